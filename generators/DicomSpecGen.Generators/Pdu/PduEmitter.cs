@@ -246,8 +246,22 @@ namespace DicomSpecGen.Generators.Pdu
 
         // ------------------------------------------------------------------ one structure
 
+        private static string ReservedType(FieldSpec f) =>
+            f.Size == 1 ? "byte" : f.Size == 2 ? "ushort" : f.Size == 4 ? "uint" : "ReadOnlyMemory<byte>";
+
+        private static bool HasMember(FieldSpec f) => f.IsMember || f.Type == FieldType.Reserved;
+
+        private static string ReservedDefault(FieldSpec f)
+        {
+            if (f.Size > 4) return "";
+            var value = 0L;
+            for (var i = 0; i < f.Size; i++) value = (value << 8) | f.Value;
+            return $" = 0x{value:X};";
+        }
+
         private static string MemberType(FieldSpec f, PduSpec spec)
         {
+            if (f.Type == FieldType.Reserved) return ReservedType(f);
             if (f.Bits.Count > 0) return f.Name;
             if (f.Enum != null) return f.Enum;
             switch (f.Type)
@@ -331,10 +345,20 @@ namespace DicomSpecGen.Generators.Pdu
             w.Line($"public {over}string Title => {CodeWriter.Literal(s.Title)};");
             w.Line();
 
-            foreach (var f in s.Fields.Where(f => f.IsMember))
+            foreach (var f in s.Fields.Where(HasMember))
             {
-                w.Doc(f.Description ?? Humanize(f.Name) + ".", $"{Cite(f.Source)}; bytes {f.Bytes}");
-                w.Line($"public {MemberType(f, spec)} {f.Name} {{ get; init; }}{MemberInitializer(f)}");
+                if (f.Type == FieldType.Reserved)
+                {
+                    var fill = f.Size > 4 ? $"; empty sends 0x{f.Value:X2} in each byte" : "";
+                    w.Doc($"Reserved, sent as 0x{f.Value:X2} in each byte and not tested when received. Holds the received value so a re-encoded PDU is byte-exact{fill}.",
+                        $"{Cite(f.Source)}; bytes {f.Bytes}");
+                    w.Line($"public {ReservedType(f)} {f.Name} {{ get; init; }}{ReservedDefault(f)}");
+                }
+                else
+                {
+                    w.Doc(f.Description ?? Humanize(f.Name) + ".", $"{Cite(f.Source)}; bytes {f.Bytes}");
+                    w.Line($"public {MemberType(f, spec)} {f.Name} {{ get; init; }}{MemberInitializer(f)}");
+                }
                 w.Line();
             }
 
@@ -379,7 +403,12 @@ namespace DicomSpecGen.Generators.Pdu
                 switch (f.Type)
                 {
                     case FieldType.Code: w.Line("WireWrite.U8(writer, TypeCode);"); break;
-                    case FieldType.Reserved: w.Line($"WireWrite.Fill(writer, {f.Size}, 0x{f.Value:X2});"); break;
+                    case FieldType.Reserved:
+                        if (f.Size == 1) w.Line($"WireWrite.U8(writer, {f.Name});");
+                        else if (f.Size == 2) w.Line($"WireWrite.U16(writer, {f.Name});");
+                        else if (f.Size == 4) w.Line($"WireWrite.U32(writer, {f.Name});");
+                        else w.Line($"WireWrite.Reserved(writer, {f.Name}.Span, {f.Size}, 0x{f.Value:X2});");
+                        break;
                     case FieldType.Length:
                         if (f.LengthOf == null)
                             w.Line($"WireWrite.Length(writer, {f.Size}, GetEncodedLength() - {consumed + f.Size}, {r});");
@@ -420,7 +449,9 @@ namespace DicomSpecGen.Generators.Pdu
                 switch (f.Type)
                 {
                     case FieldType.Code: value = "\"0x\" + TypeCode.ToString(\"X2\")"; break;
-                    case FieldType.Reserved: value = $"\"reserved ({f.Size} byte(s), sent as 0x{f.Value:X2})\""; break;
+                    case FieldType.Reserved:
+                        value = f.Size > 4 ? $"{f.Name}.IsEmpty ? \"0x{f.Value:X2} x {f.Size}\" : Convert.ToHexString({f.Name}.Span)" : $"\"0x\" + {f.Name}.ToString(\"X{f.Size * 2}\")";
+                        break;
                     case FieldType.Length:
                         value = f.LengthOf == null
                             ? $"(GetEncodedLength() - {consumed + f.Size}).ToString()"
@@ -471,7 +502,12 @@ namespace DicomSpecGen.Generators.Pdu
                 switch (f.Type)
                 {
                     case FieldType.Code: w.Line($"WireRead.Skip(ref reader, end, 1, {r});"); break;
-                    case FieldType.Reserved: w.Line($"WireRead.Skip(ref reader, end, {f.Size}, {r});"); break;
+                    case FieldType.Reserved:
+                        if (f.Size == 1) w.Line($"var {local} = WireRead.U8(ref reader, end, {r});");
+                        else if (f.Size == 2) w.Line($"var {local} = WireRead.U16(ref reader, end, {r});");
+                        else if (f.Size == 4) w.Line($"var {local} = WireRead.U32(ref reader, end, {r});");
+                        else w.Line($"var {local} = WireRead.Reserved(ref reader, end, {f.Size}, 0x{f.Value:X2}, {r});");
+                        break;
                     case FieldType.Length:
                         if (f.LengthOf == null) w.Line($"end = WireRead.Length(ref reader, end, {f.Size}, {r});");
                         else
@@ -526,7 +562,7 @@ namespace DicomSpecGen.Generators.Pdu
                 w.Line($"WireRead.ExpectEnd(ref reader, end, {CodeWriter.Literal(s.Title)});");
             }
             w.Open($"return new {s.Name}");
-            foreach (var f in s.Fields.Where(f => f.IsMember)) w.Line($"{f.Name} = {Local(f)},");
+            foreach (var f in s.Fields.Where(HasMember)) w.Line($"{f.Name} = {Local(f)},");
             w.Close(";");
             w.Close();
         }

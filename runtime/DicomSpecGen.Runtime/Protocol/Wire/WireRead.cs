@@ -147,4 +147,20 @@ public static class WireRead
         reader.Advance(count);
         return text;
     }
+
+    /// <summary>A reserved field wider than 4 bytes: empty when it holds the table's value in every byte (the usual
+    /// case, no allocation), otherwise the bytes as received so re-encoding is exact.</summary>
+    public static ReadOnlyMemory<byte> Reserved(ref SequenceReader<byte> reader, long end, int size, byte value, SpecField field)
+    {
+        Ensure(ref reader, end, size, field);
+        var raw = reader.UnreadSequence.Slice(0, size);
+        var usual = true;
+        foreach (var segment in raw)
+        {
+            if (segment.Span.IndexOfAnyExcept(value) >= 0) usual = false;
+        }
+        var result = usual ? ReadOnlyMemory<byte>.Empty : raw.ToArray();
+        reader.Advance(size);
+        return result;
+    }
 }

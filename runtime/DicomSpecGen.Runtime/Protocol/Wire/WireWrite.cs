@@ -75,4 +75,12 @@ public static class WireWrite
     {
         foreach (var segment in value) writer.Write(segment.Span);
     }
+
+    /// <summary>A reserved field wider than 4 bytes: the table's value in each byte unless a received value is held.</summary>
+    public static void Reserved(IBufferWriter<byte> writer, ReadOnlySpan<byte> received, int size, byte value)
+    {
+        if (received.IsEmpty) Fill(writer, size, value);
+        else if (received.Length == size) writer.Write(received);
+        else throw new ArgumentException($"reserved field holds {received.Length} bytes; the table gives {size}");
+    }
 }
