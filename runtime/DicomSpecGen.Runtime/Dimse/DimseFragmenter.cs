@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
+using DicomSpecGen.Protocol;
 
 namespace DicomSpecGen.Dimse;
 
@@ -29,7 +30,7 @@ public sealed class DimseFragmenter
         for (var offset = 0; offset < commandSet.Length; offset += MaxFragmentLength)
         {
             var length = Math.Min(MaxFragmentLength, commandSet.Length - offset);
-            yield return new PdvFragment(presentationContextId, IsCommand: true, IsLast: offset + length == commandSet.Length,
+            yield return new PdvFragment(presentationContextId, true, offset + length == commandSet.Length,
                 commandSet.Slice(offset, length));
         }
     }
@@ -129,6 +130,10 @@ public sealed class DimseFragmenter
     }
 
     /// <summary>Reads up to one fragment; fewer bytes only at the end of the stream.</summary>
+    /// <summary>A P-DATA-TF PDU carrying one PDV; with one PDV per PDU each stays within the peer's limit.</summary>
+    /// <remarks>PS3.8 Table 9-22 (2013)</remarks>
+    public static PDataTf ToPDataTf(PdvFragment pdv) => new() { Values = [pdv.ToPresentationDataValue()] };
+
     private ValueTask<int> FillAsync(Stream stream, byte[] buffer, CancellationToken cancellationToken)
         => stream.ReadAtLeastAsync(buffer.AsMemory(0, MaxFragmentLength), MaxFragmentLength, throwOnEndOfStream: false, cancellationToken);
 }

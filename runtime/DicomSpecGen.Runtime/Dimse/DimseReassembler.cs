@@ -1,4 +1,5 @@
 using System.Buffers;
+using DicomSpecGen.Protocol;
 
 namespace DicomSpecGen.Dimse;
 
@@ -16,7 +17,7 @@ public enum ReassemblyEventKind
 /// <summary>The result of <see cref="DimseReassembler.Accept"/>. <see cref="MessageComplete"/> is set on the
 /// event that ends a message: the command of a message without data set, or the last data fragment.</summary>
 public readonly record struct ReassemblyEvent(
-    ReassemblyEventKind Kind, byte PresentationContextId, DimseMessage? Command, ReadOnlyMemory<byte> Data, bool MessageComplete);
+    ReassemblyEventKind Kind, byte PresentationContextId, DimseMessage? Command, ReadOnlySequence<byte> Data, bool MessageComplete);
 
 /// <summary>Reassembles DIMSE messages from received PDVs, checking the Message Control Header sequence:
 /// command fragments up to the one marked last, then, when Command Data Set Type announces one, data
@@ -40,6 +41,11 @@ public sealed class DimseReassembler
 
     /// <summary>True between the first fragment of a message and its end.</summary>
     public bool InMessage => _state != State.Idle;
+
+    /// <summary>Accepts the PDVs of a received P-DATA-TF PDU, which must all belong to one message.</summary>
+    /// <remarks>PS3.8 E.1 (2013)</remarks>
+    public IReadOnlyList<ReassemblyEvent> AcceptPdu(PDataTf pdu)
+        => AcceptPdu(pdu.Values.Select(PdvFragment.From).ToArray());
 
     /// <summary>Accepts the PDVs of one P-DATA-TF PDU, which must all belong to one message.</summary>
     public IReadOnlyList<ReassemblyEvent> AcceptPdu(IReadOnlyList<PdvFragment> pdvs)
@@ -122,7 +128,7 @@ public sealed class DimseReassembler
             throw new DimseReassemblyException(DimseReassemblyError.CommandSetTooLong, EncapsulationRule,
                 $"the command set exceeds {_maxCommandSetLength} bytes without a fragment marked last");
         }
-        _command.Write(pdv.Payload.Span);
+        foreach (var segment in pdv.Payload) _command.Write(segment.Span);
         if (!pdv.IsLast) return new ReassemblyEvent(ReassemblyEventKind.None, pdv.PresentationContextId, null, default, false);
 
         DimseMessage message;

@@ -1,14 +1,15 @@
+using DicomSpecGen.Protocol;
+
 namespace DicomSpecGen.Dimse;
 
 /// <summary>How much of a P-DATA-TF PDU's variable field a PDV item takes besides its fragment.</summary>
-/// <remarks>PS3.8 Table 9-23 and Annex E.2 (2013): Item-length (4 bytes), Presentation-context-ID (1 byte),
-/// then the Presentation-data-value: Message Control Header (1 byte) and the fragment.
-/// TODO(merge): take these sizes from the generated PDU codec (spec/part08/pdus.yaml) once it is on main.</remarks>
+/// <remarks>PS3.8 Table 9-23 and Annex E.2 (2013): Item-length, Presentation-context-ID and the Message
+/// Control Header precede the fragment. The size comes from the generated PDV codec.</remarks>
 public static class PdvLayout
 {
-    /// <summary>Item-length, Presentation-context-ID and Message Control Header.</summary>
-    /// <remarks>PS3.8 Table 9-23 (2013), bytes 1-4 and 5; PS3.8 E.2 (2013)</remarks>
-    public const int ItemOverhead = 4 + 1 + 1;
+    /// <summary>Bytes of a PDV item with an empty fragment: Item-length, Presentation-context-ID, Message Control Header.</summary>
+    /// <remarks>PS3.8 Table 9-23 (2013)</remarks>
+    public static readonly int ItemOverhead = new PresentationDataValue().GetEncodedLength();
 
     /// <summary>The longest fragment one PDV may carry when the peer's Maximum Length Received is
     /// <paramref name="maxPduLength"/> (0 = no limit, then <paramref name="unlimited"/>), rounded down to even

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using DicomSpecGen.Dimse;
 
@@ -89,7 +90,7 @@ public class FragmentationTests
             Assert.False(lastSeen);
             Assert.False(pdv.IsCommand);
             Assert.True(pdv.Payload.Length <= room);
-            received.Write(pdv.Payload.Span);
+            received.Write(pdv.Payload.ToArray());
             lastSeen = pdv.IsLast;
             count++;
         }
@@ -123,8 +124,8 @@ public class FragmentationTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await foreach (var pdv in fragmenter.FragmentDataSetAsync(Context, pipe.Reader, timeout.Token))
         {
-            received.Write(pdv.Payload.Span);
-            fragments.Add((pdv.Payload.Length, pdv.IsLast));
+            received.Write(pdv.Payload.ToArray());
+            fragments.Add(((int)pdv.Payload.Length, pdv.IsLast));
         }
         await writer;
 
@@ -167,7 +168,7 @@ public class FragmentationTests
         {
             Assert.True(pdv.Payload.Length + PdvLayout.ItemOverhead <= 64);
             var e = reassembler.Accept(pdv);
-            if (e.Kind == ReassemblyEventKind.DataFragment) received.Write(e.Data.Span); // the payload is reused afterwards
+            if (e.Kind == ReassemblyEventKind.DataFragment) received.Write(e.Data.ToArray()); // the payload is reused afterwards
             events.Add(e);
             return ValueTask.CompletedTask;
         });
@@ -333,6 +334,46 @@ public class FragmentationTests
 
         Assert.Equal(new[] { ReassemblyEventKind.Command, ReassemblyEventKind.DataFragment, ReassemblyEventKind.DataFragment, ReassemblyEventKind.DataFragment }, events.Select(e => e.Kind));
         Assert.Equal(new[] { false, false, false, true }, events.Select(e => e.MessageComplete));
+    }
+
+    [Fact]
+    public void PDataTfPdusFromTheFragmenterStayWithinMaxPduAndReassembleThroughTheCodec()
+    {
+        const uint maxPdu = 32;
+        var rq = new CFindRq { MessageID = 11, AffectedSOPClassUID = "1.2.840.10008.5.1.4.1.2.2.1", Priority = Priority.Medium };
+        var fragmenter = new DimseFragmenter(new DimseFragmenterOptions { PeerMaxPduLength = maxPdu });
+        var reassembler = new DimseReassembler();
+        DimseMessage? decoded = null;
+
+        foreach (var pdv in fragmenter.FragmentCommand(7, rq.ToArray()))
+        {
+            var writer = new ArrayBufferWriter<byte>();
+            DimseFragmenter.ToPDataTf(pdv).Write(writer);
+            Assert.True(writer.WrittenCount - Protocol.PduFraming.HeaderLength <= maxPdu);
+            var pdu = Assert.IsType<Protocol.PDataTf>(Protocol.Pdu.Read(new ReadOnlySequence<byte>(writer.WrittenMemory)));
+            Assert.Equal(pdv.IsLast ? Protocol.MessageControlHeader.Command | Protocol.MessageControlHeader.LastFragment : Protocol.MessageControlHeader.Command,
+                pdu.Values[0].MessageControlHeader);
+            foreach (var e in reassembler.AcceptPdu(pdu)) decoded ??= e.Command;
+        }
+
+        Assert.Equal(rq.ToArray(), Assert.IsType<CFindRq>(decoded).ToArray());
+    }
+
+    [Fact]
+    public void HeaderBitsTwoToSevenAreNotChecked()
+    {
+        var pdv = new Protocol.PresentationDataValue
+        {
+            PresentationContextId = 1,
+            MessageControlHeader = (Protocol.MessageControlHeader)0xFE, // last fragment, data, bits 2-7 set
+            Fragment = new ReadOnlySequence<byte>(new byte[2]),
+        };
+
+        var fragment = PdvFragment.From(pdv);
+
+        Assert.False(fragment.IsCommand);
+        Assert.True(fragment.IsLast);
+        Assert.Equal(Protocol.MessageControlHeader.LastFragment, fragment.Header);
     }
 
     private static byte[] StoreRq() => new CStoreRq { MessageID = 1, AffectedSOPClassUID = "1.2.840.10008.5.1.4.1.1.7", AffectedSOPInstanceUID = "1.2.3", Priority = Priority.Medium }.ToArray();
