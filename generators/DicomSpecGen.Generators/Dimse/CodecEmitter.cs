@@ -428,6 +428,8 @@ public abstract partial class DimseMessage
         {
             list.Add(new DimseFieldError(DimseErrorKind.MissingField, CommandElement.CommandDataSetType, $DATASETTYPE$, "missing"));
         }
+        // A malformed value would also show as a missing field: report the cause only.
+        if (list.Count > 0) return false;
         list.AddRange(decoded.Validate());
         if (list.Count > 0) return false;
         message = decoded;
