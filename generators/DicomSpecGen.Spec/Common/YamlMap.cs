@@ -44,6 +44,12 @@ namespace DicomSpecGen.Spec.Common
                 Report(DiagnosticIds.YamlSyntax, (int)e.Start.Line, (int)e.Start.Column, "YAML syntax error: " + e.Message);
                 return null;
             }
+            catch (InvalidOperationException e)
+            {
+                // YamlDotNet throws this (not YamlException) for some malformed flow collections, e.g. "id: [Sta3".
+                Report(DiagnosticIds.YamlSyntax, 1, 1, "YAML syntax error: " + e.Message);
+                return null;
+            }
         }
     }
 
