@@ -20,7 +20,7 @@ internal static class RegistryHarness
         get
         {
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "DicomSpecGen.slnx"))) dir = dir.Parent;
+            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "spec", "part06", "uids.yaml"))) dir = dir.Parent;
             return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
         }
     }
