@@ -80,7 +80,8 @@ public sealed class DicomStreamReader : IAsyncDisposable
     /// <summary>The Value Length, or -1 for undefined length.</summary>
     public long Length { get; private set; }
 
-    /// <summary>Sequence/item nesting: 0 at the top level of the Data Set.</summary>
+    /// <summary>Open sequences, items and fragment lists after the current token: 0 for a top-level element,
+    /// 1 for SequenceStart, 2 inside its items.</summary>
     public int Depth => _frames.Count;
 
     /// <summary>Bytes of the Data Set consumed so far (after inflating).</summary>
@@ -109,7 +110,8 @@ public sealed class DicomStreamReader : IAsyncDisposable
             {
                 if (Position > top.End) throw Error("an element runs past the end of its sequence or item", "PS3.5 Section 7.5.1");
                 _frames.RemoveAt(_frames.Count - 1);
-                SetToken(top.Kind == FrameKind.Item ? DicomReaderToken.ItemEnd : DicomReaderToken.SequenceEnd, Tag, DicomVr.None, 0);
+                SetToken(top.Kind == FrameKind.Item ? DicomReaderToken.ItemEnd : DicomReaderToken.SequenceEnd,
+                    top.Kind == FrameKind.Item ? DicomTag.ItemDelimitation : DicomTag.SequenceDelimitation, DicomVr.None, 0);
                 return true;
             }
         }
