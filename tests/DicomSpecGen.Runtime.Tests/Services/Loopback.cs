@@ -25,7 +25,7 @@ internal static class Loopback
         }),
         MaxAssociations = maxAssociations,
         Transport = FastTransport,
-        ArtimTimeout = TimeSpan.FromSeconds(5),
+        ArtimTimeout = TimeSpan.FromSeconds(2),
         Engine = engine,
     };
 
@@ -40,7 +40,7 @@ internal static class Loopback
         CalledAeTitle = "DSGSCP",
         PresentationContexts = contexts.Length > 0 ? contexts : [new PresentationContextProposal(1, DicomUids.Verification, [DicomUids.ImplicitVRLittleEndian])],
         Transport = FastTransport,
-        ArtimTimeout = TimeSpan.FromSeconds(5),
+        ArtimTimeout = TimeSpan.FromSeconds(2),
         AssociateTimeout = TimeSpan.FromSeconds(10),
         ReleaseTimeout = TimeSpan.FromSeconds(10),
     };
