@@ -36,6 +36,25 @@ namespace DicomSpecGen.Spec.Dimse
                     row.Report(DimseDiagnosticIds.UnsupportedVr, $"VR '{e.Vr}' of {e.Keyword} has no command-set encoding; expected one of {string.Join(", ", SupportedVrs)}", "vr");
             }
 
+            // The codec needs these elements, and the Null/Present values of Command Data Set Type.
+            if (elements.Count > 0)
+            {
+                var at = elements[0].Row;
+                foreach (var p in ProtocolFields)
+                {
+                    if (!byKeyword.ContainsKey(p)) at.Context.Report(DimseDiagnosticIds.MissingProtocolField, 1, 1, $"command-elements.yaml lacks {p}, which every command set carries");
+                }
+                if (byKeyword.TryGetValue("CommandDataSetType", out var dst))
+                {
+                    var row = elements.First(e => e.Spec.Keyword == "CommandDataSetType").Row;
+                    foreach (var v in new[] { "Null", "Present" })
+                    {
+                        if (!dst.Values.Any(x => x.Name == v))
+                            row.Report(DimseDiagnosticIds.MissingProtocolField, $"CommandDataSetType needs a value named {v} (PS3.7 Table E.1-1: 0101H = no data set)", "values");
+                    }
+                }
+            }
+
             var commandFields = new Dictionary<int, string>();
             var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (m, row, fields) in messages)
