@@ -28,7 +28,8 @@ namespace DicomSpecGen.Spec.Dimse
             var tags = new HashSet<uint>();
             foreach (var (e, row) in elements)
             {
-                if (!tags.Add(e.Tag)) row.Report(DimseDiagnosticIds.DuplicateElement, $"tag {e.TagText} is defined twice", "tag");
+                var validTag = DimseSpecParser.ParseTag(row.OptionalString("tag") ?? "") != null; // a bad tag is DSG0205 already
+                if (validTag && !tags.Add(e.Tag)) row.Report(DimseDiagnosticIds.DuplicateElement, $"tag {e.TagText} is defined twice", "tag");
                 if (byKeyword.ContainsKey(e.Keyword)) row.Report(DimseDiagnosticIds.DuplicateElement, $"keyword '{e.Keyword}' is defined twice", "keyword");
                 else byKeyword[e.Keyword] = e;
                 if (!IsIdentifier(e.Keyword)) row.Report(DiagnosticIds.InvalidValue, $"keyword '{e.Keyword}' is not a C# identifier", "keyword");
