@@ -9,9 +9,9 @@ internal static class TestPaths
         {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "DicomSpecGen.slnx"))) return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "Directory.Build.props")) && Directory.Exists(Path.Combine(dir.FullName, "spec", "part07"))) return dir.FullName;
             }
-            throw new InvalidOperationException("repository root (DicomSpecGen.slnx) not found above " + AppContext.BaseDirectory);
+            throw new InvalidOperationException("repository root (Directory.Build.props beside spec/part07) not found above " + AppContext.BaseDirectory);
         }
     }
 
