@@ -110,6 +110,35 @@ public sealed class DcmtkFileInteropTests : IDisposable
         Assert.Contains(ts.Uid == TransferSyntax.ImplicitVRLittleEndian.Uid ? "=LittleEndianImplicit" : ts.IsBigEndian ? "=BigEndianExplicit" : ts.IsDeflated ? "=DeflatedLittleEndianExplicit" : "=LittleEndianExplicit", dump);
     }
 
+    [Theory]
+    [MemberData(nameof(DcmconvOptions))]
+    public async Task Files_we_write_and_dcmodify_edits_are_read_back(string option, string tsUid)
+    {
+        _ = option;
+        Assert.True(TransferSyntax.TryGet(tsUid, out var ts));
+        var path = PathOf("edit.dcm");
+        var item = new DicomDataset().SetString(DicomTags.ReferencedSOPInstanceUID, "1.2.3.4.5");
+        var ds = new DicomDataset().SetString(DicomTags.SOPInstanceUID, "1.2.3.4").SetString(DicomTags.PatientName, "Doe^John");
+        ds.AddSequence(DicomTags.ReferencedImageSequence, item);
+        await using (var file = File.Create(path))
+            await DicomFile.WriteAsync(file, new DicomFileMeta(DicomUids.SecondaryCaptureImageStorage, "1.2.3.4", ts.Uid), ds);
+
+        // dcmodify rewrites the whole file in its transfer syntax, inside and outside the sequence.
+        DcmtkTool.RunOk("dcmodify", "-nb", "-m", "(0010,0010)=Roe^Richard", "-i", "(0008,1140)[0].(0008,1150)=1.2.840.10008.5.1.4.1.1.2",
+            "-i", "(0008,1140)[1].(0008,1155)=9.8.7", "-i", "(0020,0013)=42", path);
+
+        await using var edited = File.OpenRead(path);
+        var (meta, back) = await DicomFile.ReadAsync(edited);
+        Assert.Equal(ts.Uid, meta.TransferSyntaxUid);
+        Assert.Equal("Roe^Richard", back.GetString(DicomTags.PatientName));
+        Assert.Equal("42", back.GetString(DicomTags.InstanceNumber));
+        var items = back.GetSequence(DicomTags.ReferencedImageSequence)!.Items;
+        Assert.Equal(2, items.Count);
+        Assert.Equal(DicomUids.CTImageStorage, items[0].GetString(DicomTags.ReferencedSOPClassUID));
+        Assert.Equal("1.2.3.4.5", items[0].GetString(DicomTags.ReferencedSOPInstanceUID));
+        Assert.Equal("9.8.7", items[1].GetString(DicomTags.ReferencedSOPInstanceUID));
+    }
+
     private const string ImageDump = """
         (0008,0016) UI [1.2.840.10008.5.1.4.1.1.7]
         (0008,0018) UI [1.2.3.9]
