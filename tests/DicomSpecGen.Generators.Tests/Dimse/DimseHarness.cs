@@ -15,7 +15,7 @@ internal static class DimseHarness
         {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "DicomSpecGen.slnx"))) return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "DicomSpecGen.sln"))) return dir.FullName;
             }
             throw new InvalidOperationException("repository root not found");
         }
