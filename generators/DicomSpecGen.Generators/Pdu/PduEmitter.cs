@@ -435,10 +435,10 @@ namespace DicomSpecGen.Generators.Pdu
                     case FieldType.Bytes: w.Line($"WireWrite.Bytes(writer, {f.Name}.Span);"); break;
                     case FieldType.Fragment: w.Line($"WireWrite.Sequence(writer, {f.Name});"); break;
                     case FieldType.Items:
-                        w.Line($"foreach (var item in {f.Name}) item.Write(writer);");
+                        w.Line($"for (var i = 0; i < {f.Name}.Count; i++) {f.Name}[i].Write(writer);");
                         break;
                     case FieldType.List:
-                        w.Line($"foreach (var element in {f.Name}) element.Write(writer);");
+                        w.Line($"for (var i = 0; i < {f.Name}.Count; i++) {f.Name}[i].Write(writer);");
                         break;
                 }
                 consumed += f.Size ?? 0;
