@@ -32,7 +32,8 @@ namespace DicomSpecGen.Spec.Dul
 
             var states = ReadFile(byName, DulSpecFiles.States, "states", diagnostics, ReadState);
             var events = ReadFile(byName, DulSpecFiles.Events, "events", diagnostics, ReadEvent);
-            var actions = ReadFile(byName, DulSpecFiles.Actions, "actions", diagnostics, ReadAction);
+            var stateIds = new HashSet<string>(states.Select(st => st.Id), StringComparer.Ordinal);
+            var actions = ReadFile(byName, DulSpecFiles.Actions, "actions", diagnostics, (row, edition) => ReadAction(row, edition, stateIds));
             var rules = new List<DulUndefinedRuleSpec>();
             var cells = new List<DulCellSpec>();
             SpecFileContext? transitionsContext = null;
@@ -103,7 +104,7 @@ namespace DicomSpecGen.Spec.Dul
             return new DulEventSpec(Identifier(row, "id"), Identifier(row, "name"), kind, row.RequiredString("description"), row.Citation(edition));
         }
 
-        private static DulActionSpec ReadAction(YamlMap row, string edition)
+        private static DulActionSpec ReadAction(YamlMap row, string edition, HashSet<string> states)
         {
             row.CheckKeys("id", "name", "description", "next", "source", "edition");
             var next = new List<DulNextStateSpec>();
@@ -125,6 +126,13 @@ namespace DicomSpecGen.Spec.Dul
             else if (node is YamlScalarNode single) next.Add(new DulNextStateSpec(single.Value ?? "", null));
             else row.Report(DiagnosticIds.MissingKey, "missing required key 'next' (the action's next state or states)");
 
+            if (states.Count > 0)
+            {
+                foreach (var unknown in next.Where(n => !states.Contains(n.State)))
+                {
+                    row.Report(DulDiagnosticIds.UnknownState, $"unknown next state '{unknown.State}' (not in {DulSpecFiles.States})", "next");
+                }
+            }
             if (next.Count > 1 && next.Any(n => n.When == null))
             {
                 row.Report(DiagnosticIds.InvalidValue, "an action with several next states gives each one's condition as { state, when }", "next");

@@ -107,7 +107,7 @@ public sealed class DulStateMachine : IDulStateMachine, IDisposable
         {
             _logger.LogWarning("DUL: {Event} in {State} is a blank cell of PS3.8 Table 9-10 ({Rule}); {Outcome}", evt, from, step.Undefined, rejected ? "rejected" : "ignored");
         }
-        else
+        else if (_logger.IsEnabled(LogLevel.Trace))
         {
             _logger.LogTrace("DUL: {Event} in {State}: {Action} -> {Next}", evt, from, step.Action, step.NextState);
         }
