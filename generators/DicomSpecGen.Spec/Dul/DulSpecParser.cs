@@ -77,6 +77,8 @@ namespace DicomSpecGen.Spec.Dul
                     var item = read(row, edition);
                     var id = row.OptionalString("id") ?? "";
                     if (id.Length > 0 && !names.Add(id)) row.Report(DiagnosticIds.DuplicateName, $"'{id}' is defined twice", "id");
+                    var pduName = key == "events" ? row.OptionalString("pdu") ?? "" : "";
+                    if (pduName.Length > 0 && !names.Add("pdu:" + pduName)) row.Report(DiagnosticIds.DuplicateName, $"PDU '{pduName}' is named by two events", "pdu");
                     var csName = row.OptionalString("name") ?? "";
                     if (csName.Length > 0 && !names.Add("name:" + csName)) row.Report(DiagnosticIds.DuplicateName, $"name '{csName}' is used twice", "name");
                     result.Add(item);
@@ -95,13 +97,16 @@ namespace DicomSpecGen.Spec.Dul
 
         private static DulEventSpec ReadEvent(YamlMap row, string edition)
         {
-            row.CheckKeys("id", "name", "kind", "description", "source", "edition");
+            row.CheckKeys("id", "name", "kind", "pdu", "description", "source", "edition");
             var kind = row.RequiredString("kind");
+            var pdu = row.OptionalString("pdu");
+            if (pdu != null && kind != "pdu") row.Report(DiagnosticIds.InvalidValue, "only an event of kind pdu names a 'pdu'", "pdu");
+            if (pdu != null && !IsIdentifier(pdu)) row.Report(DulDiagnosticIds.InvalidName, $"'{pdu}' is not a C# identifier", "pdu");
             if (kind.Length > 0 && kind != "primitive" && kind != "transport" && kind != "pdu" && kind != "timer")
             {
                 row.Report(DiagnosticIds.InvalidValue, $"kind '{kind}' must be primitive, transport, pdu or timer", "kind");
             }
-            return new DulEventSpec(Identifier(row, "id"), Identifier(row, "name"), kind, row.RequiredString("description"), row.Citation(edition));
+            return new DulEventSpec(Identifier(row, "id"), Identifier(row, "name"), kind, pdu, row.RequiredString("description"), row.Citation(edition));
         }
 
         private static DulActionSpec ReadAction(YamlMap row, string edition, HashSet<string> states)
