@@ -138,6 +138,7 @@ namespace DicomSpecGen.Spec.Dul
                     row.Report(DulDiagnosticIds.UnknownState, $"unknown next state '{unknown.State}' (not in {DulSpecFiles.States})", "next");
                 }
             }
+            if (next.Count > 2) row.Report(DiagnosticIds.InvalidValue, "an action has one next state, or two chosen by a condition (as in Tables 9-6..9-9)", "next");
             if (next.Count > 1 && next.Any(n => n.When == null))
             {
                 row.Report(DiagnosticIds.InvalidValue, "an action with several next states gives each one's condition as { state, when }", "next");
