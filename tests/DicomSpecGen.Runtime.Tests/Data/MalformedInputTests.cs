@@ -5,6 +5,7 @@ namespace DicomSpecGen.Runtime.Tests.Data;
 
 /// <summary>Malformed input never crashes the decoder: every truncation and many single-byte corruptions of a
 /// valid Data Set either decode or raise <see cref="DicomDataException"/>.</summary>
+[Collection(MemoryMeasurementCollection.Name)]
 public class MalformedInputTests
 {
     private static void DecodeOrTypedError(byte[] data, TransferSyntax ts)
