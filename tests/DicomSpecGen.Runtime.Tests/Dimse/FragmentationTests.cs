@@ -5,6 +5,7 @@ using DicomSpecGen.Dimse;
 namespace DicomSpecGen.Runtime.Tests.Dimse;
 
 /// <summary>Fragmenting messages into PDVs (PS3.8 E.1) and reassembling them with the header checks.</summary>
+[Collection(MemoryMeasurementCollection.Name)]
 public class FragmentationTests
 {
     private const byte Context = 3;
