@@ -63,6 +63,15 @@ public class PduCodecBenchmarks
     [Benchmark]
     public Protocol.Pdu ParseDataTf16K() => Protocol.Pdu.Read(new ReadOnlySequence<byte>(_dataTf));
 
+    /// <summary>The hot path: walk the PDVs in place (target: 0 B allocated).</summary>
+    [Benchmark]
+    public long WalkDataTf16K()
+    {
+        long total = 0;
+        foreach (var pdv in PDataTf.EnumerateValues(new ReadOnlySequence<byte>(_dataTf))) total += pdv.Fragment.Length;
+        return total;
+    }
+
     [Benchmark]
     public int WriteDataTf16K()
     {

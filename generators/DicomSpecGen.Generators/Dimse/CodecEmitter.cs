@@ -37,6 +37,7 @@ namespace DicomSpecGen.Generators.Dimse
 
             // Dispatch on Command Field: one case per message of messages.yaml.
             w.Line();
+            w.Doc("A DIMSE message: dispatch of a decoded command set to its message class.", "PS3.7 Table E.1-1, (0000,0100) (2013)");
             w.Open("public abstract partial class DimseMessage");
             w.Doc("Reads the message of this command field from the elements of a command set.", "PS3.7 Table E.1-1, (0000,0100)");
             w.Open("private static DimseMessage? Dispatch(ushort commandField, List<RawCommandElement> elements, List<DimseFieldError> errors)");
@@ -62,14 +63,19 @@ namespace DicomSpecGen.Generators.Dimse
 public enum DimseErrorKind
 {
     /// <summary>A field the message table requires (usage M, or C with its condition met) is absent.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     MissingField,
     /// <summary>A field is present but its value is not allowed.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     InvalidValue,
     /// <summary>The bytes do not form a command set (truncated element, wrong length, wrong order).</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     Malformed,
     /// <summary>Command Field (0000,0100) names no DIMSE message.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     UnknownCommand,
     /// <summary>A field or data set appears where the message table does not allow it.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     NotPermitted,
 }
 
@@ -78,6 +84,7 @@ public enum DimseErrorKind
 public sealed record DimseFieldError(DimseErrorKind Kind, uint? Tag, string Citation, string Message)
 {
     /// <summary>"citation: message", e.g. "PS3.7 Table 9.3-1, Affected SOP Class UID (0000,0002) (2013): missing (usage M)".</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public override string ToString() => Citation + ": " + Message;
 }
 
@@ -86,6 +93,7 @@ public sealed record DimseFieldError(DimseErrorKind Kind, uint? Tag, string Cita
 public sealed class DimseException : Exception
 {
     /// <summary>Creates the exception from the broken rules.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public DimseException(IReadOnlyList<DimseFieldError> errors)
         : base(string.Join("; ", errors))
     {
@@ -93,6 +101,7 @@ public sealed class DimseException : Exception
     }
 
     /// <summary>The broken rules, each citing its table row.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public IReadOnlyList<DimseFieldError> Errors { get; }
 }
 
@@ -106,11 +115,18 @@ public readonly record struct RawCommandElement(uint Tag, ReadOnlyMemory<byte> V
 /// <remarks>PS3.7 6.3.1 (2013): Command Element Tag, Value Length, Value Field; Little Endian.</remarks>
 public ref struct CommandSetWriter
 {
+    /// <summary>The output.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     private readonly IBufferWriter<byte> _output;
+    /// <summary>Unknown elements, sorted by tag.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     private readonly IReadOnlyList<RawCommandElement> _unknown;
+    /// <summary>The next unknown element to write.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     private int _next;
 
     /// <summary>A writer to <paramref name="output"/> that merges <paramref name="unknown"/> (sorted by tag).</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public CommandSetWriter(IBufferWriter<byte> output, IReadOnlyList<RawCommandElement> unknown)
     {
         _output = output;
@@ -119,21 +135,27 @@ public ref struct CommandSetWriter
     }
 
     /// <summary>Bytes of a tag and value length.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public const int HeaderLength = 8;
 
     /// <summary>Encoded size of a US element.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public const int SizeOfUS = HeaderLength + 2;
 
     /// <summary>Encoded size of a UL element.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public const int SizeOfUL = HeaderLength + 4;
 
     /// <summary>Encoded size of a text element (padded to even length).</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public static int SizeOfText(string value) => HeaderLength + value.Length + (value.Length & 1);
 
     /// <summary>Encoded size of an AT element (4 bytes per tag).</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public static int SizeOfAT(IReadOnlyList<uint> tags) => HeaderLength + 4 * tags.Count;
 
     /// <summary>Encoded size of the unknown elements.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public static int SizeOfUnknown(IReadOnlyList<RawCommandElement> unknown)
     {
         var size = 0;
@@ -142,6 +164,7 @@ public ref struct CommandSetWriter
     }
 
     /// <summary>Writes the unknown elements whose tag is below <paramref name="tag"/>.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public void FlushUnknown(uint tag)
     {
         while (_next < _unknown.Count && _unknown[_next].Tag < tag)
@@ -154,6 +177,8 @@ public ref struct CommandSetWriter
         }
     }
 
+    /// <summary>Writes a Command Element Tag (group, element) and a 32-bit Value Length.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     private void Header(uint tag, int length)
     {
         var span = _output.GetSpan(HeaderLength);
@@ -164,6 +189,7 @@ public ref struct CommandSetWriter
     }
 
     /// <summary>Writes a US element.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public void US(uint tag, ushort value)
     {
         FlushUnknown(tag);
@@ -173,6 +199,7 @@ public ref struct CommandSetWriter
     }
 
     /// <summary>Writes a UL element.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public void UL(uint tag, uint value)
     {
         FlushUnknown(tag);
@@ -183,6 +210,7 @@ public ref struct CommandSetWriter
 
     /// <summary>Writes an ASCII text element padded to even length with <paramref name="pad"/>
     /// (NUL for UI, space for the other string VRs).</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public void Text(uint tag, string value, byte pad)
     {
         FlushUnknown(tag);
@@ -195,6 +223,7 @@ public ref struct CommandSetWriter
     }
 
     /// <summary>Writes an AT element: each tag as group then element, little endian.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public void AT(uint tag, IReadOnlyList<uint> tags)
     {
         FlushUnknown(tag);
@@ -215,6 +244,7 @@ public ref struct CommandSetWriter
 public static class CommandSetReader
 {
     /// <summary>A US value, or null (with an error) when the value is not 2 bytes.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public static ushort? US(in RawCommandElement e, string citation, List<DimseFieldError> errors)
     {
         if (e.Value.Length != 2)
@@ -226,6 +256,7 @@ public static class CommandSetReader
     }
 
     /// <summary>A UL value, or null (with an error) when the value is not 4 bytes.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public static uint? UL(in RawCommandElement e, string citation, List<DimseFieldError> errors)
     {
         if (e.Value.Length != 4)
@@ -237,6 +268,7 @@ public static class CommandSetReader
     }
 
     /// <summary>ASCII text without its padding (trailing NUL or spaces; leading spaces too when <paramref name="trimStart"/>).</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public static string Text(in RawCommandElement e, bool trimStart)
     {
         var span = e.Value.Span;
@@ -250,6 +282,7 @@ public static class CommandSetReader
     }
 
     /// <summary>AT values, or null (with an error) when the length is not a multiple of 4.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public static IReadOnlyList<uint>? AT(in RawCommandElement e, string citation, List<DimseFieldError> errors)
     {
         if (e.Value.Length % 4 != 0)
@@ -268,6 +301,7 @@ public static class CommandSetReader
     }
 
     /// <summary>True when every character is 7-bit ASCII (the command set's default repertoire).</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public static bool IsAscii(string value)
     {
         foreach (var c in value) if (c > '\u007f') return false;
@@ -281,18 +315,23 @@ public static class CommandSetReader
 public abstract partial class DimseMessage
 {
     /// <summary>Command Field (0000,0100) of this message.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public abstract CommandField CommandField { get; }
 
     /// <summary>The standard's name of the message, e.g. "C-ECHO-RQ".</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public abstract string Title { get; }
 
     /// <summary>True for response messages (-RSP).</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public abstract bool IsResponse { get; }
 
     /// <summary>Command Data Set Type (0000,0800): <see cref="Dimse.CommandDataSetType.Null"/> when no data set follows.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public CommandDataSetType CommandDataSetType { get; set; } = CommandDataSetType.Null;
 
     /// <summary>True when a data set follows the command set (any value of Command Data Set Type but Null).</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public bool HasDataSet
     {
         get => CommandDataSetType != CommandDataSetType.Null;
@@ -300,9 +339,11 @@ public abstract partial class DimseMessage
     }
 
     /// <summary>Elements the message table has no field for, kept from decoding and written back in tag order.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public List<RawCommandElement> UnknownElements { get; } = new List<RawCommandElement>();
 
     /// <summary>Every rule of the message table this message breaks (empty when it may be sent).</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public IReadOnlyList<DimseFieldError> Validate()
     {
         var errors = new List<DimseFieldError>();
@@ -317,22 +358,28 @@ public abstract partial class DimseMessage
     }
 
     /// <summary>Adds the broken rules of this message's table.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     protected abstract void Validate(List<DimseFieldError> errors);
 
     /// <summary>True when the message table has a field with this tag.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     protected abstract bool IsField(uint tag);
 
     /// <summary>Bytes after the Command Group Length element.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     protected abstract int GroupValueLength();
 
     /// <summary>Writes every element after Command Group Length, in ascending tag order.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     protected abstract void WriteElements(ref CommandSetWriter writer);
 
     /// <summary>The size of the encoded command set.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public int EncodedLength => CommandSetWriter.SizeOfUL + GroupValueLength();
 
     /// <summary>Encodes the command set: Command Group Length (computed) then the elements in ascending
     /// tag order. Throws <see cref="DimseException"/> when the message breaks a rule of its table.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public void Encode(IBufferWriter<byte> output)
     {
         var errors = Validate();
@@ -345,6 +392,7 @@ public abstract partial class DimseMessage
     }
 
     /// <summary>Encodes the command set into a new array.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public byte[] ToArray()
     {
         var buffer = new ArrayBufferWriter<byte>(EncodedLength);
@@ -353,11 +401,13 @@ public abstract partial class DimseMessage
     }
 
     /// <summary>Decodes a command set; throws <see cref="DimseException"/> listing every broken rule.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public static DimseMessage Decode(ReadOnlySequence<byte> commandSet)
         => TryDecode(commandSet, out var message, out var errors) ? message : throw new DimseException(errors);
 
     /// <summary>Decodes a command set: checks its structure and group length, dispatches on Command Field
     /// (0000,0100), reads the fields by tag (keeping unknown ones) and validates the message.</summary>
+    /// <remarks>PS3.7 6.3.1 (2013)</remarks>
     public static bool TryDecode(ReadOnlySequence<byte> commandSet, [NotNullWhen(true)] out DimseMessage? message, out IReadOnlyList<DimseFieldError> errors)
     {
         var list = new List<DimseFieldError>();

@@ -143,14 +143,7 @@ namespace DicomSpecGen.Generators.Pdu
             w.Open("public abstract partial class Pdu : IPduStructure");
             w.Doc("The PDU-type byte.", "PS3.8 Section 9.3.1");
             w.Line("public abstract byte PduType { get; }");
-            w.Doc("The number of bytes the PDU takes on the wire, header included.", "PS3.8 Section 9.3.1");
-            w.Line("public abstract int GetEncodedLength();");
-            w.Doc("Writes the PDU, header included.", "PS3.8 Section 9.3.1");
-            w.Line("public abstract void Write(IBufferWriter<byte> writer);");
-            w.Doc("The PDU's fields with their values and citations, for traces.", "PS3.8 Section 9.3");
-            w.Line("public abstract IEnumerable<PduFieldValue> DescribeFields();");
-            w.Doc("The PDU's title in the standard.", "PS3.8 Section 9.3");
-            w.Line("public abstract string Title { get; }");
+            EmitAbstractMembers(w, "PDU", "PS3.8 Section 9.3.1");
             w.Line();
             w.Doc("Parses one whole PDU (header included). Malformed input throws PduFormatException naming the field, the rule and the A-ABORT reason.", "PS3.8 Section 9.3");
             w.Open("public static Pdu Read(in ReadOnlySequence<byte> buffer)");
@@ -177,14 +170,7 @@ namespace DicomSpecGen.Generators.Pdu
             w.Open("public abstract partial class PduItem : IPduStructure");
             w.Doc("The Item-type byte.", "PS3.8 Section 9.3.2");
             w.Line("public abstract byte ItemType { get; }");
-            w.Doc("The number of bytes the item takes on the wire, header included.", "PS3.8 Section 9.3.2");
-            w.Line("public abstract int GetEncodedLength();");
-            w.Doc("Writes the item, header included.", "PS3.8 Section 9.3.2");
-            w.Line("public abstract void Write(IBufferWriter<byte> writer);");
-            w.Doc("The item's fields with their values and citations, for traces.", "PS3.8 Section 9.3.2");
-            w.Line("public abstract IEnumerable<PduFieldValue> DescribeFields();");
-            w.Doc("The item's title in the standard.", "PS3.8 Section 9.3.2");
-            w.Line("public abstract string Title { get; }");
+            EmitAbstractMembers(w, "item", "PS3.8 Section 9.3.2");
             w.Line();
             w.Doc("Parses one item by its Item-type; an item of a type the standard does not define is kept as an UnknownItem.", "PS3.8 Section 9.3.2");
             w.Open("public static PduItem Read(ref SequenceReader<byte> reader, long end, SpecField field)");
@@ -242,6 +228,19 @@ namespace DicomSpecGen.Generators.Pdu
                 w.Close();
             }
             return w.ToString();
+        }
+
+        /// <summary>The IPduStructure members every PDU and item implements.</summary>
+        private static void EmitAbstractMembers(CodeWriter w, string noun, string cite)
+        {
+            w.Doc($"The number of bytes the {noun} takes on the wire, header included.", cite);
+            w.Line("public abstract int GetEncodedLength();");
+            w.Doc($"Writes the {noun}, header included.", cite);
+            w.Line("public abstract void Write(IBufferWriter<byte> writer);");
+            w.Doc($"The {noun}'s fields with their values and citations, for traces.", cite);
+            w.Line("public abstract IEnumerable<PduFieldValue> DescribeFields();");
+            w.Doc($"The {noun}'s title in the standard.", cite);
+            w.Line("public abstract string Title { get; }");
         }
 
         // ------------------------------------------------------------------ one structure
@@ -323,7 +322,18 @@ namespace DicomSpecGen.Generators.Pdu
             var baseClass = s.Kind == StructureKind.Pdu ? " : Pdu" : s.Kind == StructureKind.Item ? " : PduItem" : " : IPduStructure";
             var over = s.Kind == StructureKind.Record ? "" : "override ";
             w.Doc(s.Title + "." + (s.Description != null ? " " + s.Description : ""), Cite(s.Source));
-            w.Open($"public sealed partial class {s.Name}{baseClass}");
+            if (s.Kind == StructureKind.Record)
+            {
+                // Records are value types so a list of them can be walked without allocating.
+                w.Open($"public readonly partial struct {s.Name} : IPduStructure, IPduRecord<{s.Name}>");
+                w.Doc($"A {s.Title} with the table's default values.", Cite(s.Source));
+                w.Line($"public {s.Name}() {{ }}");
+                w.Line();
+            }
+            else
+            {
+                w.Open($"public sealed partial class {s.Name}{baseClass}");
+            }
 
             // Citations of every field, used in errors and traces.
             foreach (var f in s.Fields)
@@ -424,10 +434,10 @@ namespace DicomSpecGen.Generators.Pdu
                     case FieldType.Bytes: w.Line($"WireWrite.Bytes(writer, {f.Name}.Span);"); break;
                     case FieldType.Fragment: w.Line($"WireWrite.Sequence(writer, {f.Name});"); break;
                     case FieldType.Items:
-                        w.Line($"foreach (var item in {f.Name}) item.Write(writer);");
+                        w.Line($"for (var i = 0; i < {f.Name}.Count; i++) {f.Name}[i].Write(writer);");
                         break;
                     case FieldType.List:
-                        w.Line($"foreach (var element in {f.Name}) element.Write(writer);");
+                        w.Line($"for (var i = 0; i < {f.Name}.Count; i++) {f.Name}[i].Write(writer);");
                         break;
                 }
                 consumed += f.Size ?? 0;
@@ -493,8 +503,37 @@ namespace DicomSpecGen.Generators.Pdu
             w.Doc("Parses the structure from the reader's position; end bounds the enclosing extent. "
                 + "Lengths are checked against the extent before anything is read; reserved fields are not tested.", Cite(s.Source));
             w.Open($"public static {s.Name} ReadFrom(ref SequenceReader<byte> reader, long end)");
+            EmitFieldReads(w, s.Fields);
+            var last = s.Fields.LastOrDefault();
+            if (last != null && !last.IsVariable)
+            {
+                w.Line($"WireRead.ExpectEnd(ref reader, end, {CodeWriter.Literal(s.Title)});");
+            }
+            w.Open($"return new {s.Name}");
+            foreach (var f in s.Fields.Where(HasMember)) w.Line($"{f.Name} = {Local(f)},");
+            w.Close(";");
+            w.Close();
+
+            // A PDU ending in a list of records can be walked without materialising it (no allocation per element).
+            var list = s.Kind == StructureKind.Pdu && last != null && last.Type == FieldType.List ? last : null;
+            if (list != null)
+            {
+                w.Line();
+                w.Doc($"Walks the {list.Name} of a whole {s.Title} (header included) without allocating: each element's bytes are slices of the input. "
+                    + (list.MinCount != null ? $"The caller checks the count (at least {list.MinCount})." : ""), Cite(list.Source));
+                w.Open($"public static PduRecordEnumerator<{list.Of[0]}> Enumerate{list.Name}(in ReadOnlySequence<byte> pdu)");
+                w.Line("var reader = new SequenceReader<byte>(pdu);");
+                w.Line("long end = pdu.Length;");
+                EmitFieldReads(w, new Spec.Common.EquatableArray<FieldSpec>(s.Fields.Take(s.Fields.Count - 1)));
+                w.Line($"return new PduRecordEnumerator<{list.Of[0]}>(reader, end);");
+                w.Close();
+            }
+        }
+
+        private static void EmitFieldReads(CodeWriter w, Spec.Common.EquatableArray<FieldSpec> fields)
+        {
             var bounded = new Dictionary<string, string>();
-            foreach (var f in s.Fields)
+            foreach (var f in fields)
             {
                 var r = FieldRef(f);
                 var local = Local(f);
@@ -556,15 +595,6 @@ namespace DicomSpecGen.Generators.Pdu
                         break;
                 }
             }
-            var last = s.Fields.LastOrDefault();
-            if (last != null && !last.IsVariable)
-            {
-                w.Line($"WireRead.ExpectEnd(ref reader, end, {CodeWriter.Literal(s.Title)});");
-            }
-            w.Open($"return new {s.Name}");
-            foreach (var f in s.Fields.Where(HasMember)) w.Line($"{f.Name} = {Local(f)},");
-            w.Close(";");
-            w.Close();
         }
     }
 }

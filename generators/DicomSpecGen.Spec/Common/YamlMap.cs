@@ -46,7 +46,6 @@ namespace DicomSpecGen.Spec.Common
             }
             catch (InvalidOperationException e)
             {
-                // YamlDotNet throws this (not YamlException) for some malformed flow collections, e.g. "id: [Sta3".
                 // YamlDotNet reports some malformed documents (e.g. duplicate keys) this way, without a position.
                 Report(DiagnosticIds.YamlSyntax, 1, 1, "YAML syntax error: " + e.Message);
                 return null;

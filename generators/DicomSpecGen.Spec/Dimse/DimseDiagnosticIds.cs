@@ -19,7 +19,8 @@ namespace DicomSpecGen.Spec.Dimse
         public const string UncheckableCondition = "DSG0207";
         /// <summary>A status code, range or class is malformed.</summary>
         public const string BadStatusCode = "DSG0208";
-        /// <summary>A message lacks Command Group Length, Command Field or Command Data Set Type.</summary>
+        /// <summary>A message (or command-elements.yaml) lacks Command Group Length, Command Field or Command Data
+        /// Set Type, or Command Data Set Type lacks its Null / Present values.</summary>
         public const string MissingProtocolField = "DSG0209";
         /// <summary>An element's VR has no command-set encoding (PS3.5 VRs used in group 0000 only).</summary>
         public const string UnsupportedVr = "DSG0210";

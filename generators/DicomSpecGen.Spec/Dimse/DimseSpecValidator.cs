@@ -28,12 +28,32 @@ namespace DicomSpecGen.Spec.Dimse
             var tags = new HashSet<uint>();
             foreach (var (e, row) in elements)
             {
-                if (!tags.Add(e.Tag)) row.Report(DimseDiagnosticIds.DuplicateElement, $"tag {e.TagText} is defined twice", "tag");
+                var validTag = DimseSpecParser.ParseTag(row.OptionalString("tag") ?? "") != null; // a bad tag is DSG0205 already
+                if (validTag && !tags.Add(e.Tag)) row.Report(DimseDiagnosticIds.DuplicateElement, $"tag {e.TagText} is defined twice", "tag");
                 if (byKeyword.ContainsKey(e.Keyword)) row.Report(DimseDiagnosticIds.DuplicateElement, $"keyword '{e.Keyword}' is defined twice", "keyword");
                 else byKeyword[e.Keyword] = e;
                 if (!IsIdentifier(e.Keyword)) row.Report(DiagnosticIds.InvalidValue, $"keyword '{e.Keyword}' is not a C# identifier", "keyword");
                 if (Array.IndexOf(SupportedVrs, e.Vr) < 0)
                     row.Report(DimseDiagnosticIds.UnsupportedVr, $"VR '{e.Vr}' of {e.Keyword} has no command-set encoding; expected one of {string.Join(", ", SupportedVrs)}", "vr");
+            }
+
+            // The codec needs these elements, and the Null/Present values of Command Data Set Type.
+            if (elements.Count > 0)
+            {
+                var at = elements[0].Row;
+                foreach (var p in ProtocolFields)
+                {
+                    if (!byKeyword.ContainsKey(p)) at.Context.Report(DimseDiagnosticIds.MissingProtocolField, 1, 1, $"command-elements.yaml lacks {p}, which every command set carries");
+                }
+                if (byKeyword.TryGetValue("CommandDataSetType", out var dst))
+                {
+                    var row = elements.First(e => e.Spec.Keyword == "CommandDataSetType").Row;
+                    foreach (var v in new[] { "Null", "Present" })
+                    {
+                        if (!dst.Values.Any(x => x.Name == v))
+                            row.Report(DimseDiagnosticIds.MissingProtocolField, $"CommandDataSetType needs a value named {v} (PS3.7 Table E.1-1: 0101H = no data set)", "values");
+                    }
+                }
             }
 
             var commandFields = new Dictionary<int, string>();

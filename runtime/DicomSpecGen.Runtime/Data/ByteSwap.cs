@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using DicomSpecGen.Registry;
 
 namespace DicomSpecGen.Data;
@@ -12,18 +13,20 @@ internal static class ByteSwap
 
     public static void InPlace(Span<byte> data, int unit)
     {
+        // Span-wide ReverseEndianness is vectorized; a trailing partial value (odd-length input) is left as is.
         switch (unit)
         {
             case 2:
-                for (var i = 0; i + 1 < data.Length; i += 2) (data[i], data[i + 1]) = (data[i + 1], data[i]);
+                var words = MemoryMarshal.Cast<byte, ushort>(data.Slice(0, data.Length & ~1));
+                BinaryPrimitives.ReverseEndianness(words, words);
                 break;
             case 4:
-                for (var i = 0; i + 3 < data.Length; i += 4)
-                    BinaryPrimitives.WriteUInt32LittleEndian(data.Slice(i), BinaryPrimitives.ReadUInt32BigEndian(data.Slice(i)));
+                var longs = MemoryMarshal.Cast<byte, uint>(data.Slice(0, data.Length & ~3));
+                BinaryPrimitives.ReverseEndianness(longs, longs);
                 break;
             case 8:
-                for (var i = 0; i + 7 < data.Length; i += 8)
-                    BinaryPrimitives.WriteUInt64LittleEndian(data.Slice(i), BinaryPrimitives.ReadUInt64BigEndian(data.Slice(i)));
+                var quads = MemoryMarshal.Cast<byte, ulong>(data.Slice(0, data.Length & ~7));
+                BinaryPrimitives.ReverseEndianness(quads, quads);
                 break;
         }
     }

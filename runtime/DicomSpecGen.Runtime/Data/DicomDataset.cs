@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections;
+using System.IO.Compression;
 using System.Text;
 using DicomSpecGen.Registry;
 
@@ -196,11 +197,20 @@ public sealed class DicomDataset : IEnumerable<DicomItem>
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Encodes to bytes in a transfer syntax that is not deflated (e.g. for a P-DATA PDV).</summary>
+    /// <summary>Encodes to bytes (e.g. for a P-DATA PDV); a deflated transfer syntax is deflated (PS3.5 Section A.5).</summary>
     public void Encode(IBufferWriter<byte> output, TransferSyntax transferSyntax)
     {
-        if (transferSyntax.IsDeflated) throw new ArgumentException("use DicomStreamWriter for a deflated transfer syntax", nameof(transferSyntax));
-        Write(new DicomBufferWriter(output, DicomEncoding.Of(transferSyntax)));
+        if (!transferSyntax.IsDeflated)
+        {
+            Write(new DicomBufferWriter(output, DicomEncoding.Of(transferSyntax)));
+            return;
+        }
+        var plain = new ArrayBufferWriter<byte>();
+        Write(new DicomBufferWriter(plain, DicomEncoding.Of(transferSyntax)));
+        using var deflated = new MemoryStream();
+        using (var deflate = new DeflateStream(deflated, CompressionLevel.Fastest, leaveOpen: true))
+            deflate.Write(plain.WrittenSpan);
+        output.Write(deflated.GetBuffer().AsSpan(0, (int)deflated.Length));
     }
 
     public byte[] Encode(TransferSyntax transferSyntax)
@@ -210,15 +220,23 @@ public sealed class DicomDataset : IEnumerable<DicomItem>
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Decodes an in-memory Data Set (not deflated).</summary>
+    /// <summary>Decodes an in-memory Data Set (inflating a deflated one).</summary>
     public static DicomDataset Decode(ReadOnlySequence<byte> data, TransferSyntax transferSyntax)
     {
-        var reader = new DicomStreamReader(data, transferSyntax, new DicomReaderOptions(MaxInlineValueLength: int.MaxValue));
-        // A reader over memory never waits, so the value tasks complete synchronously.
-        var task = ReadAsync(reader);
-        var dataset = task.IsCompleted ? task.Result : task.AsTask().GetAwaiter().GetResult();
-        reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        return dataset;
+        var options = new DicomReaderOptions(MaxInlineValueLength: int.MaxValue);
+        var reader = transferSyntax.IsDeflated
+            ? new DicomStreamReader(new MemoryStream(data.ToArray()), transferSyntax, options)
+            : new DicomStreamReader(data, transferSyntax, options);
+        try
+        {
+            // Readers over memory never wait, so the value tasks complete synchronously.
+            var task = ReadAsync(reader);
+            return task.IsCompleted ? task.Result : task.AsTask().GetAwaiter().GetResult();
+        }
+        finally
+        {
+            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
     }
 
     public static DicomDataset Decode(ReadOnlyMemory<byte> data, TransferSyntax transferSyntax) => Decode(new ReadOnlySequence<byte>(data), transferSyntax);

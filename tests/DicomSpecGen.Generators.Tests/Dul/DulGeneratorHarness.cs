@@ -10,7 +10,7 @@ namespace DicomSpecGen.Generators.Tests.Dul;
 /// <summary>Runs the DUL generator on the repository's YAML (or an edited copy) with CSharpGeneratorDriver.</summary>
 internal static class DulGeneratorHarness
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot { get; } = Infrastructure.GeneratorHarness.RepoRoot();
 
     public static string SpecDir => Path.Combine(RepoRoot, "spec", "part08");
 
@@ -50,14 +50,6 @@ internal static class DulGeneratorHarness
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray();
 
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DicomSpecGen.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("cannot find the repository root (DicomSpecGen.slnx) above " + AppContext.BaseDirectory);
-    }
 }
 
 /// <summary>An additional file held in memory.</summary>

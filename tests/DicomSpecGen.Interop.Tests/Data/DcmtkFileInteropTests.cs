@@ -53,12 +53,12 @@ public sealed class DcmtkFileInteropTests : IDisposable
     public async Task Files_from_DCMTK_are_read_in_each_transfer_syntax(string option, string expectedTs)
     {
         File.WriteAllText(PathOf("in.dump"), Dump);
-        Dcmtk.RunOk("dump2dcm", PathOf("in.dump"), PathOf("in.dcm"));
+        DcmtkTool.RunOk("dump2dcm", PathOf("in.dump"), PathOf("in.dcm"));
         // -e: undefined lengths for sequences and items; +e (default): defined lengths; +g: group lengths.
         foreach (var lengths in new[] { new[] { "-e" }, new[] { "+e", "+g" } })
         {
             var output = PathOf($"out{option}{lengths[0]}.dcm");
-            Dcmtk.RunOk("dcmconv", [.. lengths, option, PathOf("in.dcm"), output]);
+            DcmtkTool.RunOk("dcmconv", [.. lengths, option, PathOf("in.dcm"), output]);
             await using var stream = File.OpenRead(output);
             var (meta, ds) = await DicomFile.ReadAsync(stream);
             Assert.Equal(expectedTs, meta.TransferSyntaxUid);
@@ -99,8 +99,8 @@ public sealed class DcmtkFileInteropTests : IDisposable
         await using (var file = File.Create(path))
             await DicomFile.WriteAsync(file, new DicomFileMeta(DicomUids.SecondaryCaptureImageStorage, "1.2.3.4", ts.Uid), ds);
 
-        Assert.Contains("yes:", Dcmtk.RunOk("dcmftest", path));
-        var dump = Dcmtk.RunOk("dcmdump", "-q", "+L", path);
+        Assert.Contains("yes:", DcmtkTool.RunOk("dcmftest", path));
+        var dump = DcmtkTool.RunOk("dcmdump", "-q", "+L", path);
         Assert.Contains("(0010,0010) PN [Doe^John]", dump);
         Assert.Contains("(0010,0020) LO [P1]", dump);
         Assert.Contains("(0028,0010) US 513", dump);
@@ -108,6 +108,35 @@ public sealed class DcmtkFileInteropTests : IDisposable
         Assert.Contains("(0008,1155) UI [1.2.3.4.5]", dump);
         Assert.Contains("(7fe0,0010) OW 0001\\0203", dump);
         Assert.Contains(ts.Uid == TransferSyntax.ImplicitVRLittleEndian.Uid ? "=LittleEndianImplicit" : ts.IsBigEndian ? "=BigEndianExplicit" : ts.IsDeflated ? "=DeflatedLittleEndianExplicit" : "=LittleEndianExplicit", dump);
+    }
+
+    [Theory]
+    [MemberData(nameof(DcmconvOptions))]
+    public async Task Files_we_write_and_dcmodify_edits_are_read_back(string option, string tsUid)
+    {
+        _ = option;
+        Assert.True(TransferSyntax.TryGet(tsUid, out var ts));
+        var path = PathOf("edit.dcm");
+        var item = new DicomDataset().SetString(DicomTags.ReferencedSOPInstanceUID, "1.2.3.4.5");
+        var ds = new DicomDataset().SetString(DicomTags.SOPInstanceUID, "1.2.3.4").SetString(DicomTags.PatientName, "Doe^John");
+        ds.AddSequence(DicomTags.ReferencedImageSequence, item);
+        await using (var file = File.Create(path))
+            await DicomFile.WriteAsync(file, new DicomFileMeta(DicomUids.SecondaryCaptureImageStorage, "1.2.3.4", ts.Uid), ds);
+
+        // dcmodify rewrites the whole file in its transfer syntax, inside and outside the sequence.
+        DcmtkTool.RunOk("dcmodify", "-nb", "-m", "(0010,0010)=Roe^Richard", "-i", "(0008,1140)[0].(0008,1150)=1.2.840.10008.5.1.4.1.1.2",
+            "-i", "(0008,1140)[1].(0008,1155)=9.8.7", "-i", "(0020,0013)=42", path);
+
+        await using var edited = File.OpenRead(path);
+        var (meta, back) = await DicomFile.ReadAsync(edited);
+        Assert.Equal(ts.Uid, meta.TransferSyntaxUid);
+        Assert.Equal("Roe^Richard", back.GetString(DicomTags.PatientName));
+        Assert.Equal("42", back.GetString(DicomTags.InstanceNumber));
+        var items = back.GetSequence(DicomTags.ReferencedImageSequence)!.Items;
+        Assert.Equal(2, items.Count);
+        Assert.Equal(DicomUids.CTImageStorage, items[0].GetString(DicomTags.ReferencedSOPClassUID));
+        Assert.Equal("1.2.3.4.5", items[0].GetString(DicomTags.ReferencedSOPInstanceUID));
+        Assert.Equal("9.8.7", items[1].GetString(DicomTags.ReferencedSOPInstanceUID));
     }
 
     private const string ImageDump = """
@@ -128,8 +157,8 @@ public sealed class DcmtkFileInteropTests : IDisposable
     {
         var pixels = string.Join("\\", Enumerable.Range(0, 64).Select(i => ((i * 13) & 0xFF).ToString("x2")));
         File.WriteAllText(PathOf("img.dump"), ImageDump + "\n(7fe0,0010) OB " + pixels + "\n");
-        Dcmtk.RunOk("dump2dcm", PathOf("img.dump"), PathOf("img.dcm"));
-        Dcmtk.RunOk("dcmcjpeg", PathOf("img.dcm"), PathOf("jpeg.dcm"));
+        DcmtkTool.RunOk("dump2dcm", PathOf("img.dump"), PathOf("img.dcm"));
+        DcmtkTool.RunOk("dcmcjpeg", PathOf("img.dcm"), PathOf("jpeg.dcm"));
 
         await using var original = File.OpenRead(PathOf("jpeg.dcm"));
         var (meta, source) = await DicomFile.ReadAsync(original);
@@ -146,9 +175,9 @@ public sealed class DcmtkFileInteropTests : IDisposable
         Assert.Equal(2, expected.Count);
         Assert.Equal(0xFF, expected[1][0]); // a JPEG SOI marker starts the fragment
         Assert.Equal(expected, actual);
-        Assert.Contains("yes:", Dcmtk.RunOk("dcmftest", PathOf("copy.dcm")));
+        Assert.Contains("yes:", DcmtkTool.RunOk("dcmftest", PathOf("copy.dcm")));
         // DCMTK decodes our copy back to the original pixels (written as OW words 0x0d00 0x271a ...).
-        Dcmtk.RunOk("dcmdjpeg", PathOf("copy.dcm"), PathOf("decoded.dcm"));
-        Assert.Contains("(7fe0,0010) OW 0d00\\271a", Dcmtk.RunOk("dcmdump", "-q", "+L", PathOf("decoded.dcm")));
+        DcmtkTool.RunOk("dcmdjpeg", PathOf("copy.dcm"), PathOf("decoded.dcm"));
+        Assert.Contains("(7fe0,0010) OW 0d00\\271a", DcmtkTool.RunOk("dcmdump", "-q", "+L", PathOf("decoded.dcm")));
     }
 }

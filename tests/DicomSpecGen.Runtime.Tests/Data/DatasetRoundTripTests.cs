@@ -78,4 +78,33 @@ public class DatasetRoundTripTests
             SampleData.AssertMatches(dataset);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(SampleData.TransferSyntaxes), MemberType = typeof(SampleData))]
+    public void In_memory_encode_and_decode_round_trip(string uid)
+    {
+        var ts = SampleData.Ts(uid);
+        var bytes = SampleData.Build().Encode(ts);
+        SampleData.AssertMatches(DicomDataset.Decode(bytes, ts));
+        if (ts.IsDeflated) Assert.NotEqual(SampleData.Build().Encode(TransferSyntax.ExplicitVRLittleEndian).Length, bytes.Length);
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleData.TransferSyntaxes), MemberType = typeof(SampleData))]
+    public async Task Raw_data_set_bytes_copy_into_a_new_file_without_parsing(string uid)
+    {
+        var ts = SampleData.Ts(uid);
+        using var original = new MemoryStream();
+        await DicomFile.WriteAsync(original, SampleData.Meta(ts), SampleData.Build());
+        original.Position = 0;
+        var (meta, metaDataset, raw) = await DicomFileReader.ReadMetaAsync(original, leaveOpen: true);
+        Assert.Equal(uid, metaDataset.GetString(DicomTags.TransferSyntaxUID));
+        using var copy = new MemoryStream();
+        await DicomFileWriter.WriteMetaAsync(copy, meta with { ImplementationVersionName = "COPY" });
+        await using (raw) await raw.CopyToAsync(copy);
+        copy.Position = 0;
+        var (copiedMeta, dataset) = await DicomFile.ReadAsync(copy);
+        Assert.Equal("COPY", copiedMeta.ImplementationVersionName);
+        SampleData.AssertMatches(dataset);
+    }
 }

@@ -9,9 +9,9 @@ internal static class TestPaths
         {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "DicomSpecGen.slnx"))) return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "DicomSpecGen.sln"))) return dir.FullName;
             }
-            throw new InvalidOperationException("repository root (DicomSpecGen.slnx) not found above " + AppContext.BaseDirectory);
+            throw new InvalidOperationException("repository root (DicomSpecGen.sln) not found above " + AppContext.BaseDirectory);
         }
     }
 

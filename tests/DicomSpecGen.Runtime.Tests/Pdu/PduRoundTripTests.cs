@@ -84,6 +84,29 @@ public class PduRoundTripTests
     }
 
     [Fact]
+    public void Pdvs_can_be_walked_in_place_with_the_same_values_as_the_parsed_list()
+    {
+        var bytes = Encode(PduSamples.DataTf());
+        var parsed = (PDataTf)Protocol.Pdu.Read(new ReadOnlySequence<byte>(bytes));
+        var walked = new List<(byte, MessageControlHeader, byte[])>();
+        foreach (var pdv in PDataTf.EnumerateValues(Segmented.Split(bytes, 5)))
+        {
+            walked.Add((pdv.PresentationContextId, pdv.MessageControlHeader, pdv.Fragment.ToArray()));
+        }
+        Assert.Equal(parsed.Values.Select(v => (v.PresentationContextId, v.MessageControlHeader, v.Fragment.ToArray())), walked);
+    }
+
+    [Fact]
+    public void Walking_pdvs_of_a_truncated_pdu_raises_a_typed_error()
+    {
+        var bytes = Encode(PduSamples.DataTf());
+        Assert.Throws<PduFormatException>(() =>
+        {
+            foreach (var _ in PDataTf.EnumerateValues(new ReadOnlySequence<byte>(bytes, 0, bytes.Length - 1))) { }
+        });
+    }
+
+    [Fact]
     public void Reject_reason_is_qualified_by_its_source()
     {
         var rj = new AAssociateRj { Result = AssociateRejectResult.RejectedPermanent, Source = AssociateRejectSource.ServiceUser, Reason = 7 };

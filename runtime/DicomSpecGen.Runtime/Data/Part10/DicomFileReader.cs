@@ -36,13 +36,7 @@ public sealed class DicomFileReader : IAsyncDisposable
         var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: leaveOpen));
         try
         {
-            var head = await pipe.ReadAtLeastAsync(132, cancellationToken).ConfigureAwait(false);
-            if (head.Buffer.Length < 132 || !IsDicm(head.Buffer.Slice(128, 4)))
-            {
-                pipe.AdvanceTo(head.Buffer.Start);
-                throw new DicomDataException("no \"DICM\" prefix after the 128-byte preamble", null, 128, "PS3.10 Section 7.1");
-            }
-            pipe.AdvanceTo(head.Buffer.GetPosition(132));
+            await ReadPreambleAsync(pipe, cancellationToken).ConfigureAwait(false);
             var meta = await ReadMetaAsync(pipe, cancellationToken).ConfigureAwait(false);
             var info = DicomFileMeta.FromDataset(meta);
             if (!TransferSyntax.TryGet(info.TransferSyntaxUid, out var ts) || !ts.IsDataSetEncoding)
@@ -66,6 +60,36 @@ public sealed class DicomFileReader : IAsyncDisposable
             await pipe.CompleteAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>Reads the preamble and File Meta Information only, and returns a stream of the Data Set's bytes
+    /// as encoded in the file (still deflated for a deflated transfer syntax), e.g. to send in C-STORE PDVs
+    /// without parsing. Dispose the stream to release the file stream (unless <paramref name="leaveOpen"/>).</summary>
+    public static async Task<(DicomFileMeta Meta, DicomDataset MetaDataset, Stream Dataset)> ReadMetaAsync(Stream stream, bool leaveOpen = false, CancellationToken cancellationToken = default)
+    {
+        var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: leaveOpen));
+        try
+        {
+            await ReadPreambleAsync(pipe, cancellationToken).ConfigureAwait(false);
+            var meta = await ReadMetaAsync(pipe, cancellationToken).ConfigureAwait(false);
+            return (DicomFileMeta.FromDataset(meta), meta, pipe.AsStream());
+        }
+        catch
+        {
+            await pipe.CompleteAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task ReadPreambleAsync(PipeReader pipe, CancellationToken cancellationToken)
+    {
+        var head = await pipe.ReadAtLeastAsync(132, cancellationToken).ConfigureAwait(false);
+        if (head.Buffer.Length < 132 || !IsDicm(head.Buffer.Slice(128, 4)))
+        {
+            pipe.AdvanceTo(head.Buffer.Start);
+            throw new DicomDataException("no \"DICM\" prefix after the 128-byte preamble", null, 128, "PS3.10 Section 7.1");
+        }
+        pipe.AdvanceTo(head.Buffer.GetPosition(132));
     }
 
     private static bool IsDicm(ReadOnlySequence<byte> bytes)

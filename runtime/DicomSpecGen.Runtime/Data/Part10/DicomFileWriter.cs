@@ -11,6 +11,14 @@ public static class DicomFileWriter
     {
         if (!TransferSyntax.TryGet(meta.TransferSyntaxUid, out var ts) || !ts.IsDataSetEncoding)
             throw new ArgumentException($"unsupported transfer syntax {meta.TransferSyntaxUid}", nameof(meta));
+        await WriteMetaAsync(stream, meta, cancellationToken).ConfigureAwait(false);
+        return new DicomStreamWriter(stream, ts, leaveOpen);
+    }
+
+    /// <summary>Writes only the preamble, "DICM" and the File Meta Information; the caller then copies a Data Set
+    /// already encoded in the meta's transfer syntax (e.g. the PDVs of a C-STORE, deflated or not) to the stream.</summary>
+    public static async Task WriteMetaAsync(Stream stream, DicomFileMeta meta, CancellationToken cancellationToken = default)
+    {
         var elements = new ArrayBufferWriter<byte>();
         meta.ToDataset().Write(new DicomBufferWriter(elements, DicomEncoding.ExplicitLittle));
         var head = new ArrayBufferWriter<byte>(256 + elements.WrittenCount);
@@ -23,6 +31,5 @@ public static class DicomFileWriter
         new DicomBufferWriter(head, DicomEncoding.ExplicitLittle).WriteElement(DicomTags.FileMetaInformationGroupLength, DicomVr.UL, groupLength);
         head.Write(elements.WrittenSpan);
         await stream.WriteAsync(head.WrittenMemory, cancellationToken).ConfigureAwait(false);
-        return new DicomStreamWriter(stream, ts, leaveOpen);
     }
 }
