@@ -13,6 +13,7 @@ namespace DicomSpecGen.Data;
 public sealed class DicomStreamReader : IAsyncDisposable
 {
     private const uint PixelDataTag = 0x7FE00010;
+    private const uint PixelRepresentationTag = 0x00280103;
     private readonly PipeReader _pipe;
     private readonly Stream? _ownedStream;
     private readonly bool _completePipe;
@@ -22,6 +23,7 @@ public sealed class DicomStreamReader : IAsyncDisposable
     private long _remaining;
     private int _swapUnit = 1;
     private byte[]? _value;
+    private int _pixelRepresentation = -1;
 
     /// <summary>Reads a Data Set (no File Meta Information) in <paramref name="transferSyntax"/>; a deflated
     /// transfer syntax is inflated on the fly (PS3.5 Section A.5).</summary>
@@ -188,6 +190,7 @@ public sealed class DicomStreamReader : IAsyncDisposable
         }
         SetToken(DicomReaderToken.Element, t, vr, length);
         await BeginValueAsync(length, encoding.BigEndian ? ByteSwap.UnitSize(vr) : 1, cancellationToken).ConfigureAwait(false);
+        if (tag == PixelRepresentationTag && _value is { Length: 2 } pr) _pixelRepresentation = pr[0] | (pr[1] << 8);
         return true;
     }
 
@@ -252,14 +255,19 @@ public sealed class DicomStreamReader : IAsyncDisposable
     }
 
     /// <summary>Implicit VR: the dictionary's VR (PS3.5 Section 7.1.3); group length UL (Section 7.2);
-    /// private creator LO (Section 7.8.1); OW where the dictionary says "OB or OW" (Section A.1); else UN.</summary>
-    private static DicomVr ImplicitVr(uint tag)
+    /// private creator LO (Section 7.8.1); OW where the dictionary says "OB or OW" (Section A.1); SS for
+    /// "US or SS" after Pixel Representation (0028,0103) = 1 (two's complement, PS3.3 Section C.7.6.3); else UN.</summary>
+    private DicomVr ImplicitVr(uint tag)
     {
         var element = (ushort)tag;
         if (element == 0) return DicomVr.UL;
         if ((tag & 0x00010000) != 0) return element is >= 0x0010 and <= 0x00FF ? DicomVr.LO : DicomVr.UN;
         if (!DicomDictionary.TryLookup(tag, out var entry) || entry.Vrs.Count == 0) return DicomVr.UN;
-        if (entry.Vrs.Count > 1 && entry.Vrs.Contains(DicomVr.OW) && entry.Vrs.Contains(DicomVr.OB)) return DicomVr.OW;
+        if (entry.Vrs.Count > 1)
+        {
+            if (entry.Vrs.Contains(DicomVr.OW) && entry.Vrs.Contains(DicomVr.OB)) return DicomVr.OW;
+            if (entry.Vrs.Contains(DicomVr.SS) && entry.Vrs.Contains(DicomVr.US)) return _pixelRepresentation == 1 ? DicomVr.SS : DicomVr.US;
+        }
         return entry.Vr;
     }
 
