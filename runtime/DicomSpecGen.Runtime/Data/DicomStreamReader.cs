@@ -141,19 +141,14 @@ public sealed class DicomStreamReader : IAsyncDisposable
             }
             if (result.IsCompleted)
             {
-                Examined(buffer);
-                if (buffer.Length == 0 && _frames.Count == 0)
-                {
-                    SetToken(DicomReaderToken.None, default, DicomVr.None, 0);
-                    return false;
-                }
+                // The end, or fewer than 8 zero bytes some writers leave after the last element.
                 if (_frames.Count == 0 && IsZeroPadding(buffer))
                 {
-                    // Some writers pad the end of a deflated stream; nothing follows.
                     _pipe.AdvanceTo(buffer.End);
                     SetToken(DicomReaderToken.None, default, DicomVr.None, 0);
                     return false;
                 }
+                Examined(buffer);
                 throw Error(_frames.Count > 0 ? "the Data Set ends inside a sequence or item" : "the Data Set ends inside an element header", "PS3.5 Section 7.1");
             }
             Examined(buffer);
