@@ -43,7 +43,7 @@ public static class DcmtkFiles
 
                 """);
             var path = Path.Combine(dir, $"ct{i:D3}.dcm");
-            var result = await Dcmtk.RunAsync("dump2dcm", TimeSpan.FromSeconds(20), syntaxFlag, dump, path);
+            var result = await Dcmtk.RunAsync("dump2dcm", TimeSpan.FromSeconds(20), "+l", "1000000", syntaxFlag, dump, path);
             Assert.True(result.ExitCode == 0, "dump2dcm failed: " + result.Output);
             File.Delete(dump);
             list.Add(new Instance(path, sop, study, series, patientId));
