@@ -1,0 +1,28 @@
+using DicomSpecGen.Tools;
+using DicomSpecGen.Tools.Trace;
+
+// dsgtool: maintenance commands for the spec YAML (see docs/regenerating.md).
+var rest = args.Skip(1).ToArray();
+try
+{
+    return args.FirstOrDefault() switch
+    {
+        "trace" => TraceCommand.Run(new Args(rest), Console.Out),
+        _ => Usage(),
+    };
+}
+catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or System.Xml.XmlException)
+{
+    Console.Error.WriteLine("dsgtool: " + e.Message);
+    return 2;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage:
+          dsgtool trace [--spec DIR] [--tests A.dll ...] [--only part08/pdus.yaml ...] [--md FILE] [--json FILE] [--check]
+          dsgtool trace diff OLD.json NEW.json
+        """);
+    return 2;
+}
