@@ -1,5 +1,6 @@
 using DicomSpecGen.Tools;
 using DicomSpecGen.Tools.Trace;
+using DicomSpecGen.Tools.WireTrace;
 
 // dsgtool: maintenance commands for the spec YAML (see docs/regenerating.md).
 var rest = args.Skip(1).ToArray();
@@ -8,6 +9,7 @@ try
     return args.FirstOrDefault() switch
     {
         "trace" => TraceCommand.Run(new Args(rest), Console.Out),
+        "decode" => DecodeCommand.Run(new Args(rest), Console.Out),
         _ => Usage(),
     };
 }
@@ -23,6 +25,7 @@ static int Usage()
         usage:
           dsgtool trace [--spec DIR] [--tests A.dll ...] [--only part08/pdus.yaml ...] [--md FILE] [--json FILE] [--check]
           dsgtool trace diff OLD.json NEW.json
+          dsgtool decode FILE.bin
         """);
     return 2;
 }
