@@ -9,6 +9,24 @@ internal static class TestPaths
 
     public static string SpecDir => Path.Combine(Root, "spec");
 
+    /// <summary>The standard's 2013 DocBook XML (shared/reference/standard next to the worktrees, or DSG_STANDARD_XML).</summary>
+    public static string StandardXml(string file)
+    {
+        var dir = Environment.GetEnvironmentVariable("DSG_STANDARD_XML");
+        if (dir == null)
+        {
+            // /work/main, /work/wt/<name>: the shared folder is a sibling of main and a cousin of worktrees.
+            for (var d = new DirectoryInfo(Root); d != null && dir == null; d = d.Parent)
+            {
+                var candidate = Path.Combine(d.FullName, "shared", "reference", "standard");
+                if (Directory.Exists(candidate)) dir = candidate;
+            }
+        }
+        var path = Path.Combine(dir ?? throw new DirectoryNotFoundException("shared/reference/standard not found; set DSG_STANDARD_XML"), file);
+        Assert.True(File.Exists(path), path + " missing");
+        return path;
+    }
+
     /// <summary>The PDU test assemblies (built before this project by its project references).</summary>
     public static IReadOnlyList<string> PduTestAssemblies { get; } = RepoPaths.TestAssemblies(Root)
         .Where(p => Path.GetFileName(p) is "DicomSpecGen.Runtime.Tests.dll" or "DicomSpecGen.Interop.Tests.dll").ToList();

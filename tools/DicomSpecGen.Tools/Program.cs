@@ -1,4 +1,5 @@
 using DicomSpecGen.Tools;
+using DicomSpecGen.Tools.Import;
 using DicomSpecGen.Tools.Trace;
 using DicomSpecGen.Tools.WireTrace;
 
@@ -9,6 +10,7 @@ try
     return args.FirstOrDefault() switch
     {
         "trace" => TraceCommand.Run(new Args(rest), Console.Out),
+        "import" => ImportCommand.Run(new Args(rest), Console.Out),
         "decode" => DecodeCommand.Run(new Args(rest), Console.Out),
         _ => Usage(),
     };
@@ -26,6 +28,7 @@ static int Usage()
           dsgtool trace [--spec DIR] [--tests A.dll ...] [--only part08/pdus.yaml ...] [--md FILE] [--json FILE] [--check]
           dsgtool trace diff OLD.json NEW.json
           dsgtool decode FILE.bin
+          dsgtool import pdus --xml part08.xml part07.xml [--yaml pdus.yaml] [--all]
         """);
     return 2;
 }
