@@ -1,4 +1,5 @@
 using DicomSpecGen.Tools;
+using DicomSpecGen.Tools.Editions;
 using DicomSpecGen.Tools.Import;
 using DicomSpecGen.Tools.Trace;
 using DicomSpecGen.Tools.WireTrace;
@@ -11,6 +12,7 @@ try
     {
         "trace" => TraceCommand.Run(new Args(rest), Console.Out),
         "import" => ImportCommand.Run(new Args(rest), Console.Out),
+        "spec" => SpecDiffCommand.Run(new Args(rest), Console.Out),
         "decode" => DecodeCommand.Run(new Args(rest), Console.Out),
         _ => Usage(),
     };
@@ -28,6 +30,7 @@ static int Usage()
           dsgtool trace [--spec DIR] [--tests A.dll ...] [--only part08/pdus.yaml ...] [--md FILE] [--json FILE] [--check]
           dsgtool trace diff OLD.json NEW.json
           dsgtool decode FILE.bin
+          dsgtool spec diff --from part06.xml --to spec/part06/uids.yaml
           dsgtool import pdus --xml part08.xml part07.xml [--yaml pdus.yaml] [--all]
         """);
     return 2;
