@@ -1,20 +1,20 @@
 namespace DicomSpecGen.Tools;
 
-/// <summary>Finds the repository (the folder holding DicomSpecGen.slnx) and its conventional paths.</summary>
+/// <summary>Finds the repository (the folder holding DicomSpecGen.sln) and its conventional paths.</summary>
 public static class RepoPaths
 {
     public static string Root(string? start = null)
     {
         for (var dir = new DirectoryInfo(start ?? Directory.GetCurrentDirectory()); dir != null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "DicomSpecGen.slnx"))) return dir.FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "DicomSpecGen.sln"))) return dir.FullName;
         }
         // Fall back to the tool's own location (dotnet run from elsewhere).
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "DicomSpecGen.slnx"))) return dir.FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "DicomSpecGen.sln"))) return dir.FullName;
         }
-        throw new DirectoryNotFoundException("DicomSpecGen.slnx not found above the current directory; pass --spec");
+        throw new DirectoryNotFoundException("DicomSpecGen.sln not found above the current directory; pass --spec");
     }
 
     /// <summary>The built test assemblies under tests/ (tests/X/bin/*/net10.0/X.dll), newest build of each.</summary>

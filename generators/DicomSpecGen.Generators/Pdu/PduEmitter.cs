@@ -323,7 +323,18 @@ namespace DicomSpecGen.Generators.Pdu
             var baseClass = s.Kind == StructureKind.Pdu ? " : Pdu" : s.Kind == StructureKind.Item ? " : PduItem" : " : IPduStructure";
             var over = s.Kind == StructureKind.Record ? "" : "override ";
             w.Doc(s.Title + "." + (s.Description != null ? " " + s.Description : ""), Cite(s.Source));
-            w.Open($"public sealed partial class {s.Name}{baseClass}");
+            if (s.Kind == StructureKind.Record)
+            {
+                // Records are value types so a list of them can be walked without allocating.
+                w.Open($"public readonly partial struct {s.Name} : IPduStructure, IPduRecord<{s.Name}>");
+                w.Doc($"A {s.Title} with the table's default values.", Cite(s.Source));
+                w.Line($"public {s.Name}() {{ }}");
+                w.Line();
+            }
+            else
+            {
+                w.Open($"public sealed partial class {s.Name}{baseClass}");
+            }
 
             // Citations of every field, used in errors and traces.
             foreach (var f in s.Fields)
@@ -493,8 +504,37 @@ namespace DicomSpecGen.Generators.Pdu
             w.Doc("Parses the structure from the reader's position; end bounds the enclosing extent. "
                 + "Lengths are checked against the extent before anything is read; reserved fields are not tested.", Cite(s.Source));
             w.Open($"public static {s.Name} ReadFrom(ref SequenceReader<byte> reader, long end)");
+            EmitFieldReads(w, s.Fields);
+            var last = s.Fields.LastOrDefault();
+            if (last != null && !last.IsVariable)
+            {
+                w.Line($"WireRead.ExpectEnd(ref reader, end, {CodeWriter.Literal(s.Title)});");
+            }
+            w.Open($"return new {s.Name}");
+            foreach (var f in s.Fields.Where(HasMember)) w.Line($"{f.Name} = {Local(f)},");
+            w.Close(";");
+            w.Close();
+
+            // A PDU ending in a list of records can be walked without materialising it (no allocation per element).
+            var list = s.Kind == StructureKind.Pdu && last != null && last.Type == FieldType.List ? last : null;
+            if (list != null)
+            {
+                w.Line();
+                w.Doc($"Walks the {list.Name} of a whole {s.Title} (header included) without allocating: each element's bytes are slices of the input. "
+                    + (list.MinCount != null ? $"The caller checks the count (at least {list.MinCount})." : ""), Cite(list.Source));
+                w.Open($"public static PduRecordEnumerator<{list.Of[0]}> Enumerate{list.Name}(in ReadOnlySequence<byte> pdu)");
+                w.Line("var reader = new SequenceReader<byte>(pdu);");
+                w.Line("long end = pdu.Length;");
+                EmitFieldReads(w, new Spec.Common.EquatableArray<FieldSpec>(s.Fields.Take(s.Fields.Count - 1)));
+                w.Line($"return new PduRecordEnumerator<{list.Of[0]}>(reader, end);");
+                w.Close();
+            }
+        }
+
+        private static void EmitFieldReads(CodeWriter w, Spec.Common.EquatableArray<FieldSpec> fields)
+        {
             var bounded = new Dictionary<string, string>();
-            foreach (var f in s.Fields)
+            foreach (var f in fields)
             {
                 var r = FieldRef(f);
                 var local = Local(f);
@@ -556,15 +596,6 @@ namespace DicomSpecGen.Generators.Pdu
                         break;
                 }
             }
-            var last = s.Fields.LastOrDefault();
-            if (last != null && !last.IsVariable)
-            {
-                w.Line($"WireRead.ExpectEnd(ref reader, end, {CodeWriter.Literal(s.Title)});");
-            }
-            w.Open($"return new {s.Name}");
-            foreach (var f in s.Fields.Where(HasMember)) w.Line($"{f.Name} = {Local(f)},");
-            w.Close(";");
-            w.Close();
         }
     }
 }

@@ -44,6 +44,12 @@ namespace DicomSpecGen.Spec.Common
                 Report(DiagnosticIds.YamlSyntax, (int)e.Start.Line, (int)e.Start.Column, "YAML syntax error: " + e.Message);
                 return null;
             }
+            catch (InvalidOperationException e)
+            {
+                // YamlDotNet reports some malformed documents (e.g. duplicate keys) this way, without a position.
+                Report(DiagnosticIds.YamlSyntax, 1, 1, "YAML syntax error: " + e.Message);
+                return null;
+            }
         }
     }
 

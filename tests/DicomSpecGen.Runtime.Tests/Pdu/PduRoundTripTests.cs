@@ -122,6 +122,33 @@ public class PduRoundTripTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-22")]
+    [SpecRow("PS3.8 Table 9-23")]
+    [SpecRow("PS3.8 Annex E.2")]
+    public void Pdvs_can_be_walked_in_place_with_the_same_values_as_the_parsed_list()
+    {
+        var bytes = Encode(PduSamples.DataTf());
+        var parsed = (PDataTf)Protocol.Pdu.Read(new ReadOnlySequence<byte>(bytes));
+        var walked = new List<(byte, MessageControlHeader, byte[])>();
+        foreach (var pdv in PDataTf.EnumerateValues(Segmented.Split(bytes, 5)))
+        {
+            walked.Add((pdv.PresentationContextId, pdv.MessageControlHeader, pdv.Fragment.ToArray()));
+        }
+        Assert.Equal(parsed.Values.Select(v => (v.PresentationContextId, v.MessageControlHeader, v.Fragment.ToArray())), walked);
+    }
+
+    [Fact]
+    [SpecRow("PS3.8 Table 9-23, Item-length")]
+    public void Walking_pdvs_of_a_truncated_pdu_raises_a_typed_error()
+    {
+        var bytes = Encode(PduSamples.DataTf());
+        Assert.Throws<PduFormatException>(() =>
+        {
+            foreach (var _ in PDataTf.EnumerateValues(new ReadOnlySequence<byte>(bytes, 0, bytes.Length - 1))) { }
+        });
+    }
+
+    [Fact]
     [SpecRow("PS3.8 Table 9-21, Reason 7 (Source 1)")]
     [SpecRow("PS3.8 Table 9-21, Reason 2 (Source 2)")]
     [SpecRow("PS3.8 Table 9-21, Source 1")]

@@ -55,10 +55,11 @@ public static partial class TraceBuilder
         // A symbol is backed when any row (in any file) has its citation; only symbols citing a table of the
         // checked rows are judged, so areas outside the scope don't fail the check.
         var scopeTables = scoped.SelectMany(r => CitationRef.Tables(r.Citation)).ToHashSet();
+        var allTables = allRows.SelectMany(r => CitationRef.Tables(r.Citation)).ToHashSet();
         var unbacked = symbols.Symbols
             .Where(s => EditionMark().IsMatch(s.Remark))
             .Where(s => CitationRef.Tables(s.Remark).Any(scopeTables.Contains))
-            .Where(s => !allRows.Any(r => CitationRef.RemarkCites(s.Remark, r.FullCitation)))
+            .Where(s => !IsBacked(s.Remark, allRows, allTables))
             .OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
 
         var dangling = tests.SelectMany(t => t.Declared.Select(d => (t.Id, d)))
@@ -66,5 +67,14 @@ public static partial class TraceBuilder
             .Select(x => $"[SpecRow(\"{x.d}\")] on {x.Id}").Distinct().OrderBy(x => x, StringComparer.Ordinal).ToList();
 
         return new TraceReport(traced, unbacked, dangling, diagnostics);
+    }
+
+    /// <summary>A remark citing a row ("PS3.8 Table 9-26, Reason 2 (2013)") needs that row; a remark citing only
+    /// tables ("PS3.8 Annex E.2 (2013)", as hand-written code does) needs a row citing one of them.</summary>
+    private static bool IsBacked(string remark, IReadOnlyList<TraceRow> rows, HashSet<string> tables)
+    {
+        if (rows.Any(r => CitationRef.RemarkCites(remark, r.FullCitation))) return true;
+        var citation = remark[..EditionMark().Match(remark).Index].TrimEnd();
+        return !citation.Contains(',') && CitationRef.Tables(citation).Any(tables.Contains);
     }
 }

@@ -1,0 +1,29 @@
+namespace DicomSpecGen.Data;
+
+/// <summary>A Data Element tag: group in the high 16 bits, element in the low 16 bits (PS3.5 Section 7.1).</summary>
+public readonly record struct DicomTag(uint Value) : IComparable<DicomTag>
+{
+    public DicomTag(ushort group, ushort element) : this(((uint)group << 16) | element) { }
+
+    public ushort Group => (ushort)(Value >> 16);
+
+    public ushort Element => (ushort)Value;
+
+    /// <summary>Odd groups are private (PS3.5 Section 7.8).</summary>
+    public bool IsPrivate => (Group & 1) == 1;
+
+    /// <summary>Item (FFFE,E000) (PS3.5 Section 7.5).</summary>
+    public static readonly DicomTag Item = new(0xFFFEE000);
+
+    /// <summary>Item Delimitation Item (FFFE,E00D) (PS3.5 Section 7.5).</summary>
+    public static readonly DicomTag ItemDelimitation = new(0xFFFEE00D);
+
+    /// <summary>Sequence Delimitation Item (FFFE,E0DD) (PS3.5 Section 7.5).</summary>
+    public static readonly DicomTag SequenceDelimitation = new(0xFFFEE0DD);
+
+    public static implicit operator DicomTag(uint value) => new(value);
+
+    public int CompareTo(DicomTag other) => Value.CompareTo(other.Value);
+
+    public override string ToString() => $"({Group:X4},{Element:X4})";
+}
