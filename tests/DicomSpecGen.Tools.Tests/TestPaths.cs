@@ -51,11 +51,15 @@ internal static class TestPaths
         public string Pdus => Path.Combine(Dir, "part08", "pdus.yaml");
 
         /// <summary>Replaces exactly one occurrence of a line fragment in pdus.yaml.</summary>
-        public void EditPdus(string oldText, string newText)
+        public void EditPdus(string oldText, string newText) => Edit(Path.Combine("part08", "pdus.yaml"), oldText, newText);
+
+        /// <summary>Replaces exactly one occurrence of a text in a spec file (path relative to spec/).</summary>
+        public void Edit(string relativePath, string oldText, string newText)
         {
-            var text = File.ReadAllText(Pdus);
+            var path = Path.Combine(Dir, relativePath);
+            var text = File.ReadAllText(path);
             Assert.Equal(1, text.Split(oldText).Length - 1);
-            File.WriteAllText(Pdus, text.Replace(oldText, newText));
+            File.WriteAllText(path, text.Replace(oldText, newText));
         }
 
         public void Dispose() => Directory.Delete(Dir, recursive: true);

@@ -9,7 +9,11 @@ public static partial class CitationRef
     [GeneratedRegex(@"(PS3\.\d+)|\b(Table|Annex|Section)\s+([A-Z]?[.\-]?[0-9](?:[\w.\-]*[0-9])?|[A-Z](?:\.\d+)*)")]
     private static partial Regex Token();
 
-    public static IReadOnlyList<string> Tables(string citation)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> Cache = new();
+
+    public static IReadOnlyList<string> Tables(string citation) => Cache.GetOrAdd(citation, Parse);
+
+    private static IReadOnlyList<string> Parse(string citation)
     {
         var result = new List<string>();
         string? part = null;
@@ -21,10 +25,23 @@ public static partial class CitationRef
         return result;
     }
 
-    /// <summary>Whether a symbol's XML-doc remark cites the row: the row's citation with its edition,
-    /// alone or followed by "; " and detail (e.g. "; bytes 7-8").</summary>
-    public static bool RemarkCites(string remark, string fullCitation)
-        => remark == fullCitation || remark.StartsWith(fullCitation + "; ", StringComparison.Ordinal);
+    [GeneratedRegex(@"\(\d{4}[a-e]?\)")]
+    private static partial Regex EditionMark();
+
+    /// <summary>The row citation in a symbol's XML-doc remark: the text up to and including its edition,
+    /// e.g. "PS3.8 Table 9-11, Called-AE-title (2013)" from "... (2013); bytes 11-26", or
+    /// "PS3.6 Table A-1 (2024d)" from "SOP Class. PS3.6 Table A-1 (2024d)". Null when the remark has no edition.</summary>
+    public static string? CitationOf(string remark)
+    {
+        var edition = EditionMark().Match(remark);
+        if (!edition.Success) return null;
+        var text = remark[..(edition.Index + edition.Length)];
+        var part = text.IndexOf(". PS3.", StringComparison.Ordinal);
+        return part >= 0 ? text[(part + 2)..] : text;
+    }
+
+    /// <summary>Whether a symbol's XML-doc remark cites the row (its citation with its edition).</summary>
+    public static bool RemarkCites(string remark, string fullCitation) => CitationOf(remark) == fullCitation;
 
     /// <summary>Whether a test's [SpecRow] value covers the row: the row's exact citation; a citation the row's
     /// extends ("PS3.8 Table 9-21, Result" covers "PS3.8 Table 9-21, Result 1"); or a table the row cites.

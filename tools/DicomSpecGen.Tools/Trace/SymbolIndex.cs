@@ -27,7 +27,7 @@ public sealed class SymbolIndex
         {
             throw new FileNotFoundException($"XML documentation of the runtime not found at {xml}; build it with GenerateDocumentationFile");
         }
-        return new SymbolIndex([.. FromXmlDoc(XDocument.Load(xml)), .. FromSpecFields(assembly)]);
+        return new SymbolIndex([.. FromXmlDoc(XDocument.Load(xml)), .. FromSpecFields(assembly), .. FromLookupTables(assembly)]);
     }
 
     public static IEnumerable<TraceSymbol> FromXmlDoc(XDocument doc)
@@ -52,6 +52,37 @@ public sealed class SymbolIndex
                 if (field.FieldType != typeof(SpecField) || field.GetValue(null) is not SpecField spec) continue;
                 yield return new TraceSymbol($"SpecField:{type.FullName}.{field.Name}", type.Name,
                     $"{type.Name}.{field.Name} (codec field)", spec.Citation);
+            }
+        }
+    }
+
+    /// <summary>Cells of generated lookup tables (e.g. <c>DulTransitions.Lookup(state, event)</c>): a static
+    /// <c>Lookup</c> over enum arguments whose result carries its row's citation in a <c>Source</c> property.
+    /// Every combination of the enums is looked up; each cell is a symbol citing its row.</summary>
+    public static IEnumerable<TraceSymbol> FromLookupTables(Assembly assembly)
+    {
+        foreach (var type in assembly.GetTypes().Where(t => t.IsAbstract && t.IsSealed))
+        {
+            foreach (var method in type.GetMethods(BindingFlags.Static | BindingFlags.Public).Where(m => m.Name == "Lookup"))
+            {
+                var parameters = method.GetParameters();
+                var source = method.ReturnType.GetProperty("Source");
+                if (parameters.Length == 0 || !parameters.All(p => p.ParameterType.IsEnum) || source?.PropertyType != typeof(string)) continue;
+                IEnumerable<object[]> combinations = [[]];
+                foreach (var p in parameters)
+                {
+                    var values = Enum.GetValues(p.ParameterType).Cast<object>().ToList();
+                    combinations = combinations.SelectMany(c => values.Select(v => (object[])[.. c, v])).ToList();
+                }
+                foreach (var args in combinations)
+                {
+                    object? cell;
+                    try { cell = method.Invoke(null, args); }
+                    catch (TargetInvocationException) { continue; } // not a cell (e.g. a None value)
+                    if (cell == null || source.GetValue(cell) is not string citation) continue;
+                    var display = $"{type.Name}.Lookup({string.Join(", ", args)})";
+                    yield return new TraceSymbol("Cell:" + display, type.Name, display, citation);
+                }
             }
         }
     }

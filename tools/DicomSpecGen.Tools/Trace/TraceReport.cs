@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using DicomSpecGen.Spec.Common;
 
 namespace DicomSpecGen.Tools.Trace;
@@ -35,19 +34,21 @@ public sealed record TraceReport(
     }
 }
 
-public static partial class TraceBuilder
+public static class TraceBuilder
 {
-    [GeneratedRegex(@"\(\d{4}[a-e]?\)")]
-    private static partial Regex EditionMark();
-
-    /// <param name="allRows">Every row of every spec file (for dangling declarations).</param>
+    /// <param name="allRows">Every row of every spec file (for dangling declarations and backing).</param>
     /// <param name="inScope">Whether a row is reported and checked.</param>
     public static TraceReport Build(IReadOnlyList<TraceRow> allRows, Func<TraceRow, bool> inScope, SymbolIndex symbols,
         IReadOnlyList<TraceTest> tests, IReadOnlyList<SpecDiagnostic> diagnostics)
     {
+        // Symbols by the row citation their remark carries: one lookup per row instead of a scan.
+        var byCitation = symbols.Symbols.Select(s => (Symbol: s, Citation: CitationRef.CitationOf(s.Remark)))
+            .Where(x => x.Citation != null).ToLookup(x => x.Citation!, x => x.Symbol);
         var scoped = allRows.Where(inScope).ToList();
         var traced = scoped.Select(row => new TracedRow(row,
-            symbols.Symbols.Where(s => (row.Scope.Count == 0 || row.Scope.Contains(s.TypeName)) && CitationRef.RemarkCites(s.Remark, row.FullCitation))
+            byCitation[row.FullCitation]
+                .Where(s => row.Scope.Count == 0 || row.Scope.Contains(s.TypeName))
+                .Where(s => row.Member == null || s.Display == s.TypeName + "." + row.Member)
                 .Select(s => s.Id).Distinct().OrderBy(x => x, StringComparer.Ordinal).ToList(),
             tests.Where(t => t.Declared.Any(d => CitationRef.Covers(d, row)))
                 .Select(t => t.Id).Distinct().OrderBy(x => x, StringComparer.Ordinal).ToList())).ToList();
@@ -56,25 +57,26 @@ public static partial class TraceBuilder
         // checked rows are judged, so areas outside the scope don't fail the check.
         var scopeTables = scoped.SelectMany(r => CitationRef.Tables(r.Citation)).ToHashSet();
         var allTables = allRows.SelectMany(r => CitationRef.Tables(r.Citation)).ToHashSet();
+        var rowCitations = allRows.Select(r => r.FullCitation).ToHashSet();
         var unbacked = symbols.Symbols
-            .Where(s => EditionMark().IsMatch(s.Remark))
-            .Where(s => CitationRef.Tables(s.Remark).Any(scopeTables.Contains))
-            .Where(s => !IsBacked(s.Remark, allRows, allTables))
+            .Where(s => CitationRef.CitationOf(s.Remark) is { } c && CitationRef.Tables(c).Any(scopeTables.Contains) && !IsBacked(c, rowCitations, allTables))
             .OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
 
+        var declared = tests.SelectMany(t => t.Declared).Distinct().ToList();
+        var covering = declared.Where(d => allRows.Any(r => CitationRef.Covers(d, r))).ToHashSet();
         var dangling = tests.SelectMany(t => t.Declared.Select(d => (t.Id, d)))
-            .Where(x => !allRows.Any(r => CitationRef.Covers(x.d, r)))
+            .Where(x => !covering.Contains(x.d))
             .Select(x => $"[SpecRow(\"{x.d}\")] on {x.Id}").Distinct().OrderBy(x => x, StringComparer.Ordinal).ToList();
 
         return new TraceReport(traced, unbacked, dangling, diagnostics);
     }
 
-    /// <summary>A remark citing a row ("PS3.8 Table 9-26, Reason 2 (2013)") needs that row; a remark citing only
-    /// tables ("PS3.8 Annex E.2 (2013)", as hand-written code does) needs a row citing one of them.</summary>
-    private static bool IsBacked(string remark, IReadOnlyList<TraceRow> rows, HashSet<string> tables)
+    /// <summary>A citation of a row ("PS3.8 Table 9-26, Reason 2 (2013)") needs that row; a citation of tables only
+    /// ("PS3.8 Annex E.2 (2013)", as hand-written code has) needs a row citing one of them.</summary>
+    private static bool IsBacked(string citation, HashSet<string> rowCitations, HashSet<string> tables)
     {
-        if (rows.Any(r => CitationRef.RemarkCites(remark, r.FullCitation))) return true;
-        var citation = remark[..EditionMark().Match(remark).Index].TrimEnd();
-        return !citation.Contains(',') && CitationRef.Tables(citation).Any(tables.Contains);
+        if (rowCitations.Contains(citation)) return true;
+        var text = citation[..citation.LastIndexOf(" (", StringComparison.Ordinal)];
+        return !text.Contains(',') && CitationRef.Tables(text).Any(tables.Contains);
     }
 }

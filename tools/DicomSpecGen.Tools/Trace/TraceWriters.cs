@@ -68,8 +68,9 @@ public static class TraceWriters
         return Escape(list.Count > 3 ? $"{shown} +{list.Count - 3}" : shown);
     }
 
-    private static string SymbolIndexDisplay(string id) => id.StartsWith("SpecField:", StringComparison.Ordinal)
-        ? SymbolIndex.Parse("F:" + id["SpecField:".Length..]).Display
+    private static string SymbolIndexDisplay(string id) =>
+        id.StartsWith("SpecField:", StringComparison.Ordinal) ? SymbolIndex.Parse("F:" + id["SpecField:".Length..]).Display
+        : id.StartsWith("Cell:", StringComparison.Ordinal) ? id["Cell:".Length..]
         : SymbolIndex.Parse(id).Display;
 
     private static string ShortTest(string id)
