@@ -87,14 +87,14 @@ namespace DicomSpecGen.Spec.Dul
 
         private static DulStateSpec ReadState(YamlMap row, string edition)
         {
-            row.CheckKeys("id", "name", "group", "transport", "description", "source", "edition");
+            row.CheckKeys("id", "name", "group", "transport", "description", "source", "edition", "note");
             return new DulStateSpec(Identifier(row, "id"), Identifier(row, "name"), row.RequiredString("group"),
                 row.OptionalBool("transport", false), row.RequiredString("description"), row.Citation(edition));
         }
 
         private static DulEventSpec ReadEvent(YamlMap row, string edition)
         {
-            row.CheckKeys("id", "name", "kind", "description", "source", "edition");
+            row.CheckKeys("id", "name", "kind", "description", "source", "edition", "note");
             var kind = row.RequiredString("kind");
             if (kind.Length > 0 && kind != "primitive" && kind != "transport" && kind != "pdu" && kind != "timer")
             {
@@ -105,7 +105,7 @@ namespace DicomSpecGen.Spec.Dul
 
         private static DulActionSpec ReadAction(YamlMap row, string edition)
         {
-            row.CheckKeys("id", "name", "description", "next", "source", "edition");
+            row.CheckKeys("id", "name", "description", "next", "source", "edition", "note");
             var next = new List<DulNextStateSpec>();
             var node = row.Get("next");
             if (node is YamlSequenceNode seq)
@@ -146,7 +146,7 @@ namespace DicomSpecGen.Spec.Dul
 
         private static DulCellSpec ReadCell(YamlMap row, string edition)
         {
-            row.CheckKeys("event", "state", "action", "next", "undefined", "source", "edition");
+            row.CheckKeys("event", "state", "action", "next", "undefined", "source", "edition", "note");
             var action = row.OptionalString("action");
             if (action == null && !row.Has("action")) row.Report(DiagnosticIds.MissingKey, "missing required key 'action' (an action name, or null for a blank cell)");
             if (action == "null" || action == "~" || action == "") action = null;

@@ -9,8 +9,9 @@ public sealed record DocbookCell(IReadOnlyList<string> Paragraphs)
     public string Text => string.Join(" ", Paragraphs);
 }
 
-/// <summary>A table of the standard: its label ("9-11"), caption, and body rows (header rows excluded).</summary>
-public sealed record DocbookTable(string Document, string Label, string Caption, IReadOnlyList<IReadOnlyList<DocbookCell>> Rows)
+/// <summary>A table of the standard: its label ("9-11"), caption, body rows and header rows.</summary>
+public sealed record DocbookTable(string Document, string Label, string Caption, IReadOnlyList<IReadOnlyList<DocbookCell>> Rows,
+    IReadOnlyList<IReadOnlyList<DocbookCell>> HeaderRows)
 {
     public string Citation => $"{Document} Table {Label}";
 }
@@ -63,7 +64,9 @@ public sealed class DocbookDocument
         var rows = (t.Element(Db + "tbody")?.Elements(Db + "tr") ?? t.Descendants(Db + "tr").Skip(1))
             .Select(tr => (IReadOnlyList<DocbookCell>)tr.Elements().Where(e => e.Name == Db + "td" || e.Name == Db + "th").Select(Cell).ToList())
             .ToList();
-        return new DocbookTable(Document, label, caption, rows);
+        var header = (t.Element(Db + "thead")?.Elements(Db + "tr") ?? [])
+            .Select(tr => (IReadOnlyList<DocbookCell>)tr.Elements().Select(Cell).ToList()).ToList();
+        return new DocbookTable(Document, label, caption, rows, header);
     }
 
     private static DocbookCell Cell(XElement td)
