@@ -23,6 +23,16 @@ public class AreaTraceTests
     }
 
     [Fact]
+    public void Dul_rows_all_have_a_generated_symbol_and_a_test()
+    {
+        var tests = TestPaths.PduTestAssemblies.Where(p => p.EndsWith("Runtime.Tests.dll", StringComparison.Ordinal)).ToList();
+        var report = TraceCommand.Build(TestPaths.SpecDir, tests, ["part08/dul-*"]);
+        Assert.Empty(report.Problems());
+        Assert.Contains(report.Rows.Single(r => r.Row.Citation == "PS3.8 Table 9-10, Evt3/Sta2").Tests,
+            t => t.EndsWith("DulCellTests.Defined_cell_runs_its_action", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_changed_dul_cell_citation_loses_its_symbol_and_leaves_the_old_one_unbacked()
     {
         using var spec = TestPaths.CopySpec();
