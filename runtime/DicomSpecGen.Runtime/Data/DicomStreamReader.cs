@@ -122,7 +122,7 @@ public sealed class DicomStreamReader : IAsyncDisposable
         uint length;
         while (true)
         {
-            var result = await _pipe.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var result = await ReadPipeAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
             var status = ParseHeader(buffer, encoding, out tag, out vr, out length, out var consumed);
             if (status == DicomHeaderCodec.Status.Ok)
@@ -282,10 +282,23 @@ public sealed class DicomStreamReader : IAsyncDisposable
         _remaining = length;
         _swapUnit = swapUnit;
         if (length > _options.MaxInlineValueLength) return;
-        var value = new byte[length];
-        var filled = 0;
-        while (filled < value.Length) filled += await ReadValueAsync(value.AsMemory(filled), cancellationToken).ConfigureAwait(false);
-        _value = value;
+        _value = await LoadAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the rest of the value into an array. Above 1 MB the array grows with the data actually
+    /// received, so a hostile length field cannot make us allocate memory the input does not contain.</summary>
+    private async ValueTask<byte[]> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (_remaining <= 1024 * 1024)
+        {
+            var value = new byte[_remaining];
+            var filled = 0;
+            while (filled < value.Length) filled += await ReadValueAsync(value.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+            return value;
+        }
+        using var grown = new MemoryStream();
+        await CopyValueToAsync(grown, cancellationToken).ConfigureAwait(false);
+        return grown.ToArray();
     }
 
     /// <summary>Reads the next bytes of the current value (little endian); 0 at its end. With a big endian
@@ -296,7 +309,7 @@ public sealed class DicomStreamReader : IAsyncDisposable
         var unit = _swapUnit;
         while (true)
         {
-            var result = await _pipe.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var result = await ReadPipeAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
             var n = (int)Math.Min(Math.Min(destination.Length, _remaining), buffer.Length);
             if (unit > 1 && n < _remaining) n -= n % unit;
@@ -340,12 +353,9 @@ public sealed class DicomStreamReader : IAsyncDisposable
     public async ValueTask<byte[]> ReadValueToArrayAsync(CancellationToken cancellationToken = default)
     {
         if (_value != null) return _value;
-        if (_remaining > int.MaxValue) throw Error("the value is too large for one array", "DicomReaderOptions.MaxInlineValueLength", Tag);
-        var value = new byte[_remaining];
-        var filled = 0;
-        while (filled < value.Length) filled += await ReadValueAsync(value.AsMemory(filled), cancellationToken).ConfigureAwait(false);
-        _value = value;
-        return value;
+        if (_remaining > Array.MaxLength) throw Error("the value is too large for one array", "DicomReaderOptions.MaxInlineValueLength", Tag);
+        _value = await LoadAsync(cancellationToken).ConfigureAwait(false);
+        return _value;
     }
 
     /// <summary>Bytes of the current value not yet read.</summary>
@@ -355,12 +365,25 @@ public sealed class DicomStreamReader : IAsyncDisposable
     {
         while (_remaining > 0)
         {
-            var result = await _pipe.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var result = await ReadPipeAsync(cancellationToken).ConfigureAwait(false);
             var n = Math.Min(_remaining, result.Buffer.Length);
             _pipe.AdvanceTo(result.Buffer.GetPosition(n));
             Position += n;
             _remaining -= n;
             if (n == 0 && result.IsCompleted) throw Error("the Data Set ends inside a value", "PS3.5 Section 7.1", Tag);
+        }
+    }
+
+    /// <summary>Reads the pipe; a corrupt deflate stream becomes a typed error (PS3.5 Section A.5).</summary>
+    private async ValueTask<ReadResult> ReadPipeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _pipe.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException e)
+        {
+            throw Error("the deflated Data Set is corrupt: " + e.Message, "PS3.5 Section A.5");
         }
     }
 

@@ -7,14 +7,14 @@ public static class WireSize
     public static int Items(IReadOnlyList<PduItem> items)
     {
         var total = 0;
-        foreach (var item in items) total += item.GetEncodedLength();
+        for (var i = 0; i < items.Count; i++) total += items[i].GetEncodedLength(); // for, not foreach: no boxed enumerator
         return total;
     }
 
     public static int List<T>(IReadOnlyList<T> elements) where T : IPduStructure
     {
         var total = 0;
-        foreach (var element in elements) total += element.GetEncodedLength();
+        for (var i = 0; i < elements.Count; i++) total += elements[i].GetEncodedLength();
         return total;
     }
 }
