@@ -1,0 +1,82 @@
+using System.CommandLine;
+using DicomSpecGen.Association;
+using DicomSpecGen.Registry;
+
+namespace DicomSpecGen.Cli.Commands;
+
+/// <summary>dsg explain: proposes presentation contexts and prints, for the association and each context, the
+/// result and why, with the rule of the standard. Against a peer, or with --local against this archive SCP's policy.</summary>
+public static class ExplainCommand
+{
+    public static Command Create(CommonOptions common)
+    {
+        var host = new Argument<string?>("peer") { Description = "hostname of the DICOM peer (omit with --local)", Arity = ArgumentArity.ZeroOrOne };
+        var port = new Argument<int?>("port") { Description = "TCP port of the peer", Arity = ArgumentArity.ZeroOrOne };
+        var calling = new Option<string>("--aetitle", "-aet") { Description = "our AE title (calling)", DefaultValueFactory = _ => "DSGSCU" };
+        var called = new Option<string>("--call", "-aec") { Description = "the peer's AE title (called)", DefaultValueFactory = _ => "DSGSCP" };
+        var sops = new Option<string[]>("--sop") { Description = "abstract syntaxes to propose (UID or keyword); default: Verification, CT, MR, Study Root FIND", AllowMultipleArgumentsPerToken = true };
+        var syntaxes = new Option<string[]>("--ts") { Description = "transfer syntaxes to propose for each (UID or keyword); default: Explicit and Implicit VR LE", AllowMultipleArgumentsPerToken = true };
+        var local = new Option<bool>("--local") { Description = "explain what the archive SCP (dsg scp) would answer, without a network" };
+        var command = new Command("explain", "explain association negotiation: each context's result and why, with spec references");
+        command.Arguments.Add(host);
+        command.Arguments.Add(port);
+        foreach (var o in new Option[] { calling, called, sops, syntaxes, local }) command.Options.Add(o);
+        common.AddTo(command);
+        command.SetAction(async (result, ct) =>
+        {
+            using var logging = common.Logging(result);
+            List<PresentationContextProposal> contexts;
+            try
+            {
+                var abstractSyntaxes = (result.GetValue(sops) is { Length: > 0 } s ? s : ["Verification", "CTImageStorage", "MRImageStorage", "StudyRootQueryRetrieveInformationModelFind"]).Select(Uid).ToList();
+                var transferSyntaxes = (result.GetValue(syntaxes) is { Length: > 0 } t ? t : ["ExplicitVRLittleEndian", "ImplicitVRLittleEndian"]).Select(Uid).ToList();
+                contexts = abstractSyntaxes.Select((a, i) => new PresentationContextProposal((byte)(2 * i + 1), a, transferSyntaxes)).ToList();
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine("E: " + e.Message);
+                return ExitCodes.BadInput;
+            }
+            if (result.GetValue(local))
+            {
+                var acceptor = ScpCommand.Acceptor(common, result, result.GetValue(called)!, null, 16);
+                var request = new AssociateRequestInfo(result.GetValue(called)!, result.GetValue(calling)!, AssociateRequestInfo.DicomApplicationContext, contexts,
+                    (uint)result.GetValue(common.MaxPdu), null, null, null, null, [], null);
+                var decision = acceptor.Policy.Decide(request);
+                Console.Write(decision.Explanation);
+                return decision.IsAccepted ? ExitCodes.Ok : ExitCodes.Rejected;
+            }
+            if (result.GetValue(host) is not { } peer || result.GetValue(port) is not { } peerPort)
+            {
+                Console.Error.WriteLine("E: give a peer and port, or --local");
+                return ExitCodes.BadInput;
+            }
+            var options = common.Requestor(result, peer, peerPort, result.GetValue(calling)!, result.GetValue(called)!, contexts);
+            try
+            {
+                await using var association = await DicomAssociation.RequestAsync(options, logging.CreateLogger("explain"), ct);
+                Console.Write(association.Explanation);
+                await association.ReleaseAsync(options.ReleaseTimeout, ct);
+                return ExitCodes.Ok;
+            }
+            catch (AssociationRejectedException e)
+            {
+                Console.Write(NegotiationExplanation.FromPeerReject(e));
+                return ExitCodes.Rejected;
+            }
+            catch (Exception e) when (Failures.Known(e))
+            {
+                return Failures.Report(e);
+            }
+        });
+        return command;
+    }
+
+    /// <summary>A UID given as itself or as its registry keyword.</summary>
+    public static string Uid(string text)
+    {
+        if (text.Length > 0 && char.IsDigit(text[0])) return text;
+        return DicomUids.All.FirstOrDefault(u => string.Equals(u.Keyword, text, StringComparison.OrdinalIgnoreCase))?.Uid
+            ?? throw new ArgumentException($"'{text}' is neither a UID nor a keyword of the UID registry");
+    }
+}

@@ -1,0 +1,168 @@
+using System.CommandLine;
+using DicomSpecGen.Archive;
+using DicomSpecGen.Association;
+using DicomSpecGen.Dimse;
+using DicomSpecGen.Registry;
+using DicomSpecGen.Services;
+using DicomSpecGen.Services.Scp;
+using DicomSpecGen.Services.Scu;
+
+namespace DicomSpecGen.Cli.Commands;
+
+/// <summary>dsg find / move / get: C-FIND, C-MOVE, C-GET like DCMTK's findscu, movescu, getscu.</summary>
+public static class QueryCommands
+{
+    private sealed class QueryOptions
+    {
+        public Option<string> Level { get; } = new("--level", "-L") { Description = "Query/Retrieve Level: PATIENT, STUDY, SERIES or IMAGE", DefaultValueFactory = _ => "STUDY" };
+        public Option<string[]> Keys { get; } = new("--key", "-k") { Description = "key=value (keyword or gggg,eeee); a key without = is returned", AllowMultipleArgumentsPerToken = true };
+        public Option<bool> PatientRoot { get; } = new("--patient-root", "-P") { Description = "use the Patient Root information model (default: Study Root)" };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(Level);
+            command.Options.Add(Keys);
+            command.Options.Add(PatientRoot);
+        }
+
+        public string Model(ParseResult result, string patient, string study) => result.GetValue(PatientRoot) ? patient : study;
+    }
+
+    public static Command Find(CommonOptions common)
+    {
+        var peer = new PeerArguments();
+        var query = new QueryOptions();
+        var command = new Command("find", "query with C-FIND (PS3.4 Annex C)");
+        peer.AddTo(command);
+        query.AddTo(command);
+        common.AddTo(command);
+        command.SetAction(async (result, ct) =>
+        {
+            using var logging = common.Logging(result);
+            var model = query.Model(result, DicomUids.PatientRootQueryRetrieveInformationModelFind, DicomUids.StudyRootQueryRetrieveInformationModelFind);
+            try
+            {
+                var identifier = QueryKeys.Build(result.GetValue(query.Level)!, result.GetValue(query.Keys) ?? []);
+                await using var client = await DicomClient.ConnectAsync(Requestor(common, result, peer, model), null, logging.CreateLogger("find"), ct);
+                DimseResponse? final = null;
+                var count = 0;
+                await foreach (var match in client.FindAsync(model, identifier, r => final = r, ct))
+                {
+                    count++;
+                    Console.WriteLine($"#{count} {QueryKeys.Format(match)}");
+                }
+                await client.ReleaseAsync(ct);
+                Console.WriteLine($"{count} match(es); final status {ServiceStatus.Describe(DimseService.QueryRetrieveFind, final?.Status ?? 0xFFFF)}");
+                return final?.Status == DimseStatus.Success ? ExitCodes.Ok : ExitCodes.OperationFailed;
+            }
+            catch (Exception e) when (Failures.Known(e))
+            {
+                return Failures.Report(e);
+            }
+        });
+        return command;
+    }
+
+    public static Command Move(CommonOptions common)
+    {
+        var peer = new PeerArguments();
+        var query = new QueryOptions();
+        var destination = new Option<string>("--move", "-aem") { Description = "the C-MOVE destination AE title", Required = true };
+        var command = new Command("move", "retrieve with C-MOVE to a destination AE (PS3.4 Annex C)");
+        peer.AddTo(command);
+        query.AddTo(command);
+        command.Options.Add(destination);
+        common.AddTo(command);
+        command.SetAction(async (result, ct) =>
+        {
+            using var logging = common.Logging(result);
+            var model = query.Model(result, DicomUids.PatientRootQueryRetrieveInformationModelMove, DicomUids.StudyRootQueryRetrieveInformationModelMove);
+            try
+            {
+                var identifier = QueryKeys.Build(result.GetValue(query.Level)!, result.GetValue(query.Keys) ?? []);
+                await using var client = await DicomClient.ConnectAsync(Requestor(common, result, peer, model), null, logging.CreateLogger("move"), ct);
+                var final = await client.MoveAsync(model, result.GetValue(destination)!, identifier, p => Progress(p.Message), ct);
+                await client.ReleaseAsync(ct);
+                return Report("C-MOVE", DimseService.QueryRetrieveMove, final);
+            }
+            catch (Exception e) when (Failures.Known(e))
+            {
+                return Failures.Report(e);
+            }
+        });
+        return command;
+    }
+
+    public static Command Get(CommonOptions common)
+    {
+        var peer = new PeerArguments();
+        var query = new QueryOptions();
+        var output = new Option<string>("--output-directory", "-od") { Description = "folder the retrieved instances are stored in", DefaultValueFactory = _ => "." };
+        var command = new Command("get", "retrieve with C-GET over the same association (PS3.4 Annex C)");
+        peer.AddTo(command);
+        query.AddTo(command);
+        command.Options.Add(output);
+        common.AddTo(command);
+        command.SetAction(async (result, ct) =>
+        {
+            using var logging = common.Logging(result);
+            var model = query.Model(result, DicomUids.PatientRootQueryRetrieveInformationModelGet, DicomUids.StudyRootQueryRetrieveInformationModelGet);
+            try
+            {
+                var identifier = QueryKeys.Build(result.GetValue(query.Level)!, result.GetValue(query.Keys) ?? []);
+                using var archive = DicomArchive.Open(result.GetValue(output)!, result.GetValue(peer.CallingAe)!);
+                var handler = new DicomServiceProvider(new ServiceProviderOptions { Storage = archive });
+                // The C-STOREs come back on this association: propose every storage class with the SCP role (PS3.7 D.3.3.4).
+                var contexts = new List<PresentationContextProposal> { new(1, model, [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian]) };
+                var id = 3;
+                foreach (var sop in GetStorageClasses)
+                {
+                    contexts.Add(new PresentationContextProposal((byte)id, sop, [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian], ScuRole: false, ScpRole: true));
+                    id += 2;
+                }
+                var options = common.Requestor(result, result.GetValue(peer.Host)!, result.GetValue(peer.Port), result.GetValue(peer.CallingAe)!, result.GetValue(peer.CalledAe)!, contexts);
+                await using var client = await DicomClient.ConnectAsync(options, handler, logging.CreateLogger("get"), ct);
+                var final = await client.GetAsync(model, identifier, p => Progress(p.Message), ct);
+                await client.ReleaseAsync(ct);
+                return Report("C-GET", DimseService.QueryRetrieveGet, final);
+            }
+            catch (Exception e) when (Failures.Known(e))
+            {
+                return Failures.Report(e);
+            }
+        });
+        return command;
+    }
+
+    /// <summary>The storage classes a C-GET proposes (at most 127 contexts remain after the model's).</summary>
+    private static readonly string[] GetStorageClasses = AcceptorPolicyOptions.StorageSopClasses
+        .OrderBy(s => s.StartsWith("1.2.840.10008.5.1.4.1.1.", StringComparison.Ordinal) ? s.Length : 100).Take(120).ToArray();
+
+    private static AssociationOptions Requestor(CommonOptions common, ParseResult result, PeerArguments peer, string model)
+        => common.Requestor(result, result.GetValue(peer.Host)!, result.GetValue(peer.Port), result.GetValue(peer.CallingAe)!, result.GetValue(peer.CalledAe)!,
+            [new PresentationContextProposal(1, model, [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian])]);
+
+    private static void Progress(DimseMessage pending)
+    {
+        var (remaining, completed, failed) = pending switch
+        {
+            CMoveRsp m => (m.NumberOfRemainingSuboperations, m.NumberOfCompletedSuboperations, m.NumberOfFailedSuboperations),
+            CGetRsp g => (g.NumberOfRemainingSuboperations, g.NumberOfCompletedSuboperations, g.NumberOfFailedSuboperations),
+            _ => ((ushort?)null, (ushort?)null, (ushort?)null),
+        };
+        Console.Error.Write($"\rremaining {remaining}  completed {completed}  failed {failed}   ");
+    }
+
+    private static int Report(string what, DimseService service, DimseResponse final)
+    {
+        var (completed, failed, warning) = final.Message switch
+        {
+            CMoveRsp m => (m.NumberOfCompletedSuboperations, m.NumberOfFailedSuboperations, m.NumberOfWarningSuboperations),
+            CGetRsp g => (g.NumberOfCompletedSuboperations, g.NumberOfFailedSuboperations, g.NumberOfWarningSuboperations),
+            _ => ((ushort?)null, (ushort?)null, (ushort?)null),
+        };
+        Console.Error.WriteLine();
+        Console.WriteLine($"{what}: completed {completed ?? 0}, failed {failed ?? 0}, warning {warning ?? 0}; final status {ServiceStatus.Describe(service, final.Status)}");
+        return final.Status == DimseStatus.Success ? ExitCodes.Ok : ExitCodes.OperationFailed;
+    }
+}

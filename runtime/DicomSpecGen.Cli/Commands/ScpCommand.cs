@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Net;
+using DicomSpecGen.Archive;
+using DicomSpecGen.Association;
+using DicomSpecGen.Registry;
+using DicomSpecGen.Services.Scp;
+using Microsoft.Extensions.Logging;
+
+namespace DicomSpecGen.Cli.Commands;
+
+/// <summary>dsg scp: the archive SCP (storage, query/retrieve, verification) until Ctrl+C.</summary>
+public static class ScpCommand
+{
+    public static Command Create(CommonOptions common)
+    {
+        var port = new Argument<int>("port") { Description = "TCP port to listen on (0 picks a free one)" };
+        var folder = new Option<string>("--output-directory", "-od") { Description = "archive folder", DefaultValueFactory = _ => "dsg-archive" };
+        var ae = new Option<string>("--aetitle", "-aet") { Description = "our AE title; requests calling another are rejected", DefaultValueFactory = _ => "DSGSCP" };
+        var allow = new Option<string[]>("--allow") { Description = "calling AE titles allowed (default: any)", AllowMultipleArgumentsPerToken = true };
+        var max = new Option<int>("--max-associations") { Description = "associations served at once; more are rejected (transient, local limit exceeded)", DefaultValueFactory = _ => 16 };
+        var dest = new Option<string[]>("--move-destination", "-md") { Description = "C-MOVE destination AE=host:port (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var explain = new Option<bool>("--explain") { Description = "print why each association and presentation context got its result" };
+        var command = new Command("scp", "run the archive SCP: C-ECHO, C-STORE into Part 10 files + SQLite index, C-FIND/C-MOVE/C-GET over it");
+        command.Arguments.Add(port);
+        foreach (var o in new Option[] { folder, ae, allow, max, dest, explain }) command.Options.Add(o);
+        common.AddTo(command);
+        command.SetAction(async (result, ct) =>
+        {
+            using var logging = common.Logging(result);
+            var logger = logging.CreateLogger("scp");
+            Dictionary<string, MoveDestination> destinations;
+            try
+            {
+                destinations = ParseDestinations(result.GetValue(dest) ?? []);
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine("E: " + e.Message);
+                return ExitCodes.BadInput;
+            }
+            var title = result.GetValue(ae)!;
+            using var archive = DicomArchive.Open(result.GetValue(folder)!, title, logger);
+            var acceptor = Acceptor(common, result, title, result.GetValue(allow), result.GetValue(max));
+            var provider = new DicomServiceProvider(new ServiceProviderOptions
+            {
+                AeTitle = title,
+                Storage = archive,
+                Query = archive,
+                MoveDestinations = destinations,
+                CommonOptions = acceptor,
+            }, logger);
+            Action<NegotiationExplanation>? explainer = result.GetValue(explain) ? e => Console.WriteLine(e) : null;
+            await using var server = DicomServer.Start(IPAddress.Any, result.GetValue(port), acceptor, provider, logger, explainer);
+            Console.WriteLine($"{title} listening on port {server.Port}, archive in {Path.GetFullPath(result.GetValue(folder)!)}");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Dictionary<string, MoveDestination> ParseDestinations(IEnumerable<string> values)
+    {
+        var map = new Dictionary<string, MoveDestination>();
+        foreach (var value in values)
+        {
+            var eq = value.IndexOf('=');
+            var colon = value.LastIndexOf(':');
+            if (eq <= 0 || colon < eq || !int.TryParse(value[(colon + 1)..], out var p))
+                throw new ArgumentException($"move destination '{value}' is not AE=host:port");
+            map[value[..eq]] = new MoveDestination(value[..eq], value[(eq + 1)..colon], p);
+        }
+        return map;
+    }
+
+    /// <summary>What the archive SCP accepts: verification, every storage SOP class with the usual transfer
+    /// syntaxes, and the patient/study root query/retrieve models; the requestor may be SCP for storage (C-GET).</summary>
+    public static AcceptorOptions Acceptor(CommonOptions common, ParseResult result, string title, string[]? allowed, int max)
+    {
+        var syntaxes = new Dictionary<string, IReadOnlyList<string>> { [DicomUids.Verification] = [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian] };
+        foreach (var sop in AcceptorPolicyOptions.StorageSopClasses) syntaxes[sop] = AcceptorPolicyOptions.DefaultTransferSyntaxes;
+        foreach (var model in QueryRetrieveModels) syntaxes[model] = [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian];
+        return new AcceptorOptions
+        {
+            Policy = new DefaultAssociationPolicy(new AcceptorPolicyOptions
+            {
+                AeTitle = title,
+                AllowedCallingAeTitles = allowed is { Length: > 0 } ? allowed.ToHashSet() : null,
+                AbstractSyntaxes = syntaxes,
+                RequestorScpRoleAllowed = AcceptorPolicyOptions.StorageSopClasses.ToHashSet(),
+            }),
+            MaxAssociations = max,
+            Transport = common.Transport(result) with { IdleTimeout = TimeSpan.FromMinutes(5) },
+            Engine = result.GetValue(common.Engine),
+            Trace = common.TraceAction(result),
+        };
+    }
+
+    public static readonly string[] QueryRetrieveModels =
+    [
+        DicomUids.PatientRootQueryRetrieveInformationModelFind, DicomUids.PatientRootQueryRetrieveInformationModelMove, DicomUids.PatientRootQueryRetrieveInformationModelGet,
+        DicomUids.StudyRootQueryRetrieveInformationModelFind, DicomUids.StudyRootQueryRetrieveInformationModelMove, DicomUids.StudyRootQueryRetrieveInformationModelGet,
+    ];
+}

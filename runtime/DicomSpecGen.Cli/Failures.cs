@@ -1,0 +1,31 @@
+using DicomSpecGen.Association;
+
+namespace DicomSpecGen.Cli;
+
+/// <summary>Maps what went wrong on an association to a message and an exit code.</summary>
+public static class Failures
+{
+    public static int Report(Exception e)
+    {
+        switch (e)
+        {
+            case AssociationRejectedException rejected:
+                Console.Error.WriteLine("E: " + rejected.Message);
+                return ExitCodes.Rejected;
+            case AssociationAbortedException or TimeoutException or System.Net.Sockets.SocketException or IOException:
+                Console.Error.WriteLine("E: " + e.Message);
+                return ExitCodes.NetworkError;
+            case PresentationContextNotAcceptedException:
+                Console.Error.WriteLine("E: " + e.Message);
+                return ExitCodes.OperationFailed;
+            default:
+                Console.Error.WriteLine("E: " + e.Message);
+                return ExitCodes.BadInput;
+        }
+    }
+
+    /// <summary>Failures reported as an exit code rather than a crash.</summary>
+    public static bool Known(Exception e) => e is AssociationRejectedException or AssociationAbortedException or TimeoutException
+        or System.Net.Sockets.SocketException or IOException or PresentationContextNotAcceptedException or Data.DicomDataException
+        or UnauthorizedAccessException or ArgumentException;
+}

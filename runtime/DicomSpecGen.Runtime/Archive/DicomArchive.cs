@@ -1,0 +1,78 @@
+using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
+using DicomSpecGen.Data;
+using DicomSpecGen.Data.Part10;
+using DicomSpecGen.Dimse;
+using DicomSpecGen.Registry;
+using DicomSpecGen.Services;
+using DicomSpecGen.Services.Scp;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DicomSpecGen.Archive;
+
+/// <summary>The SCP's default archive: C-STORE writes Part 10 files to an <see cref="IInstanceStore"/> and indexes
+/// them in an <see cref="IInstanceIndex"/>; C-FIND/C-MOVE/C-GET match against that index (PS3.4 C.2.2.2, C.6).</summary>
+public sealed class DicomArchive(IInstanceStore store, IInstanceIndex index, string aeTitle, ILogger? logger = null) : IStorageService, IQueryService, IDisposable
+{
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+
+    public IInstanceStore Store { get; } = store;
+
+    public IInstanceIndex Index { get; } = index;
+
+    /// <summary>An archive in a folder: files under it, the index in <c>index.sqlite</c> beside them.</summary>
+    public static DicomArchive Open(string folder, string aeTitle, ILogger? logger = null)
+    {
+        var store = new FileSystemInstanceStore(folder);
+        return new DicomArchive(store, new SqliteInstanceIndex(Path.Combine(store.Root, "index.sqlite")), aeTitle, logger);
+    }
+
+    public async Task<ushort> StoreAsync(StoreContext context, PipeReader dataSet, TransferSyntax transferSyntax, CancellationToken cancellationToken)
+    {
+        var meta = new DicomFileMeta(context.SopClassUid, context.SopInstanceUid, transferSyntax.Uid, SourceApplicationEntityTitle: context.CallingAeTitle);
+        var staged = await Store.StageAsync(meta, dataSet, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            InstanceRecord record;
+            await using (var file = new FileStream(staged.TempPath, FileMode.Open, FileAccess.Read, FileShare.Read, 16 * 1024, FileOptions.Asynchronous))
+            {
+                record = await InstanceRecordReader.ReadAsync(file, staged.RelativePath, staged.Size, cancellationToken).ConfigureAwait(false);
+            }
+            if (record.SopInstanceUid != context.SopInstanceUid)
+            {
+                _logger.LogWarning("C-STORE of {Affected} carries SOP Instance UID {InData}", context.SopInstanceUid, record.SopInstanceUid);
+                Store.Discard(staged);
+                return ServiceStatus.StorageCannotUnderstand;
+            }
+            Store.Commit(staged);
+            await Index.AddAsync(record, cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation("stored {Sop} from {Calling} ({Size} bytes)", record.SopInstanceUid, context.CallingAeTitle, record.Size);
+            return DimseStatus.Success;
+        }
+        catch
+        {
+            if (File.Exists(staged.TempPath)) Store.Discard(staged);
+            throw;
+        }
+    }
+
+    public async IAsyncEnumerable<DicomDataset> FindAsync(string informationModel, DicomDataset identifier, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (level, conditions) = QueryTranslator.Translate(informationModel, identifier);
+        foreach (var row in await Index.QueryAsync(level, conditions, cancellationToken).ConfigureAwait(false))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return QueryTranslator.Response(identifier, level, row, aeTitle);
+        }
+    }
+
+    public async Task<IReadOnlyList<RetrievableInstance>> ResolveAsync(string informationModel, DicomDataset identifier, CancellationToken cancellationToken)
+    {
+        var (_, conditions) = QueryTranslator.Translate(informationModel, identifier);
+        var instances = await Index.InstancesAsync(conditions, cancellationToken).ConfigureAwait(false);
+        return instances.Select(i => new RetrievableInstance(i.SopClassUid, i.SopInstanceUid, i.TransferSyntaxUid, () => Store.OpenRead(i.RelativePath))).ToList();
+    }
+
+    public void Dispose() => (Index as IDisposable)?.Dispose();
+}

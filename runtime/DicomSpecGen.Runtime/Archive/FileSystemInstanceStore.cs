@@ -1,0 +1,90 @@
+using System.IO.Pipelines;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using DicomSpecGen.Data.Part10;
+using DicomSpecGen.Registry;
+
+namespace DicomSpecGen.Archive;
+
+/// <summary>Part 10 files under one root folder. A file is written under a temporary name, flushed to disk
+/// (fsync), then renamed into place, so a crash never leaves a half-written instance visible. File names come
+/// from the SOP Instance UID only when it is a well-formed UID (digits and dots, PS3.5 9.1); anything else is
+/// hashed, so no received value can name a path outside the root.</summary>
+public sealed partial class FileSystemInstanceStore : IInstanceStore
+{
+    private readonly string _root;
+    private readonly string _temp;
+
+    public FileSystemInstanceStore(string root)
+    {
+        _root = Path.GetFullPath(root);
+        _temp = Path.Combine(_root, ".incoming");
+        Directory.CreateDirectory(_temp);
+    }
+
+    public string Root => _root;
+
+    [GeneratedRegex("^[0-9]+(\\.[0-9]+)*$")]
+    private static partial Regex UidSyntax();
+
+    /// <summary>The file name for a SOP Instance UID: the UID itself when valid (PS3.5 9.1: at most 64 characters of
+    /// digits and dots), else a SHA-256 of it; spread over 256 folders by a hash prefix.</summary>
+    public static string SafeRelativePath(string sopInstanceUid)
+    {
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sopInstanceUid))).ToLowerInvariant();
+        var name = sopInstanceUid.Length is > 0 and <= 64 && UidSyntax().IsMatch(sopInstanceUid) ? sopInstanceUid : hash;
+        return Path.Combine(hash[..2], name + ".dcm");
+    }
+
+    public async Task<StagedFile> StageAsync(DicomFileMeta meta, PipeReader dataSet, CancellationToken cancellationToken)
+    {
+        var relative = SafeRelativePath(meta.MediaStorageSopInstanceUid);
+        var temp = Path.Combine(_temp, Guid.NewGuid().ToString("N") + ".part");
+        try
+        {
+            await using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous);
+            await file.WriteAsync(Part10Header(meta), cancellationToken).ConfigureAwait(false);
+            await dataSet.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+            await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+            file.Flush(flushToDisk: true);
+            return new StagedFile(temp, relative, file.Length);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    public void Commit(StagedFile staged)
+    {
+        var target = Path.Combine(_root, staged.RelativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Move(staged.TempPath, target, overwrite: true);
+    }
+
+    public void Discard(StagedFile staged) => File.Delete(staged.TempPath);
+
+    public Stream OpenRead(string relativePath)
+    {
+        var full = Path.GetFullPath(Path.Combine(_root, relativePath));
+        if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new UnauthorizedAccessException($"'{relativePath}' is outside the store");
+        return new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+    }
+
+    /// <summary>Preamble, "DICM" and the File Meta Information with its group length (PS3.10 7.1), encoded by the
+    /// data set codec in Explicit VR Little Endian.</summary>
+    private static byte[] Part10Header(DicomFileMeta meta)
+    {
+        var elements = meta.ToDataset();
+        var length = elements.Encode(TransferSyntax.ExplicitVRLittleEndian).Length;
+        elements.SetUInt32(DicomTags.FileMetaInformationGroupLength, (uint)length);
+        var encoded = elements.Encode(TransferSyntax.ExplicitVRLittleEndian);
+        var header = new byte[132 + encoded.Length];
+        "DICM"u8.CopyTo(header.AsSpan(128));
+        encoded.CopyTo(header, 132);
+        return header;
+    }
+}

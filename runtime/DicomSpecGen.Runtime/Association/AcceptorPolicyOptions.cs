@@ -1,0 +1,44 @@
+using DicomSpecGen.Registry;
+
+namespace DicomSpecGen.Association;
+
+/// <summary>Configuration of <see cref="DefaultAssociationPolicy"/>.</summary>
+public sealed record AcceptorPolicyOptions
+{
+    /// <summary>Our AE title; a request calling another one is rejected (called-AE-title-not-recognized).
+    /// Null accepts any called AE title.</summary>
+    public string? AeTitle { get; init; }
+
+    /// <summary>Calling AE titles allowed to associate; null allows any (calling-AE-title-not-recognized otherwise).</summary>
+    public IReadOnlySet<string>? AllowedCallingAeTitles { get; init; }
+
+    /// <summary>Abstract syntaxes we accept, each with the transfer syntaxes we accept for it in our order of
+    /// preference (the first one the requestor also proposed wins).</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> AbstractSyntaxes { get; init; }
+
+    /// <summary>SOP classes for which we accept the requestor acting as SCP (e.g. storage classes, so a C-GET
+    /// requestor can receive its C-STORE sub-operations).</summary>
+    public IReadOnlySet<string> RequestorScpRoleAllowed { get; init; } = new HashSet<string>();
+
+    /// <summary>The transfer syntaxes every storage SCP here accepts, most preferred first.</summary>
+    public static IReadOnlyList<string> DefaultTransferSyntaxes { get; } =
+    [
+        DicomUids.ExplicitVRLittleEndian,
+        DicomUids.ImplicitVRLittleEndian,
+        DicomUids.DeflatedExplicitVRLittleEndian,
+        DicomUids.JPEGBaseline8Bit,
+        DicomUids.JPEGExtended12Bit,
+        DicomUids.JPEGLossless,
+        DicomUids.JPEGLosslessSV1,
+        DicomUids.JPEGLSLossless,
+        DicomUids.JPEGLSNearLossless,
+        DicomUids.JPEG2000Lossless,
+        DicomUids.JPEG2000,
+        DicomUids.RLELossless,
+    ];
+
+    /// <summary>Every storage SOP class in the UID registry (PS3.6 Annex A, "Storage" SOP classes).</summary>
+    public static IReadOnlyList<string> StorageSopClasses { get; } = DicomUids.All
+        .Where(u => u.Type == DicomUidType.SopClass && u.Name.EndsWith("Storage", StringComparison.Ordinal) && !u.IsRetired)
+        .Select(u => u.Uid).ToList();
+}

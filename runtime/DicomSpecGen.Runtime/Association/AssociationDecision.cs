@@ -1,0 +1,20 @@
+using DicomSpecGen.Protocol;
+
+namespace DicomSpecGen.Association;
+
+/// <summary>The acceptor's answer to one A-ASSOCIATE-RQ: either a rejection (result, source, reason) or the
+/// result of every proposed presentation context; in both cases an explanation of why.</summary>
+/// <remarks>PS3.8 7.1.1.7 (result, source, diagnostic); PS3.8 9.3.3, 9.3.4</remarks>
+public sealed record AssociationDecision(
+    AssociateRejectResult? RejectResult,
+    AssociateRejectSource RejectSource,
+    AssociateRejectReason RejectReason,
+    IReadOnlyList<NegotiatedContext> Contexts,
+    NegotiationExplanation Explanation)
+{
+    public bool IsAccepted => RejectResult == null;
+
+    public static AssociationDecision Reject(AssociateRejectResult result, AssociateRejectReason reason, string why, IReadOnlyList<ContextExplanation>? contexts = null)
+        => new(result, reason.Qualifier(), reason, [], new NegotiationExplanation(false,
+            $"{why} → A-ASSOCIATE-RJ {result.Meaning()}, source {reason.Qualifier().Meaning()}, reason {reason.Meaning()}", reason.Citation(), contexts ?? []));
+}

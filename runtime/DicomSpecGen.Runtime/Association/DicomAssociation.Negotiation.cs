@@ -1,0 +1,143 @@
+using System.Text;
+using DicomSpecGen.Protocol;
+using DicomSpecGen.Registry;
+using TransferSyntax = DicomSpecGen.Protocol.TransferSyntax;
+
+namespace DicomSpecGen.Association;
+
+public sealed partial class DicomAssociation
+{
+    private IReadOnlyList<NegotiatedContext> _contexts = [];
+
+    /// <summary>Every proposed presentation context with its result.</summary>
+    public IReadOnlyList<NegotiatedContext> Contexts => _contexts;
+
+    /// <summary>The peer's Maximum Length Received: the largest P-DATA-TF PDU we may send it; 0 = no limit (PS3.8 D.1).</summary>
+    public uint PeerMaxPduLength { get; private set; }
+
+    public string? PeerImplementationClassUid { get; private set; }
+
+    public string? PeerImplementationVersionName { get; private set; }
+
+    /// <summary>The asynchronous operations window agreed (null: synchronous, PS3.7 D.3.3.3).</summary>
+    public AsyncOperationsWindow? AsyncWindow { get; private set; }
+
+    /// <summary>The server response of user identity negotiation, when the acceptor sent one (PS3.7 D.3.3.7).</summary>
+    public ReadOnlyMemory<byte>? UserIdentityResponse { get; private set; }
+
+    /// <summary>The A-ASSOCIATE request as received or sent.</summary>
+    public AssociateRequestInfo? Request { get; private set; }
+
+    /// <summary>Why the association and each context got their results.</summary>
+    public NegotiationExplanation? Explanation { get; private set; }
+
+    /// <summary>The largest PDV fragment we may send: the peer's limit minus the PDV item header (4-byte length,
+    /// context ID, control header: PS3.8 9.3.5.1).</summary>
+    public int MaxSendFragmentLength => (int)Math.Min(PeerMaxPduLength == 0 ? 256 * 1024 : PeerMaxPduLength, 4 * 1024 * 1024) - 6;
+
+    public NegotiatedContext GetContext(byte id) => _contexts.FirstOrDefault(c => c.Id == id)
+        ?? throw new PresentationContextNotAcceptedException($"presentation context #{id} was not proposed on this association");
+
+    /// <summary>The ID of an accepted presentation context for the SOP class (and transfer syntax, if given).
+    /// Throws <see cref="PresentationContextNotAcceptedException"/> naming the contexts and the peer's results.</summary>
+    public byte GetAcceptedContextId(string sopClassUid, string? transferSyntax = null)
+    {
+        var candidates = _contexts.Where(c => c.AbstractSyntax == sopClassUid).ToList();
+        var match = candidates.FirstOrDefault(c => c.IsAccepted && (transferSyntax == null || c.TransferSyntax == transferSyntax));
+        if (match != null) return match.Id;
+        var what = DicomUids.Describe(sopClassUid) + (transferSyntax != null ? $" with {DicomUids.Describe(transferSyntax)}" : "");
+        if (candidates.Count == 0)
+            throw new PresentationContextNotAcceptedException($"no presentation context for {what} was proposed on this association");
+        var text = new StringBuilder($"no accepted presentation context for {what}: ");
+        text.AppendJoin("; ", candidates.Select(c => c.IsAccepted
+            ? $"context #{c.Id} was accepted with {DicomUids.Describe(c.TransferSyntax!)} instead"
+            : $"context #{c.Id}: the peer answered {c.Result.Meaning()} ({c.Result.Citation()})"));
+        throw new PresentationContextNotAcceptedException(text.ToString());
+    }
+
+    /// <summary>The transfer syntax of an accepted context.</summary>
+    public Registry.TransferSyntax GetTransferSyntax(byte contextId)
+    {
+        var context = GetContext(contextId);
+        if (!context.IsAccepted) throw new PresentationContextNotAcceptedException($"presentation context #{contextId} was not accepted: {context.Result.Meaning()}");
+        return Registry.TransferSyntax.TryGet(context.TransferSyntax!, out var ts) ? ts
+            : throw new PresentationContextNotAcceptedException($"transfer syntax {context.TransferSyntax} of context #{contextId} is unknown");
+    }
+
+    /// <summary>Requestor: reads the A-ASSOCIATE-AC against what we proposed (PS3.8 9.3.3).</summary>
+    private void ApplyAccept(AAssociateAc ac, AssociationOptions options)
+    {
+        var results = ac.VariableItems.OfType<PresentationContextAc>().ToDictionary(p => p.PresentationContextId);
+        var roles = new Dictionary<string, RoleSelection>();
+        foreach (var sub in ac.VariableItems.OfType<UserInformation>().SelectMany(u => u.SubItems))
+        {
+            switch (sub)
+            {
+                case MaximumLength ml: PeerMaxPduLength = ml.MaximumLengthReceived; break;
+                case ImplementationClassUid ic: PeerImplementationClassUid = ic.ImplementationClassUidValue; break;
+                case ImplementationVersionName iv: PeerImplementationVersionName = iv.ImplementationVersionNameValue; break;
+                case AsynchronousOperationsWindow aw: AsyncWindow = new(aw.MaximumNumberOperationsInvoked, aw.MaximumNumberOperationsPerformed); break;
+                case RoleSelection rs: roles[rs.SopClassUid] = rs; break;
+                case UserIdentityAc ua: UserIdentityResponse = ua.ServerResponse; break;
+            }
+        }
+        _contexts = options.PresentationContexts.Select(pc =>
+        {
+            if (!results.TryGetValue(pc.Id, out var r))
+                return new NegotiatedContext(pc.Id, pc.AbstractSyntax, PresentationContextResult.NoReason, null);
+            var ts = r.Result == PresentationContextResult.Acceptance ? r.SubItems.OfType<TransferSyntax>().FirstOrDefault()?.Name : null;
+            // PS3.7 D.3.3.4: no role selection item in the AC means the default roles (requestor SCU only).
+            var scu = true;
+            var scp = false;
+            if (roles.TryGetValue(pc.AbstractSyntax, out var role) && (pc.ScuRole != null || pc.ScpRole != null))
+            {
+                scu = role.ScuRole != 0 && (pc.ScuRole ?? true);
+                scp = role.ScpRole != 0 && (pc.ScpRole ?? false);
+            }
+            return new NegotiatedContext(pc.Id, pc.AbstractSyntax, r.Result, ts, scu, scp);
+        }).ToList();
+        Explanation = NegotiationExplanation.FromPeerAccept(_contexts);
+    }
+
+    /// <summary>Acceptor: builds the A-ASSOCIATE-AC from the policy's decision (PS3.8 9.3.3).</summary>
+    private AAssociateAc BuildAccept(AAssociateRq rq, AssociationDecision decision, AcceptorOptions options)
+    {
+        var items = new List<PduItem> { new ApplicationContext { Name = AssociateRequestInfo.DicomApplicationContext } };
+        foreach (var c in decision.Contexts)
+        {
+            var sub = new List<PduItem>();
+            // PS3.8 9.3.3.2: the transfer syntax sub-item is present but not significant when not accepted.
+            sub.Add(new TransferSyntax { Name = c.TransferSyntax ?? "" });
+            items.Add(new PresentationContextAc { PresentationContextId = c.Id, Result = c.Result, SubItems = c.IsAccepted ? sub : [] });
+        }
+        var info = new List<PduItem>
+        {
+            new MaximumLength { MaximumLengthReceived = (uint)options.Transport.MaxPDataPduLength },
+            new ImplementationClassUid { ImplementationClassUidValue = options.ImplementationClassUid },
+        };
+        if (Request?.AsyncWindow != null)
+        {
+            // We perform operations one at a time: answer 1/1 (PS3.7 D.3.3.3.2).
+            AsyncWindow = new AsyncOperationsWindow(1, 1);
+            info.Add(new AsynchronousOperationsWindow { MaximumNumberOperationsInvoked = 1, MaximumNumberOperationsPerformed = 1 });
+        }
+        var answered = new HashSet<string>();
+        foreach (var pc in Request!.Contexts)
+        {
+            if (pc.ScuRole == null && pc.ScpRole == null) continue;
+            var decided = decision.Contexts.FirstOrDefault(c => c.Id == pc.Id && c.IsAccepted);
+            if (decided == null || !answered.Add(pc.AbstractSyntax)) continue;
+            info.Add(new RoleSelection { SopClassUid = pc.AbstractSyntax, ScuRole = (byte)(decided.RequestorIsScu ? 1 : 0), ScpRole = (byte)(decided.RequestorIsScp ? 1 : 0) });
+        }
+        if (options.ImplementationVersionName is { Length: > 0 } version)
+            info.Add(new ImplementationVersionName { ImplementationVersionNameValue = version });
+        items.Add(new UserInformation { SubItems = info });
+        return new AAssociateAc
+        {
+            CalledAeTitle = rq.CalledAeTitle,
+            CallingAeTitle = rq.CallingAeTitle,
+            Reserved3 = rq.Reserved3,
+            VariableItems = items,
+        };
+    }
+}

@@ -1,0 +1,231 @@
+using System.Threading.Channels;
+using DicomSpecGen.Dul;
+using DicomSpecGen.Protocol;
+using DicomSpecGen.Protocol.Wire;
+using DicomSpecGen.Transport;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DicomSpecGen.Association;
+
+/// <summary>One DICOM association, requestor or acceptor. Every event — a PDU read from the socket, a request
+/// of the local user, a transport indication, ARTIM — goes through the DUL state machine (PS3.8 Table 9-10,
+/// generated or interpreted engine); the machine's actions reach the network through this class's
+/// <see cref="IDulPort"/>. Split: .Port.cs (the port), .Negotiation.cs (contexts), .Requestor.cs, .Acceptor.cs.</summary>
+public sealed partial class DicomAssociation : IAsyncDisposable
+{
+    private readonly DulStateMachine _dul;
+    private readonly ILogger _logger;
+    private readonly AssociationCommonOptions _options;
+    private readonly TaskCompletionSource<DulPrimitive> _established = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Channel<AssociationEvent> _inbox = Channel.CreateUnbounded<AssociationEvent>(new UnboundedChannelOptions { SingleWriter = true });
+    private readonly SemaphoreSlim _inboxSlots = new(16);
+    private PduConnection? _connection;
+    private Task? _readLoop;
+    private Exception? _failure;
+
+    private DicomAssociation(AssociationCommonOptions options, ILogger? logger)
+    {
+        _options = options;
+        _logger = logger ?? NullLogger.Instance;
+        _dul = new DulStateMachine(new Port(this), new DulOptions { Engine = options.Engine, ArtimTimeout = options.ArtimTimeout },
+            logger as ILogger<DulStateMachine>);
+    }
+
+    /// <summary>The DUL state (PS3.8 Table 9-10).</summary>
+    public DulState State => _dul.State;
+
+    /// <summary>True on the side that sent the A-ASSOCIATE-RQ.</summary>
+    public bool IsRequestor { get; private set; }
+
+    public string CallingAeTitle { get; private set; } = "";
+
+    public string CalledAeTitle { get; private set; } = "";
+
+    public string? RemoteAddress => _connection?.RemoteEndPoint?.ToString();
+
+    /// <summary>Completes when the association has ended (released, aborted or the connection lost).</summary>
+    public Task Completion => _ended.Task;
+
+    /// <summary>Why the association ended abnormally; null after a normal release.</summary>
+    public Exception? Failure => _failure;
+
+    private DulStepResult Fire(DulEvent evt, object? payload = null)
+    {
+        var result = _dul.Fire(evt, payload);
+        if (!result.IsDefined && !result.Deferred)
+            _logger.LogDebug("DUL ignored {Event} in {State}", evt, result.From);
+        return result;
+    }
+
+    private void Attach(PduConnection connection)
+    {
+        connection.Trace = _options.Trace;
+        _connection = connection;
+    }
+
+    private void StartReading() => _readLoop = Task.Run(ReadLoopAsync);
+
+    /// <summary>Reads PDUs and turns each into its DUL event (PS3.8 9.2.1).</summary>
+    private async Task ReadLoopAsync()
+    {
+        var connection = _connection!;
+        while (true)
+        {
+            Pdu? pdu;
+            try
+            {
+                pdu = await connection.ReadAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (PduFormatException e)
+            {
+                _logger.LogWarning("malformed PDU from {Peer}: {Error}", connection.RemoteEndPoint, e.Message);
+                _failure ??= new AssociationAbortedException("received a malformed PDU: " + e.Message, e);
+                Fire(DulEvent.Evt19, new DulInvalidPdu(ToProviderReason(e.AbortReason), e.Message));
+                await connection.DrainAsync().ConfigureAwait(false);
+                pdu = null;
+            }
+            catch (TimeoutException e)
+            {
+                _logger.LogWarning("{Peer}: {Error}; aborting", connection.RemoteEndPoint, e.Message);
+                _failure ??= new AssociationAbortedException(e.Message, e);
+                Fire(DulEvent.Evt15);
+                _ended.TrySetResult();
+                await connection.DrainAsync().ConfigureAwait(false);
+                pdu = null;
+            }
+            catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or ObjectDisposedException)
+            {
+                pdu = null;
+            }
+            if (pdu == null)
+            {
+                if (_dul.State != DulState.Sta1) Fire(DulEvent.Evt17);
+                Ended(null);
+                return;
+            }
+            switch (pdu)
+            {
+                case PDataTf data:
+                    var copy = ReceivedPData.CopyFrom(data);
+                    await _inboxSlots.WaitAsync().ConfigureAwait(false);
+                    copy.OnRelease(() => _inboxSlots.Release());
+                    Fire(DulEvent.Evt10, copy);
+                    if (!copy.Delivered) copy.Dispose();
+                    break;
+                case AAssociateRq: Fire(DulEvent.Evt6, pdu); break;
+                case AAssociateAc: Fire(DulEvent.Evt3, pdu); break;
+                case AAssociateRj: Fire(DulEvent.Evt4, pdu); break;
+                case AReleaseRq: Fire(DulEvent.Evt12, pdu); break;
+                case AReleaseRp: Fire(DulEvent.Evt13, pdu); break;
+                case AAbort abort:
+                    Fire(DulEvent.Evt16, new DulReceivedAbort(
+                        abort.Source == AbortSource.ServiceUser ? DulAbortSource.ServiceUser : DulAbortSource.ServiceProvider,
+                        ToProviderReason(abort.Reason), abort));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The next P-DATA indication or release request; null when the association has ended (then
+    /// <see cref="Failure"/> says why, if abnormally).</summary>
+    public async ValueTask<AssociationEvent?> ReceiveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _inbox.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Sends one P-DATA-TF PDU (P-DATA request, Evt9). Waits while the send queue is full.</summary>
+    public async Task SendPDataAsync(PDataTf pdu, CancellationToken cancellationToken)
+    {
+        var connection = _connection ?? throw new InvalidOperationException("the association is not established");
+        await connection.WaitForPDataSlotAsync(cancellationToken).ConfigureAwait(false);
+        var step = Fire(DulEvent.Evt9, pdu);
+        if (step.IsDefined && step.Action is DulAction.DT1 or DulAction.AR7) return;
+        connection.ReleasePDataSlot();
+        throw new AssociationAbortedException($"cannot send P-DATA in {step.From}: " + (_failure?.Message ?? "the association is not open"), _failure);
+    }
+
+    /// <summary>Requests release (A-RELEASE request, Evt11) and waits for the A-RELEASE-RP; aborts after the timeout.</summary>
+    public async Task ReleaseAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var step = Fire(DulEvent.Evt11);
+        if (!step.IsDefined) return;
+        try
+        {
+            await _ended.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _logger.LogWarning("no A-RELEASE-RP within {Timeout}; aborting", timeout);
+            await AbortAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Answers a release request (A-RELEASE response, Evt14).</summary>
+    public Task RespondReleaseAsync()
+    {
+        Fire(DulEvent.Evt14);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Aborts (A-ABORT request, Evt15) and closes the connection shortly after.</summary>
+    public async Task AbortAsync()
+    {
+        _failure ??= new AssociationAbortedException("aborted by the local service-user");
+        var step = Fire(DulEvent.Evt15);
+        Ended(_failure);
+        if (!step.IsDefined) return;
+        // AA-1 waits for the peer to close (ARTIM bounds it); give it a moment, then close ourselves.
+        if (_connection is { } c && await Task.WhenAny(c.Completion, Task.Delay(500)).ConfigureAwait(false) != c.Completion) c.Close();
+    }
+
+    private void Ended(Exception? failure)
+    {
+        if (failure != null) _failure ??= failure;
+        _inbox.Writer.TryComplete();
+        _established.TrySetException(_failure ?? new AssociationAbortedException("the connection closed before the association was established"));
+        _ended.TrySetResult();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_dul.State is DulState.Sta6 or DulState.Sta5 or DulState.Sta3 or DulState.Sta7 or DulState.Sta8) await AbortAsync().ConfigureAwait(false);
+        if (_connection is { } c)
+        {
+            c.Close();
+            await c.DisposeAsync().ConfigureAwait(false);
+        }
+        if (_readLoop is { } loop) await loop.ConfigureAwait(false);
+        Ended(null);
+        _dul.Dispose();
+    }
+
+    internal static DulProviderReason ToProviderReason(AbortReason reason) => reason switch
+    {
+        AbortReason.UnrecognizedPdu => DulProviderReason.UnrecognizedPdu,
+        AbortReason.UnexpectedPdu => DulProviderReason.UnexpectedPdu,
+        AbortReason.UnrecognizedPduParameter => DulProviderReason.UnrecognizedPduParameter,
+        AbortReason.UnexpectedPduParameter => DulProviderReason.UnexpectedPduParameter,
+        AbortReason.InvalidPduParameterValue => DulProviderReason.InvalidPduParameterValue,
+        _ => DulProviderReason.ReasonNotSpecified,
+    };
+
+    internal static AbortReason ToAbortReason(DulProviderReason reason) => reason switch
+    {
+        DulProviderReason.UnrecognizedPdu => AbortReason.UnrecognizedPdu,
+        DulProviderReason.UnexpectedPdu => AbortReason.UnexpectedPdu,
+        DulProviderReason.UnrecognizedPduParameter => AbortReason.UnrecognizedPduParameter,
+        DulProviderReason.UnexpectedPduParameter => AbortReason.UnexpectedPduParameter,
+        DulProviderReason.InvalidPduParameterValue => AbortReason.InvalidPduParameterValue,
+        _ => AbortReason.ReasonNotSpecified,
+    };
+}

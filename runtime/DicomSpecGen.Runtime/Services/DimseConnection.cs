@@ -1,0 +1,295 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.IO.Pipelines;
+using System.Threading.Channels;
+using DicomSpecGen.Association;
+using DicomSpecGen.Data;
+using DicomSpecGen.Dimse;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DicomSpecGen.Services;
+
+/// <summary>DIMSE messaging over one established association, for both roles at once: sends requests and
+/// routes their responses back by Message ID, and hands requests from the peer (a C-STORE from a C-GET SCP
+/// too) to an <see cref="IDimseRequestHandler"/>. Messages are fragmented and reassembled by the DIMSE layer
+/// (PS3.8 Annex E); data sets stream both ways.</summary>
+public sealed class DimseConnection : IAsyncDisposable
+{
+    private readonly DicomAssociation _association;
+    private readonly IDimseRequestHandler? _handler;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly ConcurrentDictionary<ushort, Channel<DimseResponse>> _pending = new();
+    private readonly ConcurrentDictionary<ushort, CancellationTokenSource> _running = new();
+    private readonly ConcurrentDictionary<Task, byte> _handlers = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _reader;
+    private int _nextMessageId;
+
+    private DimseConnection(DicomAssociation association, IDimseRequestHandler? handler, ILogger? logger)
+    {
+        _association = association;
+        _handler = handler;
+        _logger = logger ?? NullLogger.Instance;
+        _reader = Task.Run(ReadLoopAsync);
+    }
+
+    public static DimseConnection Start(DicomAssociation association, IDimseRequestHandler? handler = null, ILogger? logger = null)
+        => new(association, handler, logger);
+
+    public DicomAssociation Association => _association;
+
+    /// <summary>Completes when the association has ended and every request handler has finished.</summary>
+    public Task Completion => _reader;
+
+    /// <summary>A Message ID not used by another outstanding request (PS3.7 9.3.1.1: unique among them).</summary>
+    public ushort NextMessageId()
+    {
+        while (true)
+        {
+            var id = (ushort)Interlocked.Increment(ref _nextMessageId);
+            if (id != 0 && !_pending.ContainsKey(id)) return id;
+        }
+    }
+
+    /// <summary>Sends one message (command set, then the data set read from the stream) on a context.</summary>
+    public async Task SendAsync(byte contextId, DimseMessage message, Stream? dataSet, CancellationToken cancellationToken)
+    {
+        var fragmenter = new DimseFragmenter(new DimseFragmenterOptions { PeerMaxPduLength = _association.PeerMaxPduLength });
+        // Fragments of two messages must not interleave (PS3.8 E.1).
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _logger.LogDebug("sending {Message} on context #{Context}", message.Title, contextId);
+            await fragmenter.SendAsync(contextId, message, dataSet,
+                (pdv, ct) => new ValueTask(_association.SendPDataAsync(DimseFragmenter.ToPDataTf(pdv), ct)), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>Sends one message with an in-memory data set, encoded in the context's transfer syntax.</summary>
+    public Task SendAsync(byte contextId, DimseMessage message, DicomDataset? dataSet, CancellationToken cancellationToken)
+    {
+        message.HasDataSet = dataSet != null;
+        if (dataSet == null) return SendAsync(contextId, message, (Stream?)null, cancellationToken);
+        var bytes = dataSet.Encode(_association.GetTransferSyntax(contextId));
+        return SendAsync(contextId, message, new MemoryStream(bytes, writable: false), cancellationToken);
+    }
+
+    /// <summary>Sends a request and yields its responses up to the final (non-pending) one.</summary>
+    public async IAsyncEnumerable<DimseResponse> RequestAsync(byte contextId, DimseMessage request, Stream? dataSet,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var id = DimseFields.MessageId(request) ?? throw new ArgumentException($"{request.Title} has no Message ID", nameof(request));
+        var responses = Channel.CreateUnbounded<DimseResponse>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        if (!_pending.TryAdd(id, responses)) throw new InvalidOperationException($"Message ID {id} is already outstanding");
+        try
+        {
+            if (_reader.IsCompleted) throw Ended();
+            await SendAsync(contextId, request, dataSet, cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                DimseResponse response;
+                try
+                {
+                    response = await responses.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (ChannelClosedException)
+                {
+                    throw Ended();
+                }
+                yield return response;
+                if (!response.IsPending) yield break;
+            }
+        }
+        finally
+        {
+            _pending.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>Sends a request with an in-memory data set and yields its responses.</summary>
+    public IAsyncEnumerable<DimseResponse> RequestAsync(byte contextId, DimseMessage request, DicomDataset? dataSet, CancellationToken cancellationToken = default)
+    {
+        request.HasDataSet = dataSet != null;
+        return RequestAsync(contextId, request, dataSet == null ? null : new MemoryStream(dataSet.Encode(_association.GetTransferSyntax(contextId)), writable: false), cancellationToken);
+    }
+
+    /// <summary>Sends a request and returns its final response.</summary>
+    public async Task<DimseResponse> RequestFinalAsync(byte contextId, DimseMessage request, DicomDataset? dataSet, CancellationToken cancellationToken = default)
+    {
+        DimseResponse? last = null;
+        await foreach (var response in RequestAsync(contextId, request, dataSet, cancellationToken).ConfigureAwait(false)) last = response;
+        return last!;
+    }
+
+    private AssociationAbortedException Ended()
+        => new("the association ended before the response arrived" + (_association.Failure is { } f ? ": " + f.Message : ""), _association.Failure);
+
+    private async Task ReadLoopAsync()
+    {
+        var reassembler = new DimseReassembler();
+        Pipe? dataPipe = null;
+        ArrayBufferWriter<byte>? responseData = null;
+        DimseMessage? current = null;
+        Exception? failure = null;
+        try
+        {
+            while (await _association.ReceiveAsync(CancellationToken.None).ConfigureAwait(false) is { } received)
+            {
+                if (received is AssociationEvent.ReleaseRequested)
+                {
+                    // Finish what the peer asked before confirming the release (PS3.8 7.2: no data after A-RELEASE-RP).
+                    await Task.WhenAll(_handlers.Keys).ConfigureAwait(false);
+                    await _association.RespondReleaseAsync().ConfigureAwait(false);
+                    continue;
+                }
+                using var data = ((AssociationEvent.Data)received).PData;
+                foreach (var pdv in data.Values)
+                {
+                    var e = reassembler.Accept(new PdvFragment(pdv.PresentationContextId, pdv.IsCommand, pdv.IsLast, pdv.Data));
+                    if (e.Kind == ReassemblyEventKind.Command && e.Command is { } command)
+                    {
+                        current = command;
+                        if (command.IsResponse)
+                        {
+                            if (e.MessageComplete) Route(command, null);
+                            else responseData = new ArrayBufferWriter<byte>();
+                        }
+                        else if (command is CCancelRq cancel)
+                        {
+                            if (cancel.MessageIDBeingRespondedTo is { } target && _running.TryGetValue(target, out var cts)) cts.Cancel();
+                        }
+                        else if (e.MessageComplete)
+                        {
+                            Dispatch(e.PresentationContextId, command, null);
+                        }
+                        else
+                        {
+                            dataPipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19));
+                            Dispatch(e.PresentationContextId, command, dataPipe.Reader);
+                        }
+                    }
+                    else if (e.Kind == ReassemblyEventKind.DataFragment)
+                    {
+                        if (responseData != null)
+                        {
+                            foreach (var segment in e.Data) responseData.Write(segment.Span);
+                            if (e.MessageComplete)
+                            {
+                                var ts = _association.GetTransferSyntax(e.PresentationContextId);
+                                Route(current!, DicomDataset.Decode(responseData.WrittenMemory, ts));
+                                responseData = null;
+                            }
+                        }
+                        else if (dataPipe != null)
+                        {
+                            foreach (var segment in e.Data) dataPipe.Writer.Write(segment.Span);
+                            await dataPipe.Writer.FlushAsync().ConfigureAwait(false);
+                            if (e.MessageComplete)
+                            {
+                                await dataPipe.Writer.CompleteAsync().ConfigureAwait(false);
+                                dataPipe = null;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        catch (DimseReassemblyException e)
+        {
+            failure = e;
+            _logger.LogWarning("DIMSE encapsulation error ({Rule}): {Message}; aborting", e.Rule, e.Message);
+            await _association.AbortAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is DimseException or DicomDataException)
+        {
+            failure = e;
+            _logger.LogWarning("cannot decode a received message: {Message}; aborting", e.Message);
+            await _association.AbortAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            failure ??= _association.Failure;
+            if (dataPipe != null) await dataPipe.Writer.CompleteAsync(failure ?? new AssociationAbortedException("the association ended inside a data set")).ConfigureAwait(false);
+            foreach (var pending in _pending.Values) pending.Writer.TryComplete();
+            _stop.Cancel();
+            await Task.WhenAll(_handlers.Keys).ConfigureAwait(false);
+        }
+    }
+
+    private void Route(DimseMessage response, DicomDataset? dataSet)
+    {
+        var id = DimseFields.RespondedTo(response);
+        if (id is { } key && _pending.TryGetValue(key, out var channel))
+        {
+            channel.Writer.TryWrite(new DimseResponse(response, dataSet));
+            if (!DimseFields.IsPending(DimseFields.Status(response) ?? 0)) channel.Writer.TryComplete();
+            return;
+        }
+        _logger.LogWarning("{Message} answers Message ID {Id}, which is not outstanding; ignored", response.Title, id);
+    }
+
+    private void Dispatch(byte contextId, DimseMessage request, PipeReader? dataSet)
+    {
+        var id = DimseFields.MessageId(request) ?? 0;
+        var cancel = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        _running[id] = cancel;
+        var context = new DimseRequestContext(this, contextId, request, dataSet, _association.GetTransferSyntax(contextId), cancel.Token);
+        var task = Task.Run(async () =>
+        {
+            try
+            {
+                if (_handler == null)
+                {
+                    // No service here: PS3.7 C.5.3 "Unrecognized operation" (0211H) for any request.
+                    await context.RespondAsync(DimseResponses.For(request, DimseStatus.UnrecognizedOperation), null, _stop.Token).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _handler.HandleAsync(context, _stop.Token).ConfigureAwait(false);
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException or AssociationAbortedException && _stop.IsCancellationRequested)
+            {
+            }
+            catch (Exception e)
+            {
+                _logger.LogError(e, "handling {Message} failed", request.Title);
+                try
+                {
+                    await context.RespondAsync(DimseResponses.For(request, DimseStatus.ProcessingFailure), null, _stop.Token).ConfigureAwait(false);
+                }
+                catch (Exception inner) when (inner is AssociationAbortedException or OperationCanceledException or InvalidOperationException)
+                {
+                }
+            }
+            finally
+            {
+                _running.TryRemove(id, out _);
+                cancel.Dispose();
+                if (dataSet != null) await dataSet.CompleteAsync().ConfigureAwait(false);
+            }
+        });
+        _handlers[task] = 0;
+        task.ContinueWith(t => _handlers.TryRemove(t, out _), TaskScheduler.Default);
+    }
+
+    /// <summary>Releases the association (when we requested it) and waits for the reader to finish.</summary>
+    public async Task ReleaseAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        await _association.ReleaseAsync(timeout, cancellationToken).ConfigureAwait(false);
+        await _reader.ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _association.DisposeAsync().ConfigureAwait(false);
+        await _reader.ConfigureAwait(false);
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,104 @@
+using System.Buffers.Binary;
+using System.IO.Pipelines;
+using DicomSpecGen.Association;
+using DicomSpecGen.Data;
+using DicomSpecGen.Data.Part10;
+using DicomSpecGen.Dimse;
+using DicomSpecGen.Registry;
+
+namespace DicomSpecGen.Services;
+
+/// <summary>Sends a Part 10 file as a C-STORE request (SCU of a store, or the sub-operation of a C-MOVE/C-GET).
+/// When a context accepts the file's own transfer syntax the data set bytes go out unchanged, straight from
+/// the file; otherwise they are transcoded on the fly to a native transfer syntax the peer accepted.</summary>
+public static class InstanceSender
+{
+    public static async Task<DimseResponse> SendFileAsync(DimseConnection connection, Stream file, string? moveOriginatorAeTitle = null,
+        ushort? moveOriginatorMessageId = null, CancellationToken cancellationToken = default)
+    {
+        var start = file.Position;
+        var reader = await DicomFileReader.OpenAsync(file, leaveOpen: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using var _ = reader.ConfigureAwait(false);
+        var meta = reader.Meta;
+        var association = connection.Association;
+        var (contextId, raw) = ChooseContext(association, meta.MediaStorageSopClassUid, reader.TransferSyntax);
+        var request = new CStoreRq
+        {
+            AffectedSOPClassUID = meta.MediaStorageSopClassUid,
+            MessageID = connection.NextMessageId(),
+            Priority = Priority.Medium,
+            AffectedSOPInstanceUID = meta.MediaStorageSopInstanceUid,
+            MoveOriginatorApplicationEntityTitle = moveOriginatorAeTitle,
+            MoveOriginatorMessageID = moveOriginatorMessageId,
+            HasDataSet = true,
+        };
+        if (raw && file.CanSeek && await DataSetOffsetAsync(file, start, cancellationToken).ConfigureAwait(false) is { } offset)
+        {
+            file.Position = offset;
+            return await FinalAsync(connection.RequestAsync(contextId, request, file, cancellationToken)).ConfigureAwait(false);
+        }
+        // Transcode through a pipe: the writer side re-encodes while the fragmenter reads.
+        var target = association.GetTransferSyntax(contextId);
+        var pipe = new Pipe();
+        var produce = Task.Run(async () =>
+        {
+            try
+            {
+                var writer = new DicomStreamWriter(pipe.Writer.AsStream(leaveOpen: true), target, leaveOpen: true);
+                await DicomTranscoder.CopyAsync(reader.Dataset, writer, cancellationToken).ConfigureAwait(false);
+                await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                await pipe.Writer.CompleteAsync().ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                await pipe.Writer.CompleteAsync(e).ConfigureAwait(false);
+            }
+        }, cancellationToken);
+        try
+        {
+            return await FinalAsync(connection.RequestAsync(contextId, request, pipe.Reader.AsStream(), cancellationToken)).ConfigureAwait(false);
+        }
+        finally
+        {
+            await pipe.Reader.CompleteAsync().ConfigureAwait(false);
+            await produce.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A context accepting the file's transfer syntax (raw copy), or else one with a native transfer
+    /// syntax when the file's is native too (transcoding between encapsulated syntaxes is not possible here).</summary>
+    private static (byte ContextId, bool Raw) ChooseContext(DicomAssociation association, string sopClass, TransferSyntax fileSyntax)
+    {
+        try
+        {
+            return (association.GetAcceptedContextId(sopClass, fileSyntax.Uid), true);
+        }
+        catch (PresentationContextNotAcceptedException) when (!fileSyntax.IsEncapsulated)
+        {
+            var other = association.Contexts.FirstOrDefault(c => c.IsAccepted && c.AbstractSyntax == sopClass
+                && TransferSyntax.TryGet(c.TransferSyntax!, out var ts) && !ts.IsEncapsulated && ts.IsDataSetEncoding);
+            if (other == null) throw;
+            return (other.Id, false);
+        }
+    }
+
+    /// <summary>Where the data set starts: after the preamble, "DICM" and the File Meta Information, whose length
+    /// the (0002,0000) File Meta Information Group Length element gives (PS3.10 7.1). Null when the file does not
+    /// start with that element (then the data set is transcoded instead of copied).</summary>
+    private static async Task<long?> DataSetOffsetAsync(Stream file, long start, CancellationToken cancellationToken)
+    {
+        var head = new byte[144];
+        file.Position = start;
+        if (await file.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false) < head.Length) return null;
+        var tag = ((uint)BinaryPrimitives.ReadUInt16LittleEndian(head.AsSpan(132)) << 16) | BinaryPrimitives.ReadUInt16LittleEndian(head.AsSpan(134));
+        if (tag != DicomTags.FileMetaInformationGroupLength || head[136] != 'U' || head[137] != 'L' || BinaryPrimitives.ReadUInt16LittleEndian(head.AsSpan(138)) != 4) return null;
+        return start + 144 + BinaryPrimitives.ReadUInt32LittleEndian(head.AsSpan(140));
+    }
+
+    internal static async Task<DimseResponse> FinalAsync(IAsyncEnumerable<DimseResponse> responses)
+    {
+        DimseResponse? last = null;
+        await foreach (var response in responses.ConfigureAwait(false)) last = response;
+        return last!;
+    }
+}

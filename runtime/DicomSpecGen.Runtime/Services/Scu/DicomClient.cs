@@ -1,0 +1,102 @@
+using System.Runtime.CompilerServices;
+using DicomSpecGen.Association;
+using DicomSpecGen.Data;
+using DicomSpecGen.Dimse;
+using DicomSpecGen.Registry;
+using Microsoft.Extensions.Logging;
+
+namespace DicomSpecGen.Services.Scu;
+
+/// <summary>The SCU side of the DIMSE services over one association: C-ECHO, C-STORE (streamed from files),
+/// C-FIND, C-MOVE, C-GET (its C-STORE sub-operations go to the handler given at connect), C-CANCEL, and N-*
+/// requests at the message level.</summary>
+public sealed class DicomClient : IAsyncDisposable
+{
+    private readonly AssociationOptions _options;
+
+    private DicomClient(DimseConnection connection, AssociationOptions options)
+    {
+        Connection = connection;
+        _options = options;
+    }
+
+    public DimseConnection Connection { get; }
+
+    public DicomAssociation Association => Connection.Association;
+
+    /// <summary>Requests an association; <paramref name="handler"/> serves requests the peer sends us (C-STOREs of a C-GET).</summary>
+    public static async Task<DicomClient> ConnectAsync(AssociationOptions options, IDimseRequestHandler? handler = null, ILogger? logger = null, CancellationToken cancellationToken = default)
+    {
+        var association = await DicomAssociation.RequestAsync(options, logger, cancellationToken).ConfigureAwait(false);
+        return new DicomClient(DimseConnection.Start(association, handler, logger), options);
+    }
+
+    /// <summary>C-ECHO (PS3.7 9.1.5); returns the status.</summary>
+    public async Task<ushort> EchoAsync(CancellationToken cancellationToken = default)
+    {
+        var context = Association.GetAcceptedContextId(DicomUids.Verification);
+        var response = await Connection.RequestFinalAsync(context, new CEchoRq { AffectedSOPClassUID = DicomUids.Verification, MessageID = Connection.NextMessageId() }, null, cancellationToken).ConfigureAwait(false);
+        return response.Status;
+    }
+
+    /// <summary>C-STORE of a Part 10 file (PS3.7 9.1.1); the data set streams from the file.</summary>
+    public async Task<DimseResponse> StoreFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        return await InstanceSender.SendFileAsync(Connection, file, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>C-FIND (PS3.7 9.1.2): yields each matching identifier; <paramref name="final"/> receives the final response.</summary>
+    public async IAsyncEnumerable<DicomDataset> FindAsync(string informationModel, DicomDataset identifier, Action<DimseResponse>? final = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var context = Association.GetAcceptedContextId(informationModel);
+        var request = new CFindRq { AffectedSOPClassUID = informationModel, MessageID = Connection.NextMessageId(), Priority = Priority.Medium };
+        await foreach (var response in Connection.RequestAsync(context, request, identifier, cancellationToken).ConfigureAwait(false))
+        {
+            if (response.IsPending && response.DataSet != null) yield return response.DataSet;
+            else if (!response.IsPending) final?.Invoke(response);
+        }
+    }
+
+    /// <summary>C-MOVE (PS3.7 9.1.4) to <paramref name="destination"/>; pending responses go to <paramref name="progress"/>.</summary>
+    public Task<DimseResponse> MoveAsync(string informationModel, string destination, DicomDataset identifier, Action<DimseResponse>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var request = new CMoveRq { AffectedSOPClassUID = informationModel, MessageID = Connection.NextMessageId(), Priority = Priority.Medium, MoveDestination = destination };
+        return RetrieveAsync(informationModel, request, identifier, progress, cancellationToken);
+    }
+
+    /// <summary>C-GET (PS3.7 9.1.3); the C-STORE sub-operations arrive at the handler given to <see cref="ConnectAsync"/>.</summary>
+    public Task<DimseResponse> GetAsync(string informationModel, DicomDataset identifier, Action<DimseResponse>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var request = new CGetRq { AffectedSOPClassUID = informationModel, MessageID = Connection.NextMessageId(), Priority = Priority.Medium };
+        return RetrieveAsync(informationModel, request, identifier, progress, cancellationToken);
+    }
+
+    private async Task<DimseResponse> RetrieveAsync(string informationModel, DimseMessage request, DicomDataset identifier, Action<DimseResponse>? progress, CancellationToken cancellationToken)
+    {
+        var context = Association.GetAcceptedContextId(informationModel);
+        DimseResponse? last = null;
+        await foreach (var response in Connection.RequestAsync(context, request, identifier, cancellationToken).ConfigureAwait(false))
+        {
+            if (response.IsPending) progress?.Invoke(response);
+            last = response;
+        }
+        return last!;
+    }
+
+    /// <summary>C-CANCEL of an outstanding C-FIND/C-MOVE/C-GET (PS3.7 9.3.2.3).</summary>
+    public Task CancelAsync(string informationModel, ushort messageId, CancellationToken cancellationToken = default)
+        => Connection.SendAsync(Association.GetAcceptedContextId(informationModel), new CCancelRq { MessageIDBeingRespondedTo = messageId }, (DicomDataset?)null, cancellationToken);
+
+    /// <summary>Any N-* request at the message level (PS3.7 10.1): sends it with its data set and returns the response.</summary>
+    public Task<DimseResponse> RequestAsync(DimseMessage request, DicomDataset? dataSet, CancellationToken cancellationToken = default)
+    {
+        var sopClass = DimseFields.SopClass(request) ?? throw new ArgumentException($"{request.Title} names no SOP class", nameof(request));
+        return Connection.RequestFinalAsync(Association.GetAcceptedContextId(sopClass), request, dataSet, cancellationToken);
+    }
+
+    public Task ReleaseAsync(CancellationToken cancellationToken = default) => Connection.ReleaseAsync(_options.ReleaseTimeout, cancellationToken);
+
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+}

@@ -1,0 +1,24 @@
+using DicomSpecGen.Protocol;
+using DicomSpecGen.Protocol.Wire;
+
+namespace DicomSpecGen.Transport;
+
+/// <summary>Helpers for transport-level PDU rule violations, reported as <see cref="PduFormatException"/> so the
+/// association answers them with an A-ABORT like any other malformed PDU.</summary>
+internal static class TransportErrors
+{
+    private static readonly SpecField PduLength = new("PDU", "PDU-length", "PS3.8 Section 9.3.1, bytes 3-6");
+    private static readonly SpecField PduType = new("PDU", "PDU-type", "PS3.8 Section 9.3.1, byte 1");
+    private static readonly SpecField MaximumLength = new("P-DATA-TF PDU", "PDU-length", "PS3.8 Annex D.1 (Maximum Length Received)");
+
+    public static PduFormatException UnknownType(byte type)
+        => new(PduType, $"PDU-type 0x{type:X2} is not defined", AbortReason.UnrecognizedPdu);
+
+    public static PduFormatException TooLong(byte type, uint length, int limit)
+        => type == PDataTf.TypeCode
+            ? new(MaximumLength, $"P-DATA-TF PDU length {length} exceeds the Maximum Length Received {limit} we announced", AbortReason.InvalidPduParameterValue)
+            : new(PduLength, $"PDU-type 0x{type:X2} length {length} exceeds the local limit {limit} for association PDUs", AbortReason.InvalidPduParameterValue);
+
+    public static PduFormatException Truncated(long have, long need)
+        => new(PduLength, $"the connection closed after {have} of {need} bytes of a PDU", AbortReason.InvalidPduParameterValue);
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using DicomSpecGen.Archive;
+using DicomSpecGen.Association;
+using DicomSpecGen.Registry;
+using DicomSpecGen.Services.Scp;
+
+namespace DicomSpecGen.Runtime.Tests.Services;
+
+/// <summary>Our archive SCP on a free loopback port over a temporary folder.</summary>
+internal sealed class ArchiveServer : IAsyncDisposable
+{
+    private ArchiveServer(DicomServer server, DicomArchive archive, string folder)
+    {
+        Server = server;
+        Archive = archive;
+        Folder = folder;
+    }
+
+    public DicomServer Server { get; }
+    public DicomArchive Archive { get; }
+    public string Folder { get; }
+    public int Port => Server.Port;
+
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Syntaxes()
+    {
+        var all = new Dictionary<string, IReadOnlyList<string>> { [DicomUids.Verification] = [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian] };
+        foreach (var sop in AcceptorPolicyOptions.StorageSopClasses) all[sop] = AcceptorPolicyOptions.DefaultTransferSyntaxes;
+        foreach (var model in new[]
+        {
+            DicomUids.PatientRootQueryRetrieveInformationModelFind, DicomUids.PatientRootQueryRetrieveInformationModelMove, DicomUids.PatientRootQueryRetrieveInformationModelGet,
+            DicomUids.StudyRootQueryRetrieveInformationModelFind, DicomUids.StudyRootQueryRetrieveInformationModelMove, DicomUids.StudyRootQueryRetrieveInformationModelGet,
+        }) all[model] = [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian];
+        return all;
+    }
+
+    public static ArchiveServer Start(IReadOnlyDictionary<string, MoveDestination>? destinations = null, string ae = "DSGSCP")
+    {
+        var folder = TestFiles.TempDir();
+        var archive = DicomArchive.Open(folder, ae);
+        var acceptor = Loopback.Acceptor(new DefaultAssociationPolicy(new AcceptorPolicyOptions
+        {
+            AeTitle = ae,
+            AbstractSyntaxes = Syntaxes(),
+            RequestorScpRoleAllowed = AcceptorPolicyOptions.StorageSopClasses.ToHashSet(),
+        }));
+        var provider = new DicomServiceProvider(new ServiceProviderOptions
+        {
+            AeTitle = ae,
+            Storage = archive,
+            Query = archive,
+            MoveDestinations = destinations ?? new Dictionary<string, MoveDestination>(),
+            CommonOptions = acceptor,
+        });
+        return new ArchiveServer(DicomServer.Start(IPAddress.Loopback, 0, acceptor, provider), archive, folder);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        Archive.Dispose();
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+    }
+}
