@@ -21,14 +21,16 @@ internal sealed class ReliabilityServer : IAsyncDisposable
         new(9, DicomUids.StudyRootQueryRetrieveInformationModelGet, [DicomUids.ExplicitVRLittleEndian]),
     ];
 
-    private ReliabilityServer(DicomServer server, DicomArchive archive, string folder)
+    private ReliabilityServer(DicomServer server, DicomArchive archive, string folder, CollectingLogger log)
     {
+        Log = log;
         Server = server;
         Archive = archive;
         Folder = folder;
     }
 
     public DicomServer Server { get; }
+    public CollectingLogger Log { get; }
     public DicomArchive Archive { get; }
     public string Folder { get; }
     public int Port => Server.Port;
@@ -50,7 +52,8 @@ internal sealed class ReliabilityServer : IAsyncDisposable
             Trace = trace,
         };
         var provider = new DicomServiceProvider(new ServiceProviderOptions { AeTitle = "DSGSCP", Storage = archive, Query = archive, CommonOptions = acceptor });
-        return new ReliabilityServer(DicomServer.Start(IPAddress.Loopback, 0, acceptor, provider), archive, folder);
+        var log = new CollectingLogger();
+        return new ReliabilityServer(DicomServer.Start(IPAddress.Loopback, 0, acceptor, provider, log), archive, folder, log);
     }
 
     public AssociationOptions Requestor(DulEngine engine = DulEngine.Generated) => Loopback.Requestor(Port, Contexts) with { Engine = engine };
