@@ -50,6 +50,16 @@ namespace DicomSpecGen.Generators.Dul
             WriteNames(w, "DulEventNames", "DulEvent", "the descriptive name of an event (e.g. Evt1 is AssociateRequestPrimitive)", "PS3.8 Table 9-10",
                 spec.Events.Select(e => (e.Id, e.Name)));
             w.Line();
+            var pduEvents = spec.Events.Where(e => e.Pdu != null).ToList();
+            w.Doc("The PDUs whose receipt is an event of Table 9-10 (the names of their types in DicomSpecGen.Protocol).", "PS3.8 Table 9-10; PS3.8 9.3.1");
+            w.Open("public enum DulPduKind");
+            foreach (var e in pduEvents)
+            {
+                w.Doc($"The PDU of {e.Id}: {e.Description}.", e.Source.ToString());
+                w.Line(e.Pdu + ",");
+            }
+            w.Close();
+            w.Line();
             w.Doc("Who raises each event.", "PS3.8 Table 9-10");
             w.Open("public static class DulEventKinds");
             w.Doc("The kind of an event.", "PS3.8 Table 9-10");
@@ -59,6 +69,12 @@ namespace DicomSpecGen.Generators.Dul
                 w.Line($"DulEvent.{e.Id} => DulEventKind.{Pascal(e.Kind)},");
             }
             w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value)),");
+            w.Close(";");
+            w.Line();
+            w.Doc("The event raised when a PDU is received on the transport connection.", "PS3.8 Table 9-10");
+            w.Open("public static DulEvent ForReceivedPdu(DulPduKind pdu) => pdu switch");
+            foreach (var e in pduEvents) w.Line($"DulPduKind.{e.Pdu} => DulEvent.{e.Id},");
+            w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(pdu)),");
             w.Close(";");
             w.Close();
             return w.Close().ToString();

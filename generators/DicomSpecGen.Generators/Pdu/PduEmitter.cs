@@ -143,14 +143,7 @@ namespace DicomSpecGen.Generators.Pdu
             w.Open("public abstract partial class Pdu : IPduStructure");
             w.Doc("The PDU-type byte.", "PS3.8 Section 9.3.1");
             w.Line("public abstract byte PduType { get; }");
-            w.Doc("The number of bytes the PDU takes on the wire, header included.", "PS3.8 Section 9.3.1");
-            w.Line("public abstract int GetEncodedLength();");
-            w.Doc("Writes the PDU, header included.", "PS3.8 Section 9.3.1");
-            w.Line("public abstract void Write(IBufferWriter<byte> writer);");
-            w.Doc("The PDU's fields with their values and citations, for traces.", "PS3.8 Section 9.3");
-            w.Line("public abstract IEnumerable<PduFieldValue> DescribeFields();");
-            w.Doc("The PDU's title in the standard.", "PS3.8 Section 9.3");
-            w.Line("public abstract string Title { get; }");
+            EmitAbstractMembers(w, "PDU", "PS3.8 Section 9.3.1");
             w.Line();
             w.Doc("Parses one whole PDU (header included). Malformed input throws PduFormatException naming the field, the rule and the A-ABORT reason.", "PS3.8 Section 9.3");
             w.Open("public static Pdu Read(in ReadOnlySequence<byte> buffer)");
@@ -177,14 +170,7 @@ namespace DicomSpecGen.Generators.Pdu
             w.Open("public abstract partial class PduItem : IPduStructure");
             w.Doc("The Item-type byte.", "PS3.8 Section 9.3.2");
             w.Line("public abstract byte ItemType { get; }");
-            w.Doc("The number of bytes the item takes on the wire, header included.", "PS3.8 Section 9.3.2");
-            w.Line("public abstract int GetEncodedLength();");
-            w.Doc("Writes the item, header included.", "PS3.8 Section 9.3.2");
-            w.Line("public abstract void Write(IBufferWriter<byte> writer);");
-            w.Doc("The item's fields with their values and citations, for traces.", "PS3.8 Section 9.3.2");
-            w.Line("public abstract IEnumerable<PduFieldValue> DescribeFields();");
-            w.Doc("The item's title in the standard.", "PS3.8 Section 9.3.2");
-            w.Line("public abstract string Title { get; }");
+            EmitAbstractMembers(w, "item", "PS3.8 Section 9.3.2");
             w.Line();
             w.Doc("Parses one item by its Item-type; an item of a type the standard does not define is kept as an UnknownItem.", "PS3.8 Section 9.3.2");
             w.Open("public static PduItem Read(ref SequenceReader<byte> reader, long end, SpecField field)");
@@ -242,6 +228,19 @@ namespace DicomSpecGen.Generators.Pdu
                 w.Close();
             }
             return w.ToString();
+        }
+
+        /// <summary>The IPduStructure members every PDU and item implements.</summary>
+        private static void EmitAbstractMembers(CodeWriter w, string noun, string cite)
+        {
+            w.Doc($"The number of bytes the {noun} takes on the wire, header included.", cite);
+            w.Line("public abstract int GetEncodedLength();");
+            w.Doc($"Writes the {noun}, header included.", cite);
+            w.Line("public abstract void Write(IBufferWriter<byte> writer);");
+            w.Doc($"The {noun}'s fields with their values and citations, for traces.", cite);
+            w.Line("public abstract IEnumerable<PduFieldValue> DescribeFields();");
+            w.Doc($"The {noun}'s title in the standard.", cite);
+            w.Line("public abstract string Title { get; }");
         }
 
         // ------------------------------------------------------------------ one structure

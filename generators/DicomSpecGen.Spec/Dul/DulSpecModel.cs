@@ -6,8 +6,9 @@ namespace DicomSpecGen.Spec.Dul
     /// transport connection is open in it.</summary>
     public sealed record DulStateSpec(string Id, string Name, string Group, bool TransportOpen, string Description, Citation Source);
 
-    /// <summary>A DUL event (a row of PS3.8 Table 9-10). Kind: primitive, transport, pdu or timer.</summary>
-    public sealed record DulEventSpec(string Id, string Name, string Kind, string Description, Citation Source);
+    /// <summary>A DUL event (a row of PS3.8 Table 9-10). Kind: primitive, transport, pdu or timer; Pdu names
+    /// the PDU whose receipt is the event (null for Evt19, an unrecognized or invalid PDU).</summary>
+    public sealed record DulEventSpec(string Id, string Name, string Kind, string? Pdu, string Description, Citation Source);
 
     /// <summary>One possible next state of an action; <see cref="When"/> is the standard's condition, or null.</summary>
     public sealed record DulNextStateSpec(string State, string? When);

@@ -32,7 +32,8 @@ namespace DicomSpecGen.Spec.Dul
 
             var states = ReadFile(byName, DulSpecFiles.States, "states", diagnostics, ReadState);
             var events = ReadFile(byName, DulSpecFiles.Events, "events", diagnostics, ReadEvent);
-            var actions = ReadFile(byName, DulSpecFiles.Actions, "actions", diagnostics, ReadAction);
+            var stateIds = new HashSet<string>(states.Select(st => st.Id), StringComparer.Ordinal);
+            var actions = ReadFile(byName, DulSpecFiles.Actions, "actions", diagnostics, (row, edition) => ReadAction(row, edition, stateIds));
             var rules = new List<DulUndefinedRuleSpec>();
             var cells = new List<DulCellSpec>();
             SpecFileContext? transitionsContext = null;
@@ -76,6 +77,8 @@ namespace DicomSpecGen.Spec.Dul
                     var item = read(row, edition);
                     var id = row.OptionalString("id") ?? "";
                     if (id.Length > 0 && !names.Add(id)) row.Report(DiagnosticIds.DuplicateName, $"'{id}' is defined twice", "id");
+                    var pduName = key == "events" ? row.OptionalString("pdu") ?? "" : "";
+                    if (pduName.Length > 0 && !names.Add("pdu:" + pduName)) row.Report(DiagnosticIds.DuplicateName, $"PDU '{pduName}' is named by two events", "pdu");
                     var csName = row.OptionalString("name") ?? "";
                     if (csName.Length > 0 && !names.Add("name:" + csName)) row.Report(DiagnosticIds.DuplicateName, $"name '{csName}' is used twice", "name");
                     result.Add(item);
@@ -94,16 +97,19 @@ namespace DicomSpecGen.Spec.Dul
 
         private static DulEventSpec ReadEvent(YamlMap row, string edition)
         {
-            row.CheckKeys("id", "name", "kind", "description", "source", "edition");
+            row.CheckKeys("id", "name", "kind", "pdu", "description", "source", "edition");
             var kind = row.RequiredString("kind");
+            var pdu = row.OptionalString("pdu");
+            if (pdu != null && kind != "pdu") row.Report(DiagnosticIds.InvalidValue, "only an event of kind pdu names a 'pdu'", "pdu");
+            if (pdu != null && !IsIdentifier(pdu)) row.Report(DulDiagnosticIds.InvalidName, $"'{pdu}' is not a C# identifier", "pdu");
             if (kind.Length > 0 && kind != "primitive" && kind != "transport" && kind != "pdu" && kind != "timer")
             {
                 row.Report(DiagnosticIds.InvalidValue, $"kind '{kind}' must be primitive, transport, pdu or timer", "kind");
             }
-            return new DulEventSpec(Identifier(row, "id"), Identifier(row, "name"), kind, row.RequiredString("description"), row.Citation(edition));
+            return new DulEventSpec(Identifier(row, "id"), Identifier(row, "name"), kind, pdu, row.RequiredString("description"), row.Citation(edition));
         }
 
-        private static DulActionSpec ReadAction(YamlMap row, string edition)
+        private static DulActionSpec ReadAction(YamlMap row, string edition, HashSet<string> states)
         {
             row.CheckKeys("id", "name", "description", "next", "source", "edition");
             var next = new List<DulNextStateSpec>();
@@ -125,6 +131,14 @@ namespace DicomSpecGen.Spec.Dul
             else if (node is YamlScalarNode single) next.Add(new DulNextStateSpec(single.Value ?? "", null));
             else row.Report(DiagnosticIds.MissingKey, "missing required key 'next' (the action's next state or states)");
 
+            if (states.Count > 0)
+            {
+                foreach (var unknown in next.Where(n => !states.Contains(n.State)))
+                {
+                    row.Report(DulDiagnosticIds.UnknownState, $"unknown next state '{unknown.State}' (not in {DulSpecFiles.States})", "next");
+                }
+            }
+            if (next.Count > 2) row.Report(DiagnosticIds.InvalidValue, "an action has one next state, or two chosen by a condition (as in Tables 9-6..9-9)", "next");
             if (next.Count > 1 && next.Any(n => n.When == null))
             {
                 row.Report(DiagnosticIds.InvalidValue, "an action with several next states gives each one's condition as { state, when }", "next");

@@ -58,14 +58,6 @@ namespace DicomSpecGen.Spec.Dul
                 }
             }
 
-            foreach (var action in spec.Actions)
-            {
-                foreach (var next in action.Next.Where(n => !states.Contains(n.State)))
-                {
-                    transitions.Report(DulDiagnosticIds.UnknownState, 1, 1, $"action {action.Id} names unknown next state '{next.State}' (not in {DulSpecFiles.States})");
-                }
-            }
-
             if (spec.States.Count == 0 || spec.Events.Count == 0) return;
             var missing = new List<string>();
             foreach (var e in spec.Events)

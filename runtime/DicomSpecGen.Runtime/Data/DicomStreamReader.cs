@@ -13,6 +13,7 @@ namespace DicomSpecGen.Data;
 public sealed class DicomStreamReader : IAsyncDisposable
 {
     private const uint PixelDataTag = 0x7FE00010;
+    private const uint PixelRepresentationTag = 0x00280103;
     private readonly PipeReader _pipe;
     private readonly Stream? _ownedStream;
     private readonly bool _completePipe;
@@ -22,6 +23,7 @@ public sealed class DicomStreamReader : IAsyncDisposable
     private long _remaining;
     private int _swapUnit = 1;
     private byte[]? _value;
+    private int _pixelRepresentation = -1;
 
     /// <summary>Reads a Data Set (no File Meta Information) in <paramref name="transferSyntax"/>; a deflated
     /// transfer syntax is inflated on the fly (PS3.5 Section A.5).</summary>
@@ -122,7 +124,7 @@ public sealed class DicomStreamReader : IAsyncDisposable
         uint length;
         while (true)
         {
-            var result = await _pipe.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var result = await ReadPipeAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
             var status = ParseHeader(buffer, encoding, out tag, out vr, out length, out var consumed);
             if (status == DicomHeaderCodec.Status.Ok)
@@ -188,6 +190,7 @@ public sealed class DicomStreamReader : IAsyncDisposable
         }
         SetToken(DicomReaderToken.Element, t, vr, length);
         await BeginValueAsync(length, encoding.BigEndian ? ByteSwap.UnitSize(vr) : 1, cancellationToken).ConfigureAwait(false);
+        if (tag == PixelRepresentationTag && _value is { Length: 2 } pr) _pixelRepresentation = pr[0] | (pr[1] << 8);
         return true;
     }
 
@@ -252,14 +255,19 @@ public sealed class DicomStreamReader : IAsyncDisposable
     }
 
     /// <summary>Implicit VR: the dictionary's VR (PS3.5 Section 7.1.3); group length UL (Section 7.2);
-    /// private creator LO (Section 7.8.1); OW where the dictionary says "OB or OW" (Section A.1); else UN.</summary>
-    private static DicomVr ImplicitVr(uint tag)
+    /// private creator LO (Section 7.8.1); OW where the dictionary says "OB or OW" (Section A.1); SS for
+    /// "US or SS" after Pixel Representation (0028,0103) = 1 (two's complement, PS3.3 Section C.7.6.3); else UN.</summary>
+    private DicomVr ImplicitVr(uint tag)
     {
         var element = (ushort)tag;
         if (element == 0) return DicomVr.UL;
         if ((tag & 0x00010000) != 0) return element is >= 0x0010 and <= 0x00FF ? DicomVr.LO : DicomVr.UN;
         if (!DicomDictionary.TryLookup(tag, out var entry) || entry.Vrs.Count == 0) return DicomVr.UN;
-        if (entry.Vrs.Count > 1 && entry.Vrs.Contains(DicomVr.OW) && entry.Vrs.Contains(DicomVr.OB)) return DicomVr.OW;
+        if (entry.Vrs.Count > 1)
+        {
+            if (entry.Vrs.Contains(DicomVr.OW) && entry.Vrs.Contains(DicomVr.OB)) return DicomVr.OW;
+            if (entry.Vrs.Contains(DicomVr.SS) && entry.Vrs.Contains(DicomVr.US)) return _pixelRepresentation == 1 ? DicomVr.SS : DicomVr.US;
+        }
         return entry.Vr;
     }
 
@@ -282,10 +290,23 @@ public sealed class DicomStreamReader : IAsyncDisposable
         _remaining = length;
         _swapUnit = swapUnit;
         if (length > _options.MaxInlineValueLength) return;
-        var value = new byte[length];
-        var filled = 0;
-        while (filled < value.Length) filled += await ReadValueAsync(value.AsMemory(filled), cancellationToken).ConfigureAwait(false);
-        _value = value;
+        _value = await LoadAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the rest of the value into an array. Above 1 MB the array grows with the data actually
+    /// received, so a hostile length field cannot make us allocate memory the input does not contain.</summary>
+    private async ValueTask<byte[]> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (_remaining <= 1024 * 1024)
+        {
+            var value = new byte[_remaining];
+            var filled = 0;
+            while (filled < value.Length) filled += await ReadValueAsync(value.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+            return value;
+        }
+        using var grown = new MemoryStream();
+        await CopyValueToAsync(grown, cancellationToken).ConfigureAwait(false);
+        return grown.ToArray();
     }
 
     /// <summary>Reads the next bytes of the current value (little endian); 0 at its end. With a big endian
@@ -296,7 +317,7 @@ public sealed class DicomStreamReader : IAsyncDisposable
         var unit = _swapUnit;
         while (true)
         {
-            var result = await _pipe.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var result = await ReadPipeAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
             var n = (int)Math.Min(Math.Min(destination.Length, _remaining), buffer.Length);
             if (unit > 1 && n < _remaining) n -= n % unit;
@@ -340,12 +361,9 @@ public sealed class DicomStreamReader : IAsyncDisposable
     public async ValueTask<byte[]> ReadValueToArrayAsync(CancellationToken cancellationToken = default)
     {
         if (_value != null) return _value;
-        if (_remaining > int.MaxValue) throw Error("the value is too large for one array", "DicomReaderOptions.MaxInlineValueLength", Tag);
-        var value = new byte[_remaining];
-        var filled = 0;
-        while (filled < value.Length) filled += await ReadValueAsync(value.AsMemory(filled), cancellationToken).ConfigureAwait(false);
-        _value = value;
-        return value;
+        if (_remaining > Array.MaxLength) throw Error("the value is too large for one array", "DicomReaderOptions.MaxInlineValueLength", Tag);
+        _value = await LoadAsync(cancellationToken).ConfigureAwait(false);
+        return _value;
     }
 
     /// <summary>Bytes of the current value not yet read.</summary>
@@ -355,12 +373,25 @@ public sealed class DicomStreamReader : IAsyncDisposable
     {
         while (_remaining > 0)
         {
-            var result = await _pipe.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var result = await ReadPipeAsync(cancellationToken).ConfigureAwait(false);
             var n = Math.Min(_remaining, result.Buffer.Length);
             _pipe.AdvanceTo(result.Buffer.GetPosition(n));
             Position += n;
             _remaining -= n;
             if (n == 0 && result.IsCompleted) throw Error("the Data Set ends inside a value", "PS3.5 Section 7.1", Tag);
+        }
+    }
+
+    /// <summary>Reads the pipe; a corrupt deflate stream becomes a typed error (PS3.5 Section A.5).</summary>
+    private async ValueTask<ReadResult> ReadPipeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _pipe.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException e)
+        {
+            throw Error("the deflated Data Set is corrupt: " + e.Message, "PS3.5 Section A.5");
         }
     }
 

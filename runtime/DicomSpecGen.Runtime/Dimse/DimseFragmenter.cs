@@ -111,17 +111,7 @@ public sealed class DimseFragmenter
     public async Task SendAsync(byte presentationContextId, DimseMessage message, Stream? dataSet,
         Func<PdvFragment, CancellationToken, ValueTask> send, CancellationToken cancellationToken = default)
     {
-        if (message.HasDataSet != (dataSet != null))
-        {
-            throw new ArgumentException(message.HasDataSet
-                ? $"{message.Title} announces a data set (Command Data Set Type) but none was given"
-                : $"{message.Title} announces no data set (Command Data Set Type 0101H) but one was given", nameof(dataSet));
-        }
-        var commandSet = message.ToArray();
-        foreach (var pdv in FragmentCommand(presentationContextId, commandSet))
-        {
-            await send(pdv, cancellationToken).ConfigureAwait(false);
-        }
+        await SendCommandAsync(presentationContextId, message, dataSet != null, send, cancellationToken).ConfigureAwait(false);
         if (dataSet == null) return;
         await foreach (var pdv in FragmentDataSetAsync(presentationContextId, dataSet, cancellationToken).ConfigureAwait(false))
         {
@@ -129,7 +119,36 @@ public sealed class DimseFragmenter
         }
     }
 
-    /// <summary>Reads up to one fragment; fewer bytes only at the end of the stream.</summary>
+    /// <summary>As <see cref="SendAsync(byte, DimseMessage, Stream?, Func{PdvFragment, CancellationToken, ValueTask}, CancellationToken)"/>,
+    /// with the data set read from a pipe.</summary>
+    public async Task SendAsync(byte presentationContextId, DimseMessage message, PipeReader? dataSet,
+        Func<PdvFragment, CancellationToken, ValueTask> send, CancellationToken cancellationToken = default)
+    {
+        await SendCommandAsync(presentationContextId, message, dataSet != null, send, cancellationToken).ConfigureAwait(false);
+        if (dataSet == null) return;
+        await foreach (var pdv in FragmentDataSetAsync(presentationContextId, dataSet, cancellationToken).ConfigureAwait(false))
+        {
+            await send(pdv, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SendCommandAsync(byte presentationContextId, DimseMessage message, bool hasDataSet,
+        Func<PdvFragment, CancellationToken, ValueTask> send, CancellationToken cancellationToken)
+    {
+        // Command Data Set Type (0000,0800) announces whether data PDVs follow (PS3.7 Table E.1-1).
+        if (message.HasDataSet != hasDataSet)
+        {
+            throw new ArgumentException(message.HasDataSet
+                ? $"{message.Title} announces a data set (Command Data Set Type) but none was given"
+                : $"{message.Title} announces no data set (Command Data Set Type 0101H) but one was given", "dataSet");
+        }
+        var commandSet = message.ToArray();
+        foreach (var pdv in FragmentCommand(presentationContextId, commandSet))
+        {
+            await send(pdv, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>A P-DATA-TF PDU carrying one PDV; with one PDV per PDU each stays within the peer's limit.</summary>
     /// <remarks>PS3.8 Table 9-22 (2013)</remarks>
     public static PDataTf ToPDataTf(PdvFragment pdv) => new() { Values = [pdv.ToPresentationDataValue()] };

@@ -61,13 +61,22 @@ public sealed class DulStateMachine : IDulStateMachine, IDisposable
                 _deferred.Enqueue((evt, payload));
                 return new DulStepResult(State, evt, DulAction.None, State, DulUndefinedRule.None, Rejected: false, Deferred: true);
             }
-            var result = Run(evt, payload);
-            while (_deferred.Count > 0)
+            try
             {
-                var (next, nextPayload) = _deferred.Dequeue();
-                Run(next, nextPayload);
+                var result = Run(evt, payload);
+                while (_deferred.Count > 0)
+                {
+                    var (next, nextPayload) = _deferred.Dequeue();
+                    Run(next, nextPayload);
+                }
+                return result;
             }
-            return result;
+            catch
+            {
+                // A port that threw leaves the state as it was; events it queued belong to the failed step.
+                _deferred.Clear();
+                throw;
+            }
         }
     }
 
@@ -107,7 +116,7 @@ public sealed class DulStateMachine : IDulStateMachine, IDisposable
         {
             _logger.LogWarning("DUL: {Event} in {State} is a blank cell of PS3.8 Table 9-10 ({Rule}); {Outcome}", evt, from, step.Undefined, rejected ? "rejected" : "ignored");
         }
-        else
+        else if (_logger.IsEnabled(LogLevel.Trace))
         {
             _logger.LogTrace("DUL: {Event} in {State}: {Action} -> {Next}", evt, from, step.Action, step.NextState);
         }

@@ -7,35 +7,12 @@ namespace DicomSpecGen.Generators.Tests.Dimse;
 /// <summary>The generated DIMSE code for the real spec/part07: baselines, compilation, docs, determinism, caching.</summary>
 public class DimseBaselineTests
 {
-    private static string BaselineDir => Path.Combine(DimseHarness.RepoRoot, "tests", "DicomSpecGen.Generators.Tests", "Baselines", "Dimse");
-
     [Fact]
     public void GeneratedSourcesMatchBaselines()
     {
         var run = DimseHarness.Execute(DimseHarness.RealFiles());
         Assert.Empty(run.Diagnostics);
-        var accept = Environment.GetEnvironmentVariable("DSG_ACCEPT_BASELINES") == "1";
-        if (accept)
-        {
-            Directory.CreateDirectory(BaselineDir);
-            foreach (var old in Directory.GetFiles(BaselineDir, "*.g.cs.txt")) File.Delete(old);
-        }
-        var expectedNames = Directory.Exists(BaselineDir) ? Directory.GetFiles(BaselineDir, "*.g.cs.txt").Select(Path.GetFileName).ToHashSet() : new HashSet<string?>();
-        foreach (var source in run.Sources)
-        {
-            var name = source.HintName + ".txt";
-            var path = Path.Combine(BaselineDir, name);
-            var text = source.SourceText.ToString();
-            if (accept)
-            {
-                File.WriteAllText(path, text);
-                continue;
-            }
-            Assert.True(File.Exists(path), $"no baseline {name}; run with DSG_ACCEPT_BASELINES=1 and review");
-            Assert.Equal(File.ReadAllText(path), text);
-            expectedNames.Remove(name);
-        }
-        if (!accept) Assert.Empty(expectedNames);
+        Infrastructure.Baseline.Verify("Dimse", run.Sources.Select(s => (s.HintName, s.SourceText.ToString())));
     }
 
     [Fact]

@@ -9,17 +9,7 @@ namespace DicomSpecGen.Generators.Tests.Dimse;
 /// <summary>Runs the DIMSE generator with CSharpGeneratorDriver on given YAML files.</summary>
 internal static class DimseHarness
 {
-    public static string RepoRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "DicomSpecGen.sln"))) return dir.FullName;
-            }
-            throw new InvalidOperationException("repository root not found");
-        }
-    }
+    public static string RepoRoot => Infrastructure.GeneratorHarness.RepoRoot();
 
     /// <summary>The real spec/part07 files, under the path the runtime project gives them.</summary>
     public static (string Path, string Text)[] RealFiles()

@@ -25,6 +25,8 @@ public sealed class DulDiagnosticTests
     // A blank cell with an unknown rule, and one with no rule.
     [InlineData(DulSpecFiles.Transitions, Evt2Sta4, "{ event: Evt2, state: Sta4, action: null, undefined: Nope, source: \"x\" }", "DSG0107", "Nope")]
     [InlineData(DulSpecFiles.Transitions, Evt2Sta4, "{ event: Evt2, state: Sta4, action: null, source: \"x\" }", "DSG0108", "undefined")]
+    // An action whose next state is a typo (reported in dul-actions.yaml).
+    [InlineData(DulSpecFiles.Actions, "next: [Sta4]", "next: [Sta44]", "DSG0101", "Sta44")]
     // A misspelt key.
     [InlineData(DulSpecFiles.Transitions, Evt2Sta4, "{ event: Evt2, state: Sta4, action: AE2, nxt: [Sta5], source: \"x\" }", "DSG0005", "nxt")]
     public void A_mistake_in_a_cell_is_reported_at_its_line(string file, string find, string replace, string id, string mentioned)

@@ -81,7 +81,7 @@ internal sealed class MiniScp : IAsyncDisposable
     public async Task SendAsync(byte contextId, DimseMessage message, CancellationToken ct)
     {
         var fragmenter = new DimseFragmenter(new DimseFragmenterOptions { PeerMaxPduLength = PeerMaxPduLength });
-        await fragmenter.SendAsync(contextId, message, null, async (pdv, token) => await WriteAsync(DimseFragmenter.ToPDataTf(pdv), token), ct);
+        await fragmenter.SendAsync(contextId, message, (Stream?)null, async (pdv, token) => await WriteAsync(DimseFragmenter.ToPDataTf(pdv), token), ct);
     }
 
     /// <summary>Answers the peer's A-RELEASE-RQ.</summary>

@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 namespace DicomSpecGen.Runtime.Tests.Data;
 
 /// <summary>A 300 MB Pixel Data value is written and read through files without memory growing with it.</summary>
+[Collection(MemoryMeasurementCollection.Name)]
 public class LargeFileTests(ITestOutputHelper output)
 {
     private const long PixelBytes = 300L * 1024 * 1024;

@@ -120,6 +120,21 @@ public sealed class DulCellTests
             h.Port.Calls);
     }
 
+    [Fact]
+    public void Every_PDU_received_on_an_open_transport_connection_has_a_defined_cell()
+    {
+        // So an unexpected or invalid PDU is always answered by the table itself (AA-1, AA-8, AA-7, AA-6),
+        // and the blank PDU cells are exactly those of the states with no transport connection (Sta1, Sta4).
+        var events = DulHarness.Spec.Events.ToDictionary(e => e.Id);
+        var states = DulHarness.Spec.States.ToDictionary(s => s.Id);
+        foreach (var cell in DulHarness.Spec.Cells.Where(c => events[c.Event].Kind == "pdu"))
+        {
+            Assert.Equal(states[cell.State].TransportOpen, cell.IsDefined);
+            if (!cell.IsDefined) Assert.Equal("PduWithoutTransport", cell.Undefined);
+        }
+        Assert.Equal(["Sta1", "Sta4"], DulHarness.Spec.States.Where(s => !s.TransportOpen).Select(s => s.Id));
+    }
+
     [Theory]
     [InlineData(DulEngine.Generated)]
     [InlineData(DulEngine.Interpreted)]
