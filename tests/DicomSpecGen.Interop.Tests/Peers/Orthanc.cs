@@ -7,7 +7,9 @@ namespace DicomSpecGen.Interop.Tests.Peers;
 /// with its configuration, storage and index in a temporary folder; killed by PID and the folder deleted on dispose.</summary>
 public sealed class Orthanc : IAsyncDisposable
 {
-    public const string Binary = "/usr/sbin/Orthanc";
+    /// <summary>Debian installs it in /usr/sbin, which is not on every user's PATH.</summary>
+    private static string? Binary() => new[] { "/usr/sbin" }.Concat((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':'))
+        .Select(d => Path.Combine(d, "Orthanc")).FirstOrDefault(File.Exists);
 
     private readonly PeerServer _server;
     private readonly TempDir _dir;
@@ -33,7 +35,7 @@ public sealed class Orthanc : IAsyncDisposable
 
     public static async Task<Orthanc> StartAsync(string aeTitle, params Modality[] modalities)
     {
-        var binary = File.Exists(Binary) ? Binary : throw new InvalidOperationException($"Orthanc is not installed at {Binary} (apt-get install -y orthanc)");
+        var binary = Binary() ?? throw new InvalidOperationException("Orthanc is not installed (apt-get install -y orthanc)");
         var dir = new TempDir("dsg-orthanc-");
         try
         {
@@ -85,7 +87,11 @@ public sealed class Orthanc : IAsyncDisposable
     }
 
     /// <summary>Orthanc's REST API on loopback, to check what it stored independently of DICOM.</summary>
-    public HttpClient Http() => new() { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}/"), Timeout = TimeSpan.FromSeconds(20) };
+    public HttpClient Http() => new(new HttpClientHandler { UseProxy = false }) // never route loopback through a CI proxy
+    {
+        BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}/"),
+        Timeout = TimeSpan.FromSeconds(20),
+    };
 
     public async ValueTask DisposeAsync()
     {
