@@ -15,7 +15,7 @@ public static class QueryCommands
     private sealed class QueryOptions
     {
         public Option<string> Level { get; } = new("--level", "-L") { Description = "Query/Retrieve Level: PATIENT, STUDY, SERIES or IMAGE", DefaultValueFactory = _ => "STUDY" };
-        public Option<string[]> Keys { get; } = new("--key", "-k") { Description = "key=value (keyword or gggg,eeee); a key without = is returned", AllowMultipleArgumentsPerToken = true };
+        public Option<string[]> Keys { get; } = new("--key", "-k") { Description = "key=value (keyword or gggg,eeee); a key without = is returned; repeat -k for each key" };
         public Option<bool> PatientRoot { get; } = new("--patient-root", "-P") { Description = "use the Patient Root information model (default: Study Root)" };
 
         public void AddTo(Command command)

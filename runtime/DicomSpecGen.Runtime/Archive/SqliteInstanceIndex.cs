@@ -105,6 +105,8 @@ public sealed class SqliteInstanceIndex : IInstanceIndex, IDisposable
         sql.Append(" GROUP BY ").AppendJoin(", ", columns).Append(" ORDER BY ").AppendJoin(", ", columns);
         command.CommandText = sql.ToString();
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // CreateCommand (outside the gate) may have picked up the transaction of a concurrent AddAsync, now gone.
+        command.Transaction = null;
         try
         {
             var rows = new List<IReadOnlyDictionary<string, string?>>();
@@ -132,6 +134,7 @@ public sealed class SqliteInstanceIndex : IInstanceIndex, IDisposable
         sql.Append(" ORDER BY s.study_uid, se.series_number, i.instance_number, i.sop_uid");
         command.CommandText = sql.ToString();
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        command.Transaction = null;
         try
         {
             var list = new List<InstanceRecord>();

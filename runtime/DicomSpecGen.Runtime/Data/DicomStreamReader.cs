@@ -13,6 +13,7 @@ namespace DicomSpecGen.Data;
 public sealed class DicomStreamReader : IAsyncDisposable
 {
     private const uint PixelDataTag = 0x7FE00010;
+    private const uint PixelRepresentationTag = 0x00280103;
     private readonly PipeReader _pipe;
     private readonly Stream? _ownedStream;
     private readonly bool _completePipe;
@@ -22,6 +23,8 @@ public sealed class DicomStreamReader : IAsyncDisposable
     private long _remaining;
     private int _swapUnit = 1;
     private byte[]? _value;
+    private int _pixelRepresentation = -1;
+    private bool _needMore;
 
     /// <summary>Reads a Data Set (no File Meta Information) in <paramref name="transferSyntax"/>; a deflated
     /// transfer syntax is inflated on the fly (PS3.5 Section A.5).</summary>
@@ -133,27 +136,22 @@ public sealed class DicomStreamReader : IAsyncDisposable
             }
             if (status == DicomHeaderCodec.Status.UnknownVr)
             {
-                _pipe.AdvanceTo(buffer.Start, buffer.End);
+                Examined(buffer);
                 throw Error("the Explicit VR header holds an unknown VR", "PS3.5 Section 7.1.2, Table 6.2-1", new DicomTag(tag));
             }
             if (result.IsCompleted)
             {
-                _pipe.AdvanceTo(buffer.Start, buffer.End);
-                if (buffer.Length == 0 && _frames.Count == 0)
-                {
-                    SetToken(DicomReaderToken.None, default, DicomVr.None, 0);
-                    return false;
-                }
+                // The end, or fewer than 8 zero bytes some writers leave after the last element.
                 if (_frames.Count == 0 && IsZeroPadding(buffer))
                 {
-                    // Some writers pad the end of a deflated stream; nothing follows.
                     _pipe.AdvanceTo(buffer.End);
                     SetToken(DicomReaderToken.None, default, DicomVr.None, 0);
                     return false;
                 }
+                Examined(buffer);
                 throw Error(_frames.Count > 0 ? "the Data Set ends inside a sequence or item" : "the Data Set ends inside an element header", "PS3.5 Section 7.1");
             }
-            _pipe.AdvanceTo(buffer.Start, buffer.End);
+            Examined(buffer);
         }
 
         var t = new DicomTag(tag);
@@ -188,6 +186,7 @@ public sealed class DicomStreamReader : IAsyncDisposable
         }
         SetToken(DicomReaderToken.Element, t, vr, length);
         await BeginValueAsync(length, encoding.BigEndian ? ByteSwap.UnitSize(vr) : 1, cancellationToken).ConfigureAwait(false);
+        if (tag == PixelRepresentationTag && _value is { Length: 2 } pr) _pixelRepresentation = pr[0] | (pr[1] << 8);
         return true;
     }
 
@@ -252,14 +251,19 @@ public sealed class DicomStreamReader : IAsyncDisposable
     }
 
     /// <summary>Implicit VR: the dictionary's VR (PS3.5 Section 7.1.3); group length UL (Section 7.2);
-    /// private creator LO (Section 7.8.1); OW where the dictionary says "OB or OW" (Section A.1); else UN.</summary>
-    private static DicomVr ImplicitVr(uint tag)
+    /// private creator LO (Section 7.8.1); OW where the dictionary says "OB or OW" (Section A.1); SS for
+    /// "US or SS" after Pixel Representation (0028,0103) = 1 (two's complement, PS3.3 Section C.7.6.3); else UN.</summary>
+    private DicomVr ImplicitVr(uint tag)
     {
         var element = (ushort)tag;
         if (element == 0) return DicomVr.UL;
         if ((tag & 0x00010000) != 0) return element is >= 0x0010 and <= 0x00FF ? DicomVr.LO : DicomVr.UN;
         if (!DicomDictionary.TryLookup(tag, out var entry) || entry.Vrs.Count == 0) return DicomVr.UN;
-        if (entry.Vrs.Count > 1 && entry.Vrs.Contains(DicomVr.OW) && entry.Vrs.Contains(DicomVr.OB)) return DicomVr.OW;
+        if (entry.Vrs.Count > 1)
+        {
+            if (entry.Vrs.Contains(DicomVr.OW) && entry.Vrs.Contains(DicomVr.OB)) return DicomVr.OW;
+            if (entry.Vrs.Contains(DicomVr.SS) && entry.Vrs.Contains(DicomVr.US)) return _pixelRepresentation == 1 ? DicomVr.SS : DicomVr.US;
+        }
         return entry.Vr;
     }
 
@@ -322,7 +326,7 @@ public sealed class DicomStreamReader : IAsyncDisposable
                 _remaining -= n;
                 return n;
             }
-            _pipe.AdvanceTo(buffer.Start, buffer.End);
+            Examined(buffer);
             if (destination.Length < unit) throw new ArgumentException($"the buffer must hold at least {unit} bytes", nameof(destination));
             if (result.IsCompleted) throw Error($"the Data Set ends {_remaining} bytes before the end of the value", "PS3.5 Section 7.1", Tag);
         }
@@ -375,7 +379,26 @@ public sealed class DicomStreamReader : IAsyncDisposable
     }
 
     /// <summary>Reads the pipe; a corrupt deflate stream becomes a typed error (PS3.5 Section A.5).</summary>
-    private async ValueTask<ReadResult> ReadPipeAsync(CancellationToken cancellationToken)
+    private ValueTask<ReadResult> ReadPipeAsync(CancellationToken cancellationToken)
+    {
+        // Fast path: data already buffered and not yet examined needs no await (most elements of a PDV or file).
+        if (!_needMore && _pipe.TryRead(out var buffered))
+        {
+            if (!buffered.Buffer.IsEmpty || buffered.IsCompleted) return new ValueTask<ReadResult>(buffered);
+            _pipe.AdvanceTo(buffered.Buffer.Start);
+        }
+        _needMore = false;
+        return ReadPipeSlowAsync(cancellationToken);
+    }
+
+    /// <summary>Marks the whole buffer examined: the next read must wait for more data.</summary>
+    private void Examined(ReadOnlySequence<byte> buffer)
+    {
+        _pipe.AdvanceTo(buffer.Start, buffer.End);
+        _needMore = true;
+    }
+
+    private async ValueTask<ReadResult> ReadPipeSlowAsync(CancellationToken cancellationToken)
     {
         try
         {

@@ -79,6 +79,14 @@ public class RegistryBaselineTests
     }
 
     [Fact]
+    public void Output_is_deterministic()
+    {
+        var first = RegistryHarness.Run(RegistryHarness.RealSpec()).Result.Results.Single().GeneratedSources;
+        var second = RegistryHarness.Run(RegistryHarness.RealSpec()).Result.Results.Single().GeneratedSources;
+        Assert.Equal(first.Select(s => (s.HintName, s.SourceText.ToString())), second.Select(s => (s.HintName, s.SourceText.ToString())));
+    }
+
+    [Fact]
     public void Unchanged_dictionary_is_cached_when_only_uids_change()
     {
         var files = RegistryHarness.RealSpec();

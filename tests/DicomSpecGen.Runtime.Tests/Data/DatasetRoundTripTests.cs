@@ -61,6 +61,22 @@ public class DatasetRoundTripTests
     }
 
     [Theory]
+    [InlineData(0, DicomVr.US)]
+    [InlineData(1, DicomVr.SS)]
+    public void Implicit_US_or_SS_follows_pixel_representation(ushort pixelRepresentation, DicomVr expected)
+    {
+        var bytes = new DicomDataset()
+            .SetUInt16(DicomTags.PixelRepresentation, pixelRepresentation)
+            .SetBytes(DicomTags.SmallestImagePixelValue, DicomVr.US, new byte[] { 0xFB, 0xFF })
+            .Encode(TransferSyntax.ImplicitVRLittleEndian);
+        var back = DicomDataset.Decode(bytes, TransferSyntax.ImplicitVRLittleEndian);
+        Assert.Equal(expected, back[DicomTags.SmallestImagePixelValue]!.Vr);
+        // Transcoded to Explicit VR, the VR is written as decided.
+        var explicitBytes = back.Encode(TransferSyntax.ExplicitVRLittleEndian);
+        Assert.Equal(expected, DicomDataset.Decode(explicitBytes, TransferSyntax.ExplicitVRLittleEndian)[DicomTags.SmallestImagePixelValue]!.Vr);
+    }
+
+    [Theory]
     [MemberData(nameof(SampleData.TransferSyntaxes), MemberType = typeof(SampleData))]
     public async Task Transcoding_between_every_pair_keeps_values(string uid)
     {

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace DicomSpecGen.Fuzz;
+
+/// <summary>Runs a bounded number of mutated inputs through <see cref="PduFuzzTarget"/>, counting outcomes and
+/// keeping each crashing input (by content hash) for replay as a regression test.</summary>
+public sealed class FuzzRunner
+{
+    public long Parsed { get; private set; }
+    public long Rejected { get; private set; }
+    public Dictionary<string, long> ByReason { get; } = new(StringComparer.Ordinal);
+    public List<(byte[] Input, string Detail)> Crashes { get; } = [];
+
+    public void Run(IReadOnlyList<byte[]> seeds, int seed, long iterations, TimeSpan timeBudget)
+    {
+        var mutator = new PduMutator(seeds, new Random(seed));
+        var clock = Stopwatch.StartNew();
+        for (long i = 0; i < iterations && clock.Elapsed < timeBudget; i++)
+        {
+            var input = mutator.Next();
+            var outcome = PduFuzzTarget.Run(input, 1 + (int)(i % 13));
+            switch (outcome.Kind)
+            {
+                case FuzzOutcomeKind.Parsed:
+                    Parsed++;
+                    break;
+                case FuzzOutcomeKind.Rejected:
+                    Rejected++;
+                    var key = outcome.Reason!.Value.ToString();
+                    ByReason[key] = ByReason.GetValueOrDefault(key) + 1;
+                    break;
+                default:
+                    if (Crashes.Count < 1000) Crashes.Add((input, outcome.Detail!));
+                    break;
+            }
+        }
+    }
+
+    public long Total => Parsed + Rejected + Crashes.Count;
+
+    public static string CrashName(byte[] input) =>
+        "crash-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(input)).Substring(0, 16).ToLowerInvariant() + ".bin";
+}
