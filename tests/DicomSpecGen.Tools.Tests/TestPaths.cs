@@ -9,10 +9,12 @@ internal static class TestPaths
 
     public static string SpecDir => Path.Combine(Root, "spec");
 
-    /// <summary>The standard's 2013 DocBook XML (shared/reference/standard next to the worktrees, or DSG_STANDARD_XML).</summary>
+    /// <summary>The standard's 2013 DocBook XML: DSG_STANDARD_XML, DSG_REFERENCE_DIR/standard (as the other test
+    /// projects use), or shared/reference/standard beside or above the repository.</summary>
     public static string StandardXml(string file)
     {
-        var dir = Environment.GetEnvironmentVariable("DSG_STANDARD_XML");
+        var dir = Environment.GetEnvironmentVariable("DSG_STANDARD_XML")
+            ?? (Environment.GetEnvironmentVariable("DSG_REFERENCE_DIR") is { } reference ? Path.Combine(reference, "standard") : null);
         if (dir == null)
         {
             // /work/main, /work/wt/<name>: the shared folder is a sibling of main and a cousin of worktrees.

@@ -32,6 +32,10 @@ static int Usage()
           dsgtool decode FILE.bin
           dsgtool spec diff --from part06.xml --to spec/part06/uids.yaml
           dsgtool import pdus --xml part08.xml part07.xml [--yaml pdus.yaml] [--all]
+          dsgtool import pdus --xml part08.xml part07.xml --emit TABLE [Name] [pdu|item|record]
+          dsgtool import dul --xml part08.xml [--spec DIR] [--all]
+          dsgtool import elements --xml part07.xml [--spec DIR]
+          dsgtool import dictionary --xml part06.xml part07.xml [--spec DIR]
         """);
     return 2;
 }

@@ -21,7 +21,9 @@ public static class RepoPaths
     public static IReadOnlyList<string> TestAssemblies(string root)
     {
         var result = new List<string>();
-        foreach (var project in Directory.EnumerateDirectories(Path.Combine(root, "tests")).Order(StringComparer.Ordinal))
+        var tests = Path.Combine(root, "tests");
+        if (!Directory.Exists(tests)) return result;
+        foreach (var project in Directory.EnumerateDirectories(tests).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(project);
             var bin = Path.Combine(project, "bin");

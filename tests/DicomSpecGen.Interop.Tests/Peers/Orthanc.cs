@@ -33,13 +33,15 @@ public sealed class Orthanc : IAsyncDisposable
     /// <summary>A modality Orthanc knows (it only answers C-FIND/C-MOVE/C-GET for those, and moves only to them).</summary>
     public sealed record Modality(string AeTitle, string Host, int Port);
 
-    public static async Task<Orthanc> StartAsync(string aeTitle, params Modality[] modalities)
+    public static Task<Orthanc> StartAsync(string aeTitle, params Modality[] modalities) => StartAsync(aeTitle, Dcmtk.FreePort(), modalities);
+
+    /// <summary>Starts Orthanc on a DICOM port chosen beforehand (so a peer can be told it before Orthanc runs).</summary>
+    public static async Task<Orthanc> StartAsync(string aeTitle, int dicomPort, params Modality[] modalities)
     {
         var binary = Binary() ?? throw new InvalidOperationException("Orthanc is not installed (apt-get install -y orthanc)");
         var dir = new TempDir("dsg-orthanc-");
         try
         {
-            var dicomPort = Dcmtk.FreePort();
             var httpPort = Dcmtk.FreePort();
             var config = new Dictionary<string, object>
             {

@@ -68,17 +68,18 @@ public class OurScuToPynetdicomScpTests
     }
 
     [Theory]
-    [InlineData("+te", 256)]
-    [InlineData("+ti", 256)]
-    [InlineData("+te", 100_000)] // fragmented to pynetdicom's 16382-byte maximum PDU
-    public async Task Store_writes_the_same_data_set_at_pynetdicom(string syntax, int pixelWords)
+    [InlineData("+te", 256, 16382)]
+    [InlineData("+ti", 256, 16382)]
+    [InlineData("+te", 100_000, 16382)] // fragmented to pynetdicom's maximum PDU
+    [InlineData("+te", 100_000, 0)] // 0: pynetdicom sets no limit (PS3.8 D.1), so our own cap applies
+    public async Task Store_writes_the_same_data_set_at_pynetdicom(string syntax, int pixelWords, int peerMaxPdu)
     {
         using var temp = new TempDir();
         var source = Directory.CreateDirectory(Path.Combine(temp.Path, "source")).FullName;
         var received = Path.Combine(temp.Path, "received");
         var files = await DcmtkFiles.CreateAsync(source, 2, "PYN-STORE", syntax, pixelWords);
         var port = Dcmtk.FreePort();
-        await using (var scp = await StartStorescpAsync(port, "--out", received))
+        await using (var scp = await StartStorescpAsync(port, "--out", received, "--max-pdu", peerMaxPdu.ToString()))
         {
             using var cts = new CancellationTokenSource(Limit);
             await using var client = await DicomClient.ConnectAsync(Requestor(port, "PYNSCP"), cancellationToken: cts.Token);

@@ -10,11 +10,11 @@ public class PynetdicomScuToOurScpTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
-    private static async Task<List<DcmtkFiles.Instance>> StoreWithPynetdicomAsync(OurArchive scp, string dir, int count = 3, string syntax = "+te", int pixelWords = 256)
+    private static async Task<List<DcmtkFiles.Instance>> StoreWithPynetdicomAsync(OurArchive scp, string dir, int count = 3, string syntax = "+te", int pixelWords = 256, int maxPdu = 16382)
     {
         Directory.CreateDirectory(dir);
         var files = await DcmtkFiles.CreateAsync(dir, count, "PYN1", syntax, pixelWords);
-        var store = await Peers.Pynetdicom.RunAsync(Limit, SharedPeers.Script("pyn_storescu.py"), "127.0.0.1", scp.Port.ToString(), dir, "--aec", "DSGSCP", "--nodelay");
+        var store = await Peers.Pynetdicom.RunAsync(Limit, SharedPeers.Script("pyn_storescu.py"), "127.0.0.1", scp.Port.ToString(), dir, "--aec", "DSGSCP", "--nodelay", "--max-pdu", maxPdu.ToString());
         Assert.True(store.ExitCode == 0, store.Stdout + store.Stderr);
         Assert.Contains($"sent {count}/{count}", store.Stderr);
         return files;
@@ -32,14 +32,15 @@ public class PynetdicomScuToOurScpTests
     }
 
     [Theory]
-    [InlineData("+te", 256)]
-    [InlineData("+ti", 256)]
-    [InlineData("+te", 100_000)] // larger than pynetdicom's and our maximum PDU: fragmented both ways
-    public async Task Storescu_files_are_archived_with_the_same_data_set_as_dcmtk_reads_it(string syntax, int pixelWords)
+    [InlineData("+te", 256, 16382)]
+    [InlineData("+ti", 256, 16382)]
+    [InlineData("+te", 100_000, 16382)] // larger than either maximum PDU: fragmented both ways
+    [InlineData("+te", 100_000, 0)] // pynetdicom offers no limit for what it receives
+    public async Task Storescu_files_are_archived_with_the_same_data_set_as_dcmtk_reads_it(string syntax, int pixelWords, int scuMaxPdu)
     {
         await using var scp = OurArchive.Start();
         using var temp = new TempDir();
-        var files = await StoreWithPynetdicomAsync(scp, temp.Path, 2, syntax, pixelWords);
+        var files = await StoreWithPynetdicomAsync(scp, temp.Path, 2, syntax, pixelWords, scuMaxPdu);
         Assert.Equal(Uids(files), await DcmtkFiles.SopInstanceUidsAsync(scp.Folder));
         foreach (var f in files)
         {

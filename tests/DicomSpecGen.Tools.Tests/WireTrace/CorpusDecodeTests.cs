@@ -35,6 +35,7 @@ public class CorpusDecodeTests
     [Fact]
     [SpecRow("PS3.8 Table 9-21")]
     [SpecRow("PS3.8 Table 9-21, Result 1")]
+    [SpecRow("PS3.8 Table 9-21, Reason 1 (Source 1)")]
     public void A_rejected_association_shows_result_source_and_reason_by_their_meanings()
     {
         var output = new StringWriter();
@@ -46,5 +47,9 @@ public class CorpusDecodeTests
         Assert.Contains(lines, l => l.StartsWith("A-ASSOCIATE-RJ PDU", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.TrimStart().StartsWith("Result ", StringComparison.Ordinal) && l.Contains("(rejected-permanent)"));
         Assert.Contains(lines, l => l.TrimStart().StartsWith("Source ", StringComparison.Ordinal) && l.Contains("[PS3.8 Table 9-21, Source (2013)]"));
+        // Reason/Diag. is read by the value table its Source qualifies (pdus.yaml qualifiedBy), with that value's row.
+        var reason = Array.FindIndex(lines, l => l.TrimStart().StartsWith("Reason ", StringComparison.Ordinal));
+        Assert.Matches(@"^  Reason\s+= 1\s", lines[reason]);
+        Assert.Matches(@"^\s+\(no-reason-given\)\s+\[PS3\.8 Table 9-21, Reason 1 \(Source 1\) \(2013\)\]$", lines[reason + 1]);
     }
 }

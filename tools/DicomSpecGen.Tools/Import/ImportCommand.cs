@@ -18,6 +18,15 @@ public static class ImportCommand
             return 2;
         }
         var parts = args.Values("xml").Select(DocbookDocument.Load).ToList();
+        if (what == "pdus" && args.Value("emit") is { } label)
+        {
+            // --emit 9-11 [Name] [pdu|item|record]: the table as a pdus.yaml structure, for a table a new edition adds.
+            var table = parts.Select(p => p.Table(label)).FirstOrDefault(t => t != null);
+            if (table == null) { output.WriteLine($"no table {label} in {string.Join(", ", parts.Select(p => p.Document))}"); return 2; }
+            var extra = args.Values("emit");
+            output.Write(PduYamlWriter.Write(table, extra.Count > 1 ? extra[1] : "NewStructure", extra.Count > 2 ? extra[2] : "item"));
+            return 0;
+        }
         var specDir = args.Value("spec") ?? Path.Combine(RepoPaths.Root(), "spec");
         var yaml = what switch
         {

@@ -53,7 +53,7 @@ public static class PduImportDiff
             foreach (var row in rows)
             {
                 var where = $"{citation}, {row.Name} (bytes {row.Bytes})";
-                var claim = Match(row, tableClaims.Where(c => !matched.Contains(c)).ToList(), out var how);
+                var claim = Match(row, tableClaims.Where(c => !matched.Contains(c)).ToList());
                 if (claim == null)
                 {
                     var s = tableClaims[0].Structure;
@@ -98,18 +98,16 @@ public static class PduImportDiff
         }
     }
 
-    private static Claim? Match(PduTableRow row, List<Claim> claims, out string how)
+    /// <summary>The claim for a row: same name and bytes; else the one with the same name; else the one with the same bytes.</summary>
+    private static Claim? Match(PduTableRow row, List<Claim> claims)
     {
         var name = PduTableRow.NormalizeName(row.Name);
         bool SameName(Claim c) => (c.Name ?? c.PrimaryName) is { } n && PduTableRow.NormalizeName(n) == name;
         bool SameBytes(Claim c) => PduTableRow.NormalizeBytes(c.Field.Bytes) == row.Bytes;
-        how = "name and bytes";
         var both = claims.FirstOrDefault(c => SameName(c) && SameBytes(c));
         if (both != null) return both;
-        how = "name";
         var byName = claims.Where(SameName).ToList();
         if (byName.Count == 1) return byName[0];
-        how = "bytes";
         var byBytes = claims.Where(SameBytes).ToList();
         return byBytes.Count == 1 ? byBytes[0] : null;
     }

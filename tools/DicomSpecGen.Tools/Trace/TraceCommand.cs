@@ -16,9 +16,9 @@ public static class TraceCommand
             return 0;
         }
 
-        var root = args.Value("spec") is { } spec ? Path.GetDirectoryName(Path.GetFullPath(spec))! : RepoPaths.Root();
-        var specDir = args.Value("spec") ?? Path.Combine(root, "spec");
-        var testPaths = args.Values("tests").Count > 0 ? args.Values("tests") : RepoPaths.TestAssemblies(root);
+        // --spec may be a copy outside the repository; the runtime and tests are still this repository's builds.
+        var specDir = args.Value("spec") ?? Path.Combine(RepoPaths.Root(), "spec");
+        var testPaths = args.Values("tests").Count > 0 ? args.Values("tests") : RepoPaths.TestAssemblies(RepoPaths.Root());
         var report = Build(specDir, testPaths, args.Values("only"));
 
         if (args.Value("md") is { } md) File.WriteAllText(md, TraceWriters.Markdown(report));

@@ -2,14 +2,15 @@ using DicomSpecGen.Tools.Trace;
 
 namespace DicomSpecGen.Tools.WireTrace;
 
-/// <summary><c>dsgtool decode FILE.bin</c>: prints every PDU of a byte dump as an annotated tree.
+/// <summary><c>dsgtool decode FILE.bin [--spec DIR]</c>: prints every PDU of a byte dump as an annotated tree.
 /// Exit code 1 when any part of the dump does not decode.</summary>
 public static class DecodeCommand
 {
     public static int Run(Args args, TextWriter output)
     {
         if (args.Positional.Count != 1) { output.WriteLine("usage: dsgtool decode FILE.bin"); return 2; }
-        var renderer = new PduTreeRenderer(StructureCitations());
+        var pdus = Path.Combine(args.Value("spec") ?? Path.Combine(RepoPaths.Root(), "spec"), "part08", "pdus.yaml");
+        var renderer = new PduTreeRenderer(StructureCitations(), File.Exists(pdus) ? QualifiedValues.Load(pdus) : null);
         var decoded = PduStreamDecoder.Decode(File.ReadAllBytes(args.Positional[0]));
         foreach (var d in decoded)
         {

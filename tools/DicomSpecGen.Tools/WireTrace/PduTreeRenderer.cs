@@ -8,10 +8,15 @@ namespace DicomSpecGen.Tools.WireTrace;
 public sealed class PduTreeRenderer
 {
     private readonly Func<Type, string?> _structureCitation;
+    private readonly QualifiedValues? _qualified;
 
     /// <param name="structureCitation">The citation of a generated structure type (e.g. from the XML docs), or null.</param>
-    public PduTreeRenderer(Func<Type, string?>? structureCitation = null)
-        => _structureCitation = structureCitation ?? (_ => null);
+    /// <param name="qualified">Meanings of values qualified by another field (RJ Reason by Source), or null.</param>
+    public PduTreeRenderer(Func<Type, string?>? structureCitation = null, QualifiedValues? qualified = null)
+    {
+        _structureCitation = structureCitation ?? (_ => null);
+        _qualified = qualified;
+    }
 
     public string Render(IPduStructure structure)
     {
@@ -24,10 +29,10 @@ public sealed class PduTreeRenderer
     {
         var cite = _structureCitation(s.GetType());
         Line(sb, depth, $"{s.Title} ({s.GetEncodedLength()} bytes)", cite);
-        Fields(sb, s.DescribeFields(), depth + 1);
+        Fields(sb, s.DescribeFields(), depth + 1, s);
     }
 
-    private void Fields(StringBuilder sb, IEnumerable<PduFieldValue> fields, int depth)
+    private void Fields(StringBuilder sb, IEnumerable<PduFieldValue> fields, int depth, IPduStructure? owner = null)
     {
         var list = fields.ToList();
         var width = list.Where(f => f.Value is string).Select(f => f.Name.Length).DefaultIfEmpty(0).Max();
@@ -45,6 +50,10 @@ public sealed class PduTreeRenderer
                     break;
                 default:
                     Line(sb, depth, $"{f.Name.PadRight(width)} = {f.Value}", f.Citation);
+                    if (owner != null && _qualified?.Describe(owner, f.Name) is { } meaning)
+                    {
+                        Line(sb, depth, $"{new string(' ', width)}   ({meaning.Meaning})", meaning.Citation);
+                    }
                     break;
             }
         }
