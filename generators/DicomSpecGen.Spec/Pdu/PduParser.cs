@@ -39,7 +39,7 @@ namespace DicomSpecGen.Spec.Pdu
 
         private static StructureSpec ParseStructure(YamlMap s, string edition)
         {
-            s.CheckKeys("name", "kind", "code", "title", "description", "source", "edition", "fields");
+            s.CheckKeys("name", "kind", "code", "title", "description", "source", "edition", "note", "fields");
             var kindText = s.RequiredString("kind");
             StructureKind kind;
             switch (kindText)
@@ -61,7 +61,7 @@ namespace DicomSpecGen.Spec.Pdu
         private static FieldSpec ParseField(YamlMap f, string edition)
         {
             f.CheckKeys("name", "bytes", "type", "value", "default", "enum", "of", "tested", "minLength", "maxLength",
-                "minCount", "bits", "description", "source", "edition");
+                "minCount", "bits", "description", "source", "edition", "note");
             var bytes = f.RequiredString("bytes");
             int? start = null, rangeSize = null;
             var match = FixedRange.Match(bytes);
@@ -139,10 +139,10 @@ namespace DicomSpecGen.Spec.Pdu
 
         private static EnumSpec ParseEnum(YamlMap e, string edition)
         {
-            e.CheckKeys("name", "title", "qualifiedBy", "source", "edition", "values");
+            e.CheckKeys("name", "title", "qualifiedBy", "source", "edition", "note", "values");
             var values = e.Sequence("values").Select(v =>
             {
-                v.CheckKeys("name", "value", "qualifier", "meaning", "source", "edition");
+                v.CheckKeys("name", "value", "qualifier", "meaning", "source", "edition", "note");
                 return new EnumValueSpec(v.RequiredString("name"), v.RequiredInteger("value"), v.OptionalInteger("qualifier"),
                     v.RequiredString("meaning"), v.Citation(edition), v.Line);
             }).ToEquatableArray();

@@ -49,11 +49,7 @@ public sealed partial class DicomAssociation
             Pdu encoded = (pdu.Kind, pdu.Content) switch
             {
                 (_, Pdu p) => p,
-                (DulPduKind.AAbort, DulAbort a) => new AAbort
-                {
-                    Source = a.Source == DulAbortSource.ServiceUser ? AbortSource.ServiceUser : AbortSource.ServiceProvider,
-                    Reason = a.Source == DulAbortSource.ServiceUser ? AbortReason.ReasonNotSpecified : ToAbortReason(a.Reason),
-                },
+                (DulPduKind.AAbort, DulAbort a) => DulProtocolBridge.ToAbortPdu(a),
                 (DulPduKind.AReleaseRq, _) => new AReleaseRq(),
                 (DulPduKind.AReleaseRp, _) => new AReleaseRp(),
                 _ => throw new InvalidOperationException($"no PDU can be built for {pdu.Kind} from {pdu.Content?.GetType().Name ?? "nothing"}"),

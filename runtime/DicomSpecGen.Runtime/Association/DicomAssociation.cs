@@ -82,7 +82,8 @@ public sealed partial class DicomAssociation : IAsyncDisposable
             {
                 _logger.LogWarning("malformed PDU from {Peer}: {Error}", connection.RemoteEndPoint, e.Message);
                 _failure ??= new AssociationAbortedException("received a malformed PDU: " + e.Message, e);
-                Fire(DulEvent.Evt19, new DulInvalidPdu(ToProviderReason(e.AbortReason), e.Message));
+                var (invalid, why) = DulProtocolBridge.ForInvalid(e);
+                Fire(invalid, why);
                 await connection.DrainAsync().ConfigureAwait(false);
                 pdu = null;
             }
@@ -105,26 +106,18 @@ public sealed partial class DicomAssociation : IAsyncDisposable
                 Ended(null);
                 return;
             }
-            switch (pdu)
+            if (pdu is PDataTf data)
             {
-                case PDataTf data:
-                    var copy = ReceivedPData.CopyFrom(data);
-                    await _inboxSlots.WaitAsync().ConfigureAwait(false);
-                    copy.OnRelease(() => _inboxSlots.Release());
-                    Fire(DulEvent.Evt10, copy);
-                    if (!copy.Delivered) copy.Dispose();
-                    break;
-                case AAssociateRq: Fire(DulEvent.Evt6, pdu); break;
-                case AAssociateAc: Fire(DulEvent.Evt3, pdu); break;
-                case AAssociateRj: Fire(DulEvent.Evt4, pdu); break;
-                case AReleaseRq: Fire(DulEvent.Evt12, pdu); break;
-                case AReleaseRp: Fire(DulEvent.Evt13, pdu); break;
-                case AAbort abort:
-                    Fire(DulEvent.Evt16, new DulReceivedAbort(
-                        abort.Source == AbortSource.ServiceUser ? DulAbortSource.ServiceUser : DulAbortSource.ServiceProvider,
-                        ToProviderReason(abort.Reason), abort));
-                    break;
+                // Copied out of the receive buffer first: the buffer is reused by the next read.
+                var copy = ReceivedPData.CopyFrom(data);
+                await _inboxSlots.WaitAsync().ConfigureAwait(false);
+                copy.OnRelease(() => _inboxSlots.Release());
+                Fire(DulProtocolBridge.ForReceived(pdu).Event, copy);
+                if (!copy.Delivered) copy.Dispose();
+                continue;
             }
+            var (evt, payload) = DulProtocolBridge.ForReceived(pdu);
+            Fire(evt, payload);
         }
     }
 
@@ -208,24 +201,4 @@ public sealed partial class DicomAssociation : IAsyncDisposable
         Ended(null);
         _dul.Dispose();
     }
-
-    internal static DulProviderReason ToProviderReason(AbortReason reason) => reason switch
-    {
-        AbortReason.UnrecognizedPdu => DulProviderReason.UnrecognizedPdu,
-        AbortReason.UnexpectedPdu => DulProviderReason.UnexpectedPdu,
-        AbortReason.UnrecognizedPduParameter => DulProviderReason.UnrecognizedPduParameter,
-        AbortReason.UnexpectedPduParameter => DulProviderReason.UnexpectedPduParameter,
-        AbortReason.InvalidPduParameterValue => DulProviderReason.InvalidPduParameterValue,
-        _ => DulProviderReason.ReasonNotSpecified,
-    };
-
-    internal static AbortReason ToAbortReason(DulProviderReason reason) => reason switch
-    {
-        DulProviderReason.UnrecognizedPdu => AbortReason.UnrecognizedPdu,
-        DulProviderReason.UnexpectedPdu => AbortReason.UnexpectedPdu,
-        DulProviderReason.UnrecognizedPduParameter => AbortReason.UnrecognizedPduParameter,
-        DulProviderReason.UnexpectedPduParameter => AbortReason.UnexpectedPduParameter,
-        DulProviderReason.InvalidPduParameterValue => AbortReason.InvalidPduParameterValue,
-        _ => AbortReason.ReasonNotSpecified,
-    };
 }

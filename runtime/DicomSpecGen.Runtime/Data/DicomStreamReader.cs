@@ -24,6 +24,7 @@ public sealed class DicomStreamReader : IAsyncDisposable
     private int _swapUnit = 1;
     private byte[]? _value;
     private int _pixelRepresentation = -1;
+    private bool _needMore;
 
     /// <summary>Reads a Data Set (no File Meta Information) in <paramref name="transferSyntax"/>; a deflated
     /// transfer syntax is inflated on the fly (PS3.5 Section A.5).</summary>
@@ -135,27 +136,22 @@ public sealed class DicomStreamReader : IAsyncDisposable
             }
             if (status == DicomHeaderCodec.Status.UnknownVr)
             {
-                _pipe.AdvanceTo(buffer.Start, buffer.End);
+                Examined(buffer);
                 throw Error("the Explicit VR header holds an unknown VR", "PS3.5 Section 7.1.2, Table 6.2-1", new DicomTag(tag));
             }
             if (result.IsCompleted)
             {
-                _pipe.AdvanceTo(buffer.Start, buffer.End);
-                if (buffer.Length == 0 && _frames.Count == 0)
-                {
-                    SetToken(DicomReaderToken.None, default, DicomVr.None, 0);
-                    return false;
-                }
+                // The end, or fewer than 8 zero bytes some writers leave after the last element.
                 if (_frames.Count == 0 && IsZeroPadding(buffer))
                 {
-                    // Some writers pad the end of a deflated stream; nothing follows.
                     _pipe.AdvanceTo(buffer.End);
                     SetToken(DicomReaderToken.None, default, DicomVr.None, 0);
                     return false;
                 }
+                Examined(buffer);
                 throw Error(_frames.Count > 0 ? "the Data Set ends inside a sequence or item" : "the Data Set ends inside an element header", "PS3.5 Section 7.1");
             }
-            _pipe.AdvanceTo(buffer.Start, buffer.End);
+            Examined(buffer);
         }
 
         var t = new DicomTag(tag);
@@ -330,7 +326,7 @@ public sealed class DicomStreamReader : IAsyncDisposable
                 _remaining -= n;
                 return n;
             }
-            _pipe.AdvanceTo(buffer.Start, buffer.End);
+            Examined(buffer);
             if (destination.Length < unit) throw new ArgumentException($"the buffer must hold at least {unit} bytes", nameof(destination));
             if (result.IsCompleted) throw Error($"the Data Set ends {_remaining} bytes before the end of the value", "PS3.5 Section 7.1", Tag);
         }
@@ -383,7 +379,26 @@ public sealed class DicomStreamReader : IAsyncDisposable
     }
 
     /// <summary>Reads the pipe; a corrupt deflate stream becomes a typed error (PS3.5 Section A.5).</summary>
-    private async ValueTask<ReadResult> ReadPipeAsync(CancellationToken cancellationToken)
+    private ValueTask<ReadResult> ReadPipeAsync(CancellationToken cancellationToken)
+    {
+        // Fast path: data already buffered and not yet examined needs no await (most elements of a PDV or file).
+        if (!_needMore && _pipe.TryRead(out var buffered))
+        {
+            if (!buffered.Buffer.IsEmpty || buffered.IsCompleted) return new ValueTask<ReadResult>(buffered);
+            _pipe.AdvanceTo(buffered.Buffer.Start);
+        }
+        _needMore = false;
+        return ReadPipeSlowAsync(cancellationToken);
+    }
+
+    /// <summary>Marks the whole buffer examined: the next read must wait for more data.</summary>
+    private void Examined(ReadOnlySequence<byte> buffer)
+    {
+        _pipe.AdvanceTo(buffer.Start, buffer.End);
+        _needMore = true;
+    }
+
+    private async ValueTask<ReadResult> ReadPipeSlowAsync(CancellationToken cancellationToken)
     {
         try
         {

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using DicomSpecGen.Interop.Tests.Peers;
 using DicomSpecGen.Protocol;
+using DicomSpecGen.Traceability;
 
 namespace DicomSpecGen.Interop.Tests.Pdu;
 
@@ -54,6 +55,15 @@ public class EchoscuCaptureTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-11")]
+    [SpecRow("PS3.8 Table 9-12")]
+    [SpecRow("PS3.8 Table 9-13")]
+    [SpecRow("PS3.8 Table 9-14")]
+    [SpecRow("PS3.8 Table 9-15")]
+    [SpecRow("PS3.8 Table 9-16")]
+    [SpecRow("PS3.8 Table D.1-1")]
+    [SpecRow("PS3.7 Table D.3-1")]
+    [SpecRow("PS3.7 Table D.3-3")]
     public async Task Associate_rq_from_echoscu_parses_and_reencodes_byte_for_byte()
     {
         var (bytes, _) = await CaptureAsync((_, _) => Task.CompletedTask);
@@ -76,6 +86,9 @@ public class EchoscuCaptureTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-11")]
+    [SpecRow("PS3.8 Table 9-13")]
+    [SpecRow("PS3.8 Table D.1-1")]
     public async Task Associate_rq_with_many_contexts_and_a_larger_pdu_parses_byte_for_byte()
     {
         // -pdu changes the maximum length sub-item; --propose-* adds transfer syntaxes.
@@ -97,6 +110,17 @@ public class EchoscuCaptureTests
 
     [Theory]
     [MemberData(nameof(Rejections))]
+    [SpecRow("PS3.8 Table 9-21")]
+    [SpecRow("PS3.8 Table 9-21, Result 1")]
+    [SpecRow("PS3.8 Table 9-21, Result 2")]
+    [SpecRow("PS3.8 Table 9-21, Source 1")]
+    [SpecRow("PS3.8 Table 9-21, Source 2")]
+    [SpecRow("PS3.8 Table 9-21, Source 3")]
+    [SpecRow("PS3.8 Table 9-21, Reason 3 (Source 1)")]
+    [SpecRow("PS3.8 Table 9-21, Reason 7 (Source 1)")]
+    [SpecRow("PS3.8 Table 9-21, Reason 2 (Source 2)")]
+    [SpecRow("PS3.8 Table 9-21, Reason 1 (Source 3)")]
+    [SpecRow("PS3.8 Table 9-21, Reason 2 (Source 3)")]
     public async Task Echoscu_reports_the_reject_result_source_and_reason_we_send(
         AssociateRejectResult result, AssociateRejectReason reason, string resultText, string reasonText)
     {

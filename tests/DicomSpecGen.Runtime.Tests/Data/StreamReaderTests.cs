@@ -109,6 +109,14 @@ public class StreamReaderTests
     }
 
     [Fact]
+    public async Task Trailing_zero_bytes_after_the_last_element_end_the_data_set()
+    {
+        var data = Encode(DicomEncoding.ExplicitLittle, w => w.WriteElement(DicomTags.PatientID, DicomVr.LO, "AB"u8));
+        Assert.Equal(new[] { "0:Element:(0010,0020)=4142" }, await Tokens([.. data, 0, 0, 0], TransferSyntax.ExplicitVRLittleEndian));
+        await Assert.ThrowsAsync<DicomDataException>(async () => await Tokens([.. data, 0, 1, 0], TransferSyntax.ExplicitVRLittleEndian));
+    }
+
+    [Fact]
     public async Task Truncated_value_is_a_typed_error()
     {
         var data = Encode(DicomEncoding.ExplicitLittle, w => w.WriteElement(DicomTags.PatientID, DicomVr.LO, "ABCDEF"u8));

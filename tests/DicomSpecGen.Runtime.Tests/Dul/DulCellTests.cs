@@ -1,4 +1,5 @@
 using DicomSpecGen.Dul;
+using DicomSpecGen.Traceability;
 
 namespace DicomSpecGen.Runtime.Tests.Dul;
 
@@ -43,6 +44,17 @@ public sealed class DulCellTests
 
     [Theory]
     [MemberData(nameof(DefinedCells))]
+    // Every state, event and action occurs in some defined cell, so these cases run them all.
+    [SpecRow("PS3.8 Table 9-10")]
+    [SpecRow("PS3.8 Table 9-1")]
+    [SpecRow("PS3.8 Table 9-2")]
+    [SpecRow("PS3.8 Table 9-3")]
+    [SpecRow("PS3.8 Table 9-4")]
+    [SpecRow("PS3.8 Table 9-5")]
+    [SpecRow("PS3.8 Table 9-6")]
+    [SpecRow("PS3.8 Table 9-7")]
+    [SpecRow("PS3.8 Table 9-8")]
+    [SpecRow("PS3.8 Table 9-9")]
     public void Defined_cell_runs_its_action(DulEngine engine, DulEvent evt, DulState state)
     {
         var cell = DulHarness.Spec.Cells.Single(c => c.Event == evt.ToString() && c.State == state.ToString());
@@ -81,6 +93,7 @@ public sealed class DulCellTests
 
     [Theory]
     [MemberData(nameof(BlankCells))]
+    [SpecRow("PS3.8 Table 9-10")]
     public void Blank_cell_changes_nothing_and_follows_its_rule(DulEngine engine, DulEvent evt, DulState state)
     {
         var cell = DulHarness.Spec.Cells.Single(c => c.Event == evt.ToString() && c.State == state.ToString());

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using DicomSpecGen.Protocol;
+using DicomSpecGen.Traceability;
 using DicomSpecGen.Protocol.Wire;
 
 namespace DicomSpecGen.Runtime.Tests.Pdu;
@@ -13,6 +14,7 @@ public class PduMalformedTests
     private static byte[] Rq() => PduRoundTripTests.Encode(PduSamples.AssociateRq());
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-26, Reason 1")]
     public void Unknown_pdu_type_is_an_unrecognized_pdu()
     {
         var bytes = PduRoundTripTests.Encode(new AReleaseRq());
@@ -21,6 +23,8 @@ public class PduMalformedTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-11, PDU-length")]
+    [SpecRow("PS3.8 Table 9-26, Reason 6")]
     public void Pdu_length_beyond_the_buffer_names_the_length_field()
     {
         var bytes = Rq();
@@ -32,6 +36,7 @@ public class PduMalformedTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-11, Called-AE-title")]
     public void Truncated_fixed_field_is_reported_with_its_row()
     {
         var bytes = Rq().AsSpan(0, 20).ToArray();
@@ -42,6 +47,7 @@ public class PduMalformedTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-11, Called-AE-title")]
     public void All_space_called_ae_title_is_invalid()
     {
         var bytes = Rq();
@@ -52,6 +58,8 @@ public class PduMalformedTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-17, bytes 11-26 Reserved")]
+    [SpecRow("PS3.8 Table 9-17, bytes 27-42 Reserved")]
     public void Ac_ae_fields_are_not_tested_when_received()
     {
         var bytes = PduRoundTripTests.Encode(PduSamples.AssociateAc());
@@ -61,6 +69,10 @@ public class PduMalformedTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-26, byte 2 Reserved")]
+    [SpecRow("PS3.8 Table 9-26, byte 7 Reserved")]
+    [SpecRow("PS3.8 Table 9-26, byte 8 Reserved")]
+    [SpecRow("PS3.8 Table 9-26, Source 0")]
     public void Reserved_fields_are_not_tested_when_received()
     {
         var bytes = PduRoundTripTests.Encode(new AAbort { Source = AbortSource.ServiceUser });
@@ -72,6 +84,7 @@ public class PduMalformedTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-24")]
     public void Bytes_beyond_a_fixed_layout_are_invalid()
     {
         var bytes = new byte[] { 0x05, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0 };
@@ -80,6 +93,8 @@ public class PduMalformedTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-11, Variable items")]
+    [SpecRow("PS3.8 Table 9-26, Reason 5")]
     public void Item_allowed_elsewhere_but_not_here_is_an_unexpected_parameter()
     {
         // A presentation context AC item (0x21) inside an A-ASSOCIATE-RQ.
@@ -96,6 +111,7 @@ public class PduMalformedTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-12, Item-length")]
     public void Item_length_beyond_its_pdu_is_invalid()
     {
         var bytes = Rq();
@@ -108,6 +124,7 @@ public class PduMalformedTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-12, Application-context-name")]
     public void Non_numeric_uid_is_invalid()
     {
         var bytes = Rq();
@@ -118,6 +135,7 @@ public class PduMalformedTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-22, Presentation-data-value Item(s)")]
     public void Pdata_without_any_pdv_is_invalid()
     {
         var e = Fails([0x04, 0, 0, 0, 0, 0]);
@@ -125,6 +143,7 @@ public class PduMalformedTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-11, Called-AE-title")]
     public void Writing_an_ae_title_longer_than_16_characters_is_refused()
     {
         var rq = new AAssociateRq { CalledAeTitle = new string('A', 17), CallingAeTitle = "X" };
@@ -133,6 +152,31 @@ public class PduMalformedTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-11")]
+    [SpecRow("PS3.8 Table 9-12")]
+    [SpecRow("PS3.8 Table 9-13")]
+    [SpecRow("PS3.8 Table 9-14")]
+    [SpecRow("PS3.8 Table 9-15")]
+    [SpecRow("PS3.8 Table 9-16")]
+    [SpecRow("PS3.8 Table 9-17")]
+    [SpecRow("PS3.8 Table 9-18")]
+    [SpecRow("PS3.8 Table 9-21")]
+    [SpecRow("PS3.8 Table 9-22")]
+    [SpecRow("PS3.8 Table 9-23")]
+    [SpecRow("PS3.8 Table 9-24")]
+    [SpecRow("PS3.8 Table 9-25")]
+    [SpecRow("PS3.8 Table 9-26")]
+    [SpecRow("PS3.8 Annex E.2")]
+    [SpecRow("PS3.8 Table D.1-1")]
+    [SpecRow("PS3.7 Table D.3-1")]
+    [SpecRow("PS3.7 Table D.3-3")]
+    [SpecRow("PS3.7 Table D.3-7")]
+    [SpecRow("PS3.7 Table D.3-9")]
+    [SpecRow("PS3.7 Table D.3-11")]
+    [SpecRow("PS3.7 Table D.3-12")]
+    [SpecRow("PS3.7 Table D.3-13")]
+    [SpecRow("PS3.7 Table D.3-14")]
+    [SpecRow("PS3.7 Table D.3-15")]
     public void Random_mutations_only_ever_raise_typed_protocol_errors()
     {
         // Bounded: a few thousand mutations per sample PDU, fixed seed. The full fuzz run lives in the fuzz tool.

@@ -1,5 +1,6 @@
 using System.Buffers;
 using DicomSpecGen.Protocol;
+using DicomSpecGen.Traceability;
 using DicomSpecGen.Protocol.Wire;
 
 namespace DicomSpecGen.Runtime.Tests.Pdu;
@@ -17,6 +18,31 @@ public class PduRoundTripTests
 
     [Theory]
     [MemberData(nameof(PduNames))]
+    [SpecRow("PS3.8 Table 9-11")]
+    [SpecRow("PS3.8 Table 9-12")]
+    [SpecRow("PS3.8 Table 9-13")]
+    [SpecRow("PS3.8 Table 9-14")]
+    [SpecRow("PS3.8 Table 9-15")]
+    [SpecRow("PS3.8 Table 9-16")]
+    [SpecRow("PS3.8 Table 9-17")]
+    [SpecRow("PS3.8 Table 9-18")]
+    [SpecRow("PS3.8 Table 9-21")]
+    [SpecRow("PS3.8 Table 9-22")]
+    [SpecRow("PS3.8 Table 9-23")]
+    [SpecRow("PS3.8 Table 9-24")]
+    [SpecRow("PS3.8 Table 9-25")]
+    [SpecRow("PS3.8 Table 9-26")]
+    [SpecRow("PS3.8 Annex E.2")]
+    [SpecRow("PS3.8 Table D.1-1")]
+    [SpecRow("PS3.7 Table D.3-1")]
+    [SpecRow("PS3.7 Table D.3-3")]
+    [SpecRow("PS3.7 Table D.3-7")]
+    [SpecRow("PS3.7 Table D.3-9")]
+    [SpecRow("PS3.7 Table D.3-11")]
+    [SpecRow("PS3.7 Table D.3-12")]
+    [SpecRow("PS3.7 Table D.3-13")]
+    [SpecRow("PS3.7 Table D.3-14")]
+    [SpecRow("PS3.7 Table D.3-15")]
     public void Every_pdu_round_trips_byte_for_byte(string name)
     {
         var pdu = PduSamples.AllPdus().Single(p => p.GetType().Name == name);
@@ -43,6 +69,14 @@ public class PduRoundTripTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-11")]
+    [SpecRow("PS3.8 Table 9-13")]
+    [SpecRow("PS3.8 Table 9-14")]
+    [SpecRow("PS3.8 Table 9-16")]
+    [SpecRow("PS3.8 Table D.1-1")]
+    [SpecRow("PS3.7 Table D.3-12")]
+    [SpecRow("PS3.7 Table D.3-13")]
+    [SpecRow("PS3.7 Table D.3-14")]
     public void Associate_rq_fields_read_back_with_their_values()
     {
         var rq = (AAssociateRq)Protocol.Pdu.Read(new ReadOnlySequence<byte>(Encode(PduSamples.AssociateRq())));
@@ -61,6 +95,7 @@ public class PduRoundTripTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-16")]
     public void Unknown_user_information_sub_items_are_kept_and_written_back()
     {
         var rq = (AAssociateRq)Protocol.Pdu.Read(new ReadOnlySequence<byte>(Encode(PduSamples.AssociateRq())));
@@ -71,6 +106,9 @@ public class PduRoundTripTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-22")]
+    [SpecRow("PS3.8 Table 9-23")]
+    [SpecRow("PS3.8 Annex E.2")]
     public void Pdv_fragment_is_a_slice_of_the_input_and_header_bits_decode()
     {
         var bytes = Encode(PduSamples.DataTf());
@@ -84,6 +122,9 @@ public class PduRoundTripTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-22")]
+    [SpecRow("PS3.8 Table 9-23")]
+    [SpecRow("PS3.8 Annex E.2")]
     public void Pdvs_can_be_walked_in_place_with_the_same_values_as_the_parsed_list()
     {
         var bytes = Encode(PduSamples.DataTf());
@@ -97,6 +138,7 @@ public class PduRoundTripTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-23, Item-length")]
     public void Walking_pdvs_of_a_truncated_pdu_raises_a_typed_error()
     {
         var bytes = Encode(PduSamples.DataTf());
@@ -107,6 +149,9 @@ public class PduRoundTripTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-21, Reason 7 (Source 1)")]
+    [SpecRow("PS3.8 Table 9-21, Reason 2 (Source 2)")]
+    [SpecRow("PS3.8 Table 9-21, Source 1")]
     public void Reject_reason_is_qualified_by_its_source()
     {
         var rj = new AAssociateRj { Result = AssociateRejectResult.RejectedPermanent, Source = AssociateRejectSource.ServiceUser, Reason = 7 };
@@ -120,6 +165,7 @@ public class PduRoundTripTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-24")]
     public void Framing_header_reads_type_and_length()
     {
         var bytes = Encode(new AReleaseRq());
@@ -130,6 +176,7 @@ public class PduRoundTripTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-11")]
     public void Parsing_works_across_segment_boundaries()
     {
         var bytes = Encode(PduSamples.AssociateRq());

@@ -74,7 +74,7 @@ public class LiveScpLimitsTests
 
         // C-GET: the SCP sends the instances back as C-STORE sub-operations to an SCU that receives at most 4096.
         var received = TestFiles.TempDir();
-        using var receivedArchive = Archive.DicomArchive.Open(received, "DSGTEST");
+        using var receivedArchive = global::DicomSpecGen.Archive.DicomArchive.Open(received, "DSGTEST");
         var handler = new DicomSpecGen.Services.Scp.DicomServiceProvider(new DicomSpecGen.Services.Scp.ServiceProviderOptions { Storage = receivedArchive });
         var options = server.Requestor() with { Transport = Loopback.FastTransport with { MaxPDataPduLength = 4096 } };
         await using var client = await DicomClient.ConnectAsync(options, handler);

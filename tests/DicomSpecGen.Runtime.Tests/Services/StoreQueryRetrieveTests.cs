@@ -145,7 +145,7 @@ public class StoreQueryRetrieveTests
         await using var server = ArchiveServer.Start();
         var files = await StoreAsync(server, 3);
         var receivedFolder = TestFiles.TempDir();
-        using var received = Archive.DicomArchive.Open(receivedFolder, "DSGTEST");
+        using var received = DicomSpecGen.Archive.DicomArchive.Open(receivedFolder, "DSGTEST");
         var handler = new DicomServiceProvider(new ServiceProviderOptions { Storage = received });
         await using var client = await DicomClient.ConnectAsync(Loopback.Requestor(server.Port, Contexts), handler);
         Assert.True(client.Association.GetContext(3).RequestorIsScp);

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace DicomSpecGen.Interop.Tests.Peers;
+
+/// <summary>A real Orthanc PACS (Debian package <c>orthanc</c>) started as a plain process on free loopback ports
+/// with its configuration, storage and index in a temporary folder; killed by PID and the folder deleted on dispose.</summary>
+public sealed class Orthanc : IAsyncDisposable
+{
+    /// <summary>Debian installs it in /usr/sbin, which is not on every user's PATH.</summary>
+    private static string? Binary() => new[] { "/usr/sbin" }.Concat((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':'))
+        .Select(d => Path.Combine(d, "Orthanc")).FirstOrDefault(File.Exists);
+
+    private readonly PeerServer _server;
+    private readonly TempDir _dir;
+
+    private Orthanc(PeerServer server, TempDir dir, string aeTitle, int httpPort)
+    {
+        _server = server;
+        _dir = dir;
+        AeTitle = aeTitle;
+        HttpPort = httpPort;
+    }
+
+    public string AeTitle { get; }
+
+    public int DicomPort => _server.Port;
+
+    public int HttpPort { get; }
+
+    public bool HasExited => _server.HasExited;
+
+    /// <summary>A modality Orthanc knows (it only answers C-FIND/C-MOVE/C-GET for those, and moves only to them).</summary>
+    public sealed record Modality(string AeTitle, string Host, int Port);
+
+    public static Task<Orthanc> StartAsync(string aeTitle, params Modality[] modalities) => StartAsync(aeTitle, Dcmtk.FreePort(), modalities);
+
+    /// <summary>Starts Orthanc on a DICOM port chosen beforehand (so a peer can be told it before Orthanc runs).</summary>
+    public static async Task<Orthanc> StartAsync(string aeTitle, int dicomPort, params Modality[] modalities)
+    {
+        var binary = Binary() ?? throw new InvalidOperationException("Orthanc is not installed (apt-get install -y orthanc)");
+        var dir = new TempDir("dsg-orthanc-");
+        try
+        {
+            var httpPort = Dcmtk.FreePort();
+            var config = new Dictionary<string, object>
+            {
+                ["Name"] = "DSG-INTEROP",
+                ["StorageDirectory"] = Path.Combine(dir.Path, "storage"),
+                ["IndexDirectory"] = Path.Combine(dir.Path, "index"),
+                ["StorageCompression"] = false,
+                ["Plugins"] = Array.Empty<string>(),
+                ["HttpServerEnabled"] = true,
+                ["HttpPort"] = httpPort,
+                ["RemoteAccessAllowed"] = false,
+                ["AuthenticationEnabled"] = false,
+                ["DicomServerEnabled"] = true,
+                ["DicomAet"] = aeTitle,
+                ["DicomPort"] = dicomPort,
+                ["DicomCheckCalledAet"] = true,
+                ["DicomScuTimeout"] = 10,
+                ["DicomScpTimeout"] = 30,
+                ["DicomAssociationCloseDelay"] = 0, // close its C-MOVE associations at once, not after 5 s
+                ["SaveJobs"] = false,
+                ["DicomModalities"] = modalities.ToDictionary(m => m.AeTitle.ToLowerInvariant(), m => (object)new Dictionary<string, object>
+                {
+                    ["AET"] = m.AeTitle, ["Host"] = m.Host, ["Port"] = m.Port,
+                    ["AllowEcho"] = true, ["AllowFind"] = true, ["AllowMove"] = true, ["AllowGet"] = true, ["AllowStore"] = true,
+                }),
+            };
+            var configPath = Path.Combine(dir.Path, "orthanc.json");
+            await File.WriteAllTextAsync(configPath, JsonSerializer.Serialize(config, new JsonSerializerOptions { WriteIndented = true }));
+            var info = new ProcessStartInfo(binary)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                WorkingDirectory = dir.Path,
+            };
+            info.ArgumentList.Add(configPath);
+            var server = await PeerServer.StartAsync(info, dicomPort, TimeSpan.FromSeconds(60));
+            return new Orthanc(server, dir, aeTitle, httpPort);
+        }
+        catch
+        {
+            dir.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Orthanc's REST API on loopback, to check what it stored independently of DICOM.</summary>
+    public HttpClient Http() => new(new HttpClientHandler { UseProxy = false }) // never route loopback through a CI proxy
+    {
+        BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}/"),
+        Timeout = TimeSpan.FromSeconds(20),
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _dir.Dispose();
+    }
+}

@@ -1,0 +1,57 @@
+using System.Buffers;
+using DicomSpecGen.Association;
+using DicomSpecGen.Protocol;
+using DicomSpecGen.Registry;
+
+namespace DicomSpecGen.Runtime.Tests.Association;
+
+/// <summary>The A-ASSOCIATE-RQ built from the options carries every negotiation item, through the generated codec.</summary>
+public class RequestBuilderTests
+{
+    [Fact]
+    public void Options_round_trip_through_the_wire_into_what_the_acceptor_sees()
+    {
+        var options = new AssociationOptions
+        {
+            Host = "h",
+            Port = 1,
+            CallingAeTitle = "CALLER",
+            CalledAeTitle = "CALLED",
+            PresentationContexts =
+            [
+                new(1, DicomUids.CTImageStorage, [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian], ScuRole: true, ScpRole: true),
+                new(3, DicomUids.Verification, [DicomUids.ImplicitVRLittleEndian]),
+            ],
+            AsyncWindow = new AsyncOperationsWindow(4, 2),
+            UserIdentity = new UserIdentityOptions(UserIdentityType.UsernameAndPasscode, "alice", "secret", PositiveResponseRequested: true),
+            ExtendedNegotiation = [new ExtendedNegotiation(DicomUids.CTImageStorage, new byte[] { 1, 0, 1 })],
+            Transport = new Transport.TransportOptions { MaxPDataPduLength = 65536 },
+        };
+        var buffer = new ArrayBufferWriter<byte>();
+        AssociateRequestBuilder.Build(options).Write(buffer);
+        var decoded = Assert.IsType<AAssociateRq>(Protocol.Pdu.Read(new ReadOnlySequence<byte>(buffer.WrittenMemory)));
+        var info = AssociateRequestInfo.From(decoded);
+        Assert.Equal("CALLER", info.CallingAeTitle);
+        Assert.Equal("CALLED", info.CalledAeTitle);
+        Assert.Equal(AssociateRequestInfo.DicomApplicationContext, info.ApplicationContextName);
+        Assert.Equal(65536u, info.MaximumLength);
+        Assert.Equal(new AsyncOperationsWindow(4, 2), info.AsyncWindow);
+        Assert.Equal(options.UserIdentity, info.UserIdentity);
+        Assert.Equal([1, 0, 1], Assert.Single(info.ExtendedNegotiation).ServiceClassApplicationInformation.ToArray());
+        Assert.Equal(2, info.Contexts.Count);
+        Assert.Equal(options.PresentationContexts[0].TransferSyntaxes, info.Contexts[0].TransferSyntaxes);
+        Assert.True(info.Contexts[0].ScuRole);
+        Assert.True(info.Contexts[0].ScpRole);
+        Assert.Null(info.Contexts[1].ScpRole);
+        Assert.Equal(options.ImplementationClassUid, info.ImplementationClassUid);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(0)]
+    public void Even_or_zero_context_ids_are_refused(byte id)
+    {
+        var options = new AssociationOptions { Host = "h", Port = 1, PresentationContexts = [new(id, DicomUids.Verification, [DicomUids.ImplicitVRLittleEndian])] };
+        Assert.Contains("PS3.8 9.3.2.2", Assert.Throws<ArgumentException>(() => AssociateRequestBuilder.Build(options)).Message);
+    }
+}

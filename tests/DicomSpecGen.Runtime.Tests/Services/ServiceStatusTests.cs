@@ -1,0 +1,54 @@
+using DicomSpecGen.Dimse;
+using DicomSpecGen.Services;
+
+namespace DicomSpecGen.Runtime.Tests.Services;
+
+/// <summary>Every service-specific status code the stack sends means, in the generated status table
+/// (spec/part07/statuses.yaml), what its name says.</summary>
+public class ServiceStatusTests
+{
+    [Theory]
+    [InlineData(ServiceStatus.Pending, DimseService.QueryRetrieveFind, StatusClass.Pending, "Matches are continuing")]
+    [InlineData(ServiceStatus.Pending, DimseService.QueryRetrieveMove, StatusClass.Pending, "Sub-operations are continuing")]
+    [InlineData(ServiceStatus.UnableToProcess, DimseService.QueryRetrieveFind, StatusClass.Failure, "Unable to Process")]
+    [InlineData(ServiceStatus.IdentifierDoesNotMatchSopClass, DimseService.QueryRetrieveFind, StatusClass.Failure, "Identifier Does Not Match SOP Class")]
+    [InlineData(ServiceStatus.MoveDestinationUnknown, DimseService.QueryRetrieveMove, StatusClass.Failure, "Move destination unknown")]
+    [InlineData(ServiceStatus.UnableToPerformSubOperations, DimseService.QueryRetrieveMove, StatusClass.Failure, "unable to perform sub-operations")]
+    [InlineData(ServiceStatus.SubOperationsFailed, DimseService.QueryRetrieveMove, StatusClass.Warning, "one or more failures")]
+    [InlineData(ServiceStatus.StorageCannotUnderstand, DimseService.Storage, StatusClass.Failure, "Cannot Understand")]
+    [InlineData(ServiceStatus.StorageOutOfResources, DimseService.Storage, StatusClass.Failure, "Out of Resources")]
+    public void Codes_mean_what_their_names_say(ushort code, DimseService service, StatusClass expectedClass, string meaning)
+    {
+        var info = DimseStatus.Lookup(service, code);
+        Assert.Equal(expectedClass, info.Class);
+        Assert.Contains(meaning, info.Meaning, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("PS3.4", info.Source);
+    }
+
+    [Fact]
+    public void Responses_copy_the_request_fields_and_validate()
+    {
+        var rq = new CStoreRq { AffectedSOPClassUID = "1.2.3", MessageID = 7, Priority = Priority.Medium, AffectedSOPInstanceUID = "1.2.3.4", HasDataSet = true };
+        var rsp = Assert.IsType<CStoreRsp>(DimseResponses.For(rq, DimseStatus.Success));
+        Assert.Equal((ushort)7, rsp.MessageIDBeingRespondedTo);
+        Assert.Equal("1.2.3.4", rsp.AffectedSOPInstanceUID);
+        Assert.Empty(rsp.Validate());
+        foreach (var request in new DimseMessage[]
+        {
+            new CEchoRq { AffectedSOPClassUID = "1.2", MessageID = 1 },
+            new CFindRq { AffectedSOPClassUID = "1.2", MessageID = 2, Priority = Priority.Medium },
+            new CMoveRq { AffectedSOPClassUID = "1.2", MessageID = 3, Priority = Priority.Medium, MoveDestination = "X" },
+            new CGetRq { AffectedSOPClassUID = "1.2", MessageID = 4, Priority = Priority.Medium },
+            new NGetRq { RequestedSOPClassUID = "1.2", MessageID = 5, RequestedSOPInstanceUID = "1.2.3" },
+            new NActionRq { RequestedSOPClassUID = "1.2", MessageID = 6, RequestedSOPInstanceUID = "1.2.3", ActionTypeID = 1 },
+        })
+        {
+            var response = DimseResponses.For(request, DimseStatus.Success);
+            // PS3.7 10.1.2.1.8: a successful N-GET response carries the attribute list.
+            if (response is NGetRsp) response.HasDataSet = true;
+            Assert.True(response.IsResponse);
+            Assert.Equal(DimseFields.MessageId(request), DimseFields.RespondedTo(response));
+            Assert.Empty(response.Validate());
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using DicomSpecGen.Tools;
+
+namespace DicomSpecGen.Tools.Tests;
+
+/// <summary>The repository this test assembly was built in, and temporary copies of its spec folder.</summary>
+internal static class TestPaths
+{
+    public static string Root { get; } = RepoPaths.Root(AppContext.BaseDirectory);
+
+    public static string SpecDir => Path.Combine(Root, "spec");
+
+    /// <summary>The standard's 2013 DocBook XML: DSG_STANDARD_XML, DSG_REFERENCE_DIR/standard (as the other test
+    /// projects use), or shared/reference/standard beside or above the repository.</summary>
+    public static string StandardXml(string file)
+    {
+        var dir = Environment.GetEnvironmentVariable("DSG_STANDARD_XML")
+            ?? (Environment.GetEnvironmentVariable("DSG_REFERENCE_DIR") is { } reference ? Path.Combine(reference, "standard") : null);
+        if (dir == null)
+        {
+            // /work/main, /work/wt/<name>: the shared folder is a sibling of main and a cousin of worktrees.
+            for (var d = new DirectoryInfo(Root); d != null && dir == null; d = d.Parent)
+            {
+                var candidate = Path.Combine(d.FullName, "shared", "reference", "standard");
+                if (Directory.Exists(candidate)) dir = candidate;
+            }
+        }
+        var path = Path.Combine(dir ?? throw new DirectoryNotFoundException("shared/reference/standard not found; set DSG_STANDARD_XML"), file);
+        Assert.True(File.Exists(path), path + " missing");
+        return path;
+    }
+
+    /// <summary>The PDU test assemblies (built before this project by its project references).</summary>
+    public static IReadOnlyList<string> PduTestAssemblies { get; } = RepoPaths.TestAssemblies(Root)
+        .Where(p => Path.GetFileName(p) is "DicomSpecGen.Runtime.Tests.dll" or "DicomSpecGen.Interop.Tests.dll").ToList();
+
+    /// <summary>A fresh copy of spec/ in a temp folder, deleted with the returned handle.</summary>
+    public static TempSpec CopySpec()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "dsg-spec-" + Guid.NewGuid().ToString("N"));
+        foreach (var file in Directory.EnumerateFiles(SpecDir, "*.yaml", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(dir, Path.GetRelativePath(SpecDir, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return new TempSpec(dir);
+    }
+
+    internal sealed class TempSpec(string dir) : IDisposable
+    {
+        public string Dir { get; } = dir;
+
+        public string Pdus => Path.Combine(Dir, "part08", "pdus.yaml");
+
+        /// <summary>Replaces exactly one occurrence of a line fragment in pdus.yaml.</summary>
+        public void EditPdus(string oldText, string newText) => Edit(Path.Combine("part08", "pdus.yaml"), oldText, newText);
+
+        /// <summary>Replaces exactly one occurrence of a text in a spec file (path relative to spec/).</summary>
+        public void Edit(string relativePath, string oldText, string newText)
+        {
+            var path = Path.Combine(Dir, relativePath);
+            var text = File.ReadAllText(path);
+            Assert.Equal(1, text.Split(oldText).Length - 1);
+            File.WriteAllText(path, text.Replace(oldText, newText));
+        }
+
+        public void Dispose() => Directory.Delete(Dir, recursive: true);
+    }
+}

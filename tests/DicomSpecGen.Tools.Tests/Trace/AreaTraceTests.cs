@@ -1,0 +1,69 @@
+using DicomSpecGen.Tools.Trace;
+
+namespace DicomSpecGen.Tools.Tests.Trace;
+
+/// <summary>Rows of the DUL and registry files (read with their own parsers) link to their generated symbols.</summary>
+public class AreaTraceTests
+{
+    private static TraceReport Trace(string specDir, params string[] only) => TraceCommand.Build(specDir, [], only);
+
+    [Fact]
+    public void Every_cell_state_event_and_action_of_the_dul_tables_has_its_generated_symbol()
+    {
+        var report = Trace(TestPaths.SpecDir, "part08/dul-*");
+        var byKind = report.Rows.GroupBy(r => r.Row.Kind).ToDictionary(g => g.Key, g => g.ToList());
+        Assert.Equal(247, byKind["transition"].Count); // 19 events x 13 states, blank cells included
+        Assert.Equal(13, byKind["state"].Count);
+        Assert.Equal(19, byKind["event"].Count);
+        Assert.Equal(28, byKind["action"].Count);
+        Assert.Empty(report.WithoutSymbol);
+        var cell = byKind["transition"].Single(r => r.Row.Citation == "PS3.8 Table 9-10, Evt1/Sta1");
+        Assert.Equal(["Cell:DulTransitions.Lookup(Sta1, Evt1)"], cell.Symbols);
+        Assert.Contains("F:DicomSpecGen.Dul.DulAction.AE1", byKind["action"].Single(r => r.Row.Id.EndsWith("#AE-1", StringComparison.Ordinal)).Symbols);
+    }
+
+    [Fact]
+    public void Dul_rows_all_have_a_generated_symbol_and_a_test()
+    {
+        var tests = TestPaths.PduTestAssemblies.Where(p => p.EndsWith("Runtime.Tests.dll", StringComparison.Ordinal)).ToList();
+        var report = TraceCommand.Build(TestPaths.SpecDir, tests, ["part08/dul-*"]);
+        Assert.Empty(report.Problems());
+        Assert.Contains(report.Rows.Single(r => r.Row.Citation == "PS3.8 Table 9-10, Evt3/Sta2").Tests,
+            t => t.EndsWith("DulCellTests.Defined_cell_runs_its_action", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_changed_dul_cell_citation_loses_its_symbol_and_leaves_the_old_one_unbacked()
+    {
+        using var spec = TestPaths.CopySpec();
+        var text = File.ReadAllText(Path.Combine(spec.Dir, "part08", "dul-transitions.yaml"));
+        Assert.Contains("Evt3/Sta2", text);
+        spec.Edit(Path.Combine("part08", "dul-transitions.yaml"), "Evt3/Sta2\"", "Evt3/Sta2 (edited)\"");
+        var report = Trace(spec.Dir, "part08/dul-*");
+        Assert.Equal("PS3.8 Table 9-10, Evt3/Sta2 (edited)", Assert.Single(report.WithoutSymbol).Row.Citation);
+        Assert.Equal("Cell:DulTransitions.Lookup(Sta2, Evt3)", Assert.Single(report.UnbackedSymbols).Id);
+    }
+
+    [Fact]
+    public void Each_uid_row_links_to_the_constant_named_by_its_keyword()
+    {
+        var report = Trace(TestPaths.SpecDir, "part06/uids.yaml");
+        Assert.Equal(490, report.Rows.Count);
+        var verification = report.Rows.Single(r => r.Row.Id == "part06/uids.yaml#1.2.840.10008.1.1");
+        Assert.Equal(["F:DicomSpecGen.Registry.DicomUids.Verification"], verification.Symbols);
+        // Every UID row shares the citation "PS3.6 Table A-1": the keyword, not the citation, picks the constant.
+        Assert.All(report.Rows.Where(r => r.HasSymbol), r => Assert.Single(r.Symbols));
+        // The unnamed retired placeholders get no constant, and the report says so.
+        Assert.Equal(2, report.WithoutSymbol.Count());
+    }
+
+    [Fact]
+    public void A_uid_whose_constant_is_not_generated_has_no_symbol()
+    {
+        using var spec = TestPaths.CopySpec();
+        spec.Edit(Path.Combine("part06", "uids.yaml"), "keyword: Verification,", "keyword: VerificationRenamed,");
+        var before = Trace(TestPaths.SpecDir, "part06/uids.yaml").WithoutSymbol.Select(r => r.Row.Id).ToList();
+        var after = Trace(spec.Dir, "part06/uids.yaml").WithoutSymbol.Select(r => r.Row.Id).ToList();
+        Assert.Equal(["part06/uids.yaml#1.2.840.10008.1.1"], after.Except(before));
+    }
+}

@@ -1,0 +1,35 @@
+using DicomSpecGen.Tools.Docbook;
+using DicomSpecGen.Tools.Import;
+
+namespace DicomSpecGen.Tools.Editions;
+
+/// <summary><c>dsgtool spec diff --from EDITION.xml [...] --to FILE.yaml</c>: rows added/removed/changed between the
+/// standard's XML of one edition and a YAML file. uids.yaml → Table; pdus.yaml → the PDU tables.</summary>
+public static class SpecDiffCommand
+{
+    public static int Run(Args args, TextWriter output)
+    {
+        var to = args.Value("to");
+        if (args.Positional.FirstOrDefault() != "diff" || args.Values("from").Count == 0 || to == null)
+        {
+            output.WriteLine("usage: dsgtool spec diff --from part06.xml --to spec/part06/uids.yaml");
+            return 2;
+        }
+        var parts = args.Values("from").Select(DocbookDocument.Load).ToList();
+        if (UidRegistryYaml.IsUidFile(to))
+        {
+            var part06 = parts.FirstOrDefault(p => p.Document == "PS3.6") ?? throw new InvalidDataException("--from needs part06.xml for a UID file");
+            foreach (var line in UidEditionDiff.Compare(part06, to).Lines()) output.WriteLine(line);
+            return 0;
+        }
+        if (Path.GetFileName(to) == "pdus.yaml")
+        {
+            var diffs = PduImportDiff.Compare(parts, to);
+            foreach (var d in diffs) output.WriteLine(d);
+            output.WriteLine($"{diffs.Count} difference(s), {diffs.Count(d => !d.Explained)} unexplained");
+            return 0;
+        }
+        output.WriteLine($"spec diff: no comparison for {to} yet (supported: uids.yaml, pdus.yaml)");
+        return 2;
+    }
+}

@@ -1,0 +1,41 @@
+using DicomSpecGen.Tools;
+using DicomSpecGen.Tools.Editions;
+using DicomSpecGen.Tools.Import;
+using DicomSpecGen.Tools.Trace;
+using DicomSpecGen.Tools.WireTrace;
+
+// dsgtool: maintenance commands for the spec YAML (see docs/regenerating.md).
+var rest = args.Skip(1).ToArray();
+try
+{
+    return args.FirstOrDefault() switch
+    {
+        "trace" => TraceCommand.Run(new Args(rest), Console.Out),
+        "import" => ImportCommand.Run(new Args(rest), Console.Out),
+        "spec" => SpecDiffCommand.Run(new Args(rest), Console.Out),
+        "decode" => DecodeCommand.Run(new Args(rest), Console.Out),
+        _ => Usage(),
+    };
+}
+catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or System.Xml.XmlException)
+{
+    Console.Error.WriteLine("dsgtool: " + e.Message);
+    return 2;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage:
+          dsgtool trace [--spec DIR] [--tests A.dll ...] [--only part08/pdus.yaml ...] [--md FILE] [--json FILE] [--check]
+          dsgtool trace diff OLD.json NEW.json
+          dsgtool decode FILE.bin
+          dsgtool spec diff --from part06.xml --to spec/part06/uids.yaml
+          dsgtool import pdus --xml part08.xml part07.xml [--yaml pdus.yaml] [--all]
+          dsgtool import pdus --xml part08.xml part07.xml --emit TABLE [Name] [pdu|item|record]
+          dsgtool import dul --xml part08.xml [--spec DIR] [--all]
+          dsgtool import elements --xml part07.xml [--spec DIR]
+          dsgtool import dictionary --xml part06.xml part07.xml [--spec DIR]
+        """);
+    return 2;
+}
