@@ -60,6 +60,31 @@ public class FaultTests
     }
 
     [Fact]
+    public async Task Storescp_killed_mid_transfer_fails_our_store_promptly_with_a_typed_error()
+    {
+        var source = DcmtkFiles.TempDir();
+        var big = await LargeFiles.CreateAsync(source, "1.2.826.0.1.3680043.10.543.76.1", Big);
+        var received = DcmtkFiles.TempDir();
+        var port = Dcmtk.FreePort();
+        using var storescp = Dcmtk.Start("storescp", "+B", "-aet", "DSGSCP", "-od", received, port.ToString());
+        await Task.Delay(300);
+        await using var client = await DicomClient.ConnectAsync(Requestor(port));
+        var store = client.StoreFileAsync(big);
+        // Kill the peer once storescp (+B: bit-preserving, writes while receiving) has written 1 MB of the object.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(30) && !Directory.EnumerateFiles(received).Any(f => new FileInfo(f).Length > 1 << 20)) await Task.Delay(2);
+        Assert.False(store.IsCompleted, "the transfer finished before the peer could be killed");
+        storescp.Kill();
+        var failure = await Record.ExceptionAsync(() => store.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.NotNull(failure);
+        Assert.IsNotType<TimeoutException>(failure);
+        Assert.True(failure is AssociationAbortedException or IOException or System.Net.Sockets.SocketException or OperationCanceledException,
+            "unexpected " + failure);
+        Directory.Delete(source, recursive: true);
+        Directory.Delete(received, recursive: true);
+    }
+
+    [Fact]
     public async Task Our_scp_killed_mid_write_shows_no_partial_instance_after_restart()
     {
         var source = DcmtkFiles.TempDir();
