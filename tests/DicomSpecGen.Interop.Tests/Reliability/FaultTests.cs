@@ -40,7 +40,7 @@ public class FaultTests
         var source = DcmtkFiles.TempDir();
         var big = await LargeFiles.CreateAsync(source, "1.2.826.0.1.3680043.10.543.77.1", Big);
         await using var server = OurArchive.Start();
-        using (var storescu = Dcmtk.Start("storescu", "-aec", "DSGSCP", "-xs", "127.0.0.1", server.Port.ToString(), big))
+        using (var storescu = Dcmtk.Start("storescu", "-aec", "DSGSCP", "127.0.0.1", server.Port.ToString(), big))
         {
             await LargeFiles.WaitForPartialAsync(server.Folder, 1 << 20, TimeSpan.FromSeconds(60));
             storescu.Kill();
@@ -95,7 +95,7 @@ public class FaultTests
         {
             var first = await Dcmtk.RunAsync("storescu", TimeSpan.FromSeconds(60), "-aec", "DSGSCP", "127.0.0.1", scp.Port.ToString(), small);
             Assert.True(first.ExitCode == 0, first.Output);
-            using var storescu = Dcmtk.Start("storescu", "-aec", "DSGSCP", "-xs", "127.0.0.1", scp.Port.ToString(), big);
+            using var storescu = Dcmtk.Start("storescu", "-aec", "DSGSCP", "127.0.0.1", scp.Port.ToString(), big);
             await LargeFiles.WaitForPartialAsync(folder, 1 << 20, TimeSpan.FromSeconds(60));
             scp.KillHard();
             Assert.True(storescu.WaitForExit(30_000));
@@ -107,7 +107,7 @@ public class FaultTests
         // Restarted on the same folder, the archive takes the big instance again.
         using (var scp = await ScpProcess.StartAsync(folder))
         {
-            var again = await Dcmtk.RunAsync("storescu", TimeSpan.FromSeconds(120), "-aec", "DSGSCP", "-xs", "127.0.0.1", scp.Port.ToString(), big);
+            var again = await Dcmtk.RunAsync("storescu", TimeSpan.FromSeconds(120), "-aec", "DSGSCP", "127.0.0.1", scp.Port.ToString(), big);
             Assert.True(again.ExitCode == 0, again.Output);
         }
         Assert.Equal(2, LargeFiles.Visible(folder).Length);
