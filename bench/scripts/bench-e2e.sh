@@ -27,7 +27,7 @@ mkdir -p "$OUT"
 # Native AOT (opt-in through DsgAot in the CLI project; needs gcc or clang) removes dsg's start-up JIT:
 # 0.35 s -> 0.01-0.04 s per process. ReadyToRun, then a plain Release build, are the fallbacks.
 AOT=${AOT:-1}
-rm -rf "$BIN"
+[ "$BIN" = "$ROOT/bench/.bin/dsg" ] && rm -rf "$BIN"    # only our own default output folder
 if [ "$AOT" = 1 ] && dotnet publish "$ROOT/runtime/DicomSpecGen.Cli/DicomSpecGen.Cli.csproj" -c Release -r linux-x64 -p:DsgAot=true \
     -p:TreatWarningsAsErrors=false -p:CppCompilerAndLinker="${CPP_LINKER:-gcc}" -o "$BIN" -v q -nologo >"$OUT/build.log" 2>&1 && [ -x "$BIN/dsg" ]; then
   echo "# dsg: Native AOT ($BIN/dsg)"
