@@ -16,7 +16,7 @@ public sealed partial class DicomAssociation
         Action<NegotiationExplanation>? explain = null, CancellationToken cancellationToken = default)
     {
         var association = new DicomAssociation(options, logger) { OverCapacity = overCapacity };
-        association.Attach(PduConnection.FromAccepted(socket, options.Transport));
+        association.Attach(await PduConnection.AcceptAsync(socket, options.Transport, cancellationToken).ConfigureAwait(false));
         try
         {
             association.Fire(DulEvent.Evt5);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Threading.Channels;
 using DicomSpecGen.Protocol;
@@ -13,7 +14,7 @@ namespace DicomSpecGen.Transport;
 public sealed class PduConnection : IAsyncDisposable
 {
     private readonly Socket _socket;
-    private readonly NetworkStream _stream;
+    private readonly Stream _stream;
     private readonly PipeReader _reader;
     private readonly TransportOptions _options;
     private readonly Channel<Frame> _outgoing = Channel.CreateUnbounded<Frame>(new UnboundedChannelOptions { SingleReader = true });
@@ -24,13 +25,13 @@ public sealed class PduConnection : IAsyncDisposable
 
     private readonly record struct Frame(byte[]? Buffer, int Length, bool IsPData, bool Close);
 
-    private PduConnection(Socket socket, TransportOptions options)
+    private PduConnection(Socket socket, TransportOptions options, Stream? stream = null)
     {
         // Small PDUs (responses, release) must not wait for Nagle.
         socket.NoDelay = true;
         _socket = socket;
         _options = options;
-        _stream = new NetworkStream(socket, ownsSocket: true);
+        _stream = stream ?? new NetworkStream(socket, ownsSocket: true);
         _reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: true));
         _pdataSlots = new SemaphoreSlim(Math.Max(1, options.MaxQueuedPData));
         RemoteEndPoint = socket.RemoteEndPoint;
@@ -52,6 +53,53 @@ public sealed class PduConnection : IAsyncDisposable
 
     public static PduConnection FromAccepted(Socket socket, TransportOptions options) => new(socket, options);
 
+    /// <summary>An accepted socket, after the TLS handshake when <see cref="TransportOptions.Tls"/> is set (bounded by
+    /// the read timeout); the socket is closed when the handshake fails.</summary>
+    public static async Task<PduConnection> AcceptAsync(Socket socket, TransportOptions options, CancellationToken cancellationToken)
+    {
+        if (options.Tls is not { } tls) return FromAccepted(socket, options);
+        var ssl = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false,
+            (_, certificate, _, errors) => tls.Validate(certificate, errors, isServer: true));
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(options.ReadTimeout);
+            await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
+            {
+                ServerCertificate = tls.Certificate ?? throw new InvalidOperationException("a TLS acceptor needs TlsOptions.Certificate"),
+                ClientCertificateRequired = tls.RequireClientCertificate,
+            }, timeout.Token).ConfigureAwait(false);
+        }
+        catch
+        {
+            await ssl.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        return new PduConnection(socket, options, ssl);
+    }
+
+    private static async Task<Stream> ClientTlsAsync(Socket socket, string host, TlsOptions tls, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var ssl = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false,
+            (_, certificate, _, errors) => tls.Validate(certificate, errors, isServer: false));
+        try
+        {
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            cts.CancelAfter(timeout);
+            await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+            {
+                TargetHost = tls.TargetHost ?? host,
+                ClientCertificates = tls.Certificate is { } c ? [c] : null,
+            }, cts.Token).ConfigureAwait(false);
+            return ssl;
+        }
+        catch
+        {
+            await ssl.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     public static async Task<PduConnection> ConnectAsync(string host, int port, TransportOptions options, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -71,6 +119,7 @@ public sealed class PduConnection : IAsyncDisposable
             socket.Dispose();
             throw;
         }
+        if (options.Tls is { } tls) return new PduConnection(socket, options, await ClientTlsAsync(socket, host, tls, options.ReadTimeout, cancellationToken).ConfigureAwait(false));
         return new PduConnection(socket, options);
     }
 

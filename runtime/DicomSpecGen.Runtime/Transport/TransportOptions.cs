@@ -20,6 +20,9 @@ public sealed record TransportOptions
     /// <summary>How long a TCP connect may take.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>TLS on the connection (PS3.15 B.1); null is plain TCP.</summary>
+    public TlsOptions? Tls { get; init; }
+
     /// <summary>How many encoded P-DATA-TF PDUs may wait for the socket before senders wait (bounds memory).</summary>
     public int MaxQueuedPData { get; init; } = 8;
 }

@@ -40,7 +40,7 @@ public class FaultTests
         var source = DcmtkFiles.TempDir();
         var big = await LargeFiles.CreateAsync(source, "1.2.826.0.1.3680043.10.543.77.1", Big);
         await using var server = OurArchive.Start();
-        using (var storescu = Dcmtk.Start("storescu", "-aec", "DSGSCP", "-xs", "127.0.0.1", server.Port.ToString(), big))
+        using (var storescu = Dcmtk.Start("storescu", "-aec", "DSGSCP", "127.0.0.1", server.Port.ToString(), big))
         {
             await LargeFiles.WaitForPartialAsync(server.Folder, 1 << 20, TimeSpan.FromSeconds(60));
             storescu.Kill();
@@ -60,6 +60,31 @@ public class FaultTests
     }
 
     [Fact]
+    public async Task Storescp_killed_mid_transfer_fails_our_store_promptly_with_a_typed_error()
+    {
+        var source = DcmtkFiles.TempDir();
+        var big = await LargeFiles.CreateAsync(source, "1.2.826.0.1.3680043.10.543.76.1", Big);
+        var received = DcmtkFiles.TempDir();
+        var port = Dcmtk.FreePort();
+        using var storescp = Dcmtk.Start("storescp", "+B", "-aet", "DSGSCP", "-od", received, port.ToString());
+        await Task.Delay(300);
+        await using var client = await DicomClient.ConnectAsync(Requestor(port));
+        var store = client.StoreFileAsync(big);
+        // Kill the peer once storescp (+B: bit-preserving, writes while receiving) has written 1 MB of the object.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(30) && !Directory.EnumerateFiles(received).Any(f => new FileInfo(f).Length > 1 << 20)) await Task.Delay(2);
+        Assert.False(store.IsCompleted, "the transfer finished before the peer could be killed");
+        storescp.Kill();
+        var failure = await Record.ExceptionAsync(() => store.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.NotNull(failure);
+        Assert.IsNotType<TimeoutException>(failure);
+        Assert.True(failure is AssociationAbortedException or IOException or System.Net.Sockets.SocketException or OperationCanceledException,
+            "unexpected " + failure);
+        Directory.Delete(source, recursive: true);
+        Directory.Delete(received, recursive: true);
+    }
+
+    [Fact]
     public async Task Our_scp_killed_mid_write_shows_no_partial_instance_after_restart()
     {
         var source = DcmtkFiles.TempDir();
@@ -70,7 +95,7 @@ public class FaultTests
         {
             var first = await Dcmtk.RunAsync("storescu", TimeSpan.FromSeconds(60), "-aec", "DSGSCP", "127.0.0.1", scp.Port.ToString(), small);
             Assert.True(first.ExitCode == 0, first.Output);
-            using var storescu = Dcmtk.Start("storescu", "-aec", "DSGSCP", "-xs", "127.0.0.1", scp.Port.ToString(), big);
+            using var storescu = Dcmtk.Start("storescu", "-aec", "DSGSCP", "127.0.0.1", scp.Port.ToString(), big);
             await LargeFiles.WaitForPartialAsync(folder, 1 << 20, TimeSpan.FromSeconds(60));
             scp.KillHard();
             Assert.True(storescu.WaitForExit(30_000));
@@ -82,7 +107,7 @@ public class FaultTests
         // Restarted on the same folder, the archive takes the big instance again.
         using (var scp = await ScpProcess.StartAsync(folder))
         {
-            var again = await Dcmtk.RunAsync("storescu", TimeSpan.FromSeconds(120), "-aec", "DSGSCP", "-xs", "127.0.0.1", scp.Port.ToString(), big);
+            var again = await Dcmtk.RunAsync("storescu", TimeSpan.FromSeconds(120), "-aec", "DSGSCP", "127.0.0.1", scp.Port.ToString(), big);
             Assert.True(again.ExitCode == 0, again.Output);
         }
         Assert.Equal(2, LargeFiles.Visible(folder).Length);
