@@ -31,6 +31,6 @@ public static class QueryKeys
     }
 
     /// <summary>One line per returned identifier: keyword=value pairs.</summary>
-    public static string Format(DicomDataset ds) => string.Join("  ", ds.OfType<DicomElement>().Select(e =>
+    public static string Format(DicomDataset ds) => string.Join("  ", ds.OfType<DicomElement>().OrderBy(e => e.Tag.Value).Select(e =>
         (DicomDictionary.TryLookup(e.Tag.Value, out var entry) ? entry.Keyword : e.Tag.ToString()) + "=" + ds.GetString(e.Tag)));
 }

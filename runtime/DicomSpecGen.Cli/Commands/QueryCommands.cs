@@ -67,11 +67,15 @@ public static class QueryCommands
     {
         var peer = new PeerArguments();
         var query = new QueryOptions();
-        var destination = new Option<string>("--move", "-aem") { Description = "the C-MOVE destination AE title", Required = true };
+        var destination = new Option<string?>("--move", "-aem") { Description = "the C-MOVE destination AE title (default: our own AE title, with --port)" };
+        var port = new Option<int?>("--port", "+P") { Description = "receive the moved instances here: run a storage SCP on this port under our AE title for the move" };
+        var output = new Option<string>("--output-directory", "-od") { Description = "with --port: folder the received instances are stored in", DefaultValueFactory = _ => "." };
         var command = new Command("move", "retrieve with C-MOVE to a destination AE (PS3.4 Annex C)");
         peer.AddTo(command);
         query.AddTo(command);
         command.Options.Add(destination);
+        command.Options.Add(port);
+        command.Options.Add(output);
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -80,8 +84,19 @@ public static class QueryCommands
             try
             {
                 var identifier = QueryKeys.Build(result.GetValue(query.Level)!, result.GetValue(query.Keys) ?? []);
+                var ourAe = result.GetValue(peer.CallingAe)!;
+                var target = result.GetValue(destination) ?? (result.GetValue(port) != null ? ourAe : null);
+                if (target == null)
+                {
+                    Console.Error.WriteLine("E: give the destination with -aem, or --port to receive the instances here");
+                    return ExitCodes.BadInput;
+                }
+                // Like movescu +P: our own storage SCP receives the sub-operations while the move runs.
+                using var archive = result.GetValue(port) != null ? DicomArchive.Open(result.GetValue(output)!, ourAe) : null;
+                await using var receiver = archive == null ? null : DicomServer.Start(System.Net.IPAddress.Any, result.GetValue(port)!.Value,
+                    ScpCommand.Acceptor(common, result, ourAe, null, 4), new DicomServiceProvider(new ServiceProviderOptions { AeTitle = ourAe, Storage = archive }), logging.CreateLogger("move-scp"));
                 await using var client = await DicomClient.ConnectAsync(Requestor(common, result, peer, model), null, logging.CreateLogger("move"), ct);
-                var final = await client.MoveAsync(model, result.GetValue(destination)!, identifier, p => Progress(p.Message), ct);
+                var final = await client.MoveAsync(model, target, identifier, p => Progress(p.Message), ct);
                 await client.ReleaseAsync(ct);
                 return Report("C-MOVE", DimseService.QueryRetrieveMove, final);
             }

@@ -20,9 +20,10 @@ public static class ScpCommand
         var max = new Option<int>("--max-associations") { Description = "associations served at once; more are rejected (transient, local limit exceeded)", DefaultValueFactory = _ => 16 };
         var dest = new Option<string[]>("--move-destination", "-md") { Description = "C-MOVE destination AE=host:port (repeatable)", AllowMultipleArgumentsPerToken = true };
         var explain = new Option<bool>("--explain") { Description = "print why each association and presentation context got its result" };
+        var noFsync = new Option<bool>("--no-fsync") { Description = "do not fsync each stored file (faster; files still appear only when complete)" };
         var command = new Command("scp", "run the archive SCP: C-ECHO, C-STORE into Part 10 files + SQLite index, C-FIND/C-MOVE/C-GET over it");
         command.Arguments.Add(port);
-        foreach (var o in new Option[] { folder, ae, allow, max, dest, explain }) command.Options.Add(o);
+        foreach (var o in new Option[] { folder, ae, allow, max, dest, explain, noFsync }) command.Options.Add(o);
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -39,7 +40,7 @@ public static class ScpCommand
                 return ExitCodes.BadInput;
             }
             var title = result.GetValue(ae)!;
-            using var archive = DicomArchive.Open(result.GetValue(folder)!, title, logger);
+            using var archive = DicomArchive.Open(result.GetValue(folder)!, title, logger, flushToDisk: !result.GetValue(noFsync));
             var acceptor = Acceptor(common, result, title, result.GetValue(allow), result.GetValue(max));
             var provider = new DicomServiceProvider(new ServiceProviderOptions
             {

@@ -22,9 +22,9 @@ public sealed class DicomArchive(IInstanceStore store, IInstanceIndex index, str
     public IInstanceIndex Index { get; } = index;
 
     /// <summary>An archive in a folder: files under it, the index in <c>index.sqlite</c> beside them.</summary>
-    public static DicomArchive Open(string folder, string aeTitle, ILogger? logger = null)
+    public static DicomArchive Open(string folder, string aeTitle, ILogger? logger = null, bool flushToDisk = true)
     {
-        var store = new FileSystemInstanceStore(folder);
+        var store = new FileSystemInstanceStore(folder, flushToDisk);
         return new DicomArchive(store, new SqliteInstanceIndex(Path.Combine(store.Root, "index.sqlite")), aeTitle, logger);
     }
 

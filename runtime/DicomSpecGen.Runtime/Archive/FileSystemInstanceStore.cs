@@ -16,8 +16,14 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     private readonly string _root;
     private readonly string _temp;
 
-    public FileSystemInstanceStore(string root)
+    private readonly bool _flushToDisk;
+
+    /// <param name="root">The folder holding the files.</param>
+    /// <param name="flushToDisk">fsync each file before it becomes visible (default). Off trades durability across a
+    /// power loss for throughput; the rename still keeps half-written files invisible.</param>
+    public FileSystemInstanceStore(string root, bool flushToDisk = true)
     {
+        _flushToDisk = flushToDisk;
         _root = Path.GetFullPath(root);
         _temp = Path.Combine(_root, ".incoming");
         Directory.CreateDirectory(_temp);
@@ -47,7 +53,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
             await file.WriteAsync(Part10Header(meta), cancellationToken).ConfigureAwait(false);
             await dataSet.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
             await file.FlushAsync(cancellationToken).ConfigureAwait(false);
-            file.Flush(flushToDisk: true);
+            if (_flushToDisk) file.Flush(flushToDisk: true);
             return new StagedFile(temp, relative, file.Length);
         }
         catch

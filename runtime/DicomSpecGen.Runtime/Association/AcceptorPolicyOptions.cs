@@ -20,6 +20,10 @@ public sealed record AcceptorPolicyOptions
     /// requestor can receive its C-STORE sub-operations).</summary>
     public IReadOnlySet<string> RequestorScpRoleAllowed { get; init; } = new HashSet<string>();
 
+    /// <summary>Checks a requestor's user identity (PS3.7 D.3.3.7); null ignores identities. A refused identity
+    /// rejects the association (permanent, service-user, no-reason-given).</summary>
+    public Func<UserIdentityOptions, bool>? AuthenticateUser { get; init; }
+
     /// <summary>The transfer syntaxes every storage SCP here accepts, most preferred first.</summary>
     public static IReadOnlyList<string> DefaultTransferSyntaxes { get; } =
     [

@@ -14,6 +14,10 @@ public sealed record AssociationDecision(
 {
     public bool IsAccepted => RejectResult == null;
 
+    /// <summary>The server response of user identity negotiation, sent when the requestor asked for a positive
+    /// response (PS3.7 D.3.3.7.2); empty for user name and passcode identities. Null sends none.</summary>
+    public ReadOnlyMemory<byte>? UserIdentityResponse { get; init; }
+
     public static AssociationDecision Reject(AssociateRejectResult result, AssociateRejectReason reason, string why, IReadOnlyList<ContextExplanation>? contexts = null)
         => new(result, reason.Qualifier(), reason, [], new NegotiationExplanation(false,
             $"{why} → A-ASSOCIATE-RJ {result.Meaning()}, source {reason.Qualifier().Meaning()}, reason {reason.Meaning()}", reason.Citation(), contexts ?? []));

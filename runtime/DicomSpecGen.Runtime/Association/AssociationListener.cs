@@ -95,7 +95,13 @@ public sealed class AssociationListener : IAsyncDisposable
         _stop.Cancel();
         _listener.Stop();
         await _acceptLoop.ConfigureAwait(false);
-        await Task.WhenAll(_sessions.Keys).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-        _stop.Dispose();
+        try
+        {
+            await Task.WhenAll(_sessions.Keys).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _logger.LogWarning("{Count} association(s) did not end within 10 s of stopping the listener", _sessions.Count);
+        }
     }
 }

@@ -21,6 +21,15 @@ public sealed class DefaultAssociationPolicy(AcceptorPolicyOptions options) : IA
             return AssociationDecision.Reject(AssociateRejectResult.RejectedPermanent, AssociateRejectReason.CallingAeTitleNotRecognized,
                 $"calling AE title '{request.CallingAeTitle}' is not in the allow-list");
 
+        var identityAccepted = false;
+        if (request.UserIdentity is { } identity && Options.AuthenticateUser is { } authenticate)
+        {
+            if (!authenticate(identity))
+                return AssociationDecision.Reject(AssociateRejectResult.RejectedPermanent, AssociateRejectReason.NoReasonGiven,
+                    $"user identity '{identity.Primary}' ({identity.Type.Meaning()}) was not accepted (PS3.7 D.3.3.7)");
+            identityAccepted = true;
+        }
+
         var contexts = new List<NegotiatedContext>();
         var explained = new List<ContextExplanation>();
         foreach (var pc in request.Contexts)
@@ -31,8 +40,12 @@ public sealed class DefaultAssociationPolicy(AcceptorPolicyOptions options) : IA
         }
         var accepted = contexts.Count(c => c.IsAccepted);
         return new AssociationDecision(null, default, default, contexts,
-            new NegotiationExplanation(true, $"calling '{request.CallingAeTitle}' → called '{request.CalledAeTitle}'; {accepted} of {contexts.Count} presentation contexts accepted",
-                "PS3.8 7.1.1.13, 9.3.3", explained));
+            new NegotiationExplanation(true, $"calling '{request.CallingAeTitle}' → called '{request.CalledAeTitle}'; {accepted} of {contexts.Count} presentation contexts accepted"
+                + (identityAccepted ? $"; user identity '{request.UserIdentity!.Primary}' accepted" : ""),
+                "PS3.8 7.1.1.13, 9.3.3", explained))
+        {
+            UserIdentityResponse = identityAccepted ? ReadOnlyMemory<byte>.Empty : null,
+        };
     }
 
     private (NegotiatedContext, string Why, string Citation) DecideContext(PresentationContextProposal pc)

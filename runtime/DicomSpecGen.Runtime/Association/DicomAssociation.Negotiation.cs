@@ -131,6 +131,9 @@ public sealed partial class DicomAssociation
         }
         if (options.ImplementationVersionName is { Length: > 0 } version)
             info.Add(new ImplementationVersionName { ImplementationVersionNameValue = version });
+        // PS3.7 D.3.3.7.2: the user identity AC sub-item only when a positive response was requested.
+        if (decision.UserIdentityResponse is { } response && Request.UserIdentity?.PositiveResponseRequested == true)
+            info.Add(new UserIdentityAc { ServerResponse = response });
         items.Add(new UserInformation { SubItems = info });
         return new AAssociateAc
         {

@@ -45,6 +45,9 @@ public sealed partial class DicomAssociation : IAsyncDisposable
 
     public string? RemoteAddress => _connection?.RemoteEndPoint?.ToString();
 
+    /// <summary>The transport connection (for diagnostics and tests).</summary>
+    internal PduConnection? Connection => _connection;
+
     /// <summary>Completes when the association has ended (released, aborted or the connection lost).</summary>
     public Task Completion => _ended.Task;
 

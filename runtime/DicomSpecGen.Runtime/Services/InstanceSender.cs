@@ -66,20 +66,21 @@ public static class InstanceSender
     }
 
     /// <summary>A context accepting the file's transfer syntax (raw copy), or else one with a native transfer
-    /// syntax when the file's is native too (transcoding between encapsulated syntaxes is not possible here).</summary>
+    /// syntax when the file's is native too (transcoding between encapsulated syntaxes is not possible here).
+    /// Only contexts on which we may act as storage SCU count: as acceptor (C-GET sub-operations) that needs the
+    /// requestor to have taken the SCP role (PS3.7 D.3.3.4; PS3.4 C.4.3.1).</summary>
     private static (byte ContextId, bool Raw) ChooseContext(DicomAssociation association, string sopClass, TransferSyntax fileSyntax)
     {
-        try
-        {
-            return (association.GetAcceptedContextId(sopClass, fileSyntax.Uid), true);
-        }
-        catch (PresentationContextNotAcceptedException) when (!fileSyntax.IsEncapsulated)
-        {
-            var other = association.Contexts.FirstOrDefault(c => c.IsAccepted && c.AbstractSyntax == sopClass
-                && TransferSyntax.TryGet(c.TransferSyntax!, out var ts) && !ts.IsEncapsulated && ts.IsDataSetEncoding);
-            if (other == null) throw;
-            return (other.Id, false);
-        }
+        var usable = association.Contexts.Where(c => c.IsAccepted && c.AbstractSyntax == sopClass
+            && (association.IsRequestor ? c.RequestorIsScu : c.RequestorIsScp)).ToList();
+        if (usable.FirstOrDefault(c => c.TransferSyntax == fileSyntax.Uid) is { } same) return (same.Id, true);
+        if (!fileSyntax.IsEncapsulated && usable.FirstOrDefault(c => TransferSyntax.TryGet(c.TransferSyntax!, out var ts) && !ts.IsEncapsulated && ts.IsDataSetEncoding) is { } native)
+            return (native.Id, false);
+        if (!association.IsRequestor && association.Contexts.Any(c => c.IsAccepted && c.AbstractSyntax == sopClass))
+            throw new PresentationContextNotAcceptedException($"the requestor did not take the SCP role for {DicomUids.Describe(sopClass)} (SCP/SCU Role Selection, PS3.7 D.3.3.4), so it cannot receive C-STORE sub-operations");
+        // Let the association name the contexts and the peer's results.
+        association.GetAcceptedContextId(sopClass, fileSyntax.Uid);
+        throw new PresentationContextNotAcceptedException($"no accepted presentation context for {DicomUids.Describe(sopClass)} can carry {fileSyntax.Name}");
     }
 
     /// <summary>Where the data set starts: after the preamble, "DICM" and the File Meta Information, whose length

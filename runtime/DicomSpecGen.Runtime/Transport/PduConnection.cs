@@ -39,6 +39,9 @@ public sealed class PduConnection : IAsyncDisposable
 
     public EndPoint? RemoteEndPoint { get; }
 
+    /// <summary>Whether Nagle's algorithm is off on the socket (it always is: small PDUs must not wait).</summary>
+    public bool NoDelay => _socket.NoDelay;
+
     public TransportOptions Options => _options;
 
     /// <summary>Called for every PDU sent or received (for --trace).</summary>

@@ -138,4 +138,22 @@ public class CliInteropTests
         Assert.Contains("PS3.8 Table 9-18, result 4", explain.Output);
         Assert.Contains("context #3 1.2.3.4: abstract-syntax-not-supported", explain.Output);
     }
+
+    [Fact]
+    public async Task Move_from_dcmqrscp_into_dsgs_own_storage_scp()
+    {
+        var qrPort = Dcmtk.FreePort();
+        var ourPort = Dcmtk.FreePort();
+        await using var qr = await OurScuToDcmtkTests.StartQrScpAsync(qrPort, ("DSGCLI", ourPort));
+        var input = DcmtkFiles.TempDir();
+        var files = await DcmtkFiles.CreateAsync(input, 3);
+        var store = await Dcmtk.RunAsync("storescu", Limit, "-aec", "QRSCP", "+sd", "127.0.0.1", qrPort.ToString(), input);
+        Assert.True(store.ExitCode == 0, store.Output);
+        var output = DcmtkFiles.TempDir();
+        var move = await Dsg.RunAsync(Limit, "move", "-aet", "DSGCLI", "-aec", "QRSCP", "--port", ourPort.ToString(), "-od", output,
+            "-k", $"StudyInstanceUID={files[0].StudyUid}", "127.0.0.1", qrPort.ToString());
+        Assert.True(move.ExitCode == 0, move.Output);
+        Assert.Contains("completed 3", move.Output);
+        Assert.Equal(files.Select(f => f.SopInstanceUid).Order(StringComparer.Ordinal), await DcmtkFiles.SopInstanceUidsAsync(output));
+    }
 }

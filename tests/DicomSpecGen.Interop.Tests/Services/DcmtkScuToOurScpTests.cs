@@ -17,10 +17,12 @@ public class DcmtkScuToOurScpTests
         return files;
     }
 
-    [Fact]
-    public async Task Echoscu_succeeds()
+    [Theory]
+    [InlineData(Dul.DulEngine.Generated)]
+    [InlineData(Dul.DulEngine.Interpreted)]
+    public async Task Echoscu_succeeds_on_both_dul_engines(Dul.DulEngine engine)
     {
-        await using var scp = OurArchive.Start();
+        await using var scp = OurArchive.Start(acceptor: OurArchive.Acceptor() with { Engine = engine });
         var echo = await Dcmtk.RunAsync("echoscu", Limit, "-v", "-aet", "DCMTKSCU", "-aec", "DSGSCP", "127.0.0.1", scp.Port.ToString());
         Assert.True(echo.ExitCode == 0, echo.Output);
         Assert.Contains("Received Echo Response (Success)", echo.Output);

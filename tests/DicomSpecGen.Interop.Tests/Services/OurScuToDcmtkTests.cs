@@ -47,7 +47,11 @@ public class OurScuToDcmtkTests
     }
 
     /// <summary>dcmqrscp with a configuration written here: its storage area, our SCU allowed, our archive as move destination.</summary>
-    private static async Task<DcmtkServer> StartQrScpAsync(int port, int destinationPort)
+    internal static Task<DcmtkServer> StartQrScpAsync(int port, int destinationPort)
+        => StartQrScpAsync(port, ("DSGDEST", destinationPort), ("DSGSCU", destinationPort));
+
+    /// <summary>dcmqrscp knowing the given AE titles (as C-MOVE destinations on 127.0.0.1).</summary>
+    internal static async Task<DcmtkServer> StartQrScpAsync(int port, params (string Ae, int Port)[] hosts)
     {
         var root = DcmtkFiles.TempDir("dsg-qr-");
         var db = Path.Combine(root, "db");
@@ -59,8 +63,7 @@ public class OurScuToDcmtkTests
             MaxAssociations = 8
 
             HostTable BEGIN
-            dsgdest = (DSGDEST, 127.0.0.1, {destinationPort})
-            dsgscu = (DSGSCU, 127.0.0.1, {destinationPort})
+            {string.Join("\n", hosts.Select(h => $"{h.Ae.ToLowerInvariant()} = ({h.Ae}, 127.0.0.1, {h.Port})"))}
             HostTable END
 
             VendorTable BEGIN

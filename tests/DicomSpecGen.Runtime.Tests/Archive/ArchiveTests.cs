@@ -6,7 +6,7 @@ using DicomSpecGen.Registry;
 using DicomSpecGen.Runtime.Tests.Services;
 using DicomSpecGen.Services.Scp;
 
-namespace DicomSpecGen.Runtime.Tests.Archive;
+namespace DicomSpecGen.Runtime.Tests.ArchiveStore;
 
 /// <summary>The archive without the network: safe file names, atomic replacement, index matching.</summary>
 public class ArchiveTests

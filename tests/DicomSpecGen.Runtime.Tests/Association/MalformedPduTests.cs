@@ -11,7 +11,7 @@ namespace DicomSpecGen.Runtime.Tests.Association;
 /// an A-ABORT carrying the reason the codec or the framing gave, and the connection is closed.</summary>
 public class MalformedPduTests
 {
-    private static async Task<(Socket Socket, NetworkStream Stream)> AssociateAsync(int port, uint? maxLength = null)
+    internal static async Task<(Socket Socket, NetworkStream Stream)> AssociateAsync(int port, uint? maxLength = null)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         await socket.ConnectAsync("127.0.0.1", port);

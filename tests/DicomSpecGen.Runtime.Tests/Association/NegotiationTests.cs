@@ -124,3 +124,46 @@ public class NegotiationTests
         Assert.Contains("1.2.3.4", decision.Explanation.Summary);
     }
 }
+
+/// <summary>User identity negotiation against the default policy's authenticator.</summary>
+public class UserIdentityTests
+{
+    private static AcceptorOptions Authenticating() => Loopback.Acceptor(new DefaultAssociationPolicy(new AcceptorPolicyOptions
+    {
+        AeTitle = "DSGSCP",
+        AbstractSyntaxes = new Dictionary<string, IReadOnlyList<string>> { [DicomUids.Verification] = [DicomUids.ImplicitVRLittleEndian] },
+        AuthenticateUser = id => id.Type == UserIdentityType.UsernameAndPasscode && id.Primary == "alice" && id.Secondary == "secret",
+    }));
+
+    [Fact]
+    public async Task Accepted_identity_gets_a_positive_response_when_requested()
+    {
+        await using var server = Loopback.StartServer(Authenticating());
+        await using var client = await DicomClient.ConnectAsync(Loopback.Requestor(server.Port) with
+        {
+            UserIdentity = new UserIdentityOptions(UserIdentityType.UsernameAndPasscode, "alice", "secret", PositiveResponseRequested: true),
+        });
+        Assert.NotNull(client.Association.UserIdentityResponse);
+        await client.ReleaseAsync();
+
+        await using var quiet = await DicomClient.ConnectAsync(Loopback.Requestor(server.Port) with
+        {
+            UserIdentity = new UserIdentityOptions(UserIdentityType.UsernameAndPasscode, "alice", "secret"),
+        });
+        Assert.Null(quiet.Association.UserIdentityResponse);
+        await quiet.ReleaseAsync();
+    }
+
+    [Fact]
+    public async Task Refused_identity_rejects_the_association()
+    {
+        var explained = new List<NegotiationExplanation>();
+        await using var server = Loopback.StartServer(Authenticating(), explain: explained.Add);
+        var e = await Assert.ThrowsAsync<AssociationRejectedException>(() => DicomClient.ConnectAsync(Loopback.Requestor(server.Port) with
+        {
+            UserIdentity = new UserIdentityOptions(UserIdentityType.UsernameAndPasscode, "alice", "wrong"),
+        }));
+        Assert.Equal(AssociateRejectReason.NoReasonGiven, e.Reason);
+        Assert.Contains("'alice'", Assert.Single(explained).Summary);
+    }
+}

@@ -158,6 +158,25 @@ public class StoreQueryRetrieveTests
     }
 
     [Fact]
+    public async Task Get_without_the_scp_role_fails_its_sub_operations_instead_of_breaking_the_roles()
+    {
+        await using var server = ArchiveServer.Start();
+        var files = await StoreAsync(server, 2);
+        var received = TestFiles.TempDir();
+        using var archive = DicomSpecGen.Archive.DicomArchive.Open(received, "DSGTEST");
+        await using var client = await DicomClient.ConnectAsync(Loopback.Requestor(server.Port,
+                new PresentationContextProposal(1, DicomUids.CTImageStorage, [DicomUids.ExplicitVRLittleEndian]),
+                new PresentationContextProposal(3, DicomUids.StudyRootQueryRetrieveInformationModelGet, [DicomUids.ExplicitVRLittleEndian])),
+            new DicomServiceProvider(new ServiceProviderOptions { Storage = archive }));
+        Assert.False(client.Association.GetContext(1).RequestorIsScp);
+        var final = await client.GetAsync(DicomUids.StudyRootQueryRetrieveInformationModelGet, StudyQuery(files[0].StudyUid));
+        Assert.Equal(ServiceStatus.SubOperationsFailed, final.Status);
+        Assert.Equal((ushort)2, Assert.IsType<CGetRsp>(final.Message).NumberOfFailedSuboperations);
+        Assert.Empty(Directory.GetFiles(received, "*.dcm", SearchOption.AllDirectories));
+        await client.ReleaseAsync();
+    }
+
+    [Fact]
     public async Task A_file_is_transcoded_when_only_another_native_syntax_is_accepted()
     {
         await using var server = ArchiveServer.Start();

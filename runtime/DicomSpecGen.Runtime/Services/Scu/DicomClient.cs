@@ -42,7 +42,8 @@ public sealed class DicomClient : IAsyncDisposable
     /// <summary>C-STORE of a Part 10 file (PS3.7 9.1.1); the data set streams from the file.</summary>
     public async Task<DimseResponse> StoreFileAsync(string path, CancellationToken cancellationToken = default)
     {
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        // Synchronous buffered reads: cheaper per fragment than thread-pool async file I/O for small PDUs.
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
         return await InstanceSender.SendFileAsync(Connection, file, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
