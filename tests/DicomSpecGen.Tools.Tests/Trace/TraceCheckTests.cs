@@ -24,7 +24,8 @@ public class TraceCheckTests
     [Fact]
     public void Every_row_of_every_spec_file_has_a_generated_symbol_and_a_test()
     {
-        var report = TraceCommand.Build(TestPaths.SpecDir, TestPaths.PduTestAssemblies, []);
+        // The test assemblies the CLI reads by default, this one included (its decoder tests declare rows too).
+        var report = TraceCommand.Build(TestPaths.SpecDir, [.. TestPaths.PduTestAssemblies, typeof(TraceCheckTests).Assembly.Location], []);
         Assert.Empty(report.Problems());
         var files = report.Rows.GroupBy(r => r.Row.File).ToDictionary(g => g.Key, g => g.Count());
         foreach (var file in new[] { "part08/pdus.yaml", "part08/dul-transitions.yaml", "part07/command-elements.yaml", "part07/messages.yaml",
