@@ -67,6 +67,8 @@ public class AreaTraceTests
         var placeholders = report.Rows.Where(r => r.Row.Kind == SymbolIndex.PlaceholderElement).ToList();
         Assert.Equal(7, placeholders.Count);
         Assert.Equal(["Table:DicomDictionary.TryLookup((0008,0202))"], placeholders.Single(r => r.Row.Id.EndsWith("#(0008,0202)", StringComparison.Ordinal)).Symbols);
+        Assert.Contains(TraceWriters.Markdown(report).Split('\n'), l => l.StartsWith("| (0008,0202) |", StringComparison.Ordinal)
+            && l.Contains("`DicomDictionary.TryLookup((0008,0202))`", StringComparison.Ordinal));
 
         // A placeholder added to the YAML but not built into the runtime's table has no symbol.
         using var spec = TestPaths.CopySpec();
@@ -83,6 +85,8 @@ public class AreaTraceTests
         Assert.Empty(report.WithoutSymbol);
         var a700 = report.Rows.Single(r => r.Row.Id == "part07/statuses.yaml#Storage.A700-A7FF");
         Assert.StartsWith("Row:DimseStatus.Rows[", Assert.Single(a700.Symbols), StringComparison.Ordinal);
+        Assert.Contains(TraceWriters.Markdown(report).Split('\n'), l => l.StartsWith("| Storage.A700-A7FF |", StringComparison.Ordinal)
+            && l.Contains("`DimseStatus.Rows[", StringComparison.Ordinal));
         var assigned = report.Rows.Single(r => r.Row.Id == "part07/statuses.yaml#class.Assigned");
         Assert.Equal(["M:DicomSpecGen.Dimse.DimseStatus.IsAssigned(System.UInt16)"], assigned.Symbols);
     }
