@@ -75,7 +75,8 @@ namespace DicomSpecGen.Generators.Dimse
             w.Open("public enum CommandField : ushort");
             foreach (var m in spec.Messages.OrderBy(m => m.CommandField))
             {
-                w.Doc($"{m.Title}.", $"{m.Source.Text}, Command Field (0000,0100) ({m.Source.Edition})");
+                var row = m.Fields.FirstOrDefault(f => f.Element == "CommandField");
+                w.Doc($"{m.Title}.", row?.Source.ToString() ?? $"{m.Source.Text}, Command Field (0000,0100) ({m.Source.Edition})");
                 w.Line($"{m.Name} = 0x{m.CommandField:X4},");
             }
             w.Close();

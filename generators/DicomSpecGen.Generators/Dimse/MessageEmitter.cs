@@ -43,19 +43,22 @@ namespace DicomSpecGen.Generators.Dimse
             w.Line("using System.Collections.Generic;");
             w.Line();
             w.Open("namespace " + DimseEmitter.Namespace);
+            // Remarks start with a row's exact citation (with its edition): the trace tool links symbols by it.
+            var commandFieldCite = fields.FirstOrDefault(f => f.Name == "CommandField")?.Citation ?? $"{m.Source.Text}, Command Field (0000,0100) ({m.Source.Edition})";
+            var groupLengthCite = fields.FirstOrDefault(f => f.Name == "CommandGroupLength")?.Citation ?? "PS3.7 Table E.1-1, (0000,0000) (2013)";
             w.Doc($"The {m.Title} message (Command Field 0x{m.CommandField:X4}).",
-                $"{m.Source.Text}; usage from {m.UsageSource} ({m.Source.Edition})");
+                $"{m.Source}; usage from {m.UsageSource}");
             w.Open($"public sealed partial class {m.Name} : DimseMessage");
 
-            w.Doc($"Command Field (0000,0100) of {m.Title}.", $"{m.Source.Text}, Command Field (0000,0100) ({m.Source.Edition})");
+            w.Doc($"Command Field (0000,0100) of {m.Title}.", commandFieldCite);
             w.Line($"public const ushort CommandFieldValue = 0x{m.CommandField:X4};");
             w.Line();
-            w.Doc($"Creates an empty {m.Title}" + (m.DataSet?.Usage == "M" ? "; a data set follows (its usage is M)." : "."), m.Source.ToString());
+            w.Doc($"Creates an empty {m.Title}; Command Data Set Type (0000,0800) is " + (m.DataSet?.Usage == "M" ? "set: a data set follows (its usage is M)." : "0101H (Null)."), dataSetTypeRow.Citation);
             w.Open($"public {m.Name}()");
             w.Line(m.DataSet?.Usage == "M" ? "CommandDataSetType = CommandDataSetType.Present;" : "CommandDataSetType = CommandDataSetType.Null;");
             w.Close();
             w.Line();
-            w.Doc("Command Field (0000,0100).", $"{m.Source.Text}, Command Field (0000,0100) ({m.Source.Edition})");
+            w.Doc("Command Field (0000,0100).", commandFieldCite);
             w.Line($"public override CommandField CommandField => CommandField.{m.Name};");
             w.Line();
             w.Doc("The standard's name of the message.", m.Source.ToString());
@@ -84,7 +87,7 @@ namespace DicomSpecGen.Generators.Dimse
 
             EmitIsField(w, fields);
             EmitValidate(w, m, typed, dataSetTypeRow, hasStatus);
-            EmitLength(w, m, fields);
+            EmitLength(w, groupLengthCite, fields);
             EmitWrite(w, m, fields);
             EmitRead(w, m, fields);
             EmitCheckAgainst(w, spec, m, typed, elements);
@@ -127,7 +130,7 @@ namespace DicomSpecGen.Generators.Dimse
         {
             w.Line();
             w.Doc("Adds the rules of the message table this message breaks: missing M fields, C fields whose condition holds, text outside the default repertoire, and the data set usage.",
-                $"{m.Source.Text}; {m.UsageSource} ({m.Source.Edition})");
+                $"{m.Source}; usage from {m.UsageSource}");
             w.Open("protected override void Validate(List<DimseFieldError> errors)");
             var usesStatus = hasStatus && (typed.Any(f => f.Spec.RequiredWhen == "Pending" || f.Spec.RequiredWhen == "Success")
                 || m.DataSet?.RequiredWhen == "Pending" || m.DataSet?.RequiredWhen == "Success");
@@ -181,10 +184,10 @@ namespace DicomSpecGen.Generators.Dimse
             }
         }
 
-        private static void EmitLength(CodeWriter w, MessageSpec m, List<Field> fields)
+        private static void EmitLength(CodeWriter w, string groupLengthCite, List<Field> fields)
         {
             w.Line();
-            w.Doc("Bytes after Command Group Length: every present element plus the unknown ones.", "PS3.7 Table E.1-1, Command Group Length (0000,0000) (2013)");
+            w.Doc("Bytes after Command Group Length: every present element plus the unknown ones.", groupLengthCite);
             w.Open("protected override int GroupValueLength()");
             w.Line("var length = CommandSetWriter.SizeOfUnknown(UnknownElements);");
             foreach (var f in fields)
@@ -294,7 +297,7 @@ namespace DicomSpecGen.Generators.Dimse
             var requestFields = new HashSet<string>(request.Fields.Select(f => f.Element));
             w.Line();
             w.Doc($"Checks this response against its {requestTitle}: Message ID Being Responded To equals the request's Message ID, and every field with usage \"(=)\", when present, equals the request's value.",
-                $"{m.Source.Text}; {m.UsageSource} ({m.Source.Edition})");
+                $"{m.Source}; usage from {m.UsageSource}");
             w.Open($"public IReadOnlyList<DimseFieldError> CheckAgainst({request.Name} request)");
             w.Line("var errors = new List<DimseFieldError>();");
             foreach (var f in typed)

@@ -14,7 +14,7 @@ namespace DicomSpecGen.Generators.Dimse
             w.Line(CodeWriter.Header.TrimEnd('\n'));
             w.Open("namespace " + DimseEmitter.Namespace);
 
-            w.Doc("The Status Class of a status code; Unknown when the code fits no class of the convention.", "PS3.7 Annex C, Status Class convention (2013)");
+            w.Doc("The Status Class of a status code; Unknown when the code fits no class of the convention.", "PS3.7 Annex C (2013): the Status Class convention");
             w.Open("public enum StatusClass");
             w.Doc("A code outside the Annex C convention, or an Annex C assigned code (01xx, 02xx) with no General status.", "PS3.7 Annex C (2013)");
             w.Line("Unknown = 0,");
@@ -41,6 +41,10 @@ namespace DicomSpecGen.Generators.Dimse
             w.Line("public readonly record struct DimseStatusInfo(ushort Code, StatusClass Class, string? Meaning, DimseService Service, string Source);");
             w.Line();
 
+            w.Doc("A row of a status table: its service, its code or code range (Low = High for one code), class, meaning and citation.", "PS3.7 Annex C (2013); PS3.4 service class status tables");
+            w.Line("public sealed record DimseStatusRow(DimseService Service, ushort Low, ushort High, StatusClass Class, string Meaning, string Source);");
+            w.Line();
+
             w.Doc("Status codes: the General constants, the class convention and the lookup per service.", "PS3.7 Annex C (2013)");
             w.Open("public static partial class DimseStatus");
             var general = spec.Services.FirstOrDefault(s => s.Name == "General");
@@ -54,22 +58,41 @@ namespace DicomSpecGen.Generators.Dimse
                 }
             }
 
-            w.Doc("The class of a code by the Annex C convention; an assigned code (01xx, 02xx) takes its General status's class.", "PS3.7 Annex C, Status Class convention (2013)");
+            var assignedRow = spec.Classes.FirstOrDefault(c => c.Class == "Assigned");
+            if (assignedRow != null)
+            {
+                w.Doc("True for the codes Annex C assigns to particular Warning and Failure types (" + string.Join(", ", assignedRow.Codes.Select(r => r.Text)) + "): their class is their General status's.", assignedRow.Source.ToString());
+                w.Line($"public static bool IsAssigned(ushort code) => {string.Join(" || ", assignedRow.Codes.Select(Test))};");
+                w.Line();
+            }
+
+            w.Doc("The class of a code by the Annex C convention; an assigned code (01xx, 02xx) takes its General status's class.", "PS3.7 Annex C (2013): the Status Class convention");
             w.Open("public static StatusClass ClassOf(ushort code)");
             foreach (var c in spec.Classes)
             {
-                var test = string.Join(" || ", c.Codes.Select(Test));
                 if (c.Class == "Assigned")
                 {
-                    w.Line($"if ({test}) return TryLookup(DimseService.General, code, out var assigned) ? assigned.Class : StatusClass.Unknown; // {c.Source}");
+                    w.Line($"if (IsAssigned(code)) return TryLookup(DimseService.General, code, out var assigned) ? assigned.Class : StatusClass.Unknown; // {c.Source}");
                 }
                 else
                 {
-                    w.Line($"if ({test}) return StatusClass.{c.Class}; // {c.Source}");
+                    w.Line($"if ({string.Join(" || ", c.Codes.Select(Test))}) return StatusClass.{c.Class}; // {c.Source}");
                 }
             }
             w.Line("return StatusClass.Unknown;");
             w.Close();
+            w.Line();
+
+            w.Doc("Every row of every status table, in the YAML's order (services, then their rows).", "PS3.7 Annex C (2013); PS3.4 service class status tables");
+            w.Open("public static System.Collections.Generic.IReadOnlyList<DimseStatusRow> Rows { get; } = new DimseStatusRow[]");
+            foreach (var s in spec.Services)
+            {
+                foreach (var st in s.Statuses)
+                {
+                    w.Line($"new DimseStatusRow(DimseService.{s.Name}, 0x{st.Code.Low:X4}, 0x{st.Code.High:X4}, StatusClass.{st.Class}, {CodeWriter.Literal(st.Meaning)}, {CodeWriter.Literal(st.Source.ToString())}),");
+                }
+            }
+            w.Close(";");
             w.Line();
 
             w.Doc("Looks a code up in the service's table, then in General; otherwise only the class convention applies (Meaning is null).", "PS3.7 Annex C (2013); PS3.4 service class status tables");

@@ -153,7 +153,7 @@ namespace DicomSpecGen.Generators.Registry
             w.Line(CodeWriter.Header.TrimEnd('\n'));
             w.Line("namespace " + RegistryGenerator.Namespace + ";").Line();
             w.Doc("Every Data Element tag of the registry as a constant named by its keyword (group in the high 16 bits). A repeating element's constant has its x digits 0, e.g. OverlayData = 0x60003000.",
-                "PS3.6 Table 6-1, Table 7-1, Table 8-1; PS3.7 Table E.1-1, E.2-1 (" + model.Edition + ")");
+                "PS3.6 Table 6-1 (" + model.Edition + "); also PS3.6 Tables 7-1 and 8-1 and PS3.7 Tables E.1-1 and E.2-1");
             w.Open("public static class DicomTags");
             var sb = new StringBuilder();
             foreach (var e in model.Elements.OrderBy(e => e.Tag))

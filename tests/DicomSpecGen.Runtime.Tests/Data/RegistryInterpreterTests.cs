@@ -1,5 +1,6 @@
 using DicomSpecGen.Registry;
 using DicomSpecGen.Spec.Registry;
+using DicomSpecGen.Traceability;
 
 namespace DicomSpecGen.Runtime.Tests.Data;
 
@@ -14,7 +15,13 @@ public class RegistryInterpreterTests
         return Path.Combine(dir!.FullName, "spec", relative);
     }
 
+    // Each test compares every row of its file with the generated table, so it declares the file's tables.
     [Fact]
+    [SpecRow("PS3.6 Table 6-1")]
+    [SpecRow("PS3.6 Table 7-1")]
+    [SpecRow("PS3.6 Table 8-1")]
+    [SpecRow("PS3.7 Table E.1-1")]
+    [SpecRow("PS3.7 Table E.2-1")]
     public void Generated_dictionary_equals_the_parsed_yaml()
     {
         var vrs = VrParser.Parse("vrs.yaml", File.ReadAllText(Spec("part05/vrs.yaml")));
@@ -31,16 +38,24 @@ public class RegistryInterpreterTests
             Assert.Equal(e.Retired, g.IsRetired);
             Assert.Equal(e.Vrs, g.Vrs.Select(DicomVrs.Code));
             Assert.Equal(e.TagText.ToUpperInvariant().Replace('X', 'x'), g.TagText);
+            // A named row is also a DicomTags constant (placeholders, keyword "-", are only in the table).
+            if (e.Keyword.Length > 0) Assert.Equal(e.Tag, (uint)typeof(DicomTags).GetField(e.Keyword)!.GetValue(null)!);
         }
     }
 
     [Fact]
+    [SpecRow("PS3.6 Table A-1")]
+    [SpecRow("PS3.6 Table A-2")]
     public void Generated_uids_and_transfer_syntaxes_equal_the_parsed_yaml()
     {
         var parsed = UidParser.Parse("uids.yaml", File.ReadAllText(Spec("part06/uids.yaml")));
         Assert.Empty(parsed.Diagnostics);
         Assert.Equal(parsed.Uids.Select(u => (u.Uid, u.Title, u.Keyword, u.Retired, u.Info)),
             DicomUids.All.Select(u => (u.Uid, u.Name, u.Keyword, u.IsRetired, u.Info)));
+        foreach (var u in parsed.Uids.Where(u => u.Keyword.Length > 0))
+        {
+            Assert.Equal(u.Uid, (string)typeof(DicomUids).GetField(u.Keyword)!.GetValue(null)!);
+        }
         foreach (var u in parsed.Uids.Where(u => u.TransferSyntax != null))
         {
             Assert.True(TransferSyntax.TryGet(u.Uid, out var ts));
@@ -54,6 +69,7 @@ public class RegistryInterpreterTests
     }
 
     [Fact]
+    [SpecRow("PS3.5 Table 6.2-1")]
     public void Generated_vrs_equal_the_parsed_yaml()
     {
         var parsed = VrParser.Parse("vrs.yaml", File.ReadAllText(Spec("part05/vrs.yaml")));

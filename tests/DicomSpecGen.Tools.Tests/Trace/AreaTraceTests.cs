@@ -53,8 +53,42 @@ public class AreaTraceTests
         Assert.Equal(["F:DicomSpecGen.Registry.DicomUids.Verification"], verification.Symbols);
         // Every UID row shares the citation "PS3.6 Table A-1": the keyword, not the citation, picks the constant.
         Assert.All(report.Rows.Where(r => r.HasSymbol), r => Assert.Single(r.Symbols));
-        // The unnamed retired placeholders get no constant, and the report says so.
-        Assert.Equal(2, report.WithoutSymbol.Count());
+        // The two unnamed retired UIDs get no constant: the registry table that holds them implements them.
+        Assert.Empty(report.WithoutSymbol);
+        var unnamed = report.Rows.Where(r => r.Row.Kind == SymbolIndex.UnnamedUid).ToList();
+        Assert.Equal(["part06/uids.yaml#1.2.840.10008.5.1.4.1.1.12.77", "part06/uids.yaml#1.2.840.10008.5.1.4.1.1.40"], unnamed.Select(r => r.Row.Id));
+        Assert.Equal(["Table:DicomUids.TryGetInfo(\"1.2.840.10008.5.1.4.1.1.40\")"], unnamed[1].Symbols);
+    }
+
+    [Fact]
+    public void A_placeholder_dictionary_row_is_implemented_by_the_dictionary_table_only_when_it_holds_it()
+    {
+        var report = Trace(TestPaths.SpecDir, "part06/dictionary.yaml");
+        var placeholders = report.Rows.Where(r => r.Row.Kind == SymbolIndex.PlaceholderElement).ToList();
+        Assert.Equal(7, placeholders.Count);
+        Assert.Equal(["Table:DicomDictionary.TryLookup((0008,0202))"], placeholders.Single(r => r.Row.Id.EndsWith("#(0008,0202)", StringComparison.Ordinal)).Symbols);
+        Assert.Contains(TraceWriters.Markdown(report).Split('\n'), l => l.StartsWith("| (0008,0202) |", StringComparison.Ordinal)
+            && l.Contains("`DicomDictionary.TryLookup((0008,0202))`", StringComparison.Ordinal));
+
+        // A placeholder added to the YAML but not built into the runtime's table has no symbol.
+        using var spec = TestPaths.CopySpec();
+        spec.Edit(Path.Combine("part06", "dictionary.yaml"), "      (0008,0202)\tOB\t1\tRET\t-\t-\n",
+            "      (0008,0202)\tOB\t1\tRET\t-\t-\n      (0008,0203)\tOB\t1\tRET\t-\t-\n");
+        var missing = Assert.Single(Trace(spec.Dir, "part06/dictionary.yaml").WithoutSymbol);
+        Assert.Equal("part06/dictionary.yaml#(0008,0203)", missing.Row.Id);
+    }
+
+    [Fact]
+    public void Each_status_row_links_to_its_row_of_the_generated_status_table()
+    {
+        var report = Trace(TestPaths.SpecDir, "part07/statuses.yaml");
+        Assert.Empty(report.WithoutSymbol);
+        var a700 = report.Rows.Single(r => r.Row.Id == "part07/statuses.yaml#Storage.A700-A7FF");
+        Assert.StartsWith("Row:DimseStatus.Rows[", Assert.Single(a700.Symbols), StringComparison.Ordinal);
+        Assert.Contains(TraceWriters.Markdown(report).Split('\n'), l => l.StartsWith("| Storage.A700-A7FF |", StringComparison.Ordinal)
+            && l.Contains("`DimseStatus.Rows[", StringComparison.Ordinal));
+        var assigned = report.Rows.Single(r => r.Row.Id == "part07/statuses.yaml#class.Assigned");
+        Assert.Equal(["M:DicomSpecGen.Dimse.DimseStatus.IsAssigned(System.UInt16)"], assigned.Symbols);
     }
 
     [Fact]

@@ -19,6 +19,26 @@ public class TraceCheckTests
         Assert.Contains(called.Tests, t => t.EndsWith("PduMalformedTests.All_space_called_ae_title_is_invalid", StringComparison.Ordinal));
     }
 
+    /// <summary>What CI relies on: every row of every spec file (PS3.8 PDUs and DUL, PS3.7 DIMSE, PS3.6 registry,
+    /// PS3.5 VRs) has a generated symbol and a test, and nothing cites or declares a row that does not exist.</summary>
+    [Fact]
+    public void Every_row_of_every_spec_file_has_a_generated_symbol_and_a_test()
+    {
+        // The test assemblies the CLI reads by default, this one included (its decoder tests declare rows too).
+        var report = TraceCommand.Build(TestPaths.SpecDir, [.. TestPaths.PduTestAssemblies, typeof(TraceCheckTests).Assembly.Location], []);
+        Assert.Empty(report.Problems());
+        var files = report.Rows.GroupBy(r => r.Row.File).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var file in new[] { "part08/pdus.yaml", "part08/dul-transitions.yaml", "part07/command-elements.yaml", "part07/messages.yaml",
+                     "part07/statuses.yaml", "part06/uids.yaml", "part06/dictionary.yaml", "part05/vrs.yaml" })
+        {
+            Assert.True(files.GetValueOrDefault(file) > 0, file + " has no rows");
+        }
+        Assert.True(report.Rows.Count > 6500, $"only {report.Rows.Count} rows");
+        var field = report.Rows.Single(r => r.Row.Id == "part07/messages.yaml#CStoreRq.CommandGroupLength");
+        Assert.Equal(["M:DicomSpecGen.Dimse.CStoreRq.GroupValueLength"], field.Symbols);
+        Assert.Contains(field.Tests, t => t.EndsWith("MessageRowTests.Message_row_fields_are_encoded_decoded_and_checked", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_removed_yaml_row_shows_as_missing_and_fails_the_check()
     {

@@ -71,14 +71,20 @@ public static class AreaRowSources
         {
             var registry = UidParser.Parse("part06/uids.yaml", File.ReadAllText(uids));
             diagnostics.AddRange(registry.Diagnostics);
-            rows.AddRange(registry.Uids.Select(u => Row("part06/uids.yaml", u.Uid, "uid", u.Line, u.Source, ["DicomUids"], u.Keyword.Length > 0 ? u.Keyword : "(no keyword: no constant)")));
+            // A UID without a keyword has no constant: its registry table implements it (SymbolIndex.TableEntries).
+            rows.AddRange(registry.Uids.Select(u => u.Keyword.Length > 0
+                ? Row("part06/uids.yaml", u.Uid, "uid", u.Line, u.Source, ["DicomUids"], u.Keyword)
+                : Row("part06/uids.yaml", u.Uid, SymbolIndex.UnnamedUid, u.Line, u.Source, ["DicomUids"])));
         }
         var dictionary = Path.Combine(specDir, "part06", "dictionary.yaml");
         if (File.Exists(dictionary))
         {
             var elements = DictionaryParser.Parse("part06/dictionary.yaml", File.ReadAllText(dictionary), null);
             diagnostics.AddRange(elements.Diagnostics);
-            rows.AddRange(elements.Elements.Select(e => Row("part06/dictionary.yaml", e.TagText, "data-element", e.Line, e.Source, ["DicomTags"])));
+            // Likewise a placeholder row (keyword "-") has no DicomTags constant: DicomDictionary implements it.
+            rows.AddRange(elements.Elements.Select(e => e.Keyword.Length > 0
+                ? Row("part06/dictionary.yaml", e.TagText, "data-element", e.Line, e.Source, ["DicomTags"])
+                : Row("part06/dictionary.yaml", e.TagText, SymbolIndex.PlaceholderElement, e.Line, e.Source, ["DicomDictionary"])));
         }
         var vrs = Path.Combine(specDir, "part05", "vrs.yaml");
         if (File.Exists(vrs))

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Xml.Linq;
 using DicomSpecGen.Protocol.Wire;
+using DicomSpecGen.Registry;
 
 namespace DicomSpecGen.Tools.Trace;
 
@@ -27,7 +28,64 @@ public sealed class SymbolIndex
         {
             throw new FileNotFoundException($"XML documentation of the runtime not found at {xml}; build it with GenerateDocumentationFile");
         }
-        return new SymbolIndex([.. FromXmlDoc(XDocument.Load(xml)), .. FromSpecFields(assembly), .. FromLookupTables(assembly)]);
+        return new SymbolIndex([.. FromXmlDoc(XDocument.Load(xml)), .. FromSpecFields(assembly), .. FromLookupTables(assembly), .. FromRowTables(assembly)]);
+    }
+
+    /// <summary>Row kind of a UID without a keyword (an unnamed retired UID): it has no constant.</summary>
+    public const string UnnamedUid = "uid (unnamed)";
+
+    /// <summary>Row kind of a dictionary placeholder (keyword "-", e.g. (0008,0202)): it has no DicomTags constant.</summary>
+    public const string PlaceholderElement = "data-element (placeholder)";
+
+    /// <summary>Whether only its registry table can implement the row: its citation is shared by every row of its
+    /// table ("PS3.6 Table A-1"), so a symbol citing it is some other row's constant.</summary>
+    public static bool IsTableOnly(TraceRow row) => row.Kind is UnnamedUid or PlaceholderElement;
+
+    /// <summary>Symbols of rows that have no name, so no constant of their own: such a row is implemented by its
+    /// registry's lookup table when looking its key up there returns that row (an unnamed UID in
+    /// <see cref="DicomUids"/>, a placeholder element in <see cref="DicomDictionary"/>). Other rows: none.</summary>
+    public static IEnumerable<string> TableEntries(TraceRow row)
+    {
+        var key = row.Id[(row.Id.IndexOf('#') + 1)..];
+        if (row.Kind == UnnamedUid && DicomUids.TryGetInfo(key, out var uid) && uid.Keyword.Length == 0)
+        {
+            yield return $"Table:DicomUids.TryGetInfo(\"{key}\")";
+        }
+        if (row.Kind == PlaceholderElement && TryParseTag(key, out var tag)
+            && DicomDictionary.TryLookup(tag, out var entry) && entry.TagText == key && entry.Keyword.Length == 0)
+        {
+            yield return $"Table:DicomDictionary.TryLookup({key})";
+        }
+    }
+
+    private static bool TryParseTag(string text, out uint tag)
+    {
+        tag = 0;
+        return text.Length == 11 && text[0] == '(' && text[5] == ',' && text[10] == ')'
+            && uint.TryParse(text[1..5] + text[6..10], System.Globalization.NumberStyles.HexNumber, null, out tag);
+    }
+
+    /// <summary>Rows of generated row tables: a public static <c>IReadOnlyList&lt;T&gt;</c> property whose element
+    /// type has a string <c>Source</c> (e.g. <c>DimseStatus.Rows</c>: a status has no member of its own). Each
+    /// element is a symbol citing its row, shown as <c>Type.Property[i]</c>.</summary>
+    public static IEnumerable<TraceSymbol> FromRowTables(Assembly assembly)
+    {
+        foreach (var type in assembly.GetExportedTypes().Where(t => t.IsAbstract && t.IsSealed && !t.IsGenericType))
+        {
+            foreach (var property in type.GetProperties(BindingFlags.Static | BindingFlags.Public))
+            {
+                var list = property.PropertyType;
+                if (!list.IsGenericType || list.GetGenericTypeDefinition() != typeof(IReadOnlyList<>)) continue;
+                var source = list.GetGenericArguments()[0].GetProperty("Source");
+                if (source?.PropertyType != typeof(string) || property.GetValue(null) is not System.Collections.IEnumerable rows) continue;
+                var i = 0;
+                foreach (var row in rows)
+                {
+                    var display = $"{type.Name}.{property.Name}[{i++}]";
+                    if (source.GetValue(row) is string citation) yield return new TraceSymbol("Row:" + display, type.Name, display, citation);
+                }
+            }
+        }
     }
 
     public static IEnumerable<TraceSymbol> FromXmlDoc(XDocument doc)

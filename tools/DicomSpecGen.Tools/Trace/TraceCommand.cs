@@ -26,7 +26,9 @@ public static class TraceCommand
         if (args.Value("md") == null && args.Value("json") == null) output.Write(TraceWriters.Markdown(report));
 
         var problems = report.Problems().ToList();
-        output.WriteLine($"trace: {report.Rows.Count} rows, {report.WithoutSymbol.Count()} without symbol, {report.WithoutTest.Count()} without test, " +
+        var linked = report.Rows.Count(r => r.HasSymbol && r.HasTest);
+        var percent = report.Rows.Count == 0 ? 100.0 : Math.Floor(1000.0 * linked / report.Rows.Count) / 10; // never rounds up to 100
+        output.WriteLine($"trace: {report.Rows.Count} rows, {percent.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}% linked to a symbol and a test, {report.WithoutSymbol.Count()} without symbol, {report.WithoutTest.Count()} without test, " +
                          $"{report.UnbackedSymbols.Count} unbacked symbol(s), {report.DanglingDeclarations.Count} dangling declaration(s); test assemblies: {string.Join(", ", testPaths.Select(Path.GetFileName))}");
         if (!args.Flag("check")) return 0;
         foreach (var p in problems) output.WriteLine("FAIL " + p);

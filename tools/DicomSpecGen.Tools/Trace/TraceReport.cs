@@ -46,10 +46,10 @@ public static class TraceBuilder
             .Where(x => x.Citation != null).ToLookup(x => x.Citation!, x => x.Symbol);
         var scoped = allRows.Where(inScope).ToList();
         var traced = scoped.Select(row => new TracedRow(row,
-            byCitation[row.FullCitation]
+            byCitation[SymbolIndex.IsTableOnly(row) ? "" : row.FullCitation]
                 .Where(s => row.Scope.Count == 0 || row.Scope.Contains(s.TypeName))
                 .Where(s => row.Member == null || s.Display == s.TypeName + "." + row.Member)
-                .Select(s => s.Id).Distinct().OrderBy(x => x, StringComparer.Ordinal).ToList(),
+                .Select(s => s.Id).Concat(SymbolIndex.TableEntries(row)).Distinct().OrderBy(x => x, StringComparer.Ordinal).ToList(),
             tests.Where(t => t.Declared.Any(d => CitationRef.Covers(d, row)))
                 .Select(t => t.Id).Distinct().OrderBy(x => x, StringComparer.Ordinal).ToList())).ToList();
 

@@ -71,6 +71,8 @@ public static class TraceWriters
     private static string SymbolIndexDisplay(string id) =>
         id.StartsWith("SpecField:", StringComparison.Ordinal) ? SymbolIndex.Parse("F:" + id["SpecField:".Length..]).Display
         : id.StartsWith("Cell:", StringComparison.Ordinal) ? id["Cell:".Length..]
+        : id.StartsWith("Row:", StringComparison.Ordinal) ? id["Row:".Length..]
+        : id.StartsWith("Table:", StringComparison.Ordinal) ? id["Table:".Length..]
         : SymbolIndex.Parse(id).Display;
 
     private static string ShortTest(string id)
