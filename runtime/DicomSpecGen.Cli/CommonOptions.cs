@@ -15,6 +15,7 @@ public sealed class CommonOptions
     public Option<DulEngine> Engine { get; } = new("--engine") { Description = "which DUL state machine engine runs PS3.8 Table 9-10: generated or interpreted", DefaultValueFactory = _ => DulEngine.Generated };
     public Option<int> MaxPdu { get; } = new("--max-pdu", "-pdu") { Description = "our maximum P-DATA PDU length (Maximum Length Received)", DefaultValueFactory = _ => 256 * 1024 };
     public Option<int> Timeout { get; } = new("--timeout", "-to") { Description = "connection, association and read timeout in seconds", DefaultValueFactory = _ => 30 };
+    public TlsArguments Tls { get; } = new();
 
     public void AddTo(Command command)
     {
@@ -24,16 +25,19 @@ public sealed class CommonOptions
         command.Options.Add(Engine);
         command.Options.Add(MaxPdu);
         command.Options.Add(Timeout);
+        Tls.AddTo(command);
     }
 
     public ILoggerFactory Logging(ParseResult result) => LoggerFactory.Create(builder => builder
         .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; })
         .SetMinimumLevel(result.GetValue(Debug) ? LogLevel.Trace : result.GetValue(Verbose) ? LogLevel.Information : LogLevel.Warning));
 
-    public TransportOptions Transport(ParseResult result)
+    /// <summary>Transport options; with --tls, TLS for the listening (<paramref name="acceptor"/>) or the connecting side.
+    /// Throws <see cref="CliInputException"/> for unusable TLS flags or files.</summary>
+    public TransportOptions Transport(ParseResult result, bool acceptor = false)
     {
         var seconds = TimeSpan.FromSeconds(Math.Max(1, result.GetValue(Timeout)));
-        return new TransportOptions { MaxPDataPduLength = result.GetValue(MaxPdu), ConnectTimeout = seconds, ReadTimeout = seconds };
+        return new TransportOptions { MaxPDataPduLength = result.GetValue(MaxPdu), ConnectTimeout = seconds, ReadTimeout = seconds, Tls = Tls.Build(result, acceptor) };
     }
 
     public Action<PduDirection, Protocol.Pdu>? TraceAction(ParseResult result)

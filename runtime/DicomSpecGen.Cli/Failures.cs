@@ -13,7 +13,7 @@ public static class Failures
                 Console.Error.WriteLine("E: " + rejected.Message);
                 return ExitCodes.Rejected;
             case AssociationAbortedException or TimeoutException or System.Net.Sockets.SocketException or IOException:
-                Console.Error.WriteLine("E: " + e.Message);
+                Console.Error.WriteLine("E: " + WithCauses(e));
                 return ExitCodes.NetworkError;
             case PresentationContextNotAcceptedException:
                 Console.Error.WriteLine("E: " + e.Message);
@@ -24,8 +24,17 @@ public static class Failures
         }
     }
 
+    /// <summary>The message followed by its inner exceptions' (e.g. why a TLS handshake failed), without repeats.</summary>
+    private static string WithCauses(Exception e)
+    {
+        var text = e.Message;
+        for (var inner = e.InnerException; inner != null; inner = inner.InnerException)
+            if (!text.Contains(inner.Message, StringComparison.Ordinal)) text += ": " + inner.Message;
+        return text;
+    }
+
     /// <summary>Failures reported as an exit code rather than a crash.</summary>
     public static bool Known(Exception e) => e is AssociationRejectedException or AssociationAbortedException or TimeoutException
         or System.Net.Sockets.SocketException or IOException or PresentationContextNotAcceptedException or Data.DicomDataException
-        or UnauthorizedAccessException or ArgumentException;
+        or UnauthorizedAccessException or ArgumentException or CliInputException;
 }

@@ -21,10 +21,10 @@ public static class EchoCommand
         command.SetAction(async (result, ct) =>
         {
             using var logging = common.Logging(result);
-            var options = common.Requestor(result, result.GetValue(peer.Host)!, result.GetValue(peer.Port), result.GetValue(peer.CallingAe)!, result.GetValue(peer.CalledAe)!,
-                [new PresentationContextProposal(1, DicomUids.Verification, [DicomUids.ImplicitVRLittleEndian])]);
             try
             {
+                var options = common.Requestor(result, result.GetValue(peer.Host)!, result.GetValue(peer.Port), result.GetValue(peer.CallingAe)!, result.GetValue(peer.CalledAe)!,
+                    [new PresentationContextProposal(1, DicomUids.Verification, [DicomUids.ImplicitVRLittleEndian])]);
                 await using var client = await DicomClient.ConnectAsync(options, null, logging.CreateLogger("echo"), ct);
                 var failed = 0;
                 var clock = Stopwatch.StartNew();

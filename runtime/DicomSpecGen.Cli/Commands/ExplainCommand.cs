@@ -39,7 +39,16 @@ public static class ExplainCommand
             }
             if (result.GetValue(local))
             {
-                var acceptor = ScpCommand.Acceptor(common, result, result.GetValue(called)!, null, 16);
+                AcceptorOptions acceptor;
+                try
+                {
+                    acceptor = ScpCommand.Acceptor(common, result, result.GetValue(called)!, null, 16);
+                }
+                catch (CliInputException e)
+                {
+                    Console.Error.WriteLine("E: " + e.Message);
+                    return ExitCodes.BadInput;
+                }
                 var request = new AssociateRequestInfo(result.GetValue(called)!, result.GetValue(calling)!, AssociateRequestInfo.DicomApplicationContext, contexts,
                     (uint)result.GetValue(common.MaxPdu), null, null, null, null, [], null);
                 var decision = acceptor.Policy.Decide(request);
@@ -51,7 +60,16 @@ public static class ExplainCommand
                 Console.Error.WriteLine("E: give a peer and port, or --local");
                 return ExitCodes.BadInput;
             }
-            var options = common.Requestor(result, peer, peerPort, result.GetValue(calling)!, result.GetValue(called)!, contexts);
+            AssociationOptions options;
+            try
+            {
+                options = common.Requestor(result, peer, peerPort, result.GetValue(calling)!, result.GetValue(called)!, contexts);
+            }
+            catch (CliInputException e)
+            {
+                Console.Error.WriteLine("E: " + e.Message);
+                return ExitCodes.BadInput;
+            }
             try
             {
                 await using var association = await DicomAssociation.RequestAsync(options, logging.CreateLogger("explain"), ct);

@@ -40,8 +40,17 @@ public static class ScpCommand
                 return ExitCodes.BadInput;
             }
             var title = result.GetValue(ae)!;
+            AcceptorOptions acceptor;
+            try
+            {
+                acceptor = Acceptor(common, result, title, result.GetValue(allow), result.GetValue(max));
+            }
+            catch (CliInputException e)
+            {
+                Console.Error.WriteLine("E: " + e.Message);
+                return ExitCodes.BadInput;
+            }
             using var archive = DicomArchive.Open(result.GetValue(folder)!, title, logger, flushToDisk: !result.GetValue(noFsync));
-            var acceptor = Acceptor(common, result, title, result.GetValue(allow), result.GetValue(max));
             var provider = new DicomServiceProvider(new ServiceProviderOptions
             {
                 AeTitle = title,
@@ -52,7 +61,7 @@ public static class ScpCommand
             }, logger);
             Action<NegotiationExplanation>? explainer = result.GetValue(explain) ? e => Console.WriteLine(e) : null;
             await using var server = DicomServer.Start(IPAddress.Any, result.GetValue(port), acceptor, provider, logger, explainer);
-            Console.WriteLine($"{title} listening on port {server.Port}, archive in {Path.GetFullPath(result.GetValue(folder)!)}");
+            Console.WriteLine($"{title} listening on port {server.Port}{(acceptor.Transport.Tls != null ? " (TLS)" : "")}, archive in {Path.GetFullPath(result.GetValue(folder)!)}");
             try
             {
                 await Task.Delay(Timeout.Infinite, ct);
@@ -96,7 +105,7 @@ public static class ScpCommand
                 RequestorScpRoleAllowed = AcceptorPolicyOptions.StorageSopClasses.ToHashSet(),
             }),
             MaxAssociations = max,
-            Transport = common.Transport(result) with { IdleTimeout = TimeSpan.FromMinutes(5) },
+            Transport = common.Transport(result, acceptor: true) with { IdleTimeout = TimeSpan.FromMinutes(5) },
             Engine = result.GetValue(common.Engine),
             Trace = common.TraceAction(result),
         };

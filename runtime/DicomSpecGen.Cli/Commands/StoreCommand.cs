@@ -34,10 +34,10 @@ public static class StoreCommand
             var (contexts, unreadable) = await ProposeAsync(files, ct);
             var outcomes = unreadable.Select(u => new Outcome(u.Path, null, null, u.Error)).ToList();
             if (contexts.Count == 0) return Summarize(outcomes, 0, TimeSpan.Zero, 0);
-            var options = common.Requestor(result, result.GetValue(peer.Host)!, result.GetValue(peer.Port), result.GetValue(peer.CallingAe)!, result.GetValue(peer.CalledAe)!, contexts);
             var readable = files.Except(unreadable.Select(u => u.Path)).ToList();
             try
             {
+                var options = common.Requestor(result, result.GetValue(peer.Host)!, result.GetValue(peer.Port), result.GetValue(peer.CallingAe)!, result.GetValue(peer.CalledAe)!, contexts);
                 await using var client = await DicomClient.ConnectAsync(options, null, logging.CreateLogger("store"), ct);
                 var (sent, bytes, elapsed) = await SendAllAsync(client, readable, outcomes, result.GetValue(common.Verbose), ct);
                 await client.ReleaseAsync(ct);
