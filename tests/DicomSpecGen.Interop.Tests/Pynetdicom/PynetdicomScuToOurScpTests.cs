@@ -115,14 +115,19 @@ public class PynetdicomScuToOurScpTests
     [Fact]
     public async Task An_unknown_calling_ae_is_rejected_and_pynetdicom_reads_the_reason()
     {
-        await using var scp = OurArchive.Start(acceptor: OurArchive.Acceptor(allowed: new HashSet<string> { "DCMTKSCU" }));
-        var result = await PynQrScu.RunAsync(scp.Port, "echo", "--aet", "PYNSCU");
-        Assert.False(result.Established);
+        // ARTIM runs from our accept until the A-ASSOCIATE-RQ is processed (Sta2). The fixture's 3 s (meant for the
+        // stalled-connection tests) was the shortest bound on this path: under full-suite load it could expire first,
+        // our SCP closed the connection (AA-2) and pynetdicom saw an abort, not the RJ. This test is about the RJ, so
+        // ARTIM gets the default 30 s, and pynetdicom's ACSE wait is 45 s, inside the 60 s process limit.
+        await using var scp = OurArchive.Start(acceptor: OurArchive.Acceptor(allowed: new HashSet<string> { "DCMTKSCU" }) with { ArtimTimeout = TimeSpan.FromSeconds(30) });
+        var result = await PynQrScu.RunAsync(scp.Port, "echo", "--aet", "PYNSCU", "--timeout", "45");
+        Assert.False(result.Established, result.Log);
         // A-ASSOCIATE-RJ: rejected-permanent (1), DICOM UL service-user (1), calling AE title not recognized (3); PS3.8 Table 9-21.
+        Assert.True(result.Rejected != null, "no A-ASSOCIATE-RJ seen by pynetdicom (aborted or timed out?): " + result.Log);
         Assert.Equal(new PynQrScu.Rejection(1, 1, 3), result.Rejected);
         Assert.Empty(result.Responses);
 
-        var allowed = await PynQrScu.RunAsync(scp.Port, "echo", "--aet", "DCMTKSCU");
+        var allowed = await PynQrScu.RunAsync(scp.Port, "echo", "--aet", "DCMTKSCU", "--timeout", "45");
         Assert.True(allowed.Established, allowed.Log);
         Assert.Equal(0x0000, allowed.Final.Status);
     }

@@ -7,6 +7,7 @@ C-GET stores what it receives under --out as <SOP Instance UID>.dcm (raw data se
 """
 import argparse
 import json
+import logging
 import os
 import sys
 
@@ -59,6 +60,9 @@ def main():
     p.add_argument("--out", help="folder for instances received by C-GET")
     p.add_argument("--timeout", type=float, default=20)
     args = p.parse_args()
+    # pynetdicom logs to a NullHandler by default; its warnings and errors (rejected, aborted, ACSE timeout) go to
+    # stderr with timestamps so a failed test shows which bound fired. stdout stays pure JSON.
+    logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
 
     ae = AE(ae_title=args.aet)
     ae.acse_timeout = ae.dimse_timeout = ae.network_timeout = args.timeout
