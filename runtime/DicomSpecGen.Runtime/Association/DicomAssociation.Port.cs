@@ -76,11 +76,12 @@ public sealed partial class DicomAssociation
                     owner.Ended(null);
                     break;
                 case DulPrimitiveKind.AbortIndication:
-                    owner._logger.LogInformation("the peer aborted the association");
+                    owner._logger.LogWarning("{Peer} aborted the association ({Abort})", owner.RemoteAddress, primitive.Content);
                     owner.Ended(new AssociationAbortedException("the peer aborted the association (A-ABORT, service-user source)"));
                     break;
                 case DulPrimitiveKind.ProviderAbortIndication:
                     var abort = primitive.Content as DulAbort;
+                    owner._logger.LogWarning("association with {Peer} aborted by the provider: {Reason}", owner.RemoteAddress, abort?.Reason.ToString() ?? "provider abort");
                     owner.Ended(new AssociationAbortedException($"A-P-ABORT: {abort?.Reason.ToString() ?? "provider abort"}"));
                     break;
             }
