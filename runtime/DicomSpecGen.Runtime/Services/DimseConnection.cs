@@ -85,7 +85,9 @@ public sealed class DimseConnection : IAsyncDisposable
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var id = DimseFields.MessageId(request) ?? throw new ArgumentException($"{request.Title} has no Message ID", nameof(request));
-        var responses = Channel.CreateUnbounded<DimseResponse>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        // The requester continues on the reader's thread (no hand-off per response); it only awaits, so the
+        // reader resumes at the requester's next await.
+        var responses = Channel.CreateUnbounded<DimseResponse>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = true });
         if (!_pending.TryAdd(id, responses)) throw new InvalidOperationException($"Message ID {id} is already outstanding");
         try
         {
