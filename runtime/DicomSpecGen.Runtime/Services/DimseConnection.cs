@@ -137,6 +137,8 @@ public sealed class DimseConnection : IAsyncDisposable
         var reassembler = new DimseReassembler();
         Pipe? dataPipe = null;
         ArrayBufferWriter<byte>? responseData = null;
+        ArrayBufferWriter<byte>? heldData = null;
+        byte heldContext = 0;
         DimseMessage? current = null;
         Exception? failure = null;
         try
@@ -168,7 +170,15 @@ public sealed class DimseConnection : IAsyncDisposable
                         }
                         else if (e.MessageComplete)
                         {
-                            Dispatch(e.PresentationContextId, command, null);
+                            if (command is CEchoRq) await RunHandlerAsync(e.PresentationContextId, command, null).ConfigureAwait(false);
+                            else Dispatch(e.PresentationContextId, command, null);
+                        }
+                        else if (command is CStoreRq)
+                        {
+                            // Held until complete or too large for memory: a small instance is then stored without
+                            // waking a handler task per fragment (see the data branch below).
+                            heldData = new ArrayBufferWriter<byte>();
+                            heldContext = e.PresentationContextId;
                         }
                         else
                         {
@@ -186,6 +196,26 @@ public sealed class DimseConnection : IAsyncDisposable
                                 var ts = _association.GetTransferSyntax(e.PresentationContextId);
                                 Route(current!, DicomDataset.Decode(responseData.WrittenMemory, ts));
                                 responseData = null;
+                            }
+                        }
+                        else if (heldData != null)
+                        {
+                            foreach (var segment in e.Data) heldData.Write(segment.Span);
+                            if (e.MessageComplete)
+                            {
+                                // The whole data set is here: store it inline, in order, on this loop.
+                                var bytes = heldData.WrittenMemory;
+                                heldData = null;
+                                await RunHandlerAsync(heldContext, current!, PipeReader.Create(new ReadOnlySequence<byte>(bytes))).ConfigureAwait(false);
+                            }
+                            else if (heldData.WrittenCount > SmallDataSetLimit)
+                            {
+                                // Too large to hold: stream the rest to a handler task as for any other request.
+                                dataPipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19));
+                                Dispatch(heldContext, current!, dataPipe.Reader);
+                                dataPipe.Writer.Write(heldData.WrittenSpan);
+                                heldData = null;
+                                await dataPipe.Writer.FlushAsync().ConfigureAwait(false);
                             }
                         }
                         else if (dataPipe != null)
@@ -236,49 +266,56 @@ public sealed class DimseConnection : IAsyncDisposable
         _logger.LogWarning("{Message} answers Message ID {Id}, which is not outstanding; ignored", response.Title, id);
     }
 
+    /// <summary>Data sets of C-STOREs up to this size are received whole before the handler runs (inline).</summary>
+    private const int SmallDataSetLimit = 256 * 1024;
+
+    /// <summary>Runs the handler of a request concurrently with reading (it may stream a large data set, or be a
+    /// C-FIND/C-MOVE/C-GET the peer can cancel while it runs).</summary>
     private void Dispatch(byte contextId, DimseMessage request, PipeReader? dataSet)
+    {
+        var task = Task.Run(() => RunHandlerAsync(contextId, request, dataSet));
+        _handlers[task] = 0;
+        task.ContinueWith(t => _handlers.TryRemove(t, out _), TaskScheduler.Default);
+    }
+
+    private async Task RunHandlerAsync(byte contextId, DimseMessage request, PipeReader? dataSet)
     {
         var id = DimseFields.MessageId(request) ?? 0;
         var cancel = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         _running[id] = cancel;
         var context = new DimseRequestContext(this, contextId, request, dataSet, _association.GetTransferSyntax(contextId), cancel.Token);
-        var task = Task.Run(async () =>
+        try
         {
+            if (_handler == null)
+            {
+                // No service here: PS3.7 C.5.3 "Unrecognized operation" (0211H) for any request.
+                await context.RespondAsync(DimseResponses.For(request, DimseStatus.UnrecognizedOperation), null, _stop.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await _handler.HandleAsync(context, _stop.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or AssociationAbortedException && _stop.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "handling {Message} failed", request.Title);
             try
             {
-                if (_handler == null)
-                {
-                    // No service here: PS3.7 C.5.3 "Unrecognized operation" (0211H) for any request.
-                    await context.RespondAsync(DimseResponses.For(request, DimseStatus.UnrecognizedOperation), null, _stop.Token).ConfigureAwait(false);
-                }
-                else
-                {
-                    await _handler.HandleAsync(context, _stop.Token).ConfigureAwait(false);
-                }
+                await context.RespondAsync(DimseResponses.For(request, DimseStatus.ProcessingFailure), null, _stop.Token).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is OperationCanceledException or AssociationAbortedException && _stop.IsCancellationRequested)
+            catch (Exception inner) when (inner is AssociationAbortedException or OperationCanceledException or InvalidOperationException)
             {
             }
-            catch (Exception e)
-            {
-                _logger.LogError(e, "handling {Message} failed", request.Title);
-                try
-                {
-                    await context.RespondAsync(DimseResponses.For(request, DimseStatus.ProcessingFailure), null, _stop.Token).ConfigureAwait(false);
-                }
-                catch (Exception inner) when (inner is AssociationAbortedException or OperationCanceledException or InvalidOperationException)
-                {
-                }
-            }
-            finally
-            {
-                _running.TryRemove(id, out _);
-                cancel.Dispose();
-                if (dataSet != null) await dataSet.CompleteAsync().ConfigureAwait(false);
-            }
-        });
-        _handlers[task] = 0;
-        task.ContinueWith(t => _handlers.TryRemove(t, out _), TaskScheduler.Default);
+        }
+        finally
+        {
+            _running.TryRemove(id, out _);
+            cancel.Dispose();
+            if (dataSet != null) await dataSet.CompleteAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>Releases the association (when we requested it) and waits for the reader to finish.</summary>

@@ -85,6 +85,22 @@ public sealed class PduConnection : IAsyncDisposable
     /// receive buffer: it is valid until the next call.</summary>
     public async ValueTask<Pdu?> ReadAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ReadCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException && _disposed)
+        {
+            // Disposed while (or before) reading: the connection is gone, as when the peer closes it.
+            return null;
+        }
+    }
+
+    private volatile bool _disposed;
+
+    private async ValueTask<Pdu?> ReadCoreAsync(CancellationToken cancellationToken)
+    {
+        if (_disposed) return null;
         if (_consumed is { } consumed)
         {
             _reader.AdvanceTo(consumed);
@@ -293,6 +309,7 @@ public sealed class PduConnection : IAsyncDisposable
     {
         Close();
         await _writer.ConfigureAwait(false);
+        _disposed = true;
         await _reader.CompleteAsync().ConfigureAwait(false);
         _closing.Dispose();
     }
