@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using DicomSpecGen.Association;
 using DicomSpecGen.Data;
 using DicomSpecGen.Dimse;
+using DicomSpecGen.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -62,6 +63,11 @@ public sealed class DimseConnection : IAsyncDisposable
         try
         {
             _logger.LogDebug("sending {Message} on context #{Context}", message.Title, contextId);
+            if (message.HasDataSet && Combined(contextId, message, dataSet) is { } one)
+            {
+                await _association.SendPDataAsync(one, cancellationToken).ConfigureAwait(false);
+                return;
+            }
             await fragmenter.SendAsync(contextId, message, dataSet,
                 (pdv, ct) => new ValueTask(_association.SendPDataAsync(DimseFragmenter.ToPDataTf(pdv), ct)), cancellationToken).ConfigureAwait(false);
         }
@@ -71,13 +77,41 @@ public sealed class DimseConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>A small message in memory goes out as one P-DATA-TF PDU holding two PDVs, the whole command set and
+    /// the whole data set, when both fit the peer's Maximum Length Received: one PDU to send and for the peer to
+    /// read instead of two.</summary>
+    /// <remarks>PS3.8 9.3.5 (a P-DATA-TF carries one or more PDV items) and E.1 (2013): the PDVs of one PDU belong to
+    /// the same message, each fragment even, the command's last fragment before the data's.</remarks>
+    private PDataTf? Combined(byte contextId, DimseMessage message, Stream? dataSet)
+    {
+        if (dataSet is not MemoryStream memory || !memory.TryGetBuffer(out var buffer)) return null;
+        var data = buffer.AsMemory().Slice((int)memory.Position, (int)(memory.Length - memory.Position));
+        if ((data.Length & 1) != 0) return null;
+        var command = message.ToArray();
+        var length = 2L * PdvLayout.ItemOverhead + command.Length + data.Length;
+        var peerMax = _association.PeerMaxPduLength;
+        if (length > CombinedLimit || (peerMax != 0 && length > peerMax)) return null;
+        memory.Position = memory.Length;
+        return new PDataTf
+        {
+            Values =
+            [
+                new PdvFragment(contextId, true, true, command).ToPresentationDataValue(),
+                new PdvFragment(contextId, false, true, data).ToPresentationDataValue(),
+            ],
+        };
+    }
+
+    /// <summary>The largest PDU built by <see cref="Combined"/> when the peer sets no limit.</summary>
+    private const int CombinedLimit = 256 * 1024;
+
     /// <summary>Sends one message with an in-memory data set, encoded in the context's transfer syntax.</summary>
     public Task SendAsync(byte contextId, DimseMessage message, DicomDataset? dataSet, CancellationToken cancellationToken)
     {
         message.HasDataSet = dataSet != null;
         if (dataSet == null) return SendAsync(contextId, message, (Stream?)null, cancellationToken);
         var bytes = dataSet.Encode(_association.GetTransferSyntax(contextId));
-        return SendAsync(contextId, message, new MemoryStream(bytes, writable: false), cancellationToken);
+        return SendAsync(contextId, message, new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true), cancellationToken);
     }
 
     /// <summary>Sends a request and yields its responses up to the final (non-pending) one.</summary>
@@ -118,8 +152,10 @@ public sealed class DimseConnection : IAsyncDisposable
     public IAsyncEnumerable<DimseResponse> RequestAsync(byte contextId, DimseMessage request, DicomDataset? dataSet, CancellationToken cancellationToken = default)
     {
         request.HasDataSet = dataSet != null;
-        return RequestAsync(contextId, request, dataSet == null ? null : new MemoryStream(dataSet.Encode(_association.GetTransferSyntax(contextId)), writable: false), cancellationToken);
+        return RequestAsync(contextId, request, dataSet == null ? null : InMemory(dataSet.Encode(_association.GetTransferSyntax(contextId))), cancellationToken);
     }
+
+    private static MemoryStream InMemory(byte[] bytes) => new(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
 
     /// <summary>Sends a request and returns its final response.</summary>
     public async Task<DimseResponse> RequestFinalAsync(byte contextId, DimseMessage request, DicomDataset? dataSet, CancellationToken cancellationToken = default)

@@ -59,7 +59,7 @@ public sealed class DicomClient : IAsyncDisposable
         try
         {
             file.ReadExactly(bytes, 0, length);
-            using var memory = new MemoryStream(bytes, 0, length, writable: false);
+            using var memory = new MemoryStream(bytes, 0, length, writable: false, publiclyVisible: true);
             return await InstanceSender.SendFileAsync(Connection, memory, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         finally
