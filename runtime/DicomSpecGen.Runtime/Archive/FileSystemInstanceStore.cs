@@ -84,11 +84,18 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         var temp = Path.Combine(_temp, $"{Environment.ProcessId}-{Guid.NewGuid():N}.part");
         try
         {
-            await using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous);
-            await file.WriteAsync(Part10Header(meta), cancellationToken).ConfigureAwait(false);
-            await dataSet.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
-            await file.FlushAsync(cancellationToken).ConfigureAwait(false);
-            if (_flushToDisk) file.Flush(flushToDisk: true);
+            // Synchronous buffered writes into the page cache: cheaper than a thread-pool hop per asynchronous write.
+            using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
+            file.Write(Part10Header(meta));
+            while (true)
+            {
+                var result = await dataSet.ReadAsync(cancellationToken).ConfigureAwait(false);
+                if (result.IsCanceled) throw new OperationCanceledException("the data set read was cancelled");
+                foreach (var segment in result.Buffer) file.Write(segment.Span);
+                dataSet.AdvanceTo(result.Buffer.End);
+                if (result.IsCompleted) break;
+            }
+            file.Flush(flushToDisk: _flushToDisk);
             return new StagedFile(temp, relative, file.Length);
         }
         catch

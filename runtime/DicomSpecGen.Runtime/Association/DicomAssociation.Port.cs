@@ -67,10 +67,10 @@ public sealed partial class DicomAssociation
                     owner._established.TrySetResult(primitive);
                     break;
                 case DulPrimitiveKind.PDataIndication:
-                    if (primitive.Content is ReceivedPData data && owner._inbox.Writer.TryWrite(new AssociationEvent.Data(data))) data.Delivered = true;
+                    if (primitive.Content is ReceivedPData data && owner.Post(new AssociationEvent.Data(data))) data.Delivered = true;
                     break;
                 case DulPrimitiveKind.ReleaseIndication:
-                    owner._inbox.Writer.TryWrite(new AssociationEvent.ReleaseRequested());
+                    owner.Post(new AssociationEvent.ReleaseRequested());
                     break;
                 case DulPrimitiveKind.ReleaseConfirmation:
                     owner.Ended(null);
