@@ -17,6 +17,9 @@ public sealed class DicomArchive(IInstanceStore store, IInstanceIndex index, str
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
+    /// <summary>How many leading bytes of each data set are kept in memory for the index record.</summary>
+    internal const int IndexPrefixLimit = 64 * 1024;
+
     public IInstanceStore Store { get; } = store;
 
     public IInstanceIndex Index { get; } = index;
@@ -31,12 +34,16 @@ public sealed class DicomArchive(IInstanceStore store, IInstanceIndex index, str
     public async Task<ushort> StoreAsync(StoreContext context, PipeReader dataSet, TransferSyntax transferSyntax, CancellationToken cancellationToken)
     {
         var meta = new DicomFileMeta(context.SopClassUid, context.SopInstanceUid, transferSyntax.Uid, SourceApplicationEntityTitle: context.CallingAeTitle);
-        var staged = await Store.StageAsync(meta, dataSet, cancellationToken).ConfigureAwait(false);
+        // The indexed attributes sit near the start: keep the first bytes as they stream past and parse those,
+        // re-reading the staged file only when they end before the last indexed tag.
+        var capture = new PrefixCapturingReader(dataSet, IndexPrefixLimit);
+        var staged = await Store.StageAsync(meta, capture, cancellationToken).ConfigureAwait(false);
         try
         {
-            InstanceRecord record;
-            await using (var file = new FileStream(staged.TempPath, FileMode.Open, FileAccess.Read, FileShare.Read, 16 * 1024, FileOptions.Asynchronous))
+            var record = await InstanceRecordReader.TryReadDataSetAsync(capture.Prefix, capture.Truncated, meta, staged.RelativePath, staged.Size, cancellationToken).ConfigureAwait(false);
+            if (record == null)
             {
+                await using var file = new FileStream(staged.TempPath, FileMode.Open, FileAccess.Read, FileShare.Read, 16 * 1024, FileOptions.Asynchronous);
                 record = await InstanceRecordReader.ReadAsync(file, staged.RelativePath, staged.Size, cancellationToken).ConfigureAwait(false);
             }
             if (record.SopInstanceUid != context.SopInstanceUid)

@@ -27,6 +27,41 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         _root = Path.GetFullPath(root);
         _temp = Path.Combine(_root, ".incoming");
         Directory.CreateDirectory(_temp);
+        RemoveOrphanedStagingFiles();
+    }
+
+    /// <summary>Staging files are named "{pid}-{guid}.part". A process killed mid-write (kill -9, power loss) leaves
+    /// its file behind; it was never visible, so it is deleted once its writer is gone. Files of a live process sharing
+    /// the folder are left alone.</summary>
+    private void RemoveOrphanedStagingFiles()
+    {
+        foreach (var file in Directory.EnumerateFiles(_temp, "*.part"))
+        {
+            var name = Path.GetFileName(file);
+            var dash = name.IndexOf('-');
+            if (dash > 0 && int.TryParse(name.AsSpan(0, dash), out var pid) && pid != Environment.ProcessId && IsRunning(pid)) continue;
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+                // Still in use after all: leave it for the next start.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     public string Root => _root;
@@ -46,14 +81,21 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     public async Task<StagedFile> StageAsync(DicomFileMeta meta, PipeReader dataSet, CancellationToken cancellationToken)
     {
         var relative = SafeRelativePath(meta.MediaStorageSopInstanceUid);
-        var temp = Path.Combine(_temp, Guid.NewGuid().ToString("N") + ".part");
+        var temp = Path.Combine(_temp, $"{Environment.ProcessId}-{Guid.NewGuid():N}.part");
         try
         {
-            await using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous);
-            await file.WriteAsync(Part10Header(meta), cancellationToken).ConfigureAwait(false);
-            await dataSet.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
-            await file.FlushAsync(cancellationToken).ConfigureAwait(false);
-            if (_flushToDisk) file.Flush(flushToDisk: true);
+            // Synchronous buffered writes into the page cache: cheaper than a thread-pool hop per asynchronous write.
+            using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
+            file.Write(Part10Header(meta));
+            while (true)
+            {
+                var result = await dataSet.ReadAsync(cancellationToken).ConfigureAwait(false);
+                if (result.IsCanceled) throw new OperationCanceledException("the data set read was cancelled");
+                foreach (var segment in result.Buffer) file.Write(segment.Span);
+                dataSet.AdvanceTo(result.Buffer.End);
+                if (result.IsCompleted) break;
+            }
+            file.Flush(flushToDisk: _flushToDisk);
             return new StagedFile(temp, relative, file.Length);
         }
         catch

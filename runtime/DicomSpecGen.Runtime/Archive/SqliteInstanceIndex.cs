@@ -40,25 +40,11 @@ public sealed class SqliteInstanceIndex : IInstanceIndex, IDisposable
         try
         {
             using var tx = _connection.BeginTransaction();
-            Execute(tx, """
-                INSERT INTO patient(patient_id, patient_name, birth_date, sex) VALUES($1, $2, $3, $4)
-                ON CONFLICT(patient_id) DO UPDATE SET patient_name = excluded.patient_name, birth_date = excluded.birth_date, sex = excluded.sex
-                """, r.PatientId, r.PatientName, r.PatientBirthDate, r.PatientSex);
-            Execute(tx, """
-                INSERT INTO study(study_uid, patient_id, study_date, study_time, accession, study_id, study_description) VALUES($1, $2, $3, $4, $5, $6, $7)
-                ON CONFLICT(study_uid) DO UPDATE SET patient_id = excluded.patient_id, study_date = excluded.study_date, study_time = excluded.study_time,
-                  accession = excluded.accession, study_id = excluded.study_id, study_description = excluded.study_description
-                """, r.StudyInstanceUid, r.PatientId, r.StudyDate, r.StudyTime, r.AccessionNumber, r.StudyId, r.StudyDescription);
-            Execute(tx, """
-                INSERT INTO series(series_uid, study_uid, modality, series_number, series_description) VALUES($1, $2, $3, $4, $5)
-                ON CONFLICT(series_uid) DO UPDATE SET study_uid = excluded.study_uid, modality = excluded.modality,
-                  series_number = excluded.series_number, series_description = excluded.series_description
-                """, r.SeriesInstanceUid, r.StudyInstanceUid, r.Modality, r.SeriesNumber, r.SeriesDescription);
-            Execute(tx, """
-                INSERT INTO instance(sop_uid, series_uid, sop_class, instance_number, transfer_syntax, path, size) VALUES($1, $2, $3, $4, $5, $6, $7)
-                ON CONFLICT(sop_uid) DO UPDATE SET series_uid = excluded.series_uid, sop_class = excluded.sop_class, instance_number = excluded.instance_number,
-                  transfer_syntax = excluded.transfer_syntax, path = excluded.path, size = excluded.size
-                """, r.SopInstanceUid, r.SeriesInstanceUid, r.SopClassUid, r.InstanceNumber, r.TransferSyntaxUid, r.RelativePath, r.Size);
+            _upserts ??= Prepare();
+            Execute(_upserts[0], tx, r.PatientId, r.PatientName, r.PatientBirthDate, r.PatientSex);
+            Execute(_upserts[1], tx, r.StudyInstanceUid, r.PatientId, r.StudyDate, r.StudyTime, r.AccessionNumber, r.StudyId, r.StudyDescription);
+            Execute(_upserts[2], tx, r.SeriesInstanceUid, r.StudyInstanceUid, r.Modality, r.SeriesNumber, r.SeriesDescription);
+            Execute(_upserts[3], tx, r.SopInstanceUid, r.SeriesInstanceUid, r.SopClassUid, r.InstanceNumber, r.TransferSyntaxUid, r.RelativePath, r.Size);
             tx.Commit();
         }
         finally
@@ -67,13 +53,47 @@ public sealed class SqliteInstanceIndex : IInstanceIndex, IDisposable
         }
     }
 
-    private void Execute(SqliteTransaction tx, string sql, params object?[] values)
+    /// <summary>The four upserts (patient, study, series, instance), prepared once and reused for every instance.</summary>
+    private static readonly string[] UpsertSql =
+    [
+        """
+                INSERT INTO patient(patient_id, patient_name, birth_date, sex) VALUES($1, $2, $3, $4)
+                ON CONFLICT(patient_id) DO UPDATE SET patient_name = excluded.patient_name, birth_date = excluded.birth_date, sex = excluded.sex
+                """,
+        """
+                INSERT INTO study(study_uid, patient_id, study_date, study_time, accession, study_id, study_description) VALUES($1, $2, $3, $4, $5, $6, $7)
+                ON CONFLICT(study_uid) DO UPDATE SET patient_id = excluded.patient_id, study_date = excluded.study_date, study_time = excluded.study_time,
+                  accession = excluded.accession, study_id = excluded.study_id, study_description = excluded.study_description
+                """,
+        """
+                INSERT INTO series(series_uid, study_uid, modality, series_number, series_description) VALUES($1, $2, $3, $4, $5)
+                ON CONFLICT(series_uid) DO UPDATE SET study_uid = excluded.study_uid, modality = excluded.modality,
+                  series_number = excluded.series_number, series_description = excluded.series_description
+                """,
+        """
+                INSERT INTO instance(sop_uid, series_uid, sop_class, instance_number, transfer_syntax, path, size) VALUES($1, $2, $3, $4, $5, $6, $7)
+                ON CONFLICT(sop_uid) DO UPDATE SET series_uid = excluded.series_uid, sop_class = excluded.sop_class, instance_number = excluded.instance_number,
+                  transfer_syntax = excluded.transfer_syntax, path = excluded.path, size = excluded.size
+                """,
+    ];
+
+    private SqliteCommand[]? _upserts;
+
+    private SqliteCommand[] Prepare() => UpsertSql.Select(sql =>
     {
-        using var command = _connection.CreateCommand();
-        command.Transaction = tx;
+        var command = _connection.CreateCommand();
         command.CommandText = sql;
-        for (var i = 0; i < values.Length; i++) command.Parameters.AddWithValue("$" + (i + 1), values[i] ?? DBNull.Value);
+        var count = sql.Split('$').Length - 1;
+        for (var i = 1; i <= count; i++) command.Parameters.Add(new SqliteParameter("$" + i, null));
+        return command;
+    }).ToArray();
+
+    private static void Execute(SqliteCommand command, SqliteTransaction tx, params object?[] values)
+    {
+        command.Transaction = tx;
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
         command.ExecuteNonQuery();
+        command.Transaction = null;
     }
 
     private const string Joined = "patient p JOIN study s ON s.patient_id = p.patient_id JOIN series se ON se.study_uid = s.study_uid JOIN instance i ON i.series_uid = se.series_uid";
@@ -209,6 +229,7 @@ public sealed class SqliteInstanceIndex : IInstanceIndex, IDisposable
 
     public void Dispose()
     {
+        foreach (var command in _upserts ?? []) command.Dispose();
         _connection.Dispose();
         _gate.Dispose();
     }

@@ -42,7 +42,10 @@ public sealed partial class DicomAssociation
             explain?.Invoke(decision.Explanation);
             if (!decision.IsAccepted)
             {
-                association._logger.LogInformation("rejecting {Calling} → {Called}: {Why}", info.CallingAeTitle, info.CalledAeTitle, decision.Explanation.Summary);
+                // Refusals are logged with the peer's address and the reason with its PS3.8 Table 9-21 row (issue: audit trail).
+                association._logger.LogWarning("rejecting {Calling} → {Called} from {Peer}: {Reason} [{Citation}]; {Why}",
+                    info.CallingAeTitle, info.CalledAeTitle, association.RemoteAddress, decision.RejectReason.Meaning(), decision.RejectReason.Citation(),
+                    decision.Explanation.Summary);
                 association.Fire(DulEvent.Evt8, new AAssociateRj { Result = decision.RejectResult!.Value, Source = decision.RejectSource, Reason = decision.RejectReason.ToWire() });
                 await association.WaitClosedAsync().ConfigureAwait(false);
                 return null;

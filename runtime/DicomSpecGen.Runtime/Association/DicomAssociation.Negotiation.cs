@@ -13,7 +13,7 @@ public sealed partial class DicomAssociation
     public IReadOnlyList<NegotiatedContext> Contexts => _contexts;
 
     /// <summary>The peer's Maximum Length Received: the largest P-DATA-TF PDU we may send it; 0 = no limit (PS3.8 D.1).</summary>
-    public uint PeerMaxPduLength { get; private set; }
+    public uint PeerMaxPduLength { get; internal set; }
 
     public string? PeerImplementationClassUid { get; private set; }
 

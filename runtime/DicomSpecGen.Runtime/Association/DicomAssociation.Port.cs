@@ -67,20 +67,21 @@ public sealed partial class DicomAssociation
                     owner._established.TrySetResult(primitive);
                     break;
                 case DulPrimitiveKind.PDataIndication:
-                    if (primitive.Content is ReceivedPData data && owner._inbox.Writer.TryWrite(new AssociationEvent.Data(data))) data.Delivered = true;
+                    if (primitive.Content is ReceivedPData data && owner.Post(new AssociationEvent.Data(data))) data.Delivered = true;
                     break;
                 case DulPrimitiveKind.ReleaseIndication:
-                    owner._inbox.Writer.TryWrite(new AssociationEvent.ReleaseRequested());
+                    owner.Post(new AssociationEvent.ReleaseRequested());
                     break;
                 case DulPrimitiveKind.ReleaseConfirmation:
                     owner.Ended(null);
                     break;
                 case DulPrimitiveKind.AbortIndication:
-                    owner._logger.LogInformation("the peer aborted the association");
+                    owner._logger.LogWarning("{Peer} aborted the association ({Abort})", owner.RemoteAddress, primitive.Content);
                     owner.Ended(new AssociationAbortedException("the peer aborted the association (A-ABORT, service-user source)"));
                     break;
                 case DulPrimitiveKind.ProviderAbortIndication:
                     var abort = primitive.Content as DulAbort;
+                    owner._logger.LogWarning("association with {Peer} aborted by the provider: {Reason}", owner.RemoteAddress, abort?.Reason.ToString() ?? "provider abort");
                     owner.Ended(new AssociationAbortedException($"A-P-ABORT: {abort?.Reason.ToString() ?? "provider abort"}"));
                     break;
             }

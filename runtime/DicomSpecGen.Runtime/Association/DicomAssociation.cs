@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using DicomSpecGen.Dul;
 using DicomSpecGen.Protocol;
@@ -19,7 +20,12 @@ public sealed partial class DicomAssociation : IAsyncDisposable
     private readonly AssociationCommonOptions _options;
     private readonly TaskCompletionSource<DulPrimitive> _established = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Channel<AssociationEvent> _inbox = Channel.CreateUnbounded<AssociationEvent>(new UnboundedChannelOptions { SingleWriter = true });
+    // Written only by FlushInbox, never inside a DUL step, so the receiver may continue inline on the writer's thread.
+    private readonly Channel<AssociationEvent> _inbox = Channel.CreateUnbounded<AssociationEvent>(new UnboundedChannelOptions { SingleWriter = true, AllowSynchronousContinuations = true });
+    private readonly ConcurrentQueue<AssociationEvent?> _pendingInbox = new();
+    private readonly object _flushGate = new();
+    private volatile bool _inboxClosing;
+    private int _readLoopThread = -1;
     private readonly SemaphoreSlim _inboxSlots = new(16);
     private PduConnection? _connection;
     private Task? _readLoop;
@@ -115,12 +121,65 @@ public sealed partial class DicomAssociation : IAsyncDisposable
                 var copy = ReceivedPData.CopyFrom(data);
                 await _inboxSlots.WaitAsync().ConfigureAwait(false);
                 copy.OnRelease(() => _inboxSlots.Release());
-                Fire(DulProtocolBridge.ForReceived(pdu).Event, copy);
+                FireFromReadLoop(DulProtocolBridge.ForReceived(pdu).Event, copy);
                 if (!copy.Delivered) copy.Dispose();
                 continue;
             }
             var (evt, payload) = DulProtocolBridge.ForReceived(pdu);
+            FireFromReadLoop(evt, payload);
+        }
+    }
+
+    /// <summary>Runs a received PDU's event, then hands what it delivered to the receiver on this thread (outside
+    /// the DUL step): the DIMSE layer processes it without a thread hand-off and this loop reads on when it awaits.</summary>
+    private void FireFromReadLoop(DulEvent evt, object? payload)
+    {
+        Volatile.Write(ref _readLoopThread, Environment.CurrentManagedThreadId);
+        try
+        {
             Fire(evt, payload);
+        }
+        finally
+        {
+            Volatile.Write(ref _readLoopThread, -1);
+        }
+        FlushInbox();
+    }
+
+    /// <summary>Queues an indication for <see cref="ReceiveAsync"/> (called inside DUL steps); false once the inbox is closed.</summary>
+    private bool Post(AssociationEvent e)
+    {
+        if (_inboxClosing) return false;
+        _pendingInbox.Enqueue(e);
+        ScheduleFlush();
+        return true;
+    }
+
+    private void CloseInbox()
+    {
+        if (_inboxClosing) return;
+        _inboxClosing = true;
+        _pendingInbox.Enqueue(null);
+        ScheduleFlush();
+    }
+
+    /// <summary>The read loop flushes right after its own step; any other caller may be inside a DUL step, so the
+    /// flush (which may run the receiver inline) goes to the thread pool.</summary>
+    private void ScheduleFlush()
+    {
+        if (Environment.CurrentManagedThreadId == Volatile.Read(ref _readLoopThread)) return;
+        ThreadPool.UnsafeQueueUserWorkItem(static owner => owner.FlushInbox(), this, preferLocal: false);
+    }
+
+    private void FlushInbox()
+    {
+        lock (_flushGate)
+        {
+            while (_pendingInbox.TryDequeue(out var e))
+            {
+                if (e == null) _inbox.Writer.TryComplete();
+                else if (!_inbox.Writer.TryWrite(e) && e is AssociationEvent.Data d) d.PData.Dispose();
+            }
         }
     }
 
@@ -187,7 +246,7 @@ public sealed partial class DicomAssociation : IAsyncDisposable
     private void Ended(Exception? failure)
     {
         if (failure != null) _failure ??= failure;
-        _inbox.Writer.TryComplete();
+        CloseInbox();
         _established.TrySetException(_failure ?? new AssociationAbortedException("the connection closed before the association was established"));
         _ended.TrySetResult();
     }

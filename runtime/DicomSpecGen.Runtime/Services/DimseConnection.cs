@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using DicomSpecGen.Association;
 using DicomSpecGen.Data;
 using DicomSpecGen.Dimse;
+using DicomSpecGen.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -62,6 +63,11 @@ public sealed class DimseConnection : IAsyncDisposable
         try
         {
             _logger.LogDebug("sending {Message} on context #{Context}", message.Title, contextId);
+            if (message.HasDataSet && Combined(contextId, message, dataSet) is { } one)
+            {
+                await _association.SendPDataAsync(one, cancellationToken).ConfigureAwait(false);
+                return;
+            }
             await fragmenter.SendAsync(contextId, message, dataSet,
                 (pdv, ct) => new ValueTask(_association.SendPDataAsync(DimseFragmenter.ToPDataTf(pdv), ct)), cancellationToken).ConfigureAwait(false);
         }
@@ -71,13 +77,41 @@ public sealed class DimseConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>A small message in memory goes out as one P-DATA-TF PDU holding two PDVs, the whole command set and
+    /// the whole data set, when both fit the peer's Maximum Length Received: one PDU to send and for the peer to
+    /// read instead of two.</summary>
+    /// <remarks>PS3.8 9.3.5 (a P-DATA-TF carries one or more PDV items) and E.1 (2013): the PDVs of one PDU belong to
+    /// the same message, each fragment even, the command's last fragment before the data's.</remarks>
+    private PDataTf? Combined(byte contextId, DimseMessage message, Stream? dataSet)
+    {
+        if (dataSet is not MemoryStream memory || !memory.TryGetBuffer(out var buffer)) return null;
+        var data = buffer.AsMemory().Slice((int)memory.Position, (int)(memory.Length - memory.Position));
+        if ((data.Length & 1) != 0) return null;
+        var command = message.ToArray();
+        var length = 2L * PdvLayout.ItemOverhead + command.Length + data.Length;
+        var peerMax = _association.PeerMaxPduLength;
+        if (length > CombinedLimit || (peerMax != 0 && length > peerMax)) return null;
+        memory.Position = memory.Length;
+        return new PDataTf
+        {
+            Values =
+            [
+                new PdvFragment(contextId, true, true, command).ToPresentationDataValue(),
+                new PdvFragment(contextId, false, true, data).ToPresentationDataValue(),
+            ],
+        };
+    }
+
+    /// <summary>The largest PDU built by <see cref="Combined"/> when the peer sets no limit.</summary>
+    private const int CombinedLimit = 256 * 1024;
+
     /// <summary>Sends one message with an in-memory data set, encoded in the context's transfer syntax.</summary>
     public Task SendAsync(byte contextId, DimseMessage message, DicomDataset? dataSet, CancellationToken cancellationToken)
     {
         message.HasDataSet = dataSet != null;
         if (dataSet == null) return SendAsync(contextId, message, (Stream?)null, cancellationToken);
         var bytes = dataSet.Encode(_association.GetTransferSyntax(contextId));
-        return SendAsync(contextId, message, new MemoryStream(bytes, writable: false), cancellationToken);
+        return SendAsync(contextId, message, new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true), cancellationToken);
     }
 
     /// <summary>Sends a request and yields its responses up to the final (non-pending) one.</summary>
@@ -85,7 +119,9 @@ public sealed class DimseConnection : IAsyncDisposable
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var id = DimseFields.MessageId(request) ?? throw new ArgumentException($"{request.Title} has no Message ID", nameof(request));
-        var responses = Channel.CreateUnbounded<DimseResponse>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        // The requester continues on the reader's thread (no hand-off per response); it only awaits, so the
+        // reader resumes at the requester's next await.
+        var responses = Channel.CreateUnbounded<DimseResponse>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = true });
         if (!_pending.TryAdd(id, responses)) throw new InvalidOperationException($"Message ID {id} is already outstanding");
         try
         {
@@ -116,8 +152,10 @@ public sealed class DimseConnection : IAsyncDisposable
     public IAsyncEnumerable<DimseResponse> RequestAsync(byte contextId, DimseMessage request, DicomDataset? dataSet, CancellationToken cancellationToken = default)
     {
         request.HasDataSet = dataSet != null;
-        return RequestAsync(contextId, request, dataSet == null ? null : new MemoryStream(dataSet.Encode(_association.GetTransferSyntax(contextId)), writable: false), cancellationToken);
+        return RequestAsync(contextId, request, dataSet == null ? null : InMemory(dataSet.Encode(_association.GetTransferSyntax(contextId))), cancellationToken);
     }
+
+    private static MemoryStream InMemory(byte[] bytes) => new(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
 
     /// <summary>Sends a request and returns its final response.</summary>
     public async Task<DimseResponse> RequestFinalAsync(byte contextId, DimseMessage request, DicomDataset? dataSet, CancellationToken cancellationToken = default)
@@ -135,6 +173,8 @@ public sealed class DimseConnection : IAsyncDisposable
         var reassembler = new DimseReassembler();
         Pipe? dataPipe = null;
         ArrayBufferWriter<byte>? responseData = null;
+        ArrayBufferWriter<byte>? heldData = null;
+        byte heldContext = 0;
         DimseMessage? current = null;
         Exception? failure = null;
         try
@@ -166,7 +206,15 @@ public sealed class DimseConnection : IAsyncDisposable
                         }
                         else if (e.MessageComplete)
                         {
-                            Dispatch(e.PresentationContextId, command, null);
+                            if (command is CEchoRq) await RunHandlerAsync(e.PresentationContextId, command, null).ConfigureAwait(false);
+                            else Dispatch(e.PresentationContextId, command, null);
+                        }
+                        else if (command is CStoreRq)
+                        {
+                            // Held until complete or too large for memory: a small instance is then stored without
+                            // waking a handler task per fragment (see the data branch below).
+                            heldData = new ArrayBufferWriter<byte>();
+                            heldContext = e.PresentationContextId;
                         }
                         else
                         {
@@ -184,6 +232,26 @@ public sealed class DimseConnection : IAsyncDisposable
                                 var ts = _association.GetTransferSyntax(e.PresentationContextId);
                                 Route(current!, DicomDataset.Decode(responseData.WrittenMemory, ts));
                                 responseData = null;
+                            }
+                        }
+                        else if (heldData != null)
+                        {
+                            foreach (var segment in e.Data) heldData.Write(segment.Span);
+                            if (e.MessageComplete)
+                            {
+                                // The whole data set is here: store it inline, in order, on this loop.
+                                var bytes = heldData.WrittenMemory;
+                                heldData = null;
+                                await RunHandlerAsync(heldContext, current!, PipeReader.Create(new ReadOnlySequence<byte>(bytes))).ConfigureAwait(false);
+                            }
+                            else if (heldData.WrittenCount > SmallDataSetLimit)
+                            {
+                                // Too large to hold: stream the rest to a handler task as for any other request.
+                                dataPipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19));
+                                Dispatch(heldContext, current!, dataPipe.Reader);
+                                dataPipe.Writer.Write(heldData.WrittenSpan);
+                                heldData = null;
+                                await dataPipe.Writer.FlushAsync().ConfigureAwait(false);
                             }
                         }
                         else if (dataPipe != null)
@@ -234,49 +302,56 @@ public sealed class DimseConnection : IAsyncDisposable
         _logger.LogWarning("{Message} answers Message ID {Id}, which is not outstanding; ignored", response.Title, id);
     }
 
+    /// <summary>Data sets of C-STOREs up to this size are received whole before the handler runs (inline).</summary>
+    private const int SmallDataSetLimit = 256 * 1024;
+
+    /// <summary>Runs the handler of a request concurrently with reading (it may stream a large data set, or be a
+    /// C-FIND/C-MOVE/C-GET the peer can cancel while it runs).</summary>
     private void Dispatch(byte contextId, DimseMessage request, PipeReader? dataSet)
+    {
+        var task = Task.Run(() => RunHandlerAsync(contextId, request, dataSet));
+        _handlers[task] = 0;
+        task.ContinueWith(t => _handlers.TryRemove(t, out _), TaskScheduler.Default);
+    }
+
+    private async Task RunHandlerAsync(byte contextId, DimseMessage request, PipeReader? dataSet)
     {
         var id = DimseFields.MessageId(request) ?? 0;
         var cancel = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         _running[id] = cancel;
         var context = new DimseRequestContext(this, contextId, request, dataSet, _association.GetTransferSyntax(contextId), cancel.Token);
-        var task = Task.Run(async () =>
+        try
         {
+            if (_handler == null)
+            {
+                // No service here: PS3.7 C.5.3 "Unrecognized operation" (0211H) for any request.
+                await context.RespondAsync(DimseResponses.For(request, DimseStatus.UnrecognizedOperation), null, _stop.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await _handler.HandleAsync(context, _stop.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or AssociationAbortedException && _stop.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "handling {Message} failed", request.Title);
             try
             {
-                if (_handler == null)
-                {
-                    // No service here: PS3.7 C.5.3 "Unrecognized operation" (0211H) for any request.
-                    await context.RespondAsync(DimseResponses.For(request, DimseStatus.UnrecognizedOperation), null, _stop.Token).ConfigureAwait(false);
-                }
-                else
-                {
-                    await _handler.HandleAsync(context, _stop.Token).ConfigureAwait(false);
-                }
+                await context.RespondAsync(DimseResponses.For(request, DimseStatus.ProcessingFailure), null, _stop.Token).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is OperationCanceledException or AssociationAbortedException && _stop.IsCancellationRequested)
+            catch (Exception inner) when (inner is AssociationAbortedException or OperationCanceledException or InvalidOperationException)
             {
             }
-            catch (Exception e)
-            {
-                _logger.LogError(e, "handling {Message} failed", request.Title);
-                try
-                {
-                    await context.RespondAsync(DimseResponses.For(request, DimseStatus.ProcessingFailure), null, _stop.Token).ConfigureAwait(false);
-                }
-                catch (Exception inner) when (inner is AssociationAbortedException or OperationCanceledException or InvalidOperationException)
-                {
-                }
-            }
-            finally
-            {
-                _running.TryRemove(id, out _);
-                cancel.Dispose();
-                if (dataSet != null) await dataSet.CompleteAsync().ConfigureAwait(false);
-            }
-        });
-        _handlers[task] = 0;
-        task.ContinueWith(t => _handlers.TryRemove(t, out _), TaskScheduler.Default);
+        }
+        finally
+        {
+            _running.TryRemove(id, out _);
+            cancel.Dispose();
+            if (dataSet != null) await dataSet.CompleteAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>Releases the association (when we requested it) and waits for the reader to finish.</summary>

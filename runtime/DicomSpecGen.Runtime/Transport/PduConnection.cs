@@ -3,27 +3,31 @@ using System.IO.Pipelines;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Threading.Channels;
 using DicomSpecGen.Protocol;
 
 namespace DicomSpecGen.Transport;
 
 /// <summary>One TCP connection carrying PDUs (PS3.8 9.1.1): reads whole PDUs through a <see cref="PipeReader"/>,
-/// checking each header's length against the limits before the body is buffered, and writes encoded PDUs from
-/// a queue drained by one writer task (so the DUL's synchronous actions never block on the network).</summary>
+/// checking each header's length against the limits before the body is buffered, and writes encoded PDUs
+/// without ever blocking the DUL's synchronous actions: straight into the socket when nothing is queued and the
+/// kernel takes the whole PDU at once (a non-blocking send), otherwise through a queue drained by one writer task.</summary>
 public sealed class PduConnection : IAsyncDisposable
 {
     private readonly Socket _socket;
     private readonly Stream _stream;
     private readonly PipeReader _reader;
     private readonly TransportOptions _options;
-    private readonly Channel<Frame> _outgoing = Channel.CreateUnbounded<Frame>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly object _sendGate = new();
+    private readonly Queue<Frame> _queue = new();
+    private readonly SemaphoreSlim _wakeWriter = new(0);
+    private bool _writerActive;
+    private readonly bool _direct;
     private readonly SemaphoreSlim _pdataSlots;
     private readonly Task _writer;
     private readonly CancellationTokenSource _closing = new();
     private int _closed;
 
-    private readonly record struct Frame(byte[]? Buffer, int Length, bool IsPData, bool Close);
+    private readonly record struct Frame(byte[]? Buffer, int Offset, int Length, bool IsPData, bool Close);
 
     private PduConnection(Socket socket, TransportOptions options, Stream? stream = null)
     {
@@ -31,7 +35,11 @@ public sealed class PduConnection : IAsyncDisposable
         socket.NoDelay = true;
         _socket = socket;
         _options = options;
+        // With TLS every byte goes through the SslStream; without it small PDUs are sent straight to the socket.
+        _direct = stream == null;
         _stream = stream ?? new NetworkStream(socket, ownsSocket: true);
+        // Synchronous sends must never wait (they run inside DUL steps); asynchronous I/O is unaffected.
+        if (_direct) socket.Blocking = false;
         _reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: true));
         _pdataSlots = new SemaphoreSlim(Math.Max(1, options.MaxQueuedPData));
         RemoteEndPoint = socket.RemoteEndPoint;
@@ -129,6 +137,22 @@ public sealed class PduConnection : IAsyncDisposable
     /// receive buffer: it is valid until the next call.</summary>
     public async ValueTask<Pdu?> ReadAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ReadCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException && _disposed)
+        {
+            // Disposed while (or before) reading: the connection is gone, as when the peer closes it.
+            return null;
+        }
+    }
+
+    private volatile bool _disposed;
+
+    private async ValueTask<Pdu?> ReadCoreAsync(CancellationToken cancellationToken)
+    {
+        if (_disposed) return null;
         if (_consumed is { } consumed)
         {
             _reader.AdvanceTo(consumed);
@@ -205,16 +229,60 @@ public sealed class PduConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Encodes a PDU and queues it for the socket (never blocks). Returns false once closed.</summary>
+    /// <summary>Encodes a PDU and writes or queues it for the socket (never blocks). Returns false once closed.</summary>
     public bool Send(Pdu pdu)
     {
         if (Volatile.Read(ref _closed) != 0) return false;
         var buffer = new PooledPduBuffer(pdu.GetEncodedLength());
         pdu.Write(buffer);
         Trace?.Invoke(PduDirection.Sent, pdu);
-        if (_outgoing.Writer.TryWrite(new Frame(buffer.Array, buffer.Length, pdu is PDataTf, false))) return true;
-        buffer.Return();
-        return false;
+        var isPData = pdu is PDataTf;
+        lock (_sendGate)
+        {
+            if (_closed != 0)
+            {
+                buffer.Return();
+                return false;
+            }
+            var sent = 0;
+            if (!_writerActive && _direct)
+            {
+                // Nothing queued: saves the hand-off to the writer task when the kernel takes the PDU at once.
+                sent = TrySendNow(buffer.Array.AsSpan(0, buffer.Length));
+                if (sent == buffer.Length)
+                {
+                    buffer.Return();
+                    if (isPData) _pdataSlots.Release();
+                    return true;
+                }
+            }
+            Enqueue(new Frame(buffer.Array, sent, buffer.Length, isPData, false));
+            return true;
+        }
+    }
+
+    /// <summary>A non-blocking send: how many bytes the kernel took (0 when its buffer is full or on an error,
+    /// which the writer task then meets and handles).</summary>
+    private int TrySendNow(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            var sent = _socket.Send(bytes, SocketFlags.None, out var error);
+            return error == SocketError.Success ? sent : 0;
+        }
+        catch (ObjectDisposedException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Queues a frame for the writer task, waking it if idle (call under <see cref="_sendGate"/>).</summary>
+    private void Enqueue(Frame frame)
+    {
+        _queue.Enqueue(frame);
+        if (_writerActive) return;
+        _writerActive = true;
+        _wakeWriter.Release();
     }
 
     /// <summary>Waits for room in the P-DATA queue; call before sending a P-DATA-TF PDU, which then releases the
@@ -227,24 +295,36 @@ public sealed class PduConnection : IAsyncDisposable
     /// <summary>Closes the connection after the PDUs already queued are written (PS3.8 9.1.4: don't linger).</summary>
     public void Close()
     {
-        if (Interlocked.Exchange(ref _closed, 1) != 0) return;
-        _outgoing.Writer.TryWrite(new Frame(null, 0, false, true));
-        _outgoing.Writer.TryComplete();
+        lock (_sendGate)
+        {
+            if (_closed != 0) return;
+            _closed = 1;
+            Enqueue(new Frame(null, 0, 0, false, true));
+        }
     }
 
     private async Task WriteLoopAsync()
     {
-        var reader = _outgoing.Reader;
         try
         {
-            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            while (true)
             {
-                while (reader.TryRead(out var frame))
+                await _wakeWriter.WaitAsync().ConfigureAwait(false);
+                while (true)
                 {
+                    Frame frame;
+                    lock (_sendGate)
+                    {
+                        if (!_queue.TryDequeue(out frame))
+                        {
+                            _writerActive = false;
+                            break;
+                        }
+                    }
                     if (frame.Close) return;
                     try
                     {
-                        await _stream.WriteAsync(frame.Buffer.AsMemory(0, frame.Length)).ConfigureAwait(false);
+                        await _stream.WriteAsync(frame.Buffer.AsMemory(frame.Offset, frame.Length - frame.Offset)).ConfigureAwait(false);
                     }
                     finally
                     {
@@ -260,12 +340,16 @@ public sealed class PduConnection : IAsyncDisposable
         }
         finally
         {
-            Interlocked.Exchange(ref _closed, 1);
-            _outgoing.Writer.TryComplete();
-            while (reader.TryRead(out var left))
+            lock (_sendGate)
             {
-                if (left.Buffer != null) ArrayPool<byte>.Shared.Return(left.Buffer);
-                if (left.IsPData) _pdataSlots.Release();
+                _closed = 1;
+                // Stays "active" so no later Send writes inline to a closing socket.
+                _writerActive = true;
+                while (_queue.TryDequeue(out var left))
+                {
+                    if (left.Buffer != null) ArrayPool<byte>.Shared.Return(left.Buffer);
+                    if (left.IsPData) _pdataSlots.Release();
+                }
             }
             try { _socket.Shutdown(SocketShutdown.Both); } catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
             _closing.Cancel();
@@ -277,6 +361,7 @@ public sealed class PduConnection : IAsyncDisposable
     {
         Close();
         await _writer.ConfigureAwait(false);
+        _disposed = true;
         await _reader.CompleteAsync().ConfigureAwait(false);
         _closing.Dispose();
     }

@@ -100,13 +100,16 @@ public class FaultTests
             scp.KillHard();
             Assert.True(storescu.WaitForExit(30_000));
         }
+        // The killed writer's staging file is left behind, invisible, until the archive is opened again.
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder, ".incoming"), "*.part"));
         // Only the instance stored before the kill is visible, and the index agrees with the files.
         Assert.Equal("1.2.826.0.1.3680043.10.543.78.1.dcm", Path.GetFileName(Assert.Single(LargeFiles.Visible(folder))));
         Assert.Equal(1, await IndexedAsync(folder));
 
-        // Restarted on the same folder, the archive takes the big instance again.
+        // Restarted on the same folder, the archive removes the orphaned staging file and takes the big instance again.
         using (var scp = await ScpProcess.StartAsync(folder))
         {
+            Assert.Empty(Directory.GetFiles(Path.Combine(folder, ".incoming"), "*.part"));
             var again = await Dcmtk.RunAsync("storescu", TimeSpan.FromSeconds(120), "-aec", "DSGSCP", "127.0.0.1", scp.Port.ToString(), big);
             Assert.True(again.ExitCode == 0, again.Output);
         }

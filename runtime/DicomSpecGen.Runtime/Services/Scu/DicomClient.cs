@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using DicomSpecGen.Association;
 using DicomSpecGen.Data;
@@ -39,12 +40,32 @@ public sealed class DicomClient : IAsyncDisposable
         return response.Status;
     }
 
+    /// <summary>Files up to this size are read into memory in one read before sending.</summary>
+    private const int SmallFileLimit = 256 * 1024;
+
     /// <summary>C-STORE of a Part 10 file (PS3.7 9.1.1); the data set streams from the file.</summary>
     public async Task<DimseResponse> StoreFileAsync(string path, CancellationToken cancellationToken = default)
     {
-        // Synchronous buffered reads: cheaper per fragment than thread-pool async file I/O for small PDUs.
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-        return await InstanceSender.SendFileAsync(Connection, file, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // Synchronous reads: cheaper per fragment than thread-pool async file I/O. A small file is read whole into a
+        // pooled array (one read, no per-file stream buffer); a larger one streams through a 64 KiB buffer.
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        if (file.Length > SmallFileLimit)
+        {
+            await using var buffered = new BufferedStream(file, 64 * 1024);
+            return await InstanceSender.SendFileAsync(Connection, buffered, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        var length = (int)file.Length;
+        var bytes = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        try
+        {
+            file.ReadExactly(bytes, 0, length);
+            using var memory = new MemoryStream(bytes, 0, length, writable: false, publiclyVisible: true);
+            return await InstanceSender.SendFileAsync(Connection, memory, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
     /// <summary>C-FIND (PS3.7 9.1.2): yields each matching identifier; <paramref name="final"/> receives the final response.</summary>
