@@ -130,7 +130,7 @@ public class PduRoundTripTests
         var bytes = Encode(PduSamples.DataTf());
         var parsed = (PDataTf)Protocol.Pdu.Read(new ReadOnlySequence<byte>(bytes));
         var walked = new List<(byte, MessageControlHeader, byte[])>();
-        foreach (var pdv in PDataTf.EnumerateValues(Segmented.Split(bytes, 5)))
+        foreach (var pdv in PDataTf.EnumerateValues(DicomSpecGen.Fuzz.Segments.Split(bytes, 5)))
         {
             walked.Add((pdv.PresentationContextId, pdv.MessageControlHeader, pdv.Fragment.ToArray()));
         }
@@ -180,7 +180,7 @@ public class PduRoundTripTests
     public void Parsing_works_across_segment_boundaries()
     {
         var bytes = Encode(PduSamples.AssociateRq());
-        var sequence = Segmented.Split(bytes, 7);
+        var sequence = DicomSpecGen.Fuzz.Segments.Split(bytes, 7);
         var parsed = Protocol.Pdu.Read(sequence);
         Assert.Equal(bytes, Encode(parsed));
     }
