@@ -137,18 +137,26 @@ public sealed class PduConnection : IAsyncDisposable
     /// receive buffer: it is valid until the next call.</summary>
     public async ValueTask<Pdu?> ReadAsync(CancellationToken cancellationToken)
     {
+        // The gate keeps DisposeAsync from completing the pipe reader (which returns its buffers to the pool)
+        // while a read or an AdvanceTo is still using them.
+        await _readGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
             return await ReadCoreAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException && _disposed)
         {
-            // Disposed while (or before) reading: the connection is gone, as when the peer closes it.
+            // Disposed before reading: the connection is gone, as when the peer closes it.
             return null;
+        }
+        finally
+        {
+            _readGate.Release();
         }
     }
 
     private volatile bool _disposed;
+    private readonly SemaphoreSlim _readGate = new(1, 1);
 
     private async ValueTask<Pdu?> ReadCoreAsync(CancellationToken cancellationToken)
     {
@@ -215,6 +223,7 @@ public sealed class PduConnection : IAsyncDisposable
     /// peer or <see cref="Close"/> ends the connection (the DUL waits in Sta13 for that or ARTIM).</summary>
     public async Task DrainAsync()
     {
+        await _readGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
             while (true)
@@ -226,6 +235,10 @@ public sealed class PduConnection : IAsyncDisposable
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
         {
+        }
+        finally
+        {
+            _readGate.Release();
         }
     }
 
@@ -362,7 +375,17 @@ public sealed class PduConnection : IAsyncDisposable
         Close();
         await _writer.ConfigureAwait(false);
         _disposed = true;
-        await _reader.CompleteAsync().ConfigureAwait(false);
+        // Close() shut the socket and cancelled _closing, so a read in progress ends promptly; wait for it (bounded)
+        // before the reader's buffers go back to the pool.
+        var idle = await _readGate.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        try
+        {
+            await _reader.CompleteAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            if (idle) _readGate.Release();
+        }
         _closing.Dispose();
     }
 }
