@@ -92,16 +92,13 @@ public static class ScpCommand
     /// syntaxes, and the patient/study root query/retrieve models; the requestor may be SCP for storage (C-GET).</summary>
     public static AcceptorOptions Acceptor(CommonOptions common, ParseResult result, string title, string[]? allowed, int max)
     {
-        var syntaxes = new Dictionary<string, IReadOnlyList<string>> { [DicomUids.Verification] = [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian] };
-        foreach (var sop in AcceptorPolicyOptions.StorageSopClasses) syntaxes[sop] = AcceptorPolicyOptions.DefaultTransferSyntaxes;
-        foreach (var model in QueryRetrieveModels) syntaxes[model] = [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian];
         return new AcceptorOptions
         {
             Policy = new DefaultAssociationPolicy(new AcceptorPolicyOptions
             {
                 AeTitle = title,
                 AllowedCallingAeTitles = allowed is { Length: > 0 } ? allowed.ToHashSet() : null,
-                AbstractSyntaxes = syntaxes,
+                AbstractSyntaxes = AcceptorPolicyOptions.ArchiveAbstractSyntaxes(),
                 RequestorScpRoleAllowed = AcceptorPolicyOptions.StorageSopClasses.ToHashSet(),
             }),
             MaxAssociations = max,
@@ -111,9 +108,4 @@ public static class ScpCommand
         };
     }
 
-    public static readonly string[] QueryRetrieveModels =
-    [
-        DicomUids.PatientRootQueryRetrieveInformationModelFind, DicomUids.PatientRootQueryRetrieveInformationModelMove, DicomUids.PatientRootQueryRetrieveInformationModelGet,
-        DicomUids.StudyRootQueryRetrieveInformationModelFind, DicomUids.StudyRootQueryRetrieveInformationModelMove, DicomUids.StudyRootQueryRetrieveInformationModelGet,
-    ];
 }

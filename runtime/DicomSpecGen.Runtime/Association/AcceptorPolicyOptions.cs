@@ -45,4 +45,22 @@ public sealed record AcceptorPolicyOptions
     public static IReadOnlyList<string> StorageSopClasses { get; } = DicomUids.All
         .Where(u => u.Type == DicomUidType.SopClass && u.Name.EndsWith("Storage", StringComparison.Ordinal) && !u.IsRetired)
         .Select(u => u.Uid).ToList();
+
+    /// <summary>The patient and study root query/retrieve models (FIND, MOVE, GET) an archive serves.</summary>
+    public static IReadOnlyList<string> QueryRetrieveModels { get; } =
+    [
+        DicomUids.PatientRootQueryRetrieveInformationModelFind, DicomUids.PatientRootQueryRetrieveInformationModelMove, DicomUids.PatientRootQueryRetrieveInformationModelGet,
+        DicomUids.StudyRootQueryRetrieveInformationModelFind, DicomUids.StudyRootQueryRetrieveInformationModelMove, DicomUids.StudyRootQueryRetrieveInformationModelGet,
+    ];
+
+    /// <summary>What an archive SCP accepts: verification, every storage SOP class with <see cref="DefaultTransferSyntaxes"/>,
+    /// and the query/retrieve models, the last two in the little endian uncompressed syntaxes.</summary>
+    public static Dictionary<string, IReadOnlyList<string>> ArchiveAbstractSyntaxes()
+    {
+        IReadOnlyList<string> plain = [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian];
+        var syntaxes = new Dictionary<string, IReadOnlyList<string>> { [DicomUids.Verification] = plain };
+        foreach (var sop in StorageSopClasses) syntaxes[sop] = DefaultTransferSyntaxes;
+        foreach (var model in QueryRetrieveModels) syntaxes[model] = plain;
+        return syntaxes;
+    }
 }

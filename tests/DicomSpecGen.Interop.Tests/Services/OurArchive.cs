@@ -24,17 +24,7 @@ public sealed class OurArchive : IAsyncDisposable
 
     public static readonly TransportOptions Transport = new() { ConnectTimeout = TimeSpan.FromSeconds(5), ReadTimeout = TimeSpan.FromSeconds(10), IdleTimeout = TimeSpan.FromSeconds(30) };
 
-    public static Dictionary<string, IReadOnlyList<string>> AllSyntaxes()
-    {
-        var all = new Dictionary<string, IReadOnlyList<string>> { [DicomUids.Verification] = [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian] };
-        foreach (var sop in AcceptorPolicyOptions.StorageSopClasses) all[sop] = AcceptorPolicyOptions.DefaultTransferSyntaxes;
-        foreach (var model in new[]
-        {
-            DicomUids.PatientRootQueryRetrieveInformationModelFind, DicomUids.PatientRootQueryRetrieveInformationModelMove, DicomUids.PatientRootQueryRetrieveInformationModelGet,
-            DicomUids.StudyRootQueryRetrieveInformationModelFind, DicomUids.StudyRootQueryRetrieveInformationModelMove, DicomUids.StudyRootQueryRetrieveInformationModelGet,
-        }) all[model] = [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian];
-        return all;
-    }
+    public static Dictionary<string, IReadOnlyList<string>> AllSyntaxes() => AcceptorPolicyOptions.ArchiveAbstractSyntaxes();
 
     public static AcceptorOptions Acceptor(string ae = "DSGSCP", IReadOnlyDictionary<string, IReadOnlyList<string>>? syntaxes = null, IReadOnlySet<string>? allowed = null, int max = 8) => new()
     {

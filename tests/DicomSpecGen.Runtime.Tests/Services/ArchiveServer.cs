@@ -21,17 +21,7 @@ internal sealed class ArchiveServer : IAsyncDisposable
     public string Folder { get; }
     public int Port => Server.Port;
 
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Syntaxes()
-    {
-        var all = new Dictionary<string, IReadOnlyList<string>> { [DicomUids.Verification] = [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian] };
-        foreach (var sop in AcceptorPolicyOptions.StorageSopClasses) all[sop] = AcceptorPolicyOptions.DefaultTransferSyntaxes;
-        foreach (var model in new[]
-        {
-            DicomUids.PatientRootQueryRetrieveInformationModelFind, DicomUids.PatientRootQueryRetrieveInformationModelMove, DicomUids.PatientRootQueryRetrieveInformationModelGet,
-            DicomUids.StudyRootQueryRetrieveInformationModelFind, DicomUids.StudyRootQueryRetrieveInformationModelMove, DicomUids.StudyRootQueryRetrieveInformationModelGet,
-        }) all[model] = [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian];
-        return all;
-    }
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Syntaxes() => AcceptorPolicyOptions.ArchiveAbstractSyntaxes();
 
     public static ArchiveServer Start(IReadOnlyDictionary<string, MoveDestination>? destinations = null, string ae = "DSGSCP")
     {
