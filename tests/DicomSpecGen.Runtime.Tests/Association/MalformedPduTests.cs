@@ -42,6 +42,22 @@ public class MalformedPduTests
         return Protocol.Pdu.Read(new ReadOnlySequence<byte>(pdu));
     }
 
+    /// <summary>Establishes an association, sends the bytes, and returns the A-ABORT the SCP answers with (service-provider
+    /// source) after checking that the SCP then closes the connection.</summary>
+    private static async Task<AAbort> AbortAfterAssociationAsync(byte[] bytes)
+    {
+        await using var server = Loopback.StartServer();
+        var (_, stream) = await AssociateAsync(server.Port);
+        await using (stream)
+        {
+            await stream.WriteAsync(bytes);
+            var abort = Assert.IsType<AAbort>(await ReadPduAsync(stream));
+            Assert.Equal(AbortSource.ServiceProvider, abort.Source);
+            await AssertClosedAsync(stream);
+            return abort;
+        }
+    }
+
     private static async Task AssertClosedAsync(NetworkStream stream)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -52,48 +68,24 @@ public class MalformedPduTests
     [Fact]
     public async Task An_undefined_pdu_type_is_aborted_as_unrecognized_pdu()
     {
-        await using var server = Loopback.StartServer();
-        var (_, stream) = await AssociateAsync(server.Port);
-        await using (stream)
-        {
-            await stream.WriteAsync(new byte[] { 0x09, 0, 0, 0, 0, 2, 0, 0 });
-            var abort = Assert.IsType<AAbort>(await ReadPduAsync(stream));
-            Assert.Equal(AbortSource.ServiceProvider, abort.Source);
-            Assert.Equal(AbortReason.UnrecognizedPdu, abort.Reason);
-            await AssertClosedAsync(stream);
-        }
+        var abort = await AbortAfterAssociationAsync([0x09, 0, 0, 0, 0, 2, 0, 0]);
+        Assert.Equal(AbortReason.UnrecognizedPdu, abort.Reason);
     }
 
     [Fact]
     public async Task A_pdata_longer_than_our_maximum_is_aborted_before_it_is_buffered()
     {
-        await using var server = Loopback.StartServer();
-        var (_, stream) = await AssociateAsync(server.Port);
-        await using (stream)
-        {
-            // Only the header: the length alone (1 GiB) must trigger the abort.
-            await stream.WriteAsync(new byte[] { 0x04, 0, 0x40, 0, 0, 0 });
-            var abort = Assert.IsType<AAbort>(await ReadPduAsync(stream));
-            Assert.Equal(AbortSource.ServiceProvider, abort.Source);
-            Assert.Equal(AbortReason.InvalidPduParameterValue, abort.Reason);
-            await AssertClosedAsync(stream);
-        }
+        // Only the header: the length alone (1 GiB) must trigger the abort.
+        var abort = await AbortAfterAssociationAsync([0x04, 0, 0x40, 0, 0, 0]);
+        Assert.Equal(AbortReason.InvalidPduParameterValue, abort.Reason);
     }
 
     [Fact]
     public async Task A_pdu_breaking_a_field_rule_is_aborted_with_the_codec_reason()
     {
-        await using var server = Loopback.StartServer();
-        var (_, stream) = await AssociateAsync(server.Port);
-        await using (stream)
-        {
-            // A-RELEASE-RQ with PDU length 2 instead of 4 (PS3.8 Table 9-24): the codec refuses it.
-            await stream.WriteAsync(new byte[] { 0x05, 0, 0, 0, 0, 2, 0, 0 });
-            var abort = Assert.IsType<AAbort>(await ReadPduAsync(stream));
-            Assert.Equal(AbortSource.ServiceProvider, abort.Source);
-            Assert.NotEqual(AbortReason.ReasonNotSpecified, abort.Reason);
-            await AssertClosedAsync(stream);
-        }
+        // A-RELEASE-RQ with PDU length 2 instead of 4 (PS3.8 Table 9-24): the codec refuses it.
+        var abort = await AbortAfterAssociationAsync([0x05, 0, 0, 0, 0, 2, 0, 0]);
+        Assert.NotEqual(AbortReason.ReasonNotSpecified, abort.Reason);
     }
 
     [Fact]
