@@ -10,21 +10,13 @@ internal static class TestPaths
     public static string SpecDir => Path.Combine(Root, "spec");
 
     /// <summary>The standard's 2013 DocBook XML: DSG_STANDARD_XML, DSG_REFERENCE_DIR/standard (as the other test
-    /// projects use), or shared/reference/standard beside or above the repository.</summary>
+    /// projects use), else tests/reference/standard of this clone.</summary>
     public static string StandardXml(string file)
     {
-        var dir = Environment.GetEnvironmentVariable("DSG_STANDARD_XML")
-            ?? (Environment.GetEnvironmentVariable("DSG_REFERENCE_DIR") is { } reference ? Path.Combine(reference, "standard") : null);
-        if (dir == null)
-        {
-            // /work/main, /work/wt/<name>: the shared folder is a sibling of main and a cousin of worktrees.
-            for (var d = new DirectoryInfo(Root); d != null && dir == null; d = d.Parent)
-            {
-                var candidate = Path.Combine(d.FullName, "shared", "reference", "standard");
-                if (Directory.Exists(candidate)) dir = candidate;
-            }
-        }
-        var path = Path.Combine(dir ?? throw new DirectoryNotFoundException("shared/reference/standard not found; set DSG_STANDARD_XML"), file);
+        var dir = Environment.GetEnvironmentVariable("DSG_STANDARD_XML") is { Length: > 0 } xml ? xml
+            : Environment.GetEnvironmentVariable("DSG_REFERENCE_DIR") is { Length: > 0 } reference ? Path.Combine(reference, "standard")
+            : Path.Combine(Root, "tests", "reference", "standard");
+        var path = Path.Combine(dir, file);
         Assert.True(File.Exists(path), path + " missing");
         return path;
     }

@@ -4,7 +4,7 @@ using DicomSpecGen.Spec.Dul;
 namespace DicomSpecGen.Generators.Tests.Dul;
 
 /// <summary>The YAML checked against the standard itself: Table 9-10 and the action tables parsed from the
-/// 2013 DocBook XML (shared/reference/standard/part08.xml), and the cross-checked reference TSVs.</summary>
+/// 2013 DocBook XML (tests/reference/standard/part08.xml), and the cross-checked reference TSVs.</summary>
 public sealed class DulStandardTests
 {
     private static readonly XNamespace Db = "http://docbook.org/ns/docbook";
@@ -99,14 +99,7 @@ public sealed class DulStandardTests
     private static List<string[]> Tsv(string name)
         => File.ReadAllLines(Path.Combine(ReferenceDir(), name)).Skip(1).Where(l => l.Length > 0).Select(l => l.Split('\t')).ToList();
 
-    /// <summary>shared/reference, beside the repository (or one of its parents).</summary>
+    /// <summary>The reference facts: DSG_REFERENCE_DIR, else tests/reference of this clone.</summary>
     private static string ReferenceDir()
-    {
-        for (var dir = new DirectoryInfo(DulGeneratorHarness.RepoRoot); dir != null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "reference");
-            if (File.Exists(Path.Combine(candidate, "dul-transitions.tsv"))) return candidate;
-        }
-        throw new InvalidOperationException("shared/reference (the standard's XML and the reference TSVs) not found above " + DulGeneratorHarness.RepoRoot);
-    }
+        => Environment.GetEnvironmentVariable("DSG_REFERENCE_DIR") is { Length: > 0 } env ? env : Path.Combine(DulGeneratorHarness.RepoRoot, "tests", "reference");
 }

@@ -2,10 +2,10 @@ using DicomSpecGen.Registry;
 
 namespace DicomSpecGen.Interop.Tests.Data;
 
-/// <summary>The generated registry against the reference facts: uids.tsv (pydicom, 2024d) and DCMTK's dicom.dic.</summary>
+/// <summary>The generated registry against the reference facts: tests/reference/uids.tsv (pydicom, 2024d) and DCMTK's dicom.dic.</summary>
 public class RegistryCrossCheckTests
 {
-    private static readonly string ReferenceDir = Environment.GetEnvironmentVariable("DSG_REFERENCE_DIR") ?? "/work/shared/reference";
+    private static readonly string ReferenceDir = Peers.RepoFolders.ReferenceDir;
     private const string DcmtkDictionary = "/usr/share/libdcmtk17/dicom.dic";
 
     [Fact]

@@ -2,8 +2,9 @@ using System.Diagnostics;
 
 namespace DicomSpecGen.Interop.Tests.Peers;
 
-/// <summary>Runs pynetdicom scripts with Debian's /usr/bin/python3 (the interpreter setup-peers.sh installs
-/// pydicom and pynetdicom for). A missing interpreter or package fails the test with how to install it.</summary>
+/// <summary>Runs pynetdicom scripts with Debian's /usr/bin/python3 (whose python3-pydicom and python3-numpy
+/// pynetdicom needs) and the clone's vendored pynetdicom 2.0.2 first on PYTHONPATH, so a pynetdicom installed
+/// elsewhere is never the one tested. A missing interpreter or package fails the test with how to install it.</summary>
 public static class Pynetdicom
 {
     public const string Python = "/usr/bin/python3";
@@ -11,8 +12,14 @@ public static class Pynetdicom
     private static readonly Lazy<Task<string?>> Missing = new(async () =>
     {
         if (!File.Exists(Python)) return $"{Python} is missing";
-        var probe = await RunRawAsync(TimeSpan.FromSeconds(30), "-c", "import pynetdicom, pydicom; print(pynetdicom.__version__)");
-        return probe.ExitCode == 0 ? null : "pynetdicom is not importable: " + probe.Output;
+        if (!Directory.Exists(Path.Combine(RepoFolders.PynetdicomVendor, "pynetdicom"))) return $"the vendored pynetdicom is missing from {RepoFolders.PynetdicomVendor}";
+        var (code, stdout, stderr) = await RunInfoAsync(StartInfo("-c", "import pynetdicom, pydicom; print(pynetdicom.__file__)"), TimeSpan.FromSeconds(30));
+        if (code != 0) return "pynetdicom or pydicom is not importable: " + (stdout + stderr).Trim();
+        // The vendored copy must win over any pynetdicom installed for this interpreter.
+        var imported = stdout.Trim();
+        return imported.StartsWith(RepoFolders.PynetdicomVendor + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? null
+            : $"pynetdicom was imported from {imported}, not from the vendored {RepoFolders.PynetdicomVendor}";
     });
 
     /// <summary>A script of this test project (copied beside the test binary from Pynetdicom/scripts).</summary>
@@ -25,7 +32,7 @@ public static class Pynetdicom
     public static async Task RequireAsync()
     {
         var missing = await Missing.Value;
-        if (missing != null) throw new InvalidOperationException(missing + $" (run bash {Path.Combine(SharedPeers.Dir, "setup-peers.sh")})");
+        if (missing != null) throw new InvalidOperationException(missing + $" (run bash {RepoFolders.RunAllScript}, which installs python3-pydicom and python3-numpy)");
     }
 
     public static ProcessStartInfo StartInfo(string script, params string[] args)
@@ -39,6 +46,10 @@ public static class Pynetdicom
         info.ArgumentList.Add(script);
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
+        // The vendored copy first; user site-packages off so the interpreter's own packages are the only others.
+        var inherited = info.Environment.TryGetValue("PYTHONPATH", out var p) && !string.IsNullOrEmpty(p) ? Path.PathSeparator + p : "";
+        info.Environment["PYTHONPATH"] = RepoFolders.PynetdicomVendor + inherited;
+        info.Environment["PYTHONNOUSERSITE"] = "1";
         return info;
     }
 
@@ -48,13 +59,6 @@ public static class Pynetdicom
     {
         await RequireAsync();
         return await RunInfoAsync(StartInfo(script, args), timeout);
-    }
-
-    private static async Task<Dcmtk.Result> RunRawAsync(TimeSpan timeout, params string[] args)
-    {
-        var info = StartInfo(args[0], args[1..]);
-        var (code, stdout, stderr) = await RunInfoAsync(info, timeout);
-        return new Dcmtk.Result(code, stdout + stderr);
     }
 
     private static async Task<(int, string, string)> RunInfoAsync(ProcessStartInfo info, TimeSpan timeout)

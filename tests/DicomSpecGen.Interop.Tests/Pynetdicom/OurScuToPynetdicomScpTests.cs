@@ -12,7 +12,7 @@ using DicomSpecGen.Services.Scu;
 
 namespace DicomSpecGen.Interop.Tests.Pynetdicom;
 
-/// <summary>Our SCU against pynetdicom 2.0.2 SCPs: the shared pyn_storescp.py (echo, store) and scripts/pyn_qr_scp.py
+/// <summary>Our SCU against pynetdicom 2.0.2 SCPs: scripts/pyn_storescp.py (echo, store) and scripts/pyn_qr_scp.py
 /// (find, move, get over a folder of dump2dcm files; association rejection).</summary>
 public class OurScuToPynetdicomScpTests
 {
@@ -46,7 +46,7 @@ public class OurScuToPynetdicomScpTests
         return await PeerServer.StartAsync(Peers.Pynetdicom.StartInfo(script, [port.ToString(), .. args, "--max-seconds", "180"]), port, TimeSpan.FromSeconds(30));
     }
 
-    private static Task<PeerServer> StartStorescpAsync(int port, params string[] args) => StartAsync(SharedPeers.Script("pyn_storescp.py"), port, ["--aet", "PYNSCP", .. args]);
+    private static Task<PeerServer> StartStorescpAsync(int port, params string[] args) => StartAsync(Peers.Pynetdicom.OwnScript("pyn_storescp.py"), port, ["--aet", "PYNSCP", .. args]);
 
     private static Task<PeerServer> StartQrScpAsync(int port, string folder, params string[] args) => StartAsync(Peers.Pynetdicom.OwnScript("pyn_qr_scp.py"), port, ["--aet", "PYNQR", "--folder", folder, .. args]);
 

@@ -5,7 +5,7 @@ using DicomSpecGen.Services.Scp;
 
 namespace DicomSpecGen.Interop.Tests.Pynetdicom;
 
-/// <summary>pynetdicom 2.0.2 as SCU (the shared echo/store scripts and scripts/pyn_qr_scu.py) against our archive SCP.</summary>
+/// <summary>pynetdicom 2.0.2 as SCU (scripts/pyn_echoscu.py, pyn_storescu.py, pyn_qr_scu.py) against our archive SCP.</summary>
 public class PynetdicomScuToOurScpTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
@@ -14,7 +14,7 @@ public class PynetdicomScuToOurScpTests
     {
         Directory.CreateDirectory(dir);
         var files = await DcmtkFiles.CreateAsync(dir, count, "PYN1", syntax, pixelWords);
-        var store = await Peers.Pynetdicom.RunAsync(Limit, SharedPeers.Script("pyn_storescu.py"), "127.0.0.1", scp.Port.ToString(), dir, "--aec", "DSGSCP", "--nodelay", "--max-pdu", maxPdu.ToString());
+        var store = await Peers.Pynetdicom.RunAsync(Limit, Peers.Pynetdicom.OwnScript("pyn_storescu.py"), "127.0.0.1", scp.Port.ToString(), dir, "--aec", "DSGSCP", "--nodelay", "--max-pdu", maxPdu.ToString());
         Assert.True(store.ExitCode == 0, store.Stdout + store.Stderr);
         Assert.Contains($"sent {count}/{count}", store.Stderr);
         return files;
@@ -26,7 +26,7 @@ public class PynetdicomScuToOurScpTests
     public async Task Echoscu_gets_success_for_every_echo_on_one_association()
     {
         await using var scp = OurArchive.Start();
-        var echo = await Peers.Pynetdicom.RunAsync(Limit, SharedPeers.Script("pyn_echoscu.py"), "127.0.0.1", scp.Port.ToString(), "-n", "20", "--aec", "DSGSCP", "--nodelay");
+        var echo = await Peers.Pynetdicom.RunAsync(Limit, Peers.Pynetdicom.OwnScript("pyn_echoscu.py"), "127.0.0.1", scp.Port.ToString(), "-n", "20", "--aec", "DSGSCP", "--nodelay");
         Assert.True(echo.ExitCode == 0, echo.Stdout + echo.Stderr);
         Assert.Contains("20/20 ok", echo.Stdout);
     }
@@ -84,7 +84,7 @@ public class PynetdicomScuToOurScpTests
         var received = Path.Combine(temp.Path, "received");
         var storePort = Dcmtk.FreePort();
         await Peers.Pynetdicom.RequireAsync();
-        await using var storescp = await PeerServer.StartAsync(Peers.Pynetdicom.StartInfo(SharedPeers.Script("pyn_storescp.py"),
+        await using var storescp = await PeerServer.StartAsync(Peers.Pynetdicom.StartInfo(Peers.Pynetdicom.OwnScript("pyn_storescp.py"),
             storePort.ToString(), "--aet", "PYNSCP", "--out", received, "--max-seconds", "120"), storePort, TimeSpan.FromSeconds(30));
         await using var scp = OurArchive.Start(new Dictionary<string, MoveDestination> { ["PYNSCP"] = new("PYNSCP", "127.0.0.1", storePort) });
         var files = await StoreWithPynetdicomAsync(scp, Path.Combine(temp.Path, "source"));

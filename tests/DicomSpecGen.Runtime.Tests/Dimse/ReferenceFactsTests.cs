@@ -3,7 +3,7 @@ using DicomSpecGen.Dimse;
 
 namespace DicomSpecGen.Runtime.Tests.Dimse;
 
-/// <summary>The generated tables against the reference facts in shared/reference.</summary>
+/// <summary>The generated tables against the reference facts in tests/reference.</summary>
 public class ReferenceFactsTests
 {
     [Fact]

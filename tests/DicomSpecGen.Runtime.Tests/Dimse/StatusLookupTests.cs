@@ -3,7 +3,7 @@ using DicomSpecGen.Dimse;
 
 namespace DicomSpecGen.Runtime.Tests.Dimse;
 
-/// <summary>Status lookup against shared/reference/statuses.tsv and the Annex C class convention.</summary>
+/// <summary>Status lookup against tests/reference/statuses.tsv and the Annex C class convention.</summary>
 public class StatusLookupTests
 {
     private static readonly Dictionary<string, DimseService> Services = new()

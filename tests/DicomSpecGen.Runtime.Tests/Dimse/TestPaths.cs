@@ -1,6 +1,6 @@
 namespace DicomSpecGen.Runtime.Tests.Dimse;
 
-/// <summary>Finds the repository (for spec/) and the shared reference facts (TSV files).</summary>
+/// <summary>Finds the repository (for spec/) and its reference facts (tests/reference, TSV files).</summary>
 internal static class TestPaths
 {
     public static string RepoRoot
@@ -15,21 +15,9 @@ internal static class TestPaths
         }
     }
 
-    /// <summary>shared/reference: DSG_REFERENCE_DIR, or a shared/reference folder beside or above the repository.</summary>
-    public static string ReferenceDir
-    {
-        get
-        {
-            var env = Environment.GetEnvironmentVariable("DSG_REFERENCE_DIR");
-            if (!string.IsNullOrEmpty(env)) return env;
-            for (var dir = new DirectoryInfo(RepoRoot); dir != null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "reference");
-                if (File.Exists(Path.Combine(candidate, "statuses.tsv"))) return candidate;
-            }
-            throw new InvalidOperationException("shared/reference (statuses.tsv) not found; set DSG_REFERENCE_DIR");
-        }
-    }
+    /// <summary>The reference facts (TSV files): DSG_REFERENCE_DIR, else tests/reference of this clone.</summary>
+    public static string ReferenceDir =>
+        Environment.GetEnvironmentVariable("DSG_REFERENCE_DIR") is { Length: > 0 } env ? env : Path.Combine(RepoRoot, "tests", "reference");
 
     /// <summary>Rows of a reference TSV as column-name → value maps.</summary>
     public static List<Dictionary<string, string>> ReadTsv(string name)
