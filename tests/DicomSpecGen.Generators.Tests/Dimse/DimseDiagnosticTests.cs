@@ -272,7 +272,7 @@ public class DimseDiagnosticTests
     [Fact]
     public void EveryDiagnosticIdOfTheDimseRangeHasATestHere()
     {
-        var ids = typeof(DicomSpecGen.Spec.Dimse.DimseDiagnosticIds).GetFields().Select(f => (string)f.GetValue(null)!).ToList();
+        var ids = typeof(DicomSpecGen.Spec.Common.DiagnosticIds.Dimse).GetFields().Select(f => (string)f.GetValue(null)!).ToList();
         var tested = typeof(DimseDiagnosticTests).GetMethods().Select(m => m.Name).Where(n => n.StartsWith("DSG")).Select(n => n.Substring(0, 7)).ToHashSet();
         Assert.Equal(11, ids.Count);
         Assert.All(ids, id => Assert.Contains(id, tested));
