@@ -18,7 +18,7 @@ namespace DicomSpecGen.Generators.Dimse
             w.Line();
             w.Open("namespace " + DimseEmitter.Namespace);
 
-            w.Doc("A DIMSE message: dispatch of a decoded command set to its message class.", "PS3.7 Table E.1-1, (0000,0100) (2013)");
+            w.Doc("A DIMSE message: dispatch of a decoded command set to its message class, the request/response pairs and the fields messages of one kind share.", "PS3.7 Table E.1-1, (0000,0100) (2013)");
             w.Open("public abstract partial class DimseMessage");
             // The fixed decoder (runtime Dimse/CommandSet) cites these rows of the element table.
             Citation(w, elements, "CommandGroupLength");
@@ -35,7 +35,9 @@ namespace DicomSpecGen.Generators.Dimse
             w.Line("default: return null;");
             w.Close();
             w.Close();
+            PairEmitter.EmitMembers(w, spec, elements);
             w.Close();
+            PairEmitter.EmitTypes(w, spec, elements);
             w.Close();
             return w.ToString();
         }

@@ -121,10 +121,10 @@ namespace DicomSpecGen.Spec.Dimse
 
         private static MessageFieldSpec ReadField(YamlMap row, string edition)
         {
-            row.CheckKeys("element", "usage", "condition", "requiredWhen", "conditionSource", "source", "edition");
+            row.CheckKeys("element", "usage", "condition", "requiredWhen", "conditionSource", "equals", "equalsSource", "source", "edition");
             return new MessageFieldSpec(row.RequiredString("element"), row.RequiredString("usage"),
                 row.OptionalString("condition"), row.OptionalString("requiredWhen"), row.OptionalString("conditionSource"),
-                row.Citation(edition));
+                row.Citation(edition), row.OptionalString("equals"), row.OptionalString("equalsSource"));
         }
 
         private static (MessageSpec, YamlMap, List<(MessageFieldSpec, YamlMap)>) ReadMessage(YamlMap row, string edition)

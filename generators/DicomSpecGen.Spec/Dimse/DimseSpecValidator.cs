@@ -95,6 +95,45 @@ namespace DicomSpecGen.Spec.Dimse
                 }
             }
             foreach (var (f, frow) in statusFields) CheckField(f, frow, byKeyword);
+            CheckRequestValues(messages, byKeyword);
+        }
+
+        /// <summary>A response field that takes a request's value (usage (=) or 'equals:') names a field of the
+        /// request it answers, of the same VR; 'equals:' cites its source and appears on responses only.</summary>
+        private static void CheckRequestValues(
+            List<(MessageSpec Spec, YamlMap Row, List<(MessageFieldSpec, YamlMap)> Fields)> messages,
+            Dictionary<string, CommandElementSpec> byKeyword)
+        {
+            var byTitle = new Dictionary<string, MessageSpec>(StringComparer.Ordinal);
+            foreach (var (m, _, _) in messages) if (!byTitle.ContainsKey(m.Title)) byTitle[m.Title] = m;
+            foreach (var (m, _, fields) in messages)
+            {
+                MessageSpec? request = null;
+                if (m.IsResponse && m.Title.EndsWith("-RSP", StringComparison.Ordinal))
+                    byTitle.TryGetValue(m.Title.Substring(0, m.Title.Length - "-RSP".Length) + "-RQ", out request);
+                foreach (var (f, frow) in fields)
+                {
+                    if (f.EqualsElement != null && f.EqualsSource == null)
+                        frow.Report(DiagnosticIds.MissingSource, $"'equals: {f.EqualsElement}' needs 'equalsSource:' citing the text that makes the values equal", "equals");
+                    var from = f.RequestElement;
+                    if (from == null) continue;
+                    if (!m.IsResponse)
+                    {
+                        frow.Report(DiagnosticIds.InvalidValue, $"{m.Title} is a request; only a response field takes a request's value", f.EqualsElement != null ? "equals" : "usage");
+                        continue;
+                    }
+                    var source = request?.Fields.FirstOrDefault(r => r.Element == from);
+                    if (source == null)
+                    {
+                        frow.Report(DiagnosticIds.Dimse.UnknownElement, $"{f.Element} takes the request's {from}, but {(request == null ? "no request answered by " + m.Title + " is" : request.Title + " has no such field")} in messages.yaml",
+                            f.EqualsElement != null ? "equals" : "usage");
+                    }
+                    else if (byKeyword.TryGetValue(from, out var a) && byKeyword.TryGetValue(f.Element, out var b) && a.Vr != b.Vr)
+                    {
+                        frow.Report(DiagnosticIds.InvalidValue, $"{f.Element} (VR {b.Vr}) cannot take the value of {from} (VR {a.Vr})", f.EqualsElement != null ? "equals" : "usage");
+                    }
+                }
+            }
         }
 
         private static void CheckField(MessageFieldSpec f, YamlMap row, Dictionary<string, CommandElementSpec> byKeyword)

@@ -41,6 +41,13 @@ namespace DicomSpecGen.Dimse
             set => CommandDataSetType = value ? CommandDataSetType.Present : CommandDataSetType.Null;
         }
 
+        /// <summary>Creates the response that answers this request with the given Status, taking from the request the
+        /// fields the response table makes equal to it. Each request with a response overrides this (generated from
+        /// messages.yaml) with its typed response; responses and C-CANCEL-RQ have none.</summary>
+        /// <remarks>PS3.7 9.3 and 10.3 (2013)</remarks>
+        public virtual DimseMessage CreateResponse(ushort status)
+            => throw new NotSupportedException($"{Title} has no response");
+
         /// <summary>Elements the message table has no field for, kept from decoding and written back in tag order.</summary>
         /// <remarks>PS3.7 6.3.1 (2013)</remarks>
         public List<RawCommandElement> UnknownElements { get; } = new List<RawCommandElement>();
