@@ -1,10 +1,8 @@
-using System;
 using System.Linq;
 using DicomSpecGen.Generators.Common;
 using DicomSpecGen.Spec.Common;
 using DicomSpecGen.Spec.Dimse;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 
 namespace DicomSpecGen.Generators.Dimse
 {
@@ -18,36 +16,15 @@ namespace DicomSpecGen.Generators.Dimse
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            var files = context.AdditionalTextsProvider
-                .Where(t => DimseSpecParser.IsDimseFile(t.Path))
-                .Select((t, ct) => new SpecFile(t.Path, t.GetText(ct)?.ToString() ?? ""))
-                .Collect();
-            var spec = files
-                .Select((all, _) => DimseSpecParser.Parse(all.Select(f => (f.Path, f.Text))))
+            var spec = SpecGeneratorShell.Files(context, DimseSpecParser.IsDimseFile)
+                .Collect()
+                .Select((all, _) => SpecGeneratorShell.Parse("spec/part07", () => DimseSpecParser.Parse(all.Select(f => (f.Path, f.Text))),
+                    d => new DimseSpec(EquatableArray<CommandElementSpec>.Empty, EquatableArray<MessageSpec>.Empty, EquatableArray<MessageFieldSpec>.Empty,
+                        EquatableArray<StatusClassSpec>.Empty, EquatableArray<StatusServiceSpec>.Empty, d)))
                 .WithTrackingName(TrackingName);
-            context.RegisterSourceOutput(spec, Emit);
+            // No part07 file (or no element table): this compilation does not use DIMSE.
+            SpecGeneratorShell.Register(context, spec, s => s.Diagnostics, _ => "spec/part07",
+                s => s.Elements.Count == 0 ? Enumerable.Empty<(string, string)>() : DimseEmitter.Emit(s));
         }
-
-        private static void Emit(SourceProductionContext context, DimseSpec spec)
-        {
-            SpecDiagnostics.ReportAll(context, spec.Diagnostics);
-            if (spec.Diagnostics.Count > 0 || spec.Elements.Count == 0) return;
-            try
-            {
-                foreach (var (name, text) in DimseEmitter.Emit(spec))
-                {
-                    context.AddSource(name, SourceText.From(text, System.Text.Encoding.UTF8));
-                }
-            }
-            catch (Exception e)
-            {
-                // Last resort: a bug in the emitter must not crash the compiler.
-                context.ReportDiagnostic(SpecDiagnostics.ToDiagnostic(new SpecDiagnostic(
-                    DiagnosticIds.InvalidValue, "DIMSE generator failed: " + e.Message, "spec/part07", 1, 1)));
-            }
-        }
-
-        /// <summary>One additional file, equatable so the collect step caches.</summary>
-        private sealed record SpecFile(string Path, string Text);
     }
 }

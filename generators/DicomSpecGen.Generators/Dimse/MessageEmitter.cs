@@ -48,7 +48,7 @@ namespace DicomSpecGen.Generators.Dimse
             var groupLengthCite = fields.FirstOrDefault(f => f.Name == "CommandGroupLength")?.Citation ?? "PS3.7 Table E.1-1, (0000,0000) (2013)";
             w.Doc($"The {m.Title} message (Command Field 0x{m.CommandField:X4}).",
                 $"{m.Source}; usage from {m.UsageSource}");
-            w.Open($"public sealed partial class {m.Name} : DimseMessage");
+            w.Open($"public sealed partial class {m.Name} : DimseMessage" + (PairEmitter.HasSubOperationCounts(m, elements) ? ", " + PairEmitter.SubOperationsInterface : ""));
 
             w.Doc($"Command Field (0000,0100) of {m.Title}.", commandFieldCite);
             w.Line($"public const ushort CommandFieldValue = 0x{m.CommandField:X4};");
@@ -91,6 +91,7 @@ namespace DicomSpecGen.Generators.Dimse
             EmitWrite(w, m, fields);
             EmitRead(w, m, fields);
             EmitCheckAgainst(w, spec, m, typed, elements);
+            EmitCreateResponse(w, spec, m, elements);
 
             w.Close();
             w.Close();
@@ -285,6 +286,32 @@ namespace DicomSpecGen.Generators.Dimse
             w.Close();
             w.Close();
             w.Line("return m;");
+            w.Close();
+        }
+
+        /// <summary>On a request: CreateResponse(status) building the response that answers it, with every field
+        /// the response table says takes the request's value (usage (=), or 'equals:').</summary>
+        private static void EmitCreateResponse(CodeWriter w, DimseSpec spec, MessageSpec m, Dictionary<string, CommandElementSpec> elements)
+        {
+            var response = spec.ResponseOf(m);
+            if (response == null) return;
+            var copied = response.Fields.Where(f => f.RequestElement != null && m.Fields.Any(r => r.Element == f.RequestElement))
+                .OrderBy(f => elements[f.Element].Tag).ToList();
+            var hasStatus = response.Fields.Any(f => f.Element == "Status");
+            var list = copied.Select(f => f.Element == f.RequestElement ? f.Element : $"{f.Element} = {f.RequestElement}");
+            var sources = copied.Where(f => f.EqualsSource != null).Select(f => f.EqualsSource!).Distinct().ToList();
+            w.Line();
+            w.Doc($"Creates the {response.Title} that answers this {m.Title}" + (hasStatus ? " with Status (0000,0900) = status" : "")
+                + $", taking from the request the fields the response table makes equal to it: {string.Join(", ", list)}.",
+                response.Source + "; usage from " + response.UsageSource + (sources.Count > 0 ? "; equal values: " + string.Join(", ", sources) : ""));
+            w.Open($"public override {response.Name} CreateResponse(ushort status)");
+            w.Line($"var response = new {response.Name}();");
+            foreach (var f in copied)
+            {
+                w.Line($"response.{f.Element} = {f.RequestElement}; // {f.Source}, usage {f.Usage}" + (f.EqualsSource != null ? "; " + f.EqualsSource : ""));
+            }
+            if (hasStatus) w.Line("response.Status = status;");
+            w.Line("return response;");
             w.Close();
         }
 

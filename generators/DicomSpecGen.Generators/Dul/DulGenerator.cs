@@ -1,4 +1,3 @@
-using System;
 using System.Linq;
 using DicomSpecGen.Generators.Common;
 using DicomSpecGen.Spec.Common;
@@ -18,36 +17,19 @@ namespace DicomSpecGen.Generators.Dul
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            var files = context.AdditionalTextsProvider
-                .Where(text => DulSpecFiles.IsDulFile(text.Path))
-                .Select((text, ct) => new DulSpecFile(text.Path, text.GetText(ct)?.ToString() ?? ""))
+            var files = SpecGeneratorShell.Files(context, DulSpecFiles.IsDulFile)
+                .Select((f, _) => new DulSpecFile(f.Path, f.Text))
                 .WithTrackingName(FilesStep);
 
             var spec = files.Collect()
-                .Select((all, _) => all.IsEmpty ? null : DulSpecParser.Parse(all))
+                .Select((all, _) => all.IsEmpty ? null : SpecGeneratorShell.Parse(DulSpecFiles.Transitions, () => DulSpecParser.Parse(all),
+                    d => new DulSpec(EquatableArray<DulStateSpec>.Empty, EquatableArray<DulEventSpec>.Empty, EquatableArray<DulActionSpec>.Empty,
+                        EquatableArray<DulUndefinedRuleSpec>.Empty, EquatableArray<DulCellSpec>.Empty, d)))
                 .WithTrackingName(SpecStep);
 
-            context.RegisterSourceOutput(spec, Emit);
-        }
-
-        private static void Emit(SourceProductionContext context, DulSpec? spec)
-        {
             // No DUL file at all: this compilation does not use the state machine.
-            if (spec == null) return;
-            SpecDiagnostics.ReportAll(context, spec.Diagnostics);
-            if (spec.HasErrors) return;
-            try
-            {
-                foreach (var (hintName, source) in DulEmitter.Emit(spec))
-                {
-                    context.AddSource(hintName, source);
-                }
-            }
-            catch (Exception e)
-            {
-                context.ReportDiagnostic(SpecDiagnostics.ToDiagnostic(new SpecDiagnostic(DiagnosticIds.InvalidValue,
-                    "the DUL generator failed: " + e.Message, DulSpecFiles.Transitions, 1, 1)));
-            }
+            SpecGeneratorShell.Register(context, spec, s => s?.Diagnostics ?? EquatableArray<SpecDiagnostic>.Empty, _ => DulSpecFiles.Transitions,
+                s => s == null ? Enumerable.Empty<(string, string)>() : DulEmitter.Emit(s));
         }
     }
 }

@@ -4,7 +4,6 @@ using DicomSpecGen.Generators.Common;
 using DicomSpecGen.Spec.Common;
 using DicomSpecGen.Spec.Pdu;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 
 namespace DicomSpecGen.Generators.Pdu
 {
@@ -17,19 +16,12 @@ namespace DicomSpecGen.Generators.Pdu
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            var specs = context.AdditionalTextsProvider
-                .Where(static file => Path.GetFileName(file.Path).Equals("pdus.yaml", StringComparison.OrdinalIgnoreCase))
-                .Select(static (file, cancellationToken) =>
-                    SafeParse.Run(file.Path, () => PduParser.Parse(file.Path, file.GetText(cancellationToken)?.ToString() ?? ""),
-                        d => new PduSpec("", "", EquatableArray<StructureSpec>.Empty, EquatableArray<EnumSpec>.Empty, d)))
+            var specs = SpecGeneratorShell.Files(context, static path => Path.GetFileName(path).Equals("pdus.yaml", StringComparison.OrdinalIgnoreCase))
+                .Select(static (file, _) => SpecGeneratorShell.Parse(file.Path, () => PduParser.Parse(file.Path, file.Text),
+                    d => new PduSpec("", "", EquatableArray<StructureSpec>.Empty, EquatableArray<EnumSpec>.Empty, d)))
                 .WithTrackingName(ParseStep);
 
-            context.RegisterSourceOutput(specs, static (output, spec) =>
-            {
-                SpecDiagnostics.ReportAll(output, spec.Diagnostics);
-                if (spec.Diagnostics.Count > 0) return;
-                SafeParse.Emit(output, "pdus.yaml", () => PduEmitter.Emit(spec));
-            });
+            SpecGeneratorShell.Register(context, specs, static s => s.Diagnostics, static _ => "pdus.yaml", static s => PduEmitter.Emit(s));
         }
     }
 }

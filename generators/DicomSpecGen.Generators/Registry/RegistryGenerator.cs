@@ -17,29 +17,28 @@ namespace DicomSpecGen.Generators.Registry
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            var uids = context.AdditionalTextsProvider
-                .Where(t => IsSpecFile(t.Path, "part06", UidParser.FileName))
-                .Select((t, ct) => UidParser.Parse(t.Path, t.GetText(ct)?.ToString() ?? ""))
+            var uids = SpecGeneratorShell.Files(context, p => IsSpecFile(p, "part06", UidParser.FileName))
+                .Select((t, _) => SpecGeneratorShell.Parse(t.Path, () => UidParser.Parse(t.Path, t.Text),
+                    d => new UidRegistry("", EquatableArray<UidEntry>.Empty, d)))
                 .WithTrackingName("RegistryUids");
 
-            var vrs = context.AdditionalTextsProvider
-                .Where(t => IsSpecFile(t.Path, "part05", VrParser.FileName))
-                .Select((t, ct) => VrParser.Parse(t.Path, t.GetText(ct)?.ToString() ?? ""))
+            var vrs = SpecGeneratorShell.Files(context, p => IsSpecFile(p, "part05", VrParser.FileName))
+                .Select((t, _) => SpecGeneratorShell.Parse(t.Path, () => VrParser.Parse(t.Path, t.Text),
+                    d => new VrTable("", EquatableArray<VrDefinition>.Empty, d)))
                 .WithTrackingName("RegistryVrs");
 
-            var dictionary = context.AdditionalTextsProvider
-                .Where(t => IsSpecFile(t.Path, "part06", DictionaryParser.FileName))
-                .Select((t, ct) => new SpecText(t.Path, t.GetText(ct)?.ToString() ?? ""))
+            var dictionary = SpecGeneratorShell.Files(context, p => IsSpecFile(p, "part06", DictionaryParser.FileName))
                 .Combine(vrs.Collect())
-                .Select((pair, _) => DictionaryParser.Parse(pair.Left.Path, pair.Left.Text, KnownVrs(pair.Right)))
+                .Select((pair, _) => SpecGeneratorShell.Parse(pair.Left.Path, () => DictionaryParser.Parse(pair.Left.Path, pair.Left.Text, KnownVrs(pair.Right)),
+                    d => new DataDictionary("", EquatableArray<DictionaryElement>.Empty, d)))
                 .WithTrackingName("RegistryDictionary");
 
-            context.RegisterSourceOutput(uids, (spc, model) => Emit(spc, model.Diagnostics, "DicomUids.g.cs",
-                () => UidEmitter.Emit(model), "TransferSyntax.g.cs", () => TransferSyntaxEmitter.Emit(model)));
-            context.RegisterSourceOutput(vrs, (spc, model) => Emit(spc, model.Diagnostics, "DicomVr.g.cs",
-                () => VrEmitter.Emit(model), null, null));
-            context.RegisterSourceOutput(dictionary, (spc, model) => Emit(spc, model.Diagnostics, "DicomDictionary.g.cs",
-                () => DictionaryEmitter.EmitDictionary(model), "DicomTags.g.cs", () => DictionaryEmitter.EmitTags(model)));
+            SpecGeneratorShell.Register(context, uids, m => m.Diagnostics, _ => "spec/part06/" + UidParser.FileName,
+                m => new[] { ("DicomUids.g.cs", UidEmitter.Emit(m)), ("TransferSyntax.g.cs", TransferSyntaxEmitter.Emit(m)) });
+            SpecGeneratorShell.Register(context, vrs, m => m.Diagnostics, _ => "spec/part05/" + VrParser.FileName,
+                m => new[] { ("DicomVr.g.cs", VrEmitter.Emit(m)) });
+            SpecGeneratorShell.Register(context, dictionary, m => m.Diagnostics, _ => "spec/part06/" + DictionaryParser.FileName,
+                m => new[] { ("DicomDictionary.g.cs", DictionaryEmitter.EmitDictionary(m)), ("DicomTags.g.cs", DictionaryEmitter.EmitTags(m)) });
         }
 
         private static HashSet<string>? KnownVrs(System.Collections.Immutable.ImmutableArray<VrTable> tables)
@@ -50,24 +49,5 @@ namespace DicomSpecGen.Generators.Registry
             var normalized = path.Replace('\\', '/');
             return normalized.EndsWith("/" + folder + "/" + fileName, StringComparison.OrdinalIgnoreCase);
         }
-
-        private static void Emit(SourceProductionContext spc, EquatableArray<SpecDiagnostic> diagnostics,
-            string hint1, Func<string> emit1, string? hint2, Func<string>? emit2)
-        {
-            SpecDiagnostics.ReportAll(spc, diagnostics);
-            if (diagnostics.Count > 0) return;
-            try
-            {
-                spc.AddSource(hint1, emit1());
-                if (hint2 != null && emit2 != null) spc.AddSource(hint2, emit2());
-            }
-            catch (Exception e)
-            {
-                spc.ReportDiagnostic(SpecDiagnostics.ToDiagnostic(new SpecDiagnostic(DiagnosticIds.InvalidValue,
-                    "registry generator failed: " + e.GetType().Name + ": " + e.Message, hint1, 1, 1)));
-            }
-        }
-
-        private sealed record SpecText(string Path, string Text);
     }
 }

@@ -12,6 +12,25 @@ namespace DicomSpecGen.Spec.Dimse
         EquatableArray<SpecDiagnostic> Diagnostics)
     {
         public bool IsEmpty => Elements.Count == 0 && Messages.Count == 0 && Services.Count == 0 && Diagnostics.Count == 0;
+
+        /// <summary>The response that answers <paramref name="request"/> ("C-STORE-RQ" → "C-STORE-RSP"), or null
+        /// (C-CANCEL-RQ has none; PS3.7 9.3.2.3).</summary>
+        public MessageSpec? ResponseOf(MessageSpec request)
+        {
+            if (request.IsResponse || !request.Title.EndsWith("-RQ", System.StringComparison.Ordinal)) return null;
+            var title = request.Title.Substring(0, request.Title.Length - "-RQ".Length) + "-RSP";
+            foreach (var m in Messages) if (m.IsResponse && m.Title == title) return m;
+            return null;
+        }
+
+        /// <summary>The request a response answers, or null.</summary>
+        public MessageSpec? RequestOf(MessageSpec response)
+        {
+            if (!response.IsResponse || !response.Title.EndsWith("-RSP", System.StringComparison.Ordinal)) return null;
+            var title = response.Title.Substring(0, response.Title.Length - "-RSP".Length) + "-RQ";
+            foreach (var m in Messages) if (!m.IsResponse && m.Title == title) return m;
+            return null;
+        }
     }
 
     /// <summary>A group 0000 element of PS3.7 Annex E.</summary>
@@ -32,11 +51,18 @@ namespace DicomSpecGen.Spec.Dimse
         string Name, string Title, int CommandField, bool IsResponse, Citation Source, string UsageSource,
         EquatableArray<MessageFieldSpec> Fields, DataSetSpec? DataSet, int Line);
 
-    /// <summary>A row of a message field table: an element and its usage.</summary>
+    /// <summary>A row of a message field table: an element and its usage. <paramref name="EqualsElement"/> names the
+    /// request field whose value a response field shall equal when the service text says so for a field of another
+    /// name (e.g. Message ID Being Responded To = Message ID), cited by <paramref name="EqualsSource"/>.</summary>
     public sealed record MessageFieldSpec(
-        string Element, string Usage, string? Condition, string? RequiredWhen, string? ConditionSource, Citation Source)
+        string Element, string Usage, string? Condition, string? RequiredWhen, string? ConditionSource, Citation Source,
+        string? EqualsElement = null, string? EqualsSource = null)
     {
         public bool IsMandatory => Usage == "M";
+
+        /// <summary>The request field this response field takes its value from: <see cref="EqualsElement"/>, or the
+        /// field of the same name for usage U(=) / C(=); null when the response sets it itself.</summary>
+        public string? RequestElement => EqualsElement ?? (Usage.EndsWith("(=)", System.StringComparison.Ordinal) ? Element : null);
     }
 
     /// <summary>The "(no tag)" data set row of a message table.</summary>

@@ -71,7 +71,7 @@ namespace DicomSpecGen.Spec.Dimse
             if (elementsPath == null && (messagesPath != null || statusesPath != null))
             {
                 var at = contexts.First(c => c.FilePath == (messagesPath ?? statusesPath));
-                at.Report(DimseDiagnosticIds.MissingFile, 1, 1,
+                at.Report(DiagnosticIds.Dimse.MissingFile, 1, 1,
                     $"spec/part07/{ElementsFile} is missing; the messages and statuses refer to its elements");
             }
             else
@@ -95,7 +95,7 @@ namespace DicomSpecGen.Spec.Dimse
             row.CheckKeys("tag", "keyword", "name", "vr", "vm", "retired", "values", "source", "edition");
             var tagText = row.RequiredString("tag");
             var tag = ParseTag(tagText);
-            if (tag == null) row.Report(DimseDiagnosticIds.BadTag, $"tag '{tagText}' is not a group 0000 tag \"(0000,eeee)\"", "tag");
+            if (tag == null) row.Report(DiagnosticIds.Dimse.BadTag, $"tag '{tagText}' is not a group 0000 tag \"(0000,eeee)\"", "tag");
             var values = new List<NamedValueSpec>();
             foreach (var v in row.Sequence("values", required: false))
             {
@@ -121,10 +121,10 @@ namespace DicomSpecGen.Spec.Dimse
 
         private static MessageFieldSpec ReadField(YamlMap row, string edition)
         {
-            row.CheckKeys("element", "usage", "condition", "requiredWhen", "conditionSource", "source", "edition");
+            row.CheckKeys("element", "usage", "condition", "requiredWhen", "conditionSource", "equals", "equalsSource", "source", "edition");
             return new MessageFieldSpec(row.RequiredString("element"), row.RequiredString("usage"),
                 row.OptionalString("condition"), row.OptionalString("requiredWhen"), row.OptionalString("conditionSource"),
-                row.Citation(edition));
+                row.Citation(edition), row.OptionalString("equals"), row.OptionalString("equalsSource"));
         }
 
         private static (MessageSpec, YamlMap, List<(MessageFieldSpec, YamlMap)>) ReadMessage(YamlMap row, string edition)
@@ -157,7 +157,7 @@ namespace DicomSpecGen.Spec.Dimse
             foreach (var text in row.StringList("codes"))
             {
                 var range = ParseCodePattern(text);
-                if (range == null) row.Report(DimseDiagnosticIds.BadStatusCode, $"status code pattern '{text}' is not 4 hex digits, a range 'A000-AFFF' or a pattern like 'Bxxx'", "codes");
+                if (range == null) row.Report(DiagnosticIds.Dimse.BadStatusCode, $"status code pattern '{text}' is not 4 hex digits, a range 'A000-AFFF' or a pattern like 'Bxxx'", "codes");
                 else codes.Add(range);
             }
             return new StatusClassSpec(row.RequiredString("class"), codes.ToEquatableArray(), row.Citation(edition));
@@ -173,7 +173,7 @@ namespace DicomSpecGen.Spec.Dimse
                 var text = s.RequiredString("code");
                 var range = ParseCodePattern(text);
                 if (range == null && s.Has("code"))
-                    s.Report(DimseDiagnosticIds.BadStatusCode, $"status code '{text}' is not 4 hex digits or a range 'A700-A7FF'", "code");
+                    s.Report(DiagnosticIds.Dimse.BadStatusCode, $"status code '{text}' is not 4 hex digits or a range 'A700-A7FF'", "code");
                 statuses.Add((new StatusSpec(range ?? new CodeRange(-1, -1, text), s.RequiredString("meaning"),
                     s.RequiredString("class"), s.OptionalString("name"), s.Citation(edition)), s));
             }

@@ -25,7 +25,7 @@ namespace DicomSpecGen.Spec.Dul
             {
                 if (!byName.ContainsKey(name))
                 {
-                    diagnostics.Add(new SpecDiagnostic(DulDiagnosticIds.MissingFile,
+                    diagnostics.Add(new SpecDiagnostic(DiagnosticIds.Dul.MissingFile,
                         $"the DUL state machine needs spec/part08/{name}, which is not among the spec files", name, 1, 1));
                 }
             }
@@ -101,7 +101,7 @@ namespace DicomSpecGen.Spec.Dul
             var kind = row.RequiredString("kind");
             var pdu = row.OptionalString("pdu");
             if (pdu != null && kind != "pdu") row.Report(DiagnosticIds.InvalidValue, "only an event of kind pdu names a 'pdu'", "pdu");
-            if (pdu != null && !IsIdentifier(pdu)) row.Report(DulDiagnosticIds.InvalidName, $"'{pdu}' is not a C# identifier", "pdu");
+            if (pdu != null && !IsIdentifier(pdu)) row.Report(DiagnosticIds.Dul.InvalidName, $"'{pdu}' is not a C# identifier", "pdu");
             if (kind.Length > 0 && kind != "primitive" && kind != "transport" && kind != "pdu" && kind != "timer")
             {
                 row.Report(DiagnosticIds.InvalidValue, $"kind '{kind}' must be primitive, transport, pdu or timer", "kind");
@@ -135,7 +135,7 @@ namespace DicomSpecGen.Spec.Dul
             {
                 foreach (var unknown in next.Where(n => !states.Contains(n.State)))
                 {
-                    row.Report(DulDiagnosticIds.UnknownState, $"unknown next state '{unknown.State}' (not in {DulSpecFiles.States})", "next");
+                    row.Report(DiagnosticIds.Dul.UnknownState, $"unknown next state '{unknown.State}' (not in {DulSpecFiles.States})", "next");
                 }
             }
             if (next.Count > 2) row.Report(DiagnosticIds.InvalidValue, "an action has one next state, or two chosen by a condition (as in Tables 9-6..9-9)", "next");
@@ -174,7 +174,7 @@ namespace DicomSpecGen.Spec.Dul
             var value = row.RequiredString(key);
             if (value.Length > 0 && !IsIdentifier(value))
             {
-                row.Report(DulDiagnosticIds.InvalidName, $"'{value}' is not a C# identifier", key);
+                row.Report(DiagnosticIds.Dul.InvalidName, $"'{value}' is not a C# identifier", key);
             }
             return value;
         }

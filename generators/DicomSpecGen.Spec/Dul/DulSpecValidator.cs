@@ -24,37 +24,37 @@ namespace DicomSpecGen.Spec.Dul
 
                 var eventKnown = events.Contains(cell.Event);
                 var stateKnown = states.Contains(cell.State);
-                if (!eventKnown) Report(DulDiagnosticIds.UnknownEvent, $"unknown event '{cell.Event}' (not in {DulSpecFiles.Events})");
-                if (!stateKnown) Report(DulDiagnosticIds.UnknownState, $"unknown state '{cell.State}' (not in {DulSpecFiles.States})");
+                if (!eventKnown) Report(DiagnosticIds.Dul.UnknownEvent, $"unknown event '{cell.Event}' (not in {DulSpecFiles.Events})");
+                if (!stateKnown) Report(DiagnosticIds.Dul.UnknownState, $"unknown state '{cell.State}' (not in {DulSpecFiles.States})");
                 if (eventKnown && stateKnown && !seen.Add((cell.Event, cell.State)))
                 {
-                    Report(DulDiagnosticIds.DuplicateCell, "this cell of Table 9-10 is given twice");
+                    Report(DiagnosticIds.Dul.DuplicateCell, "this cell of Table 9-10 is given twice");
                 }
 
                 if (cell.Action == null)
                 {
-                    if (cell.Undefined == null) Report(DulDiagnosticIds.CellActionConflict, "a blank cell (action: null) names the rule that applies in 'undefined:'");
-                    else if (!rules.Contains(cell.Undefined)) Report(DulDiagnosticIds.UnknownUndefinedRule, $"unknown undefined rule '{cell.Undefined}' (not in undefinedRules)");
-                    if (cell.Next.Count > 0) Report(DulDiagnosticIds.CellActionConflict, "a blank cell has no next state");
+                    if (cell.Undefined == null) Report(DiagnosticIds.Dul.CellActionConflict, "a blank cell (action: null) names the rule that applies in 'undefined:'");
+                    else if (!rules.Contains(cell.Undefined)) Report(DiagnosticIds.Dul.UnknownUndefinedRule, $"unknown undefined rule '{cell.Undefined}' (not in undefinedRules)");
+                    if (cell.Next.Count > 0) Report(DiagnosticIds.Dul.CellActionConflict, "a blank cell has no next state");
                     continue;
                 }
 
-                if (cell.Undefined != null) Report(DulDiagnosticIds.CellActionConflict, "a cell with an action cannot also be undefined");
+                if (cell.Undefined != null) Report(DiagnosticIds.Dul.CellActionConflict, "a cell with an action cannot also be undefined");
                 if (!actions.TryGetValue(cell.Action, out var action))
                 {
-                    Report(DulDiagnosticIds.UnknownAction, $"unknown action '{cell.Action}' (not in {DulSpecFiles.Actions})");
+                    Report(DiagnosticIds.Dul.UnknownAction, $"unknown action '{cell.Action}' (not in {DulSpecFiles.Actions})");
                     continue;
                 }
-                if (cell.Next.Count == 0) Report(DulDiagnosticIds.NextStateNotAllowed, $"missing 'next' (the next state of {action.Id})");
+                if (cell.Next.Count == 0) Report(DiagnosticIds.Dul.NextStateNotAllowed, $"missing 'next' (the next state of {action.Id})");
                 var allowed = action.Next.Select(n => n.State).ToList();
                 foreach (var next in cell.Next)
                 {
-                    if (!states.Contains(next)) Report(DulDiagnosticIds.UnknownState, $"unknown next state '{next}' (not in {DulSpecFiles.States})");
-                    else if (!allowed.Contains(next)) Report(DulDiagnosticIds.NextStateNotAllowed, $"next state '{next}' is not a next state of {action.Id} ({string.Join(" or ", allowed)})");
+                    if (!states.Contains(next)) Report(DiagnosticIds.Dul.UnknownState, $"unknown next state '{next}' (not in {DulSpecFiles.States})");
+                    else if (!allowed.Contains(next)) Report(DiagnosticIds.Dul.NextStateNotAllowed, $"next state '{next}' is not a next state of {action.Id} ({string.Join(" or ", allowed)})");
                 }
                 if (cell.Next.Count > 0 && cell.Next.All(n => allowed.Contains(n)) && cell.Next.Count != allowed.Count)
                 {
-                    Report(DulDiagnosticIds.NextStateNotAllowed, $"{action.Id} leads to {string.Join(" or ", allowed)}, the cell lists only {string.Join(", ", cell.Next)}");
+                    Report(DiagnosticIds.Dul.NextStateNotAllowed, $"{action.Id} leads to {string.Join(" or ", allowed)}, the cell lists only {string.Join(", ", cell.Next)}");
                 }
             }
 
@@ -71,7 +71,7 @@ namespace DicomSpecGen.Spec.Dul
             {
                 var node = root?.Get("transitions");
                 var line = node == null ? 1 : (int)node.Start.Line;
-                transitions.Report(DulDiagnosticIds.MissingCell, line, 1,
+                transitions.Report(DiagnosticIds.Dul.MissingCell, line, 1,
                     $"Table 9-10 has {spec.Events.Count * spec.States.Count} cells; missing: {string.Join(", ", missing)} (a blank cell is written with action: null)");
             }
         }

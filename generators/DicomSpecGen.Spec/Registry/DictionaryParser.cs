@@ -53,13 +53,13 @@ namespace DicomSpecGen.Spec.Registry
                         if (element == null) continue;
                         var key = element.TagText.ToUpperInvariant();
                         if (seenTags.TryGetValue(key, out var at))
-                            context.Report(RegistryDiagnosticIds.DuplicateTag, element.Line, column, $"tag {element.TagText} is already defined at line {at}");
+                            context.Report(DiagnosticIds.Registry.DuplicateTag, element.Line, column, $"tag {element.TagText} is already defined at line {at}");
                         else
                             seenTags.Add(key, element.Line);
                         if (element.Keyword.Length > 0)
                         {
                             if (seenKeywords.TryGetValue(element.Keyword, out var kwAt))
-                                context.Report(RegistryDiagnosticIds.DuplicateKeyword, element.Line, column, $"keyword {element.Keyword} is already used at line {kwAt}");
+                                context.Report(DiagnosticIds.Registry.DuplicateKeyword, element.Line, column, $"keyword {element.Keyword} is already used at line {kwAt}");
                             else
                                 seenKeywords.Add(element.Keyword, element.Line);
                         }
@@ -75,14 +75,14 @@ namespace DicomSpecGen.Spec.Registry
             var cells = line.TrimEnd('\r').Split('\t');
             if (cells.Length != 6)
             {
-                context.Report(RegistryDiagnosticIds.BadRow, lineNumber, column, $"a row needs 6 TAB-separated columns (tag, vr, vm, retired, keyword, name), found {cells.Length}");
+                context.Report(DiagnosticIds.Registry.BadRow, lineNumber, column, $"a row needs 6 TAB-separated columns (tag, vr, vm, retired, keyword, name), found {cells.Length}");
                 return null;
             }
             string Cell(int i) => cells[i] == "-" ? "" : cells[i].Trim();
             var tagText = cells[0].Trim();
             if (!TryParseTag(tagText, out var tag, out var mask))
             {
-                context.Report(RegistryDiagnosticIds.BadTag, lineNumber, column, $"'{tagText}' is not a tag (gggg,eeee) of hex digits or x");
+                context.Report(DiagnosticIds.Registry.BadTag, lineNumber, column, $"'{tagText}' is not a tag (gggg,eeee) of hex digits or x");
                 return null;
             }
             var vrText = Cell(1);
@@ -93,13 +93,13 @@ namespace DicomSpecGen.Spec.Registry
                 {
                     var ok = vr.Length == 2 && char.IsUpper(vr[0]) && char.IsUpper(vr[1]);
                     if (ok && knownVrs != null && !knownVrs.Contains(vr)) ok = false;
-                    if (!ok) context.Report(RegistryDiagnosticIds.BadVr, lineNumber, column, $"'{vr}' in '{vrText}' is not a VR of PS3.5 Table 6.2-1 (spec/part05/vrs.yaml)");
+                    if (!ok) context.Report(DiagnosticIds.Registry.BadVr, lineNumber, column, $"'{vr}' in '{vrText}' is not a VR of PS3.5 Table 6.2-1 (spec/part05/vrs.yaml)");
                     else vrs.Add(vr);
                 }
             }
             var vm = Cell(2);
             if (vm.Length > 0 && !VmPattern.IsMatch(vm))
-                context.Report(RegistryDiagnosticIds.BadVm, lineNumber, column, $"'{vm}' is not a VM (e.g. 1, 1-n, 2-2n, 1-3)");
+                context.Report(DiagnosticIds.Registry.BadVm, lineNumber, column, $"'{vm}' is not a VM (e.g. 1, 1-n, 2-2n, 1-3)");
             var note = Cell(3);
             var keyword = Cell(4);
             if (keyword.Length > 0 && !Identifiers.IsIdentifier(keyword))

@@ -25,7 +25,7 @@ namespace DicomSpecGen.Spec.Registry
                     var entry = ParseRow(row, edition);
                     if (seenUids.TryGetValue(entry.Uid, out var firstLine))
                     {
-                        row.Report(RegistryDiagnosticIds.DuplicateUid, $"UID {entry.Uid} is already defined at line {firstLine}", "uid");
+                        row.Report(DiagnosticIds.Registry.DuplicateUid, $"UID {entry.Uid} is already defined at line {firstLine}", "uid");
                     }
                     else
                     {
@@ -34,7 +34,7 @@ namespace DicomSpecGen.Spec.Registry
                     if (entry.Keyword.Length > 0)
                     {
                         if (seenKeywords.TryGetValue(entry.Keyword, out var kwLine))
-                            row.Report(RegistryDiagnosticIds.DuplicateKeyword, $"keyword {entry.Keyword} is already used at line {kwLine}", "keyword");
+                            row.Report(DiagnosticIds.Registry.DuplicateKeyword, $"keyword {entry.Keyword} is already used at line {kwLine}", "keyword");
                         else
                             seenKeywords.Add(entry.Keyword, row.Line);
                     }
@@ -48,7 +48,7 @@ namespace DicomSpecGen.Spec.Registry
         {
             row.CheckKeys("uid", "title", "keyword", "type", "retired", "info", "transferSyntax", "source", "edition");
             var uid = row.RequiredString("uid");
-            if (!IsValidUid(uid)) row.Report(RegistryDiagnosticIds.BadUid, $"'{uid}' is not a valid UID (digits and dots, no leading zeros, at most 64 characters; PS3.5 Section 9.1)", "uid");
+            if (!IsValidUid(uid)) row.Report(DiagnosticIds.Registry.BadUid, $"'{uid}' is not a valid UID (digits and dots, no leading zeros, at most 64 characters; PS3.5 Section 9.1)", "uid");
             var title = row.RequiredString("title");
             var keyword = row.RequiredString("keyword");
             var type = row.RequiredString("type");
@@ -63,12 +63,12 @@ namespace DicomSpecGen.Spec.Registry
             var isTs = type == "Transfer Syntax";
             if (tsMap is YamlMap t)
             {
-                if (!isTs) row.Report(RegistryDiagnosticIds.BadTransferSyntax, $"'transferSyntax' is only for rows of type Transfer Syntax, not '{type}'", "transferSyntax");
+                if (!isTs) row.Report(DiagnosticIds.Registry.BadTransferSyntax, $"'transferSyntax' is only for rows of type Transfer Syntax, not '{type}'", "transferSyntax");
                 ts = ParseEncoding(t, citation.Edition);
             }
             else if (isTs && row.Has("uid"))
             {
-                row.Report(RegistryDiagnosticIds.BadTransferSyntax, $"transfer syntax {uid} needs 'transferSyntax' (its encoding per PS3.5 Annex A)");
+                row.Report(DiagnosticIds.Registry.BadTransferSyntax, $"transfer syntax {uid} needs 'transferSyntax' (its encoding per PS3.5 Annex A)");
             }
             return new UidEntry(uid, title, keyword, type, retired, row.OptionalString("info") ?? "", ts, citation, row.Line);
         }
@@ -81,9 +81,9 @@ namespace DicomSpecGen.Spec.Registry
             var pixel = OneOf(t, "pixelData", "native", "encapsulated", "referenced", "none");
             var deflated = t.OptionalBool("deflated", false);
             if ((vr == "none") != (order == "none"))
-                t.Report(RegistryDiagnosticIds.BadTransferSyntax, "vr and byteOrder must both be 'none' or both be set", "byteOrder");
+                t.Report(DiagnosticIds.Registry.BadTransferSyntax, "vr and byteOrder must both be 'none' or both be set", "byteOrder");
             if (vr == "implicit" && order == "big")
-                t.Report(RegistryDiagnosticIds.BadTransferSyntax, "PS3.5 Annex A defines no Implicit VR Big Endian encoding", "byteOrder");
+                t.Report(DiagnosticIds.Registry.BadTransferSyntax, "PS3.5 Annex A defines no Implicit VR Big Endian encoding", "byteOrder");
             return new TransferSyntaxEncoding(vr, order, deflated, pixel, t.Citation(edition));
         }
 
@@ -91,7 +91,7 @@ namespace DicomSpecGen.Spec.Registry
         {
             var value = map.RequiredString(key);
             if (map.Has(key) && System.Array.IndexOf(allowed, value) < 0)
-                map.Report(RegistryDiagnosticIds.BadTransferSyntax, $"'{key}' must be one of {string.Join(", ", allowed)}, got '{value}'", key);
+                map.Report(DiagnosticIds.Registry.BadTransferSyntax, $"'{key}' must be one of {string.Join(", ", allowed)}, got '{value}'", key);
             return value;
         }
 

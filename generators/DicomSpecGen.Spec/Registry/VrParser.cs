@@ -24,23 +24,23 @@ namespace DicomSpecGen.Spec.Registry
                     row.CheckKeys("code", "title", "kind", "lengthField", "padding", "size", "source", "edition");
                     var code = row.RequiredString("code");
                     if (code.Length != 2 || !char.IsUpper(code[0]) || !char.IsUpper(code[1]))
-                        row.Report(RegistryDiagnosticIds.BadVrDefinition, $"'{code}' is not a two-letter upper-case VR code", "code");
+                        row.Report(DiagnosticIds.Registry.BadVrDefinition, $"'{code}' is not a two-letter upper-case VR code", "code");
                     else if (!seen.Add(code))
                         row.Report(DiagnosticIds.DuplicateName, $"VR {code} is defined twice", "code");
                     var kind = row.RequiredString("kind");
                     if (row.Has("kind") && kind != "text" && kind != "binary" && kind != "bytes" && kind != "sequence")
-                        row.Report(RegistryDiagnosticIds.BadVrDefinition, $"kind must be text, binary, bytes or sequence, got '{kind}'", "kind");
+                        row.Report(DiagnosticIds.Registry.BadVrDefinition, $"kind must be text, binary, bytes or sequence, got '{kind}'", "kind");
                     var lengthField = (int)row.RequiredInteger("lengthField");
                     if (row.Has("lengthField") && lengthField != 2 && lengthField != 4)
-                        row.Report(RegistryDiagnosticIds.BadVrDefinition, $"lengthField must be 2 or 4 (PS3.5 Section 7.1.2), got {lengthField}", "lengthField");
+                        row.Report(DiagnosticIds.Registry.BadVrDefinition, $"lengthField must be 2 or 4 (PS3.5 Section 7.1.2), got {lengthField}", "lengthField");
                     var padding = row.OptionalString("padding") ?? "";
                     if (padding.Length > 0 && padding != "space" && padding != "zero")
-                        row.Report(RegistryDiagnosticIds.BadVrDefinition, $"padding must be space or zero, got '{padding}'", "padding");
+                        row.Report(DiagnosticIds.Registry.BadVrDefinition, $"padding must be space or zero, got '{padding}'", "padding");
                     if (kind == "text" && padding.Length == 0)
-                        row.Report(RegistryDiagnosticIds.BadVrDefinition, "a text VR needs its padding (PS3.5 Section 6.2)", "kind");
+                        row.Report(DiagnosticIds.Registry.BadVrDefinition, "a text VR needs its padding (PS3.5 Section 6.2)", "kind");
                     var size = (int)(row.OptionalInteger("size") ?? 0);
                     if (kind == "binary" && size <= 0)
-                        row.Report(RegistryDiagnosticIds.BadVrDefinition, "a binary VR needs its size in bytes", "kind");
+                        row.Report(DiagnosticIds.Registry.BadVrDefinition, "a binary VR needs its size in bytes", "kind");
                     vrs.Add(new VrDefinition(code, row.RequiredString("title"), kind, lengthField, padding, size, row.Citation(edition), row.Line));
                 }
             }

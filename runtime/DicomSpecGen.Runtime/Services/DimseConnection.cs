@@ -118,7 +118,7 @@ public sealed class DimseConnection : IAsyncDisposable
     public async IAsyncEnumerable<DimseResponse> RequestAsync(byte contextId, DimseMessage request, Stream? dataSet,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var id = DimseFields.MessageId(request) ?? throw new ArgumentException($"{request.Title} has no Message ID", nameof(request));
+        var id = request.RequestMessageID ?? throw new ArgumentException($"{request.Title} has no Message ID", nameof(request));
         // The requester continues on the reader's thread (no hand-off per response); it only awaits, so the
         // reader resumes at the requester's next await.
         var responses = Channel.CreateUnbounded<DimseResponse>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = true });
@@ -292,11 +292,11 @@ public sealed class DimseConnection : IAsyncDisposable
 
     private void Route(DimseMessage response, DicomDataset? dataSet)
     {
-        var id = DimseFields.RespondedTo(response);
+        var id = response.RespondedToMessageID;
         if (id is { } key && _pending.TryGetValue(key, out var channel))
         {
             channel.Writer.TryWrite(new DimseResponse(response, dataSet));
-            if (!DimseFields.IsPending(DimseFields.Status(response) ?? 0)) channel.Writer.TryComplete();
+            if (DimseStatus.ClassOf(response.ResponseStatus ?? 0) != StatusClass.Pending) channel.Writer.TryComplete();
             return;
         }
         _logger.LogWarning("{Message} answers Message ID {Id}, which is not outstanding; ignored", response.Title, id);
@@ -316,7 +316,7 @@ public sealed class DimseConnection : IAsyncDisposable
 
     private async Task RunHandlerAsync(byte contextId, DimseMessage request, PipeReader? dataSet)
     {
-        var id = DimseFields.MessageId(request) ?? 0;
+        var id = request.RequestMessageID ?? 0;
         var cancel = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         _running[id] = cancel;
         var context = new DimseRequestContext(this, contextId, request, dataSet, _association.GetTransferSyntax(contextId), cancel.Token);
@@ -325,7 +325,7 @@ public sealed class DimseConnection : IAsyncDisposable
             if (_handler == null)
             {
                 // No service here: PS3.7 C.5.3 "Unrecognized operation" (0211H) for any request.
-                await context.RespondAsync(DimseResponses.For(request, DimseStatus.UnrecognizedOperation), null, _stop.Token).ConfigureAwait(false);
+                await context.RespondAsync(request.CreateResponse(DimseStatus.UnrecognizedOperation), null, _stop.Token).ConfigureAwait(false);
             }
             else
             {
@@ -340,7 +340,7 @@ public sealed class DimseConnection : IAsyncDisposable
             _logger.LogError(e, "handling {Message} failed", request.Title);
             try
             {
-                await context.RespondAsync(DimseResponses.For(request, DimseStatus.ProcessingFailure), null, _stop.Token).ConfigureAwait(false);
+                await context.RespondAsync(request.CreateResponse(DimseStatus.ProcessingFailure), null, _stop.Token).ConfigureAwait(false);
             }
             catch (Exception inner) when (inner is AssociationAbortedException or OperationCanceledException or InvalidOperationException)
             {

@@ -26,7 +26,7 @@ public sealed class DimseRequestContext
 
     public DimseMessage Request { get; }
 
-    public ushort MessageId => DimseFields.MessageId(Request) ?? 0;
+    public ushort MessageId => Request.RequestMessageID ?? 0;
 
     /// <summary>The data set of the request, as raw bytes in the context's transfer syntax; null when none.</summary>
     public PipeReader? DataSet { get; }

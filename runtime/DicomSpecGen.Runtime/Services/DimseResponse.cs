@@ -6,9 +6,9 @@ namespace DicomSpecGen.Services;
 /// <summary>A response received for one of our requests, with its data set (e.g. a C-FIND identifier) decoded.</summary>
 public sealed record DimseResponse(DimseMessage Message, DicomDataset? DataSet)
 {
-    public ushort Status => DimseFields.Status(Message) ?? 0xFFFF;
+    public ushort Status => Message.ResponseStatus ?? 0xFFFF;
 
     public StatusClass StatusClass => DimseStatus.ClassOf(Status);
 
-    public bool IsPending => DimseFields.IsPending(Status);
+    public bool IsPending => StatusClass == StatusClass.Pending;
 }

@@ -263,6 +263,53 @@ public class DimseDiagnosticTests
     }
 
     [Fact]
+    public void DSG0201_ResponseFieldEqualsARequestFieldThatDoesNotExist()
+    {
+        var messages = Replace(Messages, "{ element: MessageIDBeingRespondedTo, usage: \"M\", source",
+            "{ element: MessageIDBeingRespondedTo, usage: \"M\", equals: MessageNumber, equalsSource: \"PS3.7 9.1.5.1.2\", source");
+        var d = Single(RunWith(messages: messages), "DSG0201", MessagesPath, messages, "equals: MessageNumber");
+        Assert.Contains("C-ECHO-RQ has no such field", d.GetMessage());
+    }
+
+    [Fact]
+    public void DSG0201_EqualUsageOnAFieldTheRequestLacks()
+    {
+        var messages = Replace(Messages, "{ element: Status, usage: \"M\", source", "{ element: Status, usage: \"U(=)\", source");
+        Single(RunWith(messages: messages), "DSG0201", MessagesPath, messages, "element: Status, usage: \"U(=)\"");
+    }
+
+    [Fact]
+    public void DSG0004_EqualsWithoutItsSource()
+    {
+        var messages = Replace(Messages, "{ element: MessageIDBeingRespondedTo, usage: \"M\", source",
+            "{ element: MessageIDBeingRespondedTo, usage: \"M\", equals: MessageID, source");
+        Single(RunWith(messages: messages), "DSG0004", MessagesPath, messages, "equals: MessageID");
+    }
+
+    [Fact]
+    public void DSG0003_EqualsOnARequestField()
+    {
+        var messages = Replace(Messages, "{ element: MessageID, usage: \"M\", source",
+            "{ element: MessageID, usage: \"M\", equals: MessageID, equalsSource: \"PS3.7 9.1.5.1.2\", source");
+        Single(RunWith(messages: messages), "DSG0003", MessagesPath, messages, "equals: MessageID");
+    }
+
+    [Fact]
+    public void ValidFixtureGeneratesCreateResponseCopyingTheEqualFields()
+    {
+        var messages = Replace(Messages, "{ element: MessageIDBeingRespondedTo, usage: \"M\", source",
+            "{ element: MessageIDBeingRespondedTo, usage: \"M\", equals: MessageID, equalsSource: \"PS3.7 9.1.5.1.2\", source");
+        var run = RunWith(messages: messages);
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompileErrors);
+        var rq = run.Sources.Single(s => s.HintName == "Dimse.Messages.CEchoRq.g.cs").SourceText.ToString();
+        Assert.Contains("public override CEchoRsp CreateResponse(ushort status)", rq);
+        Assert.Contains("response.AffectedSOPClassUID = AffectedSOPClassUID;", rq);
+        Assert.Contains("response.MessageIDBeingRespondedTo = MessageID;", rq);
+        Assert.Contains("response.Status = status;", rq);
+    }
+
+    [Fact]
     public void DSG0001_YamlSyntaxError()
     {
         var statuses = Replace(Statuses, "services:", "services: [");
@@ -272,7 +319,7 @@ public class DimseDiagnosticTests
     [Fact]
     public void EveryDiagnosticIdOfTheDimseRangeHasATestHere()
     {
-        var ids = typeof(DicomSpecGen.Spec.Dimse.DimseDiagnosticIds).GetFields().Select(f => (string)f.GetValue(null)!).ToList();
+        var ids = typeof(DicomSpecGen.Spec.Common.DiagnosticIds.Dimse).GetFields().Select(f => (string)f.GetValue(null)!).ToList();
         var tested = typeof(DimseDiagnosticTests).GetMethods().Select(m => m.Name).Where(n => n.StartsWith("DSG")).Select(n => n.Substring(0, 7)).ToHashSet();
         Assert.Equal(11, ids.Count);
         Assert.All(ids, id => Assert.Contains(id, tested));

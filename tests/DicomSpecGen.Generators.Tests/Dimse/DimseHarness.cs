@@ -31,7 +31,14 @@ internal static class DimseHarness
         public IReadOnlyList<Diagnostic> CompileErrors => Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
     }
 
+    /// <summary>The fixed part of the codec (runtime Dimse/CommandSet) that the generated code builds on.</summary>
+    public static IEnumerable<SyntaxTree> RuntimeSources()
+        => Directory.GetFiles(Path.Combine(RepoRoot, "runtime", "DicomSpecGen.Runtime", "Dimse", "CommandSet"), "*.cs")
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => CSharpSyntaxTree.ParseText(File.ReadAllText(p), new CSharpParseOptions(LanguageVersion.Latest), p));
+
     public static CSharpCompilation EmptyCompilation() => CSharpCompilation.Create("DimseGeneratorTest",
+        syntaxTrees: RuntimeSources(),
         references: References,
         options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 

@@ -47,7 +47,7 @@ public sealed class DulDiagnosticTests
         var (diagnostics, _) = RunWithEdit(DulSpecFiles.Transitions, "  - " + Evt2Sta4 + "\n", "");
 
         var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal(DulDiagnosticIds.MissingCell, diagnostic.Id);
+        Assert.Equal(DiagnosticIds.Dul.MissingCell, diagnostic.Id);
         Assert.Contains("Evt2/Sta4", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
@@ -65,7 +65,7 @@ public sealed class DulDiagnosticTests
     {
         var files = DulGeneratorHarness.SpecFiles().Where(f => !f.Path.EndsWith(DulSpecFiles.Events, StringComparison.Ordinal)).ToList();
         var (result, _) = DulGeneratorHarness.Run(files);
-        Assert.Contains(result.Diagnostics, d => d.Id == DulDiagnosticIds.MissingFile && d.GetMessage().Contains(DulSpecFiles.Events, StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Id == DiagnosticIds.Dul.MissingFile && d.GetMessage().Contains(DulSpecFiles.Events, StringComparison.Ordinal));
         Assert.Empty(result.GeneratedSources);
 
         var broken = DulGeneratorHarness.SpecFiles((name, text) => name == DulSpecFiles.States ? text.Replace("  - id: Sta3", "  - id: [Sta3") : text);

@@ -45,7 +45,7 @@ public sealed class DulInterpreterTests
         var error = Assert.Throws<DulSpecException>(() => InterpretedDulEngine.Load(files));
 
         var diagnostic = Assert.Single(error.Diagnostics);
-        Assert.Equal(DulDiagnosticIds.UnknownState, diagnostic.Id);
+        Assert.Equal(DicomSpecGen.Spec.Common.DiagnosticIds.Dul.UnknownState, diagnostic.Id);
         Assert.EndsWith(DulSpecFiles.Transitions, diagnostic.FilePath);
         Assert.Equal(line, diagnostic.Line);
     }

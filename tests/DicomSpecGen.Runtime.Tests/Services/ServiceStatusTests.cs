@@ -29,7 +29,7 @@ public class ServiceStatusTests
     public void Responses_copy_the_request_fields_and_validate()
     {
         var rq = new CStoreRq { AffectedSOPClassUID = "1.2.3", MessageID = 7, Priority = Priority.Medium, AffectedSOPInstanceUID = "1.2.3.4", HasDataSet = true };
-        var rsp = Assert.IsType<CStoreRsp>(DimseResponses.For(rq, DimseStatus.Success));
+        var rsp = Assert.IsType<CStoreRsp>(rq.CreateResponse(DimseStatus.Success));
         Assert.Equal((ushort)7, rsp.MessageIDBeingRespondedTo);
         Assert.Equal("1.2.3.4", rsp.AffectedSOPInstanceUID);
         Assert.Empty(rsp.Validate());
@@ -43,11 +43,11 @@ public class ServiceStatusTests
             new NActionRq { RequestedSOPClassUID = "1.2", MessageID = 6, RequestedSOPInstanceUID = "1.2.3", ActionTypeID = 1 },
         })
         {
-            var response = DimseResponses.For(request, DimseStatus.Success);
+            var response = request.CreateResponse(DimseStatus.Success);
             // PS3.7 10.1.2.1.8: a successful N-GET response carries the attribute list.
             if (response is NGetRsp) response.HasDataSet = true;
             Assert.True(response.IsResponse);
-            Assert.Equal(DimseFields.MessageId(request), DimseFields.RespondedTo(response));
+            Assert.Equal(request.RequestMessageID, response.RespondedToMessageID);
             Assert.Empty(response.Validate());
         }
     }

@@ -37,7 +37,7 @@ public sealed class InterpretedDulEngine : IDulEngine
         if (spec.HasErrors) throw new DulSpecException(spec.Diagnostics.ToList());
 
         var problems = new List<SpecDiagnostic>();
-        void Problem(string message) => problems.Add(new SpecDiagnostic(DulDiagnosticIds.UnknownAction, message, DulSpecFiles.Transitions, 1, 1));
+        void Problem(string message) => problems.Add(new SpecDiagnostic(DiagnosticIds.Dul.UnknownAction, message, DulSpecFiles.Transitions, 1, 1));
 
         // The compiled enums give each name its number; the YAML must not name one the runtime lacks.
         var states = Map<DulState>(spec.States.Select(s => s.Id), "state", Problem);

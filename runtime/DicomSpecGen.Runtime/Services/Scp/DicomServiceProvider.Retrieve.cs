@@ -16,11 +16,8 @@ public sealed partial class DicomServiceProvider
         public void Apply(DimseMessage response)
         {
             var (remaining, completed, failed, warning) = ((ushort)Remaining, (ushort)Completed, (ushort)Failed, (ushort)Warning);
-            switch (response)
-            {
-                case CMoveRsp m: (m.NumberOfRemainingSuboperations, m.NumberOfCompletedSuboperations, m.NumberOfFailedSuboperations, m.NumberOfWarningSuboperations) = (remaining, completed, failed, warning); break;
-                case CGetRsp g: (g.NumberOfRemainingSuboperations, g.NumberOfCompletedSuboperations, g.NumberOfFailedSuboperations, g.NumberOfWarningSuboperations) = (remaining, completed, failed, warning); break;
-            }
+            if (response is IDimseSubOperationCounts c)
+                (c.NumberOfRemainingSuboperations, c.NumberOfCompletedSuboperations, c.NumberOfFailedSuboperations, c.NumberOfWarningSuboperations) = (remaining, completed, failed, warning);
         }
 
         public void Count(ushort status)
@@ -59,13 +56,13 @@ public sealed partial class DicomServiceProvider
         var (instances, refusal) = await ResolveAsync(request, move.AffectedSOPClassUID ?? "", cancellationToken).ConfigureAwait(false);
         if (instances == null)
         {
-            await request.RespondAsync(DimseResponses.For(move, refusal), null, cancellationToken).ConfigureAwait(false);
+            await request.RespondAsync(move.CreateResponse(refusal), null, cancellationToken).ConfigureAwait(false);
             return;
         }
         if (!Options.MoveDestinations.TryGetValue((move.MoveDestination ?? "").Trim(), out var destination))
         {
             _logger.LogWarning("C-MOVE destination {Destination} is not configured", move.MoveDestination);
-            await request.RespondAsync(DimseResponses.For(move, ServiceStatus.MoveDestinationUnknown), null, cancellationToken).ConfigureAwait(false);
+            await request.RespondAsync(move.CreateResponse(ServiceStatus.MoveDestinationUnknown), null, cancellationToken).ConfigureAwait(false);
             return;
         }
         var counts = new SubOperations(instances.Count);
@@ -80,7 +77,7 @@ public sealed partial class DicomServiceProvider
             catch (Exception e) when (e is AssociationRejectedException or AssociationAbortedException or TimeoutException)
             {
                 _logger.LogWarning("cannot associate with move destination {Destination}: {Error}", destination.AeTitle, e.Message);
-                await request.RespondAsync(DimseResponses.For(move, ServiceStatus.UnableToPerformSubOperations), null, cancellationToken).ConfigureAwait(false);
+                await request.RespondAsync(move.CreateResponse(ServiceStatus.UnableToPerformSubOperations), null, cancellationToken).ConfigureAwait(false);
                 return;
             }
             await using (sub.ConfigureAwait(false))
@@ -89,7 +86,7 @@ public sealed partial class DicomServiceProvider
                 await sub.ReleaseAsync(Options.SubAssociationTimeout, cancellationToken).ConfigureAwait(false);
             }
         }
-        var final = DimseResponses.For(move, counts.Final(request.Cancelled.IsCancellationRequested));
+        var final = move.CreateResponse(counts.Final(request.Cancelled.IsCancellationRequested));
         counts.Apply(final);
         // A final C-MOVE response carries no Remaining count unless cancelled (PS3.4 C.4.2.1.5).
         if (final is CMoveRsp fm && fm.Status != DimseStatus.Cancel) fm.NumberOfRemainingSuboperations = null;
@@ -101,12 +98,12 @@ public sealed partial class DicomServiceProvider
         var (instances, refusal) = await ResolveAsync(request, get.AffectedSOPClassUID ?? "", cancellationToken).ConfigureAwait(false);
         if (instances == null)
         {
-            await request.RespondAsync(DimseResponses.For(get, refusal), null, cancellationToken).ConfigureAwait(false);
+            await request.RespondAsync(get.CreateResponse(refusal), null, cancellationToken).ConfigureAwait(false);
             return;
         }
         var counts = new SubOperations(instances.Count);
         await RunSubOperationsAsync(request, get, instances, counts, request.Connection, cancellationToken).ConfigureAwait(false);
-        var final = DimseResponses.For(get, counts.Final(request.Cancelled.IsCancellationRequested));
+        var final = get.CreateResponse(counts.Final(request.Cancelled.IsCancellationRequested));
         counts.Apply(final);
         if (final is CGetRsp fg && fg.Status != DimseStatus.Cancel) fg.NumberOfRemainingSuboperations = null;
         await request.RespondAsync(final, null, cancellationToken).ConfigureAwait(false);
@@ -136,7 +133,7 @@ public sealed partial class DicomServiceProvider
             counts.Count(status);
             if (counts.Remaining > 0)
             {
-                var pending = DimseResponses.For(retrieve, ServiceStatus.Pending);
+                var pending = retrieve.CreateResponse(ServiceStatus.Pending);
                 counts.Apply(pending);
                 await request.RespondAsync(pending, null, cancellationToken).ConfigureAwait(false);
             }

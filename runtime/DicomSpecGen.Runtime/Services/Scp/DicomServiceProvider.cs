@@ -17,7 +17,7 @@ public sealed partial class DicomServiceProvider(ServiceProviderOptions options,
 
     public Task HandleAsync(DimseRequestContext request, CancellationToken cancellationToken) => request.Request switch
     {
-        CEchoRq => request.RespondAsync(DimseResponses.For(request.Request, DimseStatus.Success), null, cancellationToken),
+        CEchoRq => request.RespondAsync(request.Request.CreateResponse(DimseStatus.Success), null, cancellationToken),
         CStoreRq store => StoreAsync(request, store, cancellationToken),
         CFindRq find => FindAsync(request, find, cancellationToken),
         CMoveRq move => MoveAsync(request, move, cancellationToken),
@@ -47,7 +47,7 @@ public sealed partial class DicomServiceProvider(ServiceProviderOptions options,
                 status = e is DicomDataException or InvalidDataException ? ServiceStatus.StorageCannotUnderstand : ServiceStatus.StorageOutOfResources;
             }
         }
-        await request.RespondAsync(DimseResponses.For(store, status), null, cancellationToken).ConfigureAwait(false);
+        await request.RespondAsync(store.CreateResponse(status), null, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task FindAsync(DimseRequestContext request, CFindRq find, CancellationToken cancellationToken)
@@ -55,7 +55,7 @@ public sealed partial class DicomServiceProvider(ServiceProviderOptions options,
         var identifier = await request.ReadDataSetAsync(cancellationToken).ConfigureAwait(false);
         if (Options.Query == null || identifier == null)
         {
-            await request.RespondAsync(DimseResponses.For(find, Options.Query == null ? DimseStatus.RefusedSOPClassNotSupported : ServiceStatus.IdentifierDoesNotMatchSopClass), null, cancellationToken).ConfigureAwait(false);
+            await request.RespondAsync(find.CreateResponse(Options.Query == null ? DimseStatus.RefusedSOPClassNotSupported : ServiceStatus.IdentifierDoesNotMatchSopClass), null, cancellationToken).ConfigureAwait(false);
             return;
         }
         ushort final = DimseStatus.Success;
@@ -68,7 +68,7 @@ public sealed partial class DicomServiceProvider(ServiceProviderOptions options,
                     final = DimseStatus.Cancel;
                     break;
                 }
-                await request.RespondAsync(DimseResponses.For(find, ServiceStatus.Pending), match, cancellationToken).ConfigureAwait(false);
+                await request.RespondAsync(find.CreateResponse(ServiceStatus.Pending), match, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (QueryException e)
@@ -77,7 +77,7 @@ public sealed partial class DicomServiceProvider(ServiceProviderOptions options,
             final = ServiceStatus.IdentifierDoesNotMatchSopClass;
         }
         if (request.Cancelled.IsCancellationRequested) final = DimseStatus.Cancel;
-        await request.RespondAsync(DimseResponses.For(find, final), null, cancellationToken).ConfigureAwait(false);
+        await request.RespondAsync(find.CreateResponse(final), null, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task NormalizedAsync(DimseRequestContext request, CancellationToken cancellationToken)
@@ -85,11 +85,11 @@ public sealed partial class DicomServiceProvider(ServiceProviderOptions options,
         var dataSet = await request.ReadDataSetAsync(cancellationToken).ConfigureAwait(false);
         if (Options.NormalizedHandler == null)
         {
-            await request.RespondAsync(DimseResponses.For(request.Request, DimseStatus.NoSuchSOPClass), null, cancellationToken).ConfigureAwait(false);
+            await request.RespondAsync(request.Request.CreateResponse(DimseStatus.NoSuchSOPClass), null, cancellationToken).ConfigureAwait(false);
             return;
         }
         var (status, response) = await Options.NormalizedHandler(request, dataSet, cancellationToken).ConfigureAwait(false);
-        await request.RespondAsync(DimseResponses.For(request.Request, status), response, cancellationToken).ConfigureAwait(false);
+        await request.RespondAsync(request.Request.CreateResponse(status), response, cancellationToken).ConfigureAwait(false);
     }
 }
 

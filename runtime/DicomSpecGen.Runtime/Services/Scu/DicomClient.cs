@@ -114,7 +114,7 @@ public sealed class DicomClient : IAsyncDisposable
     /// <summary>Any N-* request at the message level (PS3.7 10.1): sends it with its data set and returns the response.</summary>
     public Task<DimseResponse> RequestAsync(DimseMessage request, DicomDataset? dataSet, CancellationToken cancellationToken = default)
     {
-        var sopClass = DimseFields.SopClass(request) ?? throw new ArgumentException($"{request.Title} names no SOP class", nameof(request));
+        var sopClass = request.RequestSOPClassUID ?? throw new ArgumentException($"{request.Title} names no SOP class", nameof(request));
         return Connection.RequestFinalAsync(Association.GetAcceptedContextId(sopClass), request, dataSet, cancellationToken);
     }
 
