@@ -48,7 +48,7 @@ public partial class CancelInteropTests(LargeArchive archive) : IClassFixture<La
     }
 
     [Fact]
-    [SpecRow("PS3.7 Table 9.3-11")]
+    [SpecRow("PS3.7 Tables 9.3-5, 9.3-8, 9.3-11")]
     public async Task Movescu_cancel_stops_the_sub_operations()
     {
         var storePort = Dcmtk.FreePort();
@@ -70,7 +70,7 @@ public partial class CancelInteropTests(LargeArchive archive) : IClassFixture<La
     }
 
     [Fact]
-    [SpecRow("PS3.7 Table 9.3-8")]
+    [SpecRow("PS3.7 Tables 9.3-5, 9.3-8, 9.3-11")]
     public async Task Pynetdicom_get_cancel_stops_the_sub_operations()
     {
         var (code, stdout, stderr) = await Peers.Pynetdicom.RunAsync(Limit, Peers.Pynetdicom.OwnScript("pyn_get_cancel.py"),
