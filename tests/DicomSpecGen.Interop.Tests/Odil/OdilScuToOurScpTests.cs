@@ -4,7 +4,7 @@ using DicomSpecGen.Interop.Tests.Services;
 
 namespace DicomSpecGen.Interop.Tests.Odil;
 
-/// <summary>odil's CLI (echo, store, find, get) against our archive SCP. The CLI has no SCP sub-command.</summary>
+/// <summary>odil's CLI (echo, store, find, get) against our archive SCP. The CLI has no SCP sub-command; see OurScuToOdilScpTests for the other direction.</summary>
 public class OdilScuToOurScpTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
