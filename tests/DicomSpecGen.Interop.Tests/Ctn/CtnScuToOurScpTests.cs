@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using DicomSpecGen.Interop.Tests.Peers;
 using DicomSpecGen.Interop.Tests.Services;
+using DicomSpecGen.Traceability;
 
 namespace DicomSpecGen.Interop.Tests.Ctn;
 
@@ -19,6 +20,7 @@ public class CtnScuToOurScpTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-21, Reason 7 (Source 1)")]
     public async Task Dicom_echo_reads_our_rejection_reason()
     {
         await using var scp = OurArchive.Start();

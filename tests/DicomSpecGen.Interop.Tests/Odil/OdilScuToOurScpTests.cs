@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using DicomSpecGen.Interop.Tests.Peers;
 using DicomSpecGen.Interop.Tests.Services;
+using DicomSpecGen.Traceability;
 
 namespace DicomSpecGen.Interop.Tests.Odil;
 
@@ -28,6 +29,7 @@ public class OdilScuToOurScpTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-21, Reason 7 (Source 1)")]
     public async Task Echo_to_an_unknown_called_ae_is_rejected()
     {
         await using var scp = OurArchive.Start();

@@ -1,5 +1,6 @@
 using DicomSpecGen.Interop.Tests.Peers;
 using DicomSpecGen.Interop.Tests.Services;
+using DicomSpecGen.Traceability;
 
 namespace DicomSpecGen.Interop.Tests.Pixelmed;
 
@@ -20,6 +21,7 @@ public class PixelmedScuToOurScpTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-21, Reason 7 (Source 1)")]
     public async Task VerificationSOPClassSCU_reports_our_rejection_of_an_unknown_called_ae()
     {
         await using var scp = OurArchive.Start();

@@ -1,6 +1,7 @@
 using DicomSpecGen.Interop.Tests.Peers;
 using DicomSpecGen.Interop.Tests.Services;
 using DicomSpecGen.Services.Scp;
+using DicomSpecGen.Traceability;
 
 namespace DicomSpecGen.Interop.Tests.PynetdicomApps;
 
@@ -32,6 +33,7 @@ public class PynetdicomAppsToOurScpTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-21, Reason 7 (Source 1)")]
     public async Task Echoscu_reads_our_rejection_reason()
     {
         await using var scp = OurArchive.Start();
