@@ -111,13 +111,8 @@ public sealed class DimseConnection : IAsyncDisposable
             await _association.SendPDataAsync(new PDataTf { Values = [commandPdv, dataPdv] }, cancellationToken).ConfigureAwait(false);
             return;
         }
-        if (_association.Connection is not { } connection)
-        {
-            await _association.SendPDataAsync(new PDataTf { Values = [commandPdv] }, cancellationToken).ConfigureAwait(false);
-            await _association.SendPDataAsync(new PDataTf { Values = [dataPdv] }, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-        using (connection.Coalesce())
+        // Two PDUs, one write: the command PDU is held until the data PDU joins it.
+        using (_association.Connection?.Coalesce())
         {
             await _association.SendPDataAsync(new PDataTf { Values = [commandPdv] }, cancellationToken).ConfigureAwait(false);
             await _association.SendPDataAsync(new PDataTf { Values = [dataPdv] }, cancellationToken).ConfigureAwait(false);
