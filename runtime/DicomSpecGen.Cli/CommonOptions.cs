@@ -15,7 +15,7 @@ public sealed class CommonOptions
     public Option<DulEngine> Engine { get; } = new("--engine") { Description = "which DUL state machine engine runs PS3.8 Table 9-10: generated or interpreted", DefaultValueFactory = _ => DulEngine.Generated };
     // A string, parsed by MaxPduLength, so a bad number is exit 4 (bad input) with the valid range, not a parse error.
     public Option<string> MaxPdu { get; } = new("--max-pdu", "-pdu") { Description = $"our maximum P-DATA PDU length (Maximum Length Received, PS3.8 Table D.1-1): 0 = no limit, or {MinMaxPdu}..{int.MaxValue}", DefaultValueFactory = _ => (256 * 1024).ToString() };
-    public Option<int> MaxPduCap { get; } = new("--max-pdu-cap") { Description = "with -pdu 0, the longest P-DATA PDU we still accept (our safety cap, checked before buffering)", DefaultValueFactory = _ => TransportOptions.DefaultNoLimitPDataPduCap };
+    public Option<string> MaxPduCap { get; } = new("--max-pdu-cap") { Description = $"with -pdu 0, the longest P-DATA PDU we still accept (our safety cap, checked before buffering): {MinMaxPdu}..{int.MaxValue}", DefaultValueFactory = _ => TransportOptions.DefaultNoLimitPDataPduCap.ToString() };
     public Option<int> Timeout { get; } = new("--timeout", "-to") { Description = "connection, association and read timeout in seconds", DefaultValueFactory = _ => 30 };
     public TlsArguments Tls { get; } = new();
 
@@ -50,20 +50,16 @@ public sealed class CommonOptions
     /// <see cref="CliInputException"/> naming the option and the range.</summary>
     /// <remarks>PS3.8 Annex D.1, Table D.1-1 Maximum-length-received.</remarks>
     public int MaxPduLength(ParseResult result)
-    {
-        var text = result.GetValue(MaxPdu);
-        if (!long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) || value is not 0 and (< MinMaxPdu or > int.MaxValue))
-        {
-            throw new CliInputException($"--max-pdu (-pdu) '{text}' is not a valid Maximum Length Received: give 0 (no limit) or {MinMaxPdu} to {int.MaxValue} bytes (PS3.8 Annex D.1, Table D.1-1)");
-        }
-        return (int)value;
-    }
+        => Length(result.GetValue(MaxPdu), zeroAllowed: true)
+            ?? throw new CliInputException($"--max-pdu (-pdu) '{result.GetValue(MaxPdu)}' is not a valid Maximum Length Received: give 0 (no limit) or {MinMaxPdu} to {int.MaxValue} bytes (PS3.8 Annex D.1, Table D.1-1)");
 
     private int MaxPduCapLength(ParseResult result)
-    {
-        var cap = result.GetValue(MaxPduCap);
-        return cap >= MinMaxPdu ? cap : throw new CliInputException($"--max-pdu-cap {cap} is too small: give {MinMaxPdu} to {int.MaxValue} bytes");
-    }
+        => Length(result.GetValue(MaxPduCap), zeroAllowed: false)
+            ?? throw new CliInputException($"--max-pdu-cap '{result.GetValue(MaxPduCap)}' is not a valid length: give {MinMaxPdu} to {int.MaxValue} bytes");
+
+    private static int? Length(string? text, bool zeroAllowed)
+        => long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && ((zeroAllowed && value == 0) || value is >= MinMaxPdu and <= int.MaxValue) ? (int)value : null;
 
     public Action<PduDirection, Protocol.Pdu>? TraceAction(ParseResult result)
         => result.GetValue(Trace) ? (direction, pdu) => PduTracePrinter.Print(Console.Out, direction, pdu) : null;
