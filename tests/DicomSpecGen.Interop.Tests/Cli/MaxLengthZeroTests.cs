@@ -15,7 +15,7 @@ public class MaxLengthZeroTests
     private static async Task<PeerServer> StartPynetdicomStorescpAsync(int port, params string[] args)
     {
         await Peers.Pynetdicom.RequireAsync();
-        return await PeerServer.StartAsync(Peers.Pynetdicom.StartInfo(SharedPeers.Script("pyn_storescp.py"), [port.ToString(), "--aet", "PYNSCP", .. args, "--max-seconds", "180"]),
+        return await PeerServer.StartAsync(Peers.Pynetdicom.StartInfo(Peers.Pynetdicom.OwnScript("pyn_storescp.py"), [port.ToString(), "--aet", "PYNSCP", .. args, "--max-seconds", "180"]),
             port, TimeSpan.FromSeconds(30));
     }
 
@@ -71,7 +71,7 @@ public class MaxLengthZeroTests
         Assert.True(store.ExitCode == 0, store.Output + Tail(scp.Output));
 
         var other = await DcmtkFiles.CreateAsync(DcmtkFiles.TempDir(), 1, "ZEROPYN", pixelWords: 700_000);
-        var pyn = await Peers.Pynetdicom.RunAsync(Limit, SharedPeers.Script("pyn_storescu.py"), "127.0.0.1", port, other[0].Path, "--aec", "CLISCP", "--max-pdu", "0");
+        var pyn = await Peers.Pynetdicom.RunAsync(Limit, Peers.Pynetdicom.OwnScript("pyn_storescu.py"), "127.0.0.1", port, other[0].Path, "--aec", "CLISCP", "--max-pdu", "0");
         Assert.True(pyn.ExitCode == 0, pyn.Stdout + pyn.Stderr + Tail(scp.Output));
         Assert.True(LargestReceivedPData(scp.Output) > 1_000_000, $"largest P-DATA-TF received: {LargestReceivedPData(scp.Output)}");
 
