@@ -36,7 +36,8 @@ public static class AttributeMatcher
             case KeyMatch.Range:
                 var dash = key.IndexOf('-');
                 return Range(stored, key[..dash].Trim(), key[(dash + 1)..].Trim());
-            default: return Wildcard(stored, key, fold);
+            case KeyMatch.Wildcard: return Wildcard(stored, key, fold);
+            default: return string.Equals((stored ?? "").Trim(), key, fold ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
         }
     }
 

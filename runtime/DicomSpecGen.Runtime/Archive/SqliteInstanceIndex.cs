@@ -53,13 +53,14 @@ public sealed class SqliteInstanceIndex : IInstanceIndex, IDisposable
             Execute(_upserts[1], tx, r.StudyInstanceUid, r.PatientId, r.StudyDate, r.StudyTime, r.AccessionNumber, r.StudyId, r.StudyDescription);
             Execute(_upserts[2], tx, r.SeriesInstanceUid, r.StudyInstanceUid, r.Modality, r.SeriesNumber, r.SeriesDescription);
             Execute(_upserts[3], tx, r.SopInstanceUid, r.SeriesInstanceUid, r.SopClassUid, r.InstanceNumber, r.TransferSyntaxUid, r.RelativePath, r.Size);
-            // A sequence is an attribute of its entity: the last stored instance's items replace the earlier ones.
+            // A sequence is an attribute of its entity: the items of the last stored instance that has the sequence
+            // replace the earlier ones; an instance without it leaves them.
             for (var q = 0; q < IndexedAttributes.Sequences.Count; q++)
             {
                 var sequence = IndexedAttributes.Sequences[q];
+                if (!r.SequenceItems.TryGetValue(sequence.Tag, out var items)) continue;
                 var owner = sequence.Level == QueryLevel.Study ? r.StudyInstanceUid : sequence.Level == QueryLevel.Series ? r.SeriesInstanceUid : r.SopInstanceUid;
                 Execute(_upserts[4 + 2 * q], tx, owner);
-                if (!r.SequenceItems.TryGetValue(sequence.Tag, out var items)) continue;
                 for (var i = 0; i < items.Count; i++)
                 {
                     object?[] values = [owner, i, .. sequence.ItemKeys.Select(k => items[i].TryGetValue(k.Tag, out var v) && v.Length > 0 ? v : null)];
@@ -233,7 +234,8 @@ public sealed class SqliteInstanceIndex : IInstanceIndex, IDisposable
             command.Parameters.AddWithValue(name, value);
             return name;
         }
-        string Text(string value) => c.IgnoreCase || c.Match == KeyMatch.Wildcard || value.Contains('*') || value.Contains('?')
+        // Only PN single values (no wild cards, so exact but for case) and wild cards need the function.
+        string Text(string value) => c.IgnoreCase || c.Match == KeyMatch.Wildcard
             ? $"dsg_match({column}, {Param(value)}, {(c.IgnoreCase ? 1 : 0)})"
             : $"{column} = {Param(value.Trim())}";
         switch (c.Match)
@@ -251,7 +253,7 @@ public sealed class SqliteInstanceIndex : IInstanceIndex, IDisposable
                 return string.Join(" AND ", range);
             case KeyMatch.AnyOf when c.Column == IndexedAttributes.ModalitiesInStudyColumn:
                 // A study matches when one of its series has one of the modalities (PS3.4 C.3.4, Modalities in Study).
-                var any = string.Join(" OR ", c.Values.Select(v => $"dsg_match(m.modality, {Param(v)}, 0)"));
+                var any = string.Join(" OR ", c.Values.Select(v => v.Contains('*') || v.Contains('?') ? $"dsg_match(m.modality, {Param(v)}, 0)" : $"m.modality = {Param(v)}"));
                 return $"EXISTS (SELECT 1 FROM series m WHERE m.study_uid = s.study_uid AND ({any}))";
             case KeyMatch.Sequence:
                 var sequence = IndexedAttributes.Sequences.First(q => q.Table == c.Column);
