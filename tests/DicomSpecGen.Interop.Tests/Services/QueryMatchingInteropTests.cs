@@ -121,7 +121,8 @@ public class QueryMatchingInteropTests
     }
 
     [Fact]
-    [SpecRow("PS3.4 C.2.2.2.6")]
+    // PS3.4 C.2.2.2.6
+    [SpecRow("PS3.4 Table C.6-5, Procedure Code Sequence")]
     public async Task Findscu_sequence_matching_on_procedure_code_items()
     {
         var dir = await WriteStudiesAsync();
