@@ -1,4 +1,5 @@
 using DicomSpecGen.Archive;
+using DicomSpecGen.Interop.Tests.Cli;
 using DicomSpecGen.Interop.Tests.Peers;
 using DicomSpecGen.Traceability;
 
@@ -150,6 +151,32 @@ public class QueryMatchingInteropTests
             var theirs = await FindStudiesAsync("ORTHANC", orthanc.DicomPort, key);
             Assert.NotEmpty(theirs);
             Assert.Equal(theirs, await FindStudiesAsync("DSGSCP", scp.Port, key));
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Dsg_scp_pn_case_sensitive_flag_turns_case_insensitive_names_off(bool caseSensitive)
+    {
+        var dir = await WriteStudiesAsync();
+        var folder = DcmtkFiles.TempDir("dsg-qm-cli-");
+        using var scp = caseSensitive ? Dsg.Start("scp", "0", "-od", folder, "-aet", "CLISCP", "--pn-case-sensitive") : Dsg.Start("scp", "0", "-od", folder, "-aet", "CLISCP");
+        try
+        {
+            // dsg scp prints "<AE> listening on port N, ..." once it listens.
+            var line = await scp.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.NotNull(line);
+            var words = line!.Split(' ');
+            var port = int.Parse(words[Array.IndexOf(words, "port") + 1].TrimEnd(','));
+            await StoreAsync(dir, "CLISCP", port);
+            var comparison = caseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+            Assert.Equal(Where(s => s.PatientName.StartsWith("synthetic", comparison)), await FindStudiesAsync("CLISCP", port, "PatientName=synthetic*"));
+        }
+        finally
+        {
+            scp.Kill(entireProcessTree: true);
+            await scp.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
         }
     }
 }
