@@ -219,4 +219,41 @@ public class QueryMatchingTests
         Assert.Equal(["1.2.8", "1.2.9.1"], Uids(await FindAsync(archive, Study((DicomTags.PatientName, DicomVr.PN, "*patient")))));
         Assert.Equal(["1.2.9.1"], Uids(await FindAsync(archive, ProcedureKey((DicomTags.CodeValue, DicomVr.SH, "P5*")))));
     }
+
+    [Fact]
+    public async Task A_sequence_before_the_last_indexed_tag_does_not_end_the_index_read()
+    {
+        // The end of a top-level sequence used to look like a tag past the last indexed one, so every attribute
+        // after the first sequence (here Patient's Name, Study Instance UID...) was lost from the index.
+        var ds = new DicomDataset()
+            .SetString(DicomTags.SOPClassUID, DicomVr.UI, DicomUids.CTImageStorage)
+            .SetString(DicomTags.SOPInstanceUID, DicomVr.UI, "1.2.7.1.1")
+            .SetString(DicomTags.PatientName, DicomVr.PN, "AFTER^SEQUENCE")
+            .SetString(DicomTags.PatientID, DicomVr.LO, "S1")
+            .SetString(DicomTags.StudyInstanceUID, DicomVr.UI, "1.2.7")
+            .SetString(DicomTags.SeriesInstanceUID, DicomVr.UI, "1.2.7.1");
+        ds.AddSequence(new DicomTag(DicomTags.ReferencedStudySequence), new DicomDataset()
+            .SetString(DicomTags.ReferencedSOPClassUID, DicomVr.UI, "1.2.840.10008.3.1.2.3.1")
+            .SetString(DicomTags.ReferencedSOPInstanceUID, DicomVr.UI, "1.2.7.99"));
+        var path = Path.Combine(TestFiles.TempDir(), "s.dcm");
+        await using (var file = File.Create(path)) await DicomFile.WriteAsync(file, new DicomFileMeta(DicomUids.CTImageStorage, "1.2.7.1.1", DicomUids.ExplicitVRLittleEndian), ds);
+        await using var read = File.OpenRead(path);
+        var record = await InstanceRecordReader.ReadAsync(read, "s.dcm", read.Length, CancellationToken.None);
+        Assert.Equal("AFTER^SEQUENCE", record.PatientName);
+        Assert.Equal("S1", record.PatientId);
+    }
+
+    [Fact]
+    public void A_mistake_in_the_query_key_file_is_reported_at_its_line()
+    {
+        var e = Assert.Throws<QueryKeySpecException>(() => QueryKeys.Parse("spec/part04/query-keys.yaml", """
+            edition: "2020c"
+            document: PS3.4
+            keys:
+              - { name: A, model: StudyRoot, level: STUDY, tag: "(0010,0010)", keyword: PatientName, type: R, source: "PS3.4 Table C.6-5, Patient's Name" }
+              - { name: B, model: StudyRoot, level: SERIE, tag: "(0010,0010)", keyword: PatientName, type: R, source: "PS3.4 Table C.6-5, Patient's Name" }
+            """));
+        Assert.Contains("query-keys.yaml(5,", e.Message);
+        Assert.Contains("level must be PATIENT, STUDY, SERIES or IMAGE, got 'SERIE'", e.Message);
+    }
 }
