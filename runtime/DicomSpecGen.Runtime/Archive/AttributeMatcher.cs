@@ -37,7 +37,9 @@ public static class AttributeMatcher
                 var dash = key.IndexOf('-');
                 return Range(stored, key[..dash].Trim(), key[(dash + 1)..].Trim());
             case KeyMatch.Wildcard: return Wildcard(stored, key, fold);
-            default: return string.Equals((stored ?? "").Trim(), key, fold ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+            default:
+                var value = (stored ?? "").Trim();
+                return value.Length == key.Length && value.Zip(key).All(p => Same(p.First, p.Second, fold));
         }
     }
 
@@ -72,7 +74,9 @@ public static class AttributeMatcher
         return pi == p.Length;
     }
 
-    private static bool Same(char a, char b, bool ignoreCase) => a == b || (ignoreCase && char.ToUpperInvariant(a) == char.ToUpperInvariant(b));
+    /// <summary>Case folds ASCII letters only: stored text is the value's bytes read as Latin-1 whatever the Specific
+    /// Character Set, so folding other characters could equate different multi-byte encodings.</summary>
+    private static bool Same(char a, char b, bool ignoreCase) => a == b || (ignoreCase && a < 0x80 && b < 0x80 && char.ToUpperInvariant(a) == char.ToUpperInvariant(b));
 
     /// <summary>"from-to", "from-", "-to": inclusive, an empty end is open. DA (YYYYMMDD), TM (HHMMSS.FFFFFF) and
     /// DT values order as text when both are in the standard form; a missing value never matches a range.</summary>

@@ -38,8 +38,19 @@ public class QueryMatchingTests
     [InlineData("synthetic^alice", DicomVr.PN, true, true)]
     [InlineData("synthetic^alice", DicomVr.PN, false, false)]
     [InlineData("synthetic*", DicomVr.LO, true, false)] // case-insensitivity is for PN only
+    [InlineData("SYNTHETIC^ALICE", DicomVr.PN, true, true)]
+    [InlineData("Synthetic^Alic", DicomVr.PN, true, false)]
     public void Pn_matching_ignores_case_only_when_asked(string key, DicomVr vr, bool ignoreCase, bool expected)
         => Assert.Equal(expected, AttributeMatcher.Matches("Synthetic^Alice", key, vr, ignoreCase));
+
+    [Fact]
+    public void Case_folding_is_for_ascii_letters_only()
+    {
+        // "é" and "É" as Latin-1 text; in UTF-8 their bytes read as Latin-1 differ in more than case.
+        Assert.True(AttributeMatcher.Matches("ABc", "abC", DicomVr.PN, true));
+        Assert.False(AttributeMatcher.Matches("\u00E9", "\u00C9", DicomVr.PN, true));
+        Assert.True(AttributeMatcher.Matches("\u00E9", "\u00E9", DicomVr.PN, true));
+    }
 
     [Theory]
     // PS3.4 C.2.2.2.5
