@@ -201,6 +201,17 @@ public class QueryMatchingTests
         Assert.Equal(3, all.Count);
         Assert.Equal(2, all.Single(r => r.GetString(new DicomTag(DicomTags.StudyInstanceUID)) == "1.2.9.2").GetSequence(new DicomTag(DicomTags.ProcedureCodeSequence))!.Items.Count);
         Assert.Equal(3, (await FindAsync(archive, ProcedureKey((DicomTags.CodeValue, DicomVr.SH, "*")))).Count);
+
+        // At SERIES level the study's sequence still selects: every series of the matching study, each with the items.
+        var series = ProcedureKey((DicomTags.CodeMeaning, DicomVr.LO, "ct H*"));
+        series.SetString(new DicomTag(DicomTags.QueryRetrieveLevel), DicomVr.CS, "SERIES");
+        series.SetString(new DicomTag(DicomTags.SeriesInstanceUID), DicomVr.UI, "");
+        var found = await FindAsync(archive, series);
+        Assert.Empty(found); // Code Meaning is LO: matched case-sensitively
+        series.GetSequence(new DicomTag(DicomTags.ProcedureCodeSequence))!.Items[0].SetString(new DicomTag(DicomTags.CodeMeaning), DicomVr.LO, "CT h*");
+        found = await FindAsync(archive, series);
+        Assert.Equal(["1.2.9.1.1", "1.2.9.1.2"], found.Select(r => r.GetString(new DicomTag(DicomTags.SeriesInstanceUID))!).Order(StringComparer.Ordinal));
+        Assert.All(found, r => Assert.Equal("CT head", Assert.Single(r.GetSequence(new DicomTag(DicomTags.ProcedureCodeSequence))!.Items).GetString(new DicomTag(DicomTags.CodeMeaning))));
     }
 
     [Fact]
