@@ -17,7 +17,7 @@ try
         _ => Usage(),
     };
 }
-catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or System.Xml.XmlException)
+catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or System.Xml.XmlException or YamlDotNet.Core.YamlException)
 {
     Console.Error.WriteLine("dsgtool: " + e.Message);
     return 2;

@@ -15,6 +15,16 @@ public static class SpecDiffCommand
             output.WriteLine("usage: dsgtool spec diff --from part06.xml --to spec/part06/uids.yaml");
             return 2;
         }
+        if (!File.Exists(to))
+        {
+            output.WriteLine($"spec diff: --to {to}: no such file");
+            return 2;
+        }
+        if (!LooksLikeYaml(to))
+        {
+            output.WriteLine($"spec diff: --to {to} is not a spec YAML file (it looks like XML); the standard's XML goes after --from, a spec/ YAML file after --to");
+            return 2;
+        }
         var parts = args.Values("from").Select(DocbookDocument.Load).ToList();
         if (UidRegistryYaml.IsUidFile(to))
         {
@@ -31,5 +41,21 @@ public static class SpecDiffCommand
         }
         output.WriteLine($"spec diff: no comparison for {to} yet (supported: uids.yaml, pdus.yaml)");
         return 2;
+    }
+
+    /// <summary>False for an XML document (its first non-blank character is '&lt;') or a file YAML cannot read.</summary>
+    private static bool LooksLikeYaml(string path)
+    {
+        var text = File.ReadAllText(path);
+        if (text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('<')) return false;
+        try
+        {
+            new YamlDotNet.RepresentationModel.YamlStream().Load(new StringReader(text));
+            return true;
+        }
+        catch (YamlDotNet.Core.YamlException)
+        {
+            return false;
+        }
     }
 }
