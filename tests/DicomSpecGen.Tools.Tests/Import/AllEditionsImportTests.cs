@@ -8,29 +8,8 @@ namespace DicomSpecGen.Tools.Tests.Import;
 /// XML only by its <c>since:</c>.</summary>
 public class AllEditionsImportTests
 {
-    /// <summary>Differences no note or since: explains, as "PS3.8/PS3.7 editions: [kind] yaml row". JSON Web Token
-    /// (User-Identity-Type 5) first appears in PS3.7 2018b, but pdus.yaml's row carries no since: yet.</summary>
-    private static readonly string[] Unexplained =
-    [
-        "2013/2013: [value-not-in-xml] UserIdentityType.JsonWebToken",
-        "2014a/2014a: [value-not-in-xml] UserIdentityType.JsonWebToken",
-        "2014b/2014b: [value-not-in-xml] UserIdentityType.JsonWebToken",
-        "2014c/2014c: [value-not-in-xml] UserIdentityType.JsonWebToken",
-        "2015a/2015a: [value-not-in-xml] UserIdentityType.JsonWebToken",
-        "2015b/2015b: [value-not-in-xml] UserIdentityType.JsonWebToken",
-        "2015c/2015c: [value-not-in-xml] UserIdentityType.JsonWebToken",
-        "2016a/2016a: [value-not-in-xml] UserIdentityType.JsonWebToken",
-        "2016b/2016b: [value-not-in-xml] UserIdentityType.JsonWebToken",
-        "2016c/2016c: [value-not-in-xml] UserIdentityType.JsonWebToken",
-        "2016d/2016d: [value-not-in-xml] UserIdentityType.JsonWebToken",
-        "2016e/2016e: [value-not-in-xml] UserIdentityType.JsonWebToken",
-        "2017a/2017a: [value-not-in-xml] UserIdentityType.JsonWebToken",
-        "2017b/2017b: [value-not-in-xml] UserIdentityType.JsonWebToken",
-        "2017c/2017c: [value-not-in-xml] UserIdentityType.JsonWebToken",
-        "2017d/2017d: [value-not-in-xml] UserIdentityType.JsonWebToken",
-        "2017e/2017e: [value-not-in-xml] UserIdentityType.JsonWebToken",
-        "2018a/2018a: [value-not-in-xml] UserIdentityType.JsonWebToken",
-    ];
+    /// <summary>Differences no note or since: explains, as "PS3.8/PS3.7 editions: [kind] yaml row" — none.</summary>
+    private static readonly string[] Unexplained = [];
 
     private static DocbookDocument Load(string part, string edition) => DocbookDocument.Load(TestPaths.Edition($"{part}-{edition}.xml"));
 

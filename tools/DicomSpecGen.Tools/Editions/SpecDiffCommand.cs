@@ -9,6 +9,7 @@ public static class SpecDiffCommand
 {
     public static int Run(Args args, TextWriter output)
     {
+        if (args.Positional.FirstOrDefault() == "crosscheck") return CrossCheck(args, output);
         var to = args.Value("to");
         if (args.Positional.FirstOrDefault() != "diff" || args.Values("from").Count == 0 || to == null)
         {
@@ -41,6 +42,26 @@ public static class SpecDiffCommand
         }
         output.WriteLine($"spec diff: no comparison for {to} yet (supported: uids.yaml, pdus.yaml)");
         return 2;
+    }
+
+    /// <summary><c>dsgtool spec crosscheck --dic dicom.dic --uids dcuid.h [--spec DIR] [--all]</c>: spec/part06 against
+    /// DCMTK's dictionary and UID list. Exit 1 while a difference is unexplained.</summary>
+    private static int CrossCheck(Args args, TextWriter output)
+    {
+        var dic = args.Value("dic");
+        var uids = args.Value("uids");
+        if (dic == null || uids == null)
+        {
+            output.WriteLine("usage: dsgtool spec crosscheck --dic dicom.dic --uids dcuid.h [--spec spec] [--all]");
+            return 2;
+        }
+        var specDir = args.Value("spec") ?? Path.Combine(RepoPaths.Root(), "spec");
+        var diffs = DcmtkCrossCheck.CompareDictionary(DcmtkCrossCheck.ReadDic(dic), ElementTableDiff.FromDictionaryYaml(Path.Combine(specDir, "part06", "dictionary.yaml")))
+            .Concat(DcmtkCrossCheck.CompareUids(DcmtkCrossCheck.ReadUids(uids), UidRegistryYaml.Read(Path.Combine(specDir, "part06", "uids.yaml")).Rows)).ToList();
+        foreach (var d in diffs.Where(d => args.Flag("all") || !d.Explained)) output.WriteLine(d);
+        var open = diffs.Count(d => !d.Explained);
+        output.WriteLine($"DCMTK {Path.GetFileName(dic)}, {Path.GetFileName(uids)} vs {specDir}/part06: {diffs.Count} difference(s), {diffs.Count - open} explained, {open} unexplained");
+        return open == 0 ? 0 : 1;
     }
 
     /// <summary>False for an XML document (its first non-blank character is '&lt;') or a file YAML cannot read.</summary>
