@@ -32,6 +32,7 @@ static int Usage()
           dsgtool decode FILE.bin
           dsgtool spec diff --from part06.xml --to spec/part06/uids.yaml
           dsgtool spec crosscheck --dic dicom.dic --uids dcuid.h [--spec DIR] [--all]
+          dsgtool spec changelog --from 2014a --to 2026c [--editions DIR] [--md FILE] [--json FILE]
           dsgtool import pdus --xml part08.xml part07.xml [--yaml pdus.yaml] [--all]
           dsgtool import pdus --xml part08.xml part07.xml --emit TABLE [Name] [pdu|item|record]
           dsgtool import dul --xml part08.xml [--spec DIR] [--all]

@@ -10,6 +10,7 @@ public static class SpecDiffCommand
     public static int Run(Args args, TextWriter output)
     {
         if (args.Positional.FirstOrDefault() == "crosscheck") return CrossCheck(args, output);
+        if (args.Positional.FirstOrDefault() == "changelog") return Changelog(args, output);
         var to = args.Value("to");
         if (args.Positional.FirstOrDefault() != "diff" || args.Values("from").Count == 0 || to == null)
         {
@@ -42,6 +43,27 @@ public static class SpecDiffCommand
         }
         output.WriteLine($"spec diff: no comparison for {to} yet (supported: uids.yaml, pdus.yaml)");
         return 2;
+    }
+
+    /// <summary><c>dsgtool spec changelog --from 2014a --to 2026c [--editions DIR] [--md FILE] [--json FILE]</c>: what
+    /// changed edition by edition (Markdown on stdout unless --md/--json are given).</summary>
+    private static int Changelog(Args args, TextWriter output)
+    {
+        var from = args.Value("from");
+        var to = args.Value("to");
+        if (from == null || to == null)
+        {
+            output.WriteLine("usage: dsgtool spec changelog --from 2014a --to 2026c [--editions tests/reference/editions] [--md FILE] [--json FILE]");
+            return 2;
+        }
+        var dir = args.Value("editions") ?? Path.Combine(RepoPaths.Root(), "tests", "reference", "editions");
+        var changes = DicomSpecGen.Tools.Changelog.EditionChangelog.Build(dir, from, to);
+        var md = DicomSpecGen.Tools.Changelog.EditionChangelog.Markdown(changes, from, to);
+        if (args.Value("md") is { } mdPath) File.WriteAllText(mdPath, md);
+        if (args.Value("json") is { } jsonPath) File.WriteAllText(jsonPath, DicomSpecGen.Tools.Changelog.EditionChangelog.Json(changes));
+        if (args.Value("md") == null && args.Value("json") == null) output.Write(md);
+        else output.WriteLine($"{changes.Count} change(s), {from} … {to}");
+        return 0;
     }
 
     /// <summary><c>dsgtool spec crosscheck --dic dicom.dic --uids dcuid.h [--spec DIR] [--all]</c>: spec/part06 against
