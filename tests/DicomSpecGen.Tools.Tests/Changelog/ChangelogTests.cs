@@ -39,7 +39,11 @@ public class ChangelogTests
         Assert.Equal(("2019a", "Number of Completed Sub-operations | US | 1"), (completed.Edition, completed.After));
         var sop = Assert.Single(changes, c => c is { What: "status", Key: "0117 (C.5.12)" });
         Assert.Equal(("2020a", "Invalid Object Instance", "Invalid SOP Instance"), (sop.Edition, sop.Before, sop.After));
-        Assert.Equal(["2020a", "2026c"], changes.Where(c => c.Key == "0107 (C.4.2)").Select(c => c.Edition));
+        // 2020a only re-cased it ("Attribute list error"): not a change of words.
+        Assert.Equal(["2026c"], changes.Where(c => c.Key == "0107 (C.4.2)").Select(c => c.Edition));
+        // The state table's cells did not change; PS3.8 2014b corrected the "Nest state" typo of AA-8.
+        Assert.DoesNotContain(changes, c => c.Table == "9-10");
+        Assert.Equal("AA-8", Assert.Single(changes, c => c.Part == "PS3.8").Key);
     }
 
     [Fact]

@@ -15,7 +15,8 @@ public sealed record EditionChange(string Part, string Table, string Edition, st
 
 /// <summary>The wire and behaviour facts of the standard's DocBook that the changelog follows, per edition, and their
 /// differences edition by edition: PDU and sub-item fields (byte range) and their value tables (PS3.8 Tables
-/// 9-11..9-26, D.1-1/D.1-2; PS3.7 Tables D.3-1..D.3-15), command elements (PS3.7 Tables E.1-1/E.2-1: VR, VM, keyword,
+/// 9-11..9-26, D.1-1/D.1-2; PS3.7 Tables D.3-1..D.3-15), the DUL actions and state table cells (PS3.8 Tables 9-6 …
+/// 9-10), command elements (PS3.7 Tables E.1-1/E.2-1: VR, VM, keyword,
 /// name), message parameters' usage (Tables 9.1-x, 10.1-x), message fields with the Command Field value (Tables 9.3-x,
 /// 10.3-x) and status types (PS3.7 Annex C section titles with their code).</summary>
 public static partial class EditionChangelog
@@ -60,6 +61,35 @@ public static partial class EditionChangelog
                     var q = v.Qualifier is long ql ? $" (qualifier {ql})" : "";
                     var value = v.From == v.To ? $"{v.From}" : $"{v.From}-{v.To}";
                     facts[(label, "value", $"{lower}: {value}{q}")] = Norm(v.Meaning);
+                }
+            }
+        }
+        if (part.Document == "PS3.8")
+        {
+            // The DUL: actions (Tables 9-6 … 9-9) and every cell of the state table (Table 9-10, events numbered in row order).
+            foreach (var label in new[] { "9-6", "9-7", "9-8", "9-9" })
+            {
+                foreach (var c in part.Table(label)?.Rows ?? [])
+                {
+                    if (c.Count >= 2 && Regex.IsMatch(c[0].Text, @"^[A-Z]{2}-\d+$")) facts[(label, "action", c[0].Text)] = Norm(c[1].Text);
+                }
+            }
+            if (part.Table("9-10") is { } stateTable)
+            {
+                var rows = stateTable.HeaderRows.Concat(stateTable.Rows).ToList();
+                var header = rows.FindIndex(r => r.Count > 0 && r[0].Text == "EVENTS");
+                if (header >= 0)
+                {
+                    var states = rows[header].Skip(1).Select(c => c.Text.Replace(" ", "")).ToList();
+                    var events = rows.Skip(header + 1).Where(r => r.Count == states.Count + 1).ToList();
+                    for (var e = 0; e < events.Count; e++)
+                    {
+                        for (var st = 0; st < states.Count; st++)
+                        {
+                            var cell = string.Join(" ", events[e][st + 1].Paragraphs.Select(Norm));
+                            if (cell.Length > 0) facts[("9-10", "cell", $"Evt{e + 1}/{states[st]}")] = cell;
+                        }
+                    }
                 }
             }
         }
@@ -125,7 +155,8 @@ public static partial class EditionChangelog
                 foreach (var (k, v) in current)
                 {
                     if (!previous.TryGetValue(k, out var old)) changes.Add(new(part, k.Table, edition, before, "added", k.What, k.Key, null, v));
-                    else if (old != v) changes.Add(new(part, k.Table, edition, before, "changed", k.What, k.Key, old, v));
+                    // Only the words count: the XML's lost line breaks, spacing, punctuation and case are not changes.
+                    else if (!DulImportDiff.SameWords(old, v)) changes.Add(new(part, k.Table, edition, before, "changed", k.What, k.Key, old, v));
                 }
                 foreach (var (k, v) in previous.Where(p => !current.ContainsKey(p.Key)))
                     changes.Add(new(part, k.Table, edition, before, "removed", k.What, k.Key, v, null));
@@ -148,8 +179,9 @@ public static partial class EditionChangelog
           .Append("Each line: the first edition in that folder with the change (\"2020c → 2024c\" when editions in between are missing),\n")
           .Append("then what was added (+), removed (-) or changed (~). Followed: PDU and sub-item fields and their values (PS3.8 Tables 9-11 … 9-26,\n")
           .Append("D.1-1/D.1-2; PS3.7 Tables D.3-1 … D.3-15), command elements (PS3.7 Tables E.1-1/E.2-1), message parameters' usage\n")
-          .Append("(PS3.7 Tables 9.1-x, 10.1-x), message fields and Command Field values (Tables 9.3-x, 10.3-x) and status types (PS3.7 Annex C).\n")
-          .Append("Wording-only changes of the XML (punctuation, spacing) are listed too: they are what the importer sees.\n");
+          .Append("(PS3.7 Tables 9.1-x, 10.1-x), message fields and Command Field values (Tables 9.3-x, 10.3-x), status types (PS3.7 Annex C),\n")
+          .Append("and the DUL actions and state table cells (PS3.8 Tables 9-6 … 9-10).\n")
+          .Append("Texts are compared by their words: spacing, punctuation, case and the XML's lost line breaks are not changes.\n");
         foreach (var part in changes.GroupBy(c => c.Part))
         {
             sb.Append("\n## ").Append(part.Key).Append('\n');
