@@ -51,6 +51,17 @@ public class StrictImportTests
         Assert.Single(PduImportDiff.Compare(Pdus("2024c", "2024c"), spec.Pdus), d => d.Kind == "value-not-in-xml");
     }
 
+    [Theory]
+    [InlineData("since: \"2027a\"", "'since: 2027a' is later than the row's edition 2026c")]
+    [InlineData("since: \"2018x\"", "'since' must be an edition such as 2018b, got '2018x'")]
+    public void A_bad_since_is_a_yaml_error(string since, string message)
+    {
+        using var spec = TestPaths.CopySpec();
+        spec.EditPdus("since: \"2018b\"", since);
+        var d = Assert.Single(PduImportDiff.Compare(Pdus("2024c", "2024c"), spec.Pdus), d => d.Kind == "yaml-error");
+        Assert.Contains(message, d.Message);
+    }
+
     [Fact]
     public void A_dictionary_row_of_a_later_edition_without_since_is_flagged()
     {
