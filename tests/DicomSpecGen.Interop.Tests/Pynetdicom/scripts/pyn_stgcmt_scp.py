@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Storage Commitment Push Model SCP (127.0.0.1). Commits every referenced instance whose SOP Instance UID is not
-in --fail (those get Failure Reason 0112, event type 2). The N-EVENT-REPORT goes on the N-ACTION's association
+in --fail UID[=REASON] (those get Failure Reason REASON, hexadecimal, default 0112; event type 2). The N-EVENT-REPORT goes on the N-ACTION's association
 (default; sent from a thread once the N-ACTION response is out, as the handler's thread must return first) or,
 with --report-port, on a new association to 127.0.0.1:PORT (AE --report-ae) proposing the SCP role (PS3.4 J.3.3.1.2).
 Prints {"kind":"n-action",...} and {"kind":"n-event-report-rsp","status":...}. Stops on SIGTERM or --max-seconds."""
@@ -26,7 +26,7 @@ def result(action, failing):
         ref.ReferencedSOPClassUID = item.ReferencedSOPClassUID
         ref.ReferencedSOPInstanceUID = item.ReferencedSOPInstanceUID
         if str(item.ReferencedSOPInstanceUID) in failing:
-            ref.FailureReason = 0x0112
+            ref.FailureReason = failing[str(item.ReferencedSOPInstanceUID)]
             failed.append(ref)
         else:
             ok.append(ref)
@@ -51,7 +51,8 @@ def main():
     ae.add_supported_context(Verification)
 
     def report(assoc, action):
-        event_type, ds = result(action, set(args.fail))
+        failing = dict((f.split("=")[0], int(f.split("=")[1], 16) if "=" in f else 0x0112) for f in args.fail)
+        event_type, ds = result(action, failing)
         if assoc is None:
             reporter = AE(ae_title=args.ae_title)
             reporter.add_requested_context(StorageCommitmentPushModel)
