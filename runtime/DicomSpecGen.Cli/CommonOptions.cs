@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DicomSpecGen.Association;
 using DicomSpecGen.Dul;
+using DicomSpecGen.Protocol.Diagnostics;
 using DicomSpecGen.Transport;
 using Microsoft.Extensions.Logging;
 
@@ -61,8 +62,12 @@ public sealed class CommonOptions
         => long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
             && ((zeroAllowed && value == 0) || value is >= MinMaxPdu and <= int.MaxValue) ? (int)value : null;
 
+    private static readonly PduTreeRenderer TraceRenderer = new();
+
+    /// <summary>--trace: each PDU as the runtime's tree (fields, values, spec rows), "&gt;&gt;" sent, "&lt;&lt;" received; one
+    /// write per PDU, so PDUs of concurrent associations do not interleave (Console.Out is synchronized).</summary>
     public Action<PduDirection, Protocol.Pdu>? TraceAction(ParseResult result)
-        => result.GetValue(Trace) ? (direction, pdu) => PduTracePrinter.Print(Console.Out, direction, pdu) : null;
+        => result.GetValue(Trace) ? (direction, pdu) => Console.Out.Write(TraceRenderer.Render(pdu, direction == PduDirection.Sent ? ">> " : "<< ")) : null;
 
     /// <summary>Requestor options from the common flags plus the verb's AE titles and contexts.</summary>
     public AssociationOptions Requestor(ParseResult result, string host, int port, string callingAe, string calledAe, IReadOnlyList<PresentationContextProposal> contexts)

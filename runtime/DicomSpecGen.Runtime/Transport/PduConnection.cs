@@ -17,6 +17,7 @@ public sealed class PduConnection : IAsyncDisposable
     private readonly Stream _stream;
     private readonly PipeReader _reader;
     private readonly TransportOptions _options;
+    private readonly PduLimits _limits;
     private readonly object _sendGate = new();
     private readonly Queue<Frame> _queue = new();
     private readonly SemaphoreSlim _wakeWriter = new(0);
@@ -42,6 +43,7 @@ public sealed class PduConnection : IAsyncDisposable
         if (_direct) socket.Blocking = false;
         _reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: true));
         _pdataSlots = new SemaphoreSlim(Math.Max(1, options.MaxQueuedPData));
+        _limits = new PduLimits((uint)options.ReceivePDataLimit, (uint)options.MaxAssociatePduLength);
         RemoteEndPoint = socket.RemoteEndPoint;
         _writer = Task.Run(WriteLoopAsync);
     }
@@ -187,37 +189,29 @@ public sealed class PduConnection : IAsyncDisposable
                 return null;
             }
             var buffer = result.Buffer;
-            if (PduFraming.TryReadHeader(buffer, out var type, out var length))
+            switch (PduFraming.TryReadPdu(ref buffer, _limits, out var frame))
             {
-                if (!PduFraming.IsKnownPduType(type)) throw TransportErrors.UnknownType(type);
-                // PS3.8 Table D.1-1: our announced Maximum Length Received bounds P-DATA-TF; 0 = no limit, then our cap.
-                var limit = type == PDataTf.TypeCode ? _options.ReceivePDataLimit : _options.MaxAssociatePduLength;
-                if (length > (uint)limit)
-                {
-                    throw type == PDataTf.TypeCode && _options.MaxPDataPduLength == 0
-                        ? TransportErrors.OverNoLimitCap(length, limit)
-                        : TransportErrors.TooLong(type, length, limit);
-                }
-                var total = PduFraming.HeaderLength + (long)length;
-                if (buffer.Length >= total)
-                {
-                    var slice = buffer.Slice(0, total);
-                    var pdu = Pdu.Read(slice);
-                    _consumed = slice.End;
-                    Trace?.Invoke(PduDirection.Received, pdu);
-                    return pdu;
-                }
-                if (result.IsCompleted) throw TransportErrors.Truncated(buffer.Length, total);
-                if (!headerSeen)
-                {
-                    headerSeen = true;
-                    timeout.CancelAfter(_options.ReadTimeout);
-                }
+                case PduReadStatus.Pdu:
+                    _consumed = buffer.Start;
+                    Trace?.Invoke(PduDirection.Received, frame.Pdu!);
+                    return frame.Pdu;
+                case PduReadStatus.Error when frame.ErrorKind == PduFramingErrorKind.OverLimit:
+                    // PS3.8 Table D.1-1: our announced Maximum Length Received bounds P-DATA-TF; 0 = no limit, then our cap.
+                    throw frame.PduType == PDataTf.TypeCode && _options.MaxPDataPduLength == 0
+                        ? TransportErrors.OverNoLimitCap(frame.PduLength, (int)frame.Limit)
+                        : TransportErrors.TooLong(frame.PduType, frame.PduLength, (int)frame.Limit);
+                case PduReadStatus.Error:
+                    throw frame.Error!;
             }
-            else if (result.IsCompleted)
+            if (result.IsCompleted)
             {
                 if (buffer.Length == 0) return null;
-                throw TransportErrors.Truncated(buffer.Length, PduFraming.HeaderLength);
+                throw TransportErrors.Truncated(buffer.Length, frame.Size);
+            }
+            if (frame.HasHeader && !headerSeen)
+            {
+                headerSeen = true;
+                timeout.CancelAfter(_options.ReadTimeout);
             }
             _reader.AdvanceTo(buffer.Start, buffer.End);
         }
