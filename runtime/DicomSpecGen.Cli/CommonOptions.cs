@@ -62,7 +62,11 @@ public sealed class CommonOptions
             throw new CliInputException($"--pcap: cannot create {path}: {e.Message}", e);
         }
         var pcap = _pcap;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => pcap.Dispose();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            pcap.Dispose();
+            if (pcap.Failure is { } failure) Console.Error.WriteLine($"W: --pcap: writing {path} failed, the capture is incomplete: {failure.Message}");
+        };
         return _pcap;
     }
 

@@ -182,4 +182,28 @@ public class PcapFileTests
             listener.Stop();
         }
     }
+
+    private sealed class FullDisk(int room) : MemoryStream
+    {
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (Length + buffer.Length > room) throw new IOException("No space left on device");
+            base.Write(buffer);
+        }
+    }
+
+    [Fact]
+    public void A_write_error_stops_the_capture_not_the_connection()
+    {
+        using var disk = new FullDisk(300);
+        using var pcap = new PcapFile(disk, leaveOpen: true);
+        using var flow = pcap.Open(new IPEndPoint(IPAddress.Loopback, 40000), new IPEndPoint(IPAddress.Loopback, 104), weConnected: true);
+        Assert.Null(pcap.Failure);
+        flow.Data(PduDirection.Sent, new byte[500]);
+        Assert.IsType<IOException>(pcap.Failure);
+        var written = disk.Length;
+        flow.Data(PduDirection.Received, new byte[1]);
+        flow.Dispose();
+        Assert.Equal(written, disk.Length);
+    }
 }

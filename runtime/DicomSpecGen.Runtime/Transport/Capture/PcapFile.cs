@@ -26,6 +26,23 @@ public sealed class PcapFile : IConnectionCaptureSink, IDisposable
     private readonly object _gate = new();
     private bool _disposed;
 
+    /// <summary>The first error writing the file (a full disk, say); capturing then stops, the connections go on.</summary>
+    public Exception? Failure { get; private set; }
+
+    /// <summary>Runs a write of the file (under the gate); an I/O error stops the capture instead of the connection.</summary>
+    private void Guarded(Action write)
+    {
+        if (_disposed || Failure != null) return;
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or NotSupportedException)
+        {
+            Failure = e;
+        }
+    }
+
     /// <summary>Creates (or replaces) <paramref name="path"/> and writes the file header.</summary>
     public PcapFile(string path, TimeProvider? clock = null)
         : this(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 64 * 1024), clock, leaveOpen: false)
@@ -81,7 +98,7 @@ public sealed class PcapFile : IConnectionCaptureSink, IDisposable
     {
         lock (_gate)
         {
-            if (!_disposed) _stream.Flush();
+            Guarded(_stream.Flush);
         }
     }
 
@@ -90,9 +107,12 @@ public sealed class PcapFile : IConnectionCaptureSink, IDisposable
         lock (_gate)
         {
             if (_disposed) return;
+            Guarded(_stream.Flush);
             _disposed = true;
-            _stream.Flush();
-            if (!_leaveOpen) _stream.Dispose();
+            if (!_leaveOpen)
+            {
+                try { _stream.Dispose(); } catch (IOException e) { Failure ??= e; }
+            }
         }
     }
 
@@ -194,14 +214,14 @@ public sealed class PcapFile : IConnectionCaptureSink, IDisposable
                 Packet(!_lastFinFromClient, TcpFlags.Ack, default);
                 _ended = true;
                 _onEnded();
-                if (!_file._disposed) _file._stream.Flush();
+                _file.Guarded(_file._stream.Flush);
             }
         }
 
         /// <summary>Writes one packet record (call under the file's gate).</summary>
         private void Packet(bool fromClient, TcpFlags flags, ReadOnlySpan<byte> payload, bool synOptions = false)
         {
-            if (_file._disposed) return;
+            if (_file._disposed || _file.Failure != null) return;
             var v6 = _client.Length == 16;
             var ipLength = v6 ? 40 : 20;
             var tcpLength = synOptions ? 28 : 20;
@@ -265,8 +285,16 @@ public sealed class PcapFile : IConnectionCaptureSink, IDisposable
             sum = Checksum.Add(sum, payload);
             BinaryPrimitives.WriteUInt16BigEndian(tcp[16..], Checksum.Finish(sum));
 
-            _file._stream.Write(head[..(16 + ipLength + tcpLength)]);
-            _file._stream.Write(payload);
+            try
+            {
+                _file._stream.Write(head[..(16 + ipLength + tcpLength)]);
+                _file._stream.Write(payload);
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or NotSupportedException)
+            {
+                _file.Failure = e;
+                return;
+            }
             // SYN and FIN take one sequence number each.
             seq += (uint)payload.Length + ((flags & (TcpFlags.Syn | TcpFlags.Fin)) != 0 ? 1u : 0u);
         }
