@@ -88,7 +88,8 @@ public sealed class PackageFeedTests(PackageFeedFixture feed) : IClassFixture<Pa
     {
         using var archive = new TempDir("dsg-pack-tool-scp-");
         await using var scp = await DsgScpProcess.StartAsync("--bind", "127.0.0.1", "-od", archive.Path);
-        using var tools = feed.NewProject("dsg-pack-tool-");
+        // As a user types it: the machine's own NuGet settings plus --add-source, no nuget.config of ours.
+        using var tools = new TempDir("dsg-pack-tool-");
         var install = await feed.DotnetAsync(tools.Path, "tool", "install", "--tool-path", Path.Combine(tools.Path, "bin"),
             "--add-source", feed.Feed, "--version", feed.Version, "dsg");
         Assert.Contains("dsg", install);
@@ -209,7 +210,8 @@ public sealed class PackageFeedFixture : IAsyncLifetime
         PackTime = clock.Elapsed;
         if (pack.ExitCode != 0) throw new InvalidOperationException("dotnet pack failed:\n" + pack.Output);
 
-        // The fresh projects restore from the feed first, then nuget.org (Microsoft's packages; already cached offline).
+        // The fresh projects take our packages from the feed only (source mapping: never a same-named package from
+        // nuget.org) and everything else from nuget.org (Microsoft's packages, YamlDotNet; usually already in the cache).
         await File.WriteAllTextAsync(Path.Combine(_work.Path, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -218,6 +220,16 @@ public sealed class PackageFeedFixture : IAsyncLifetime
                 <add key="dsg-test-feed" value="{Feed}" />
                 <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
               </packageSources>
+              <packageSourceMapping>
+                <packageSource key="dsg-test-feed">
+                  <package pattern="DicomSpecGen.*" />
+                  <package pattern="dsg" />
+                  <package pattern="dsgtool" />
+                </packageSource>
+                <packageSource key="nuget.org">
+                  <package pattern="*" />
+                </packageSource>
+              </packageSourceMapping>
             </configuration>
             """);
     }
