@@ -255,7 +255,14 @@ public sealed class PackageFeedFixture : IAsyncLifetime
         foreach (var id in new[] { "dicomspecgen.runtime", "dicomspecgen.generators", "dsg", "dsgtool" })
         {
             var dir = Path.Combine(PackagesFolder, id, Version.ToLowerInvariant());
-            try { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            try
+            {
+                if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+                var idDir = Path.GetDirectoryName(dir)!;
+                if (Directory.Exists(idDir) && !Directory.EnumerateFileSystemEntries(idDir).Any()) Directory.Delete(idDir);
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
         }
         Console.WriteLine($"PackageFeedTests: pack took {PackTime.TotalSeconds:F0} s");
         _work.Dispose();
