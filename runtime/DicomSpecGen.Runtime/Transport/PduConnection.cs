@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Security;
+using System.Security.Authentication;
 using System.Net.Sockets;
 using DicomSpecGen.Protocol;
 using DicomSpecGen.Transport.Capture;
@@ -80,11 +81,20 @@ public sealed class PduConnection : IAsyncDisposable
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.ReadTimeout);
+            var profile = TlsProfiles.Get(tls.Profile);
             await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
             {
                 ServerCertificate = tls.Certificate ?? throw new InvalidOperationException("a TLS acceptor needs TlsOptions.Certificate"),
                 ClientCertificateRequired = tls.RequireClientCertificate,
+                EnabledSslProtocols = profile.Protocols,
+                CipherSuitesPolicy = SuitesPolicy(profile),
             }, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException)
+        {
+            var error = HandshakeFailed(e, tls, socket, "client");
+            await ssl.DisposeAsync().ConfigureAwait(false);
+            throw error;
         }
         catch
         {
@@ -102,18 +112,50 @@ public sealed class PduConnection : IAsyncDisposable
         {
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             cts.CancelAfter(timeout);
+            var profile = TlsProfiles.Get(tls.Profile);
             await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
             {
                 TargetHost = tls.TargetHost ?? host,
                 ClientCertificates = tls.Certificate is { } c ? [c] : null,
+                EnabledSslProtocols = profile.Protocols,
+                CipherSuitesPolicy = SuitesPolicy(profile),
             }, cts.Token).ConfigureAwait(false);
             return ssl;
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException)
+        {
+            var error = HandshakeFailed(e, tls, socket, "server");
+            await ssl.DisposeAsync().ConfigureAwait(false);
+            throw error;
         }
         catch
         {
             await ssl.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>The profile's suites as an SslStream policy. OpenSSL (Linux) and macOS honour it; Windows (SChannel)
+    /// has no per-connection suite list, so there only the protocol versions are held to the profile.</summary>
+    private static CipherSuitesPolicy? SuitesPolicy(TlsProfileSpec profile)
+        => OperatingSystem.IsWindows() ? null : new CipherSuitesPolicy(profile.AllowedSuites);
+
+    /// <summary>A failed handshake, with the profile we held the peer to, so the log says why (e.g. a TLS 1.1-only
+    /// peer under the non-downgrading profile gets "protocol version" from OpenSSL, which alone does not say that
+    /// 1.2 was the floor).</summary>
+    private static AuthenticationException HandshakeFailed(Exception e, TlsOptions tls, Socket socket, string peerRole)
+    {
+        var profile = TlsProfiles.Get(tls.Profile);
+        // The innermost error is the one that says why (OpenSSL's "unsupported protocol", "no shared cipher", ...).
+        var detail = e.GetBaseException().Message;
+        return new AuthenticationException(
+            $"TLS handshake with the {peerRole} {SafeEndPoint(socket)} failed under {profile.Describe()}, cipher suites {string.Join(", ", profile.AllowedSuites)}: {detail}", e);
+    }
+
+    private static string SafeEndPoint(Socket socket)
+    {
+        try { return socket.RemoteEndPoint?.ToString() ?? "(unknown)"; }
+        catch (ObjectDisposedException) { return "(closed)"; }
     }
 
     public static async Task<PduConnection> ConnectAsync(string host, int port, TransportOptions options, CancellationToken cancellationToken)

@@ -3,8 +3,8 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace DicomSpecGen.Transport;
 
-/// <summary>TLS under the DICOM upper layer (PS3.15 B.1, "Basic TLS Secure Transport Connection Profile"):
-/// the handshake runs on the TCP connection before the first PDU.</summary>
+/// <summary>TLS under the DICOM upper layer (PS3.15 B.1): the handshake runs on the TCP connection before the first
+/// PDU, with the versions and cipher suites of one of the BCP 195 profiles (PS3.15 B.9-B.11, <see cref="Profile"/>).</summary>
 public sealed record TlsOptions
 {
     /// <summary>Our certificate with its private key: required for an acceptor, optional for a requestor
@@ -19,6 +19,11 @@ public sealed record TlsOptions
 
     /// <summary>Accept any peer certificate (testing only): the connection is encrypted but not authenticated.</summary>
     public bool AllowUntrustedPeer { get; init; }
+
+    /// <summary>The Secure Transport Connection Profile whose TLS versions and cipher suites both sides of the
+    /// handshake are held to (spec/part15/tls-profiles.yaml); the default is the non-downgrading BCP 195 profile.</summary>
+    /// <remarks>PS3.15 B.9, B.10, B.11.</remarks>
+    public TlsProfile Profile { get; init; } = TlsProfile.Bcp195NonDowngrading;
 
     /// <summary>Requestor: the name the acceptor's certificate must carry; null uses the host we connect to.</summary>
     public string? TargetHost { get; init; }
