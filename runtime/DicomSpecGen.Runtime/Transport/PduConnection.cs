@@ -75,8 +75,9 @@ public sealed class PduConnection : IAsyncDisposable
     public static async Task<PduConnection> AcceptAsync(Socket socket, TransportOptions options, CancellationToken cancellationToken)
     {
         if (options.Tls is not { } tls) return FromAccepted(socket, options);
+        string? refusal = null;
         var ssl = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false,
-            (_, certificate, _, errors) => tls.Validate(certificate, errors, isServer: true));
+            (_, certificate, _, errors) => tls.Validate(certificate, errors, isServer: true, out refusal));
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -92,7 +93,7 @@ public sealed class PduConnection : IAsyncDisposable
         }
         catch (Exception e) when (e is AuthenticationException or IOException)
         {
-            var error = HandshakeFailed(e, tls, socket, "client");
+            var error = HandshakeFailed(e, tls, socket, "client", refusal);
             await ssl.DisposeAsync().ConfigureAwait(false);
             throw error;
         }
@@ -106,8 +107,9 @@ public sealed class PduConnection : IAsyncDisposable
 
     private static async Task<Stream> ClientTlsAsync(Socket socket, string host, TlsOptions tls, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        string? refusal = null;
         var ssl = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false,
-            (_, certificate, _, errors) => tls.Validate(certificate, errors, isServer: false));
+            (_, certificate, _, errors) => tls.Validate(certificate, errors, isServer: false, out refusal));
         try
         {
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -124,7 +126,7 @@ public sealed class PduConnection : IAsyncDisposable
         }
         catch (Exception e) when (e is AuthenticationException or IOException)
         {
-            var error = HandshakeFailed(e, tls, socket, "server");
+            var error = HandshakeFailed(e, tls, socket, "server", refusal);
             await ssl.DisposeAsync().ConfigureAwait(false);
             throw error;
         }
@@ -143,11 +145,11 @@ public sealed class PduConnection : IAsyncDisposable
     /// <summary>A failed handshake, with the profile we held the peer to, so the log says why (e.g. a TLS 1.1-only
     /// peer under the non-downgrading profile gets "protocol version" from OpenSSL, which alone does not say that
     /// 1.2 was the floor).</summary>
-    private static AuthenticationException HandshakeFailed(Exception e, TlsOptions tls, Socket socket, string peerRole)
+    private static AuthenticationException HandshakeFailed(Exception e, TlsOptions tls, Socket socket, string peerRole, string? refusal)
     {
         var profile = TlsProfiles.Get(tls.Profile);
-        // The innermost error is the one that says why (OpenSSL's "unsupported protocol", "no shared cipher", ...).
-        var detail = e.GetBaseException().Message;
+        // Our certificate check's reason when it refused; else the innermost error (OpenSSL's "unsupported protocol", ...).
+        var detail = refusal ?? e.GetBaseException().Message;
         return new AuthenticationException(
             $"TLS handshake with the {peerRole} {SafeEndPoint(socket)} failed under {profile.Describe()}, cipher suites {string.Join(", ", profile.AllowedSuites)}: {detail}", e);
     }

@@ -35,6 +35,12 @@ public sealed record TlsProfileSpec(TlsProfile Profile, string Name, string Titl
     IReadOnlyList<string> Fallback, IReadOnlyList<TlsCipherSuite> CipherSuites, IReadOnlyList<TlsCipherSuite> Tls13Suites,
     IReadOnlyList<string> CompatSuites)
 {
+    /// <summary>The smallest RSA key a peer certificate may have (BCP 195, RFC 7525 section 4.3).</summary>
+    public int MinRsaKeyBits { get; init; } = 2048;
+
+    /// <summary>The citation of <see cref="MinRsaKeyBits"/>.</summary>
+    public string MinRsaKeySource { get; init; } = "";
+
     /// <summary>The protocol versions handed to SslStream: <see cref="MinVersion"/> to <see cref="MaxVersion"/>.</summary>
     public SslProtocols Protocols => MaxVersion == "1.3" ? SslProtocols.Tls12 | SslProtocols.Tls13 : SslProtocols.Tls12;
 
@@ -93,7 +99,7 @@ public static class TlsProfiles
             var edition = root.RequiredString("edition");
             foreach (var row in root.Sequence("profiles"))
             {
-                row.CheckKeys("name", "title", "source", "edition", "minVersion", "maxVersion", "fallback", "cipherSuites", "compatSuites", "tls13Suites");
+                row.CheckKeys("name", "title", "source", "edition", "minVersion", "maxVersion", "fallback", "cipherSuites", "compatSuites", "tls13Suites", "certificates");
                 var name = row.RequiredString("name");
                 if (!Names.TryGetValue(name, out var profile)) { row.Report(DiagnosticIds.InvalidValue, $"unknown profile name '{name}'; expected one of {string.Join(", ", Names.Keys)}", "name"); continue; }
                 var min = Version(row, "minVersion");
@@ -104,8 +110,19 @@ public static class TlsProfiles
                 if (suites.Count == 0) row.Report(DiagnosticIds.MissingKey, "a profile needs at least one cipher suite", "cipherSuites");
                 if (max == "1.3" && tls13.Count == 0) row.Report(DiagnosticIds.InvalidValue, "maxVersion 1.3 needs tls13Suites", "tls13Suites");
                 if (max != "1.3" && tls13.Count > 0) row.Report(DiagnosticIds.InvalidValue, "tls13Suites given but maxVersion is not 1.3", "tls13Suites");
+                var minRsa = 0L;
+                var minRsaSource = "";
+                if (row.Mapping("certificates") is not { } certificates) row.Report(DiagnosticIds.MissingKey, "missing 'certificates' (minRsaKeyBits with its source)", "certificates");
+                else
+                {
+                    certificates.CheckKeys("minRsaKeyBits", "source", "edition");
+                    minRsa = certificates.RequiredInteger("minRsaKeyBits");
+                    minRsaSource = certificates.Citation(edition).ToString();
+                    if (minRsa < 1024) certificates.Report(DiagnosticIds.InvalidValue, $"minRsaKeyBits {minRsa} is below any profile's floor", "minRsaKeyBits");
+                }
                 var spec = new TlsProfileSpec(profile, name, row.RequiredString("title"), row.Citation(edition).ToString(), min, max,
-                    row.StringList("fallback"), suites, tls13, row.StringList("compatSuites"));
+                    row.StringList("fallback"), suites, tls13, row.StringList("compatSuites"))
+                { MinRsaKeyBits = (int)minRsa, MinRsaKeySource = minRsaSource };
                 if (!result.TryAdd(profile, spec)) row.Report(DiagnosticIds.DuplicateName, $"profile {name} is defined twice", "name");
             }
             foreach (var missing in Names.Where(n => !result.ContainsKey(n.Value)))

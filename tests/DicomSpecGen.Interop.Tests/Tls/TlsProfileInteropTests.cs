@@ -189,17 +189,11 @@ public class TlsProfileInteropTests
     public async Task Dsg_echo_refuses_a_server_that_offers_only_tls_1_1()
     {
         var certs = TestCertificates.Create();
-        var port = Dcmtk.FreePort();
-        // A real TLS 1.1 server (OpenSSL allows 1.1 only at security level 0); its input stays open so it keeps serving.
-        var info = new ProcessStartInfo(OpenSslPath()) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "s_server", "-tls1_1", "-cipher", "ALL@SECLEVEL=0", "-cert", certs.Path("server.crt"), "-key", certs.Path("server.key"), "-accept", port.ToString() })
-            info.ArgumentList.Add(a);
-        using var server = Process.Start(info)!;
+        // A real TLS 1.1 server (OpenSSL allows 1.1 only at security level 0).
+        var (server, port) = await StartSServerAsync("-tls1_1", "-cipher", "ALL@SECLEVEL=0", "-cert", certs.Path("server.crt"), "-key", certs.Path("server.key"));
+        using var _ = server;
         try
         {
-            var ready = await server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(15));
-            for (var i = 0; ready != null && !ready.Contains("ACCEPT") && i < 5; i++) ready = await server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(15));
-            Assert.True(ready?.Contains("ACCEPT") == true, "openssl s_server did not start: " + ready);
             // The server really speaks TLS 1.1 to a client that allows it.
             var probe = await SClientAsync(port.ToString(), "-tls1_1", "-cipher", "ALL@SECLEVEL=0");
             Assert.Contains("Protocol  : TLSv1.1", probe);
@@ -213,6 +207,59 @@ public class TlsProfileInteropTests
                 Assert.Contains(profile == "bcp195" ? "PS3.15 B.9" : "PS3.15 B.10", echo.Output);
                 Assert.DoesNotContain("C-ECHO succeeded", echo.Output);
             }
+        }
+        finally
+        {
+            server.Kill();
+            await server.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+    }
+
+    /// <summary>Starts openssl s_server with the given flags on a free port; its input stays open so it keeps serving.</summary>
+    private static async Task<(Process Server, int Port)> StartSServerAsync(params string[] flags)
+    {
+        var port = Dcmtk.FreePort();
+        var info = new ProcessStartInfo(OpenSslPath()) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in (string[])["s_server", .. flags, "-accept", port.ToString()]) info.ArgumentList.Add(a);
+        var server = Process.Start(info)!;
+        var ready = await server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(15));
+        for (var i = 0; ready != null && !ready.Contains("ACCEPT") && i < 5; i++) ready = await server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(15));
+        if (ready?.Contains("ACCEPT") != true)
+        {
+            server.Kill();
+            throw new InvalidOperationException("openssl s_server did not start: " + ready + await server.StandardError.ReadToEndAsync());
+        }
+        return (server, port);
+    }
+
+    private static void OpenSsl(string dir, params string[] args)
+    {
+        var info = new ProcessStartInfo(OpenSslPath()) { WorkingDirectory = dir, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        using var p = Process.Start(info)!;
+        var err = p.StandardError.ReadToEndAsync();
+        p.StandardOutput.ReadToEnd();
+        if (!p.WaitForExit(30_000)) { p.Kill(); throw new TimeoutException("openssl " + string.Join(' ', args)); }
+        if (p.ExitCode != 0) throw new InvalidOperationException($"openssl {string.Join(' ', args)}: {err.Result}");
+    }
+
+    [Fact]
+    [SpecRow("PS3.15 B.10")]
+    public async Task Dsg_echo_refuses_a_trusted_server_certificate_with_a_1024_bit_rsa_key()
+    {
+        var certs = TestCertificates.Create();
+        // A server certificate from the trusted CA, valid in every way but its 1024-bit key.
+        OpenSsl(certs.Folder, "req", "-newkey", "rsa:1024", "-nodes", "-keyout", "weak.key", "-out", "weak.csr", "-subj", "/CN=localhost");
+        OpenSsl(certs.Folder, "x509", "-req", "-in", "weak.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "weak.crt", "-days", "2", "-extfile", "server.ext");
+        // OpenSSL's own security level would refuse to serve a 1024-bit key; level 0 lets the server offer it.
+        var (server, port) = await StartSServerAsync("-tls1_2", "-cipher", "ECDHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0", "-cert", certs.Path("weak.crt"), "-key", certs.Path("weak.key"));
+        using var _ = server;
+        try
+        {
+            var echo = await Dsg.RunAsync(Limit, ["echo", "-aec", "ANY", "127.0.0.1", port.ToString(), "--tls", "--tls-ca", certs.Path("ca.crt")]);
+            Assert.True(echo.ExitCode == 3, echo.Output);
+            Assert.Contains("1024-bit RSA key", echo.Output);
+            Assert.Contains("RFC 7525 section 4.3", echo.Output);
         }
         finally
         {

@@ -62,8 +62,8 @@ public class TlsProfileSpecTests
 
     private const string Header = "edition: \"2021b\"\ndocument: PS3.15\nprofiles:\n";
     private const string Others =
-        "  - { name: bcp195, title: t, source: \"PS3.15 B.9\", minVersion: \"1.2\", maxVersion: \"1.2\", cipherSuites: [TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256] }\n" +
-        "  - { name: bcp195-ex, title: t, source: \"PS3.15 B.11\", minVersion: \"1.2\", maxVersion: \"1.2\", cipherSuites: [TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256] }\n";
+        "  - { name: bcp195, title: t, source: \"PS3.15 B.9\", minVersion: \"1.2\", maxVersion: \"1.2\", cipherSuites: [TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256], certificates: { minRsaKeyBits: 2048, source: \"BCP 195\" } }\n" +
+        "  - { name: bcp195-ex, title: t, source: \"PS3.15 B.11\", minVersion: \"1.2\", maxVersion: \"1.2\", cipherSuites: [TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256], certificates: { minRsaKeyBits: 2048, source: \"BCP 195\" } }\n";
 
     [Fact]
     public void An_unknown_suite_name_is_reported_with_file_and_line()
@@ -78,18 +78,18 @@ public class TlsProfileSpecTests
     public void A_minimum_below_tls_1_2_a_missing_profile_and_a_missing_citation_are_errors()
     {
         var low = Assert.Throws<InvalidOperationException>(() => TlsProfiles.Parse(Header + Others +
-            "  - { name: bcp195-nd, title: t, source: \"PS3.15 B.10\", minVersion: \"1.1\", maxVersion: \"1.2\", cipherSuites: [TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256] }\n"));
+            "  - { name: bcp195-nd, title: t, source: \"PS3.15 B.10\", minVersion: \"1.1\", maxVersion: \"1.2\", cipherSuites: [TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256], certificates: { minRsaKeyBits: 2048, source: \"BCP 195\" } }\n"));
         Assert.Contains("minVersion", low.Message);
 
         var missing = Assert.Throws<InvalidOperationException>(() => TlsProfiles.Parse(Header + Others));
         Assert.Contains("bcp195-nd is missing", missing.Message);
 
         var uncited = Assert.Throws<InvalidOperationException>(() => TlsProfiles.Parse(Header + Others +
-            "  - { name: bcp195-nd, title: t, minVersion: \"1.2\", maxVersion: \"1.2\", cipherSuites: [TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256] }\n"));
+            "  - { name: bcp195-nd, title: t, minVersion: \"1.2\", maxVersion: \"1.2\", cipherSuites: [TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256], certificates: { minRsaKeyBits: 2048, source: \"BCP 195\" } }\n"));
         Assert.Contains("source", uncited.Message);
 
         var good = TlsProfiles.Parse(Header + Others +
-            "  - { name: bcp195-nd, title: t, source: \"PS3.15 B.10\", minVersion: \"1.2\", maxVersion: \"1.2\", cipherSuites: [TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256] }\n");
+            "  - { name: bcp195-nd, title: t, source: \"PS3.15 B.10\", minVersion: \"1.2\", maxVersion: \"1.2\", cipherSuites: [TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256], certificates: { minRsaKeyBits: 2048, source: \"BCP 195\" } }\n");
         Assert.Equal(3, good.Count);
     }
 }
