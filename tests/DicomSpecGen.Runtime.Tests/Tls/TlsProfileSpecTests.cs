@@ -27,6 +27,8 @@ public class TlsProfileSpecTests
         Assert.Equal(SslProtocols.Tls12 | SslProtocols.Tls13, nd.Protocols);
         Assert.Equal(Bcp195Required, nd.CipherSuites);
         Assert.Empty(nd.Fallback);
+        Assert.Equal(2048, nd.MinRsaKeyBits);
+        Assert.Contains("RFC 7525 section 4.3", nd.MinRsaKeySource);
 
         var b9 = TlsProfiles.Get(TlsProfile.Bcp195);
         Assert.StartsWith("PS3.15 B.9", b9.Source);
