@@ -68,6 +68,8 @@ public sealed class AssociationListener : IAsyncDisposable
 
     private async Task ServeAsync(Socket socket, bool overCapacity)
     {
+        // Read now: a failed TLS handshake disposes the socket, and RemoteEndPoint then throws inside the catch below.
+        var peer = socket.RemoteEndPoint;
         try
         {
             var association = await DicomAssociation.AcceptAsync(socket, _options, overCapacity, _logger, _explain, _stop.Token).ConfigureAwait(false);
@@ -82,7 +84,7 @@ public sealed class AssociationListener : IAsyncDisposable
         }
         catch (Exception e)
         {
-            _logger.LogWarning(e, "association from {Peer} failed", socket.RemoteEndPoint);
+            _logger.LogWarning(e, "association from {Peer} failed", peer);
         }
         finally
         {

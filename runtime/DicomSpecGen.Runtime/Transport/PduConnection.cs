@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Security;
+using System.Security.Authentication;
 using System.Net.Sockets;
 using DicomSpecGen.Protocol;
 using DicomSpecGen.Transport.Capture;
@@ -74,17 +75,27 @@ public sealed class PduConnection : IAsyncDisposable
     public static async Task<PduConnection> AcceptAsync(Socket socket, TransportOptions options, CancellationToken cancellationToken)
     {
         if (options.Tls is not { } tls) return FromAccepted(socket, options);
+        string? refusal = null;
         var ssl = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false,
-            (_, certificate, _, errors) => tls.Validate(certificate, errors, isServer: true));
+            (_, certificate, _, errors) => tls.Validate(certificate, errors, isServer: true, out refusal));
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.ReadTimeout);
+            var profile = TlsProfiles.Get(tls.Profile);
             await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
             {
                 ServerCertificate = tls.Certificate ?? throw new InvalidOperationException("a TLS acceptor needs TlsOptions.Certificate"),
                 ClientCertificateRequired = tls.RequireClientCertificate,
+                EnabledSslProtocols = profile.Protocols,
+                CipherSuitesPolicy = SuitesPolicy(profile),
             }, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException)
+        {
+            var error = HandshakeFailed(e, tls, socket, "client", refusal);
+            await ssl.DisposeAsync().ConfigureAwait(false);
+            throw error;
         }
         catch
         {
@@ -96,24 +107,57 @@ public sealed class PduConnection : IAsyncDisposable
 
     private static async Task<Stream> ClientTlsAsync(Socket socket, string host, TlsOptions tls, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        string? refusal = null;
         var ssl = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false,
-            (_, certificate, _, errors) => tls.Validate(certificate, errors, isServer: false));
+            (_, certificate, _, errors) => tls.Validate(certificate, errors, isServer: false, out refusal));
         try
         {
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             cts.CancelAfter(timeout);
+            var profile = TlsProfiles.Get(tls.Profile);
             await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
             {
                 TargetHost = tls.TargetHost ?? host,
                 ClientCertificates = tls.Certificate is { } c ? [c] : null,
+                EnabledSslProtocols = profile.Protocols,
+                CipherSuitesPolicy = SuitesPolicy(profile),
             }, cts.Token).ConfigureAwait(false);
             return ssl;
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException)
+        {
+            var error = HandshakeFailed(e, tls, socket, "server", refusal);
+            await ssl.DisposeAsync().ConfigureAwait(false);
+            throw error;
         }
         catch
         {
             await ssl.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>The profile's suites as an SslStream policy. OpenSSL (Linux) and macOS honour it; Windows (SChannel)
+    /// has no per-connection suite list, so there only the protocol versions are held to the profile.</summary>
+    private static CipherSuitesPolicy? SuitesPolicy(TlsProfileSpec profile)
+        => OperatingSystem.IsWindows() ? null : new CipherSuitesPolicy(profile.AllowedSuites);
+
+    /// <summary>A failed handshake, with the profile we held the peer to, so the log says why (e.g. a TLS 1.1-only
+    /// peer under the non-downgrading profile gets "protocol version" from OpenSSL, which alone does not say that
+    /// 1.2 was the floor).</summary>
+    private static AuthenticationException HandshakeFailed(Exception e, TlsOptions tls, Socket socket, string peerRole, string? refusal)
+    {
+        var profile = TlsProfiles.Get(tls.Profile);
+        // Our certificate check's reason when it refused; else the innermost error (OpenSSL's "unsupported protocol", ...).
+        var detail = refusal ?? e.GetBaseException().Message;
+        return new AuthenticationException(
+            $"TLS handshake with the {peerRole} {SafeEndPoint(socket)} failed under {profile.Describe()}, cipher suites {string.Join(", ", profile.AllowedSuites)}: {detail}", e);
+    }
+
+    private static string SafeEndPoint(Socket socket)
+    {
+        try { return socket.RemoteEndPoint?.ToString() ?? "(unknown)"; }
+        catch (ObjectDisposedException) { return "(closed)"; }
     }
 
     public static async Task<PduConnection> ConnectAsync(string host, int port, TransportOptions options, CancellationToken cancellationToken)
