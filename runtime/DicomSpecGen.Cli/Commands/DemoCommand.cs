@@ -44,7 +44,7 @@ public static class DemoCommand
                     AeTitle = "DSGSCP",
                     Storage = archiveA,
                     Query = archiveA,
-                    MoveDestinations = new Dictionary<string, MoveDestination> { ["DSGDEST"] = new("DSGDEST", "127.0.0.1", destination.Port) },
+                    MoveDestinations = new Dictionary<string, KnownAe> { ["DSGDEST"] = new("DSGDEST", "127.0.0.1", destination.Port) },
                     CommonOptions = acceptorA,
                 }, logger), logger);
                 Console.WriteLine($"1. archive SCP DSGSCP on port {scp.Port}, move destination DSGDEST on port {destination.Port} (engine: {result.GetValue(common.Engine)})");

@@ -53,6 +53,8 @@ public static class ExplainCommand
                     (uint)result.GetValue(common.MaxPdu), null, null, null, null, [], null);
                 var decision = acceptor.Policy.Decide(request);
                 Console.Write(decision.Explanation);
+                Console.WriteLine("services of dsg scp (each accepted abstract syntax is one of their SOP classes):");
+                foreach (var line in ScpCommand.ArchiveServices(result.GetValue(called)!).Explain()) Console.WriteLine("  " + line);
                 return decision.IsAccepted ? ExitCodes.Ok : ExitCodes.Rejected;
             }
             if (result.GetValue(host) is not { } peer || result.GetValue(port) is not { } peerPort)

@@ -3,7 +3,9 @@ using System.Net;
 using DicomSpecGen.Archive;
 using DicomSpecGen.Association;
 using DicomSpecGen.Registry;
+using DicomSpecGen.Services;
 using DicomSpecGen.Services.Scp;
+using DicomSpecGen.Services.Scu;
 using Microsoft.Extensions.Logging;
 
 namespace DicomSpecGen.Cli.Commands;
@@ -29,7 +31,7 @@ public static class ScpCommand
         {
             using var logging = common.Logging(result);
             var logger = logging.CreateLogger("scp");
-            Dictionary<string, MoveDestination> destinations;
+            Dictionary<string, KnownAe> destinations;
             try
             {
                 destinations = ParseDestinations(result.GetValue(dest) ?? []);
@@ -59,6 +61,8 @@ public static class ScpCommand
                 MoveDestinations = destinations,
                 CommonOptions = acceptor,
             }, logger);
+            // Accept exactly what the provider's registered services serve (the input was checked above).
+            acceptor = Acceptor(common, result, title, result.GetValue(allow), result.GetValue(max), provider.Registry);
             Action<NegotiationExplanation>? explainer = result.GetValue(explain) ? e => Console.WriteLine(e) : null;
             await using var server = DicomServer.Start(IPAddress.Any, result.GetValue(port), acceptor, provider, logger, explainer);
             Console.WriteLine($"{title} listening on port {server.Port}{(acceptor.Transport.Tls != null ? " (TLS)" : "")}, archive in {Path.GetFullPath(result.GetValue(folder)!)}");
@@ -74,32 +78,32 @@ public static class ScpCommand
         return command;
     }
 
-    public static Dictionary<string, MoveDestination> ParseDestinations(IEnumerable<string> values)
+    public static Dictionary<string, KnownAe> ParseDestinations(IEnumerable<string> values)
     {
-        var map = new Dictionary<string, MoveDestination>();
+        var map = new Dictionary<string, KnownAe>();
         foreach (var value in values)
         {
             var eq = value.IndexOf('=');
             var colon = value.LastIndexOf(':');
             if (eq <= 0 || colon < eq || !int.TryParse(value[(colon + 1)..], out var p))
                 throw new ArgumentException($"move destination '{value}' is not AE=host:port");
-            map[value[..eq]] = new MoveDestination(value[..eq], value[(eq + 1)..colon], p);
+            map[value[..eq]] = new KnownAe(value[..eq], value[(eq + 1)..colon], p);
         }
         return map;
     }
 
-    /// <summary>What the archive SCP accepts: verification, every storage SOP class with the usual transfer
-    /// syntaxes, and the patient/study root query/retrieve models; the requestor may be SCP for storage (C-GET).</summary>
-    public static AcceptorOptions Acceptor(CommonOptions common, ParseResult result, string title, string[]? allowed, int max)
+    /// <summary>What the archive SCP accepts: the SOP classes of <paramref name="services"/> (default: the archive's
+    /// services, <see cref="ArchiveServices"/>): verification, every storage SOP class with the usual transfer syntaxes,
+    /// and the patient/study root query/retrieve models; the requestor may be SCP for storage (C-GET).</summary>
+    public static AcceptorOptions Acceptor(CommonOptions common, ParseResult result, string title, string[]? allowed, int max, ServiceRegistry? services = null)
     {
+        services ??= ArchiveServices(title);
         return new AcceptorOptions
         {
-            Policy = new DefaultAssociationPolicy(new AcceptorPolicyOptions
+            Policy = new DefaultAssociationPolicy(services.PolicyOptions() with
             {
                 AeTitle = title,
                 AllowedCallingAeTitles = allowed is { Length: > 0 } ? allowed.ToHashSet() : null,
-                AbstractSyntaxes = AcceptorPolicyOptions.ArchiveAbstractSyntaxes(),
-                RequestorScpRoleAllowed = AcceptorPolicyOptions.StorageSopClasses.ToHashSet(),
             }),
             MaxAssociations = max,
             Transport = common.Transport(result, acceptor: true) with { IdleTimeout = TimeSpan.FromMinutes(5) },
@@ -107,5 +111,8 @@ public static class ScpCommand
             Trace = common.TraceAction(result),
         };
     }
+
+    /// <summary>The services dsg scp registers (without an archive behind them: what it serves, for explain --local).</summary>
+    public static ServiceRegistry ArchiveServices(string title) => new DicomServiceProvider(new ServiceProviderOptions { AeTitle = title }).Registry;
 
 }

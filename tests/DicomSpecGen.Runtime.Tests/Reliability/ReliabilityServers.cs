@@ -5,6 +5,7 @@ using DicomSpecGen.Dul;
 using DicomSpecGen.Registry;
 using DicomSpecGen.Runtime.Tests.Services;
 using DicomSpecGen.Services.Scp;
+using DicomSpecGen.Services.Storage;
 using DicomSpecGen.Transport;
 
 namespace DicomSpecGen.Runtime.Tests.Reliability;
@@ -44,7 +45,7 @@ internal sealed class ReliabilityServer : IAsyncDisposable
         {
             AeTitle = "DSGSCP",
             AbstractSyntaxes = ArchiveServer.Syntaxes(),
-            RequestorScpRoleAllowed = AcceptorPolicyOptions.StorageSopClasses.ToHashSet(),
+            RequestorScpRoleAllowed = StorageService.StorageSopClasses.ToHashSet(),
         }), maxAssociations, engine) with
         {
             Transport = transport ?? Loopback.FastTransport,
