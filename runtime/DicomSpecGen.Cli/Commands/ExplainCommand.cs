@@ -17,10 +17,13 @@ public static class ExplainCommand
         var sops = new Option<string[]>("--sop") { Description = "abstract syntaxes to propose (UID or keyword); default: Verification, CT, MR, Study Root FIND", AllowMultipleArgumentsPerToken = true };
         var syntaxes = new Option<string[]>("--ts") { Description = "transfer syntaxes to propose for each (UID or keyword); default: Explicit and Implicit VR LE", AllowMultipleArgumentsPerToken = true };
         var local = new Option<bool>("--local") { Description = "explain what the archive SCP (dsg scp) would answer, without a network" };
+        var scpTitle = new Option<string>("--scp-aet") { Description = "with --local: the -aet of the dsg scp explained", DefaultValueFactory = _ => "DSGSCP" };
+        var requireCalled = ScpCommand.RequireCalledAeTitleOption();
+        var allow = new Option<string[]>("--allow") { Description = "with --local: the dsg scp's --allow list of calling AE titles", AllowMultipleArgumentsPerToken = true };
         var command = new Command("explain", "explain association negotiation: each context's result and why, with spec references");
         command.Arguments.Add(host);
         command.Arguments.Add(port);
-        foreach (var o in new Option[] { calling, called, sops, syntaxes, local }) command.Options.Add(o);
+        foreach (var o in new Option[] { calling, called, sops, syntaxes, local, scpTitle, requireCalled, allow }) command.Options.Add(o);
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -42,7 +45,7 @@ public static class ExplainCommand
                 AcceptorOptions acceptor;
                 try
                 {
-                    acceptor = ScpCommand.Acceptor(common, result, result.GetValue(called)!, null, 16);
+                    acceptor = ScpCommand.Acceptor(common, result, result.GetValue(scpTitle)!, result.GetValue(allow), 16, result.GetValue(requireCalled));
                 }
                 catch (CliInputException e)
                 {
@@ -54,7 +57,7 @@ public static class ExplainCommand
                 var decision = acceptor.Policy.Decide(request);
                 Console.Write(decision.Explanation);
                 Console.WriteLine("services of dsg scp (each accepted abstract syntax is one of their SOP classes):");
-                foreach (var line in ScpCommand.ArchiveServices(result.GetValue(called)!).Explain()) Console.WriteLine("  " + line);
+                foreach (var line in ScpCommand.ArchiveServices(result.GetValue(scpTitle)!).Explain()) Console.WriteLine("  " + line);
                 return decision.IsAccepted ? ExitCodes.Ok : ExitCodes.Rejected;
             }
             if (result.GetValue(host) is not { } peer || result.GetValue(port) is not { } peerPort)

@@ -70,13 +70,15 @@ public static class QueryCommands
         var query = new QueryOptions();
         var destination = new Option<string?>("--move", "-aem") { Description = "the C-MOVE destination AE title (default: our own AE title, with --port)" };
         var port = new Option<int?>("--port", "+P") { Description = "receive the moved instances here: run a storage SCP on this port under our AE title for the move" };
-        var output = new Option<string>("--output-directory", "-od") { Description = "with --port: folder the received instances are stored in", DefaultValueFactory = _ => "." };
+        var output = new Option<string>("--output-directory", "-od") { Description = "with --port: folder the received instances are written to as plain <Modality>.<SOP Instance UID>.dcm files", DefaultValueFactory = _ => "." };
+        var layout = ArchiveLayoutOption();
         var command = new Command("move", "retrieve with C-MOVE to a destination AE (PS3.4 Annex C)");
         peer.AddTo(command);
         query.AddTo(command);
         command.Options.Add(destination);
         command.Options.Add(port);
         command.Options.Add(output);
+        command.Options.Add(layout);
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -93,9 +95,9 @@ public static class QueryCommands
                     return ExitCodes.BadInput;
                 }
                 // Like movescu +P: our own storage SCP receives the sub-operations while the move runs.
-                using var archive = result.GetValue(port) != null ? DicomArchive.Open(result.GetValue(output)!, ourAe) : null;
-                await using var receiver = archive == null ? null : DicomServer.Start(System.Net.IPAddress.Any, result.GetValue(port)!.Value,
-                    ScpCommand.Acceptor(common, result, ourAe, null, 4), new DicomServiceProvider(new ServiceProviderOptions { AeTitle = ourAe, Storage = archive }), logging.CreateLogger("move-scp"));
+                using var destinationStorage = result.GetValue(port) != null ? Destination(result.GetValue(output)!, ourAe, result.GetValue(layout), result.GetValue(common.Verbose)) : null;
+                await using var receiver = destinationStorage == null ? null : DicomServer.Start(System.Net.IPAddress.Any, result.GetValue(port)!.Value,
+                    ScpCommand.Acceptor(common, result, ourAe, null, 4), new DicomServiceProvider(new ServiceProviderOptions { AeTitle = ourAe, Storage = destinationStorage.Storage }), logging.CreateLogger("move-scp"));
                 await using var client = await DicomClient.ConnectAsync(Requestor(common, result, peer, model), null, logging.CreateLogger("move"), ct);
                 var final = await client.MoveAsync(model, target, identifier, p => Progress(p.Message), ct);
                 await client.ReleaseAsync(ct);
@@ -113,11 +115,13 @@ public static class QueryCommands
     {
         var peer = new PeerArguments();
         var query = new QueryOptions();
-        var output = new Option<string>("--output-directory", "-od") { Description = "folder the retrieved instances are stored in", DefaultValueFactory = _ => "." };
+        var output = new Option<string>("--output-directory", "-od") { Description = "folder the retrieved instances are written to as plain <Modality>.<SOP Instance UID>.dcm files", DefaultValueFactory = _ => "." };
+        var layout = ArchiveLayoutOption();
         var command = new Command("get", "retrieve with C-GET over the same association (PS3.4 Annex C)");
         peer.AddTo(command);
         query.AddTo(command);
         command.Options.Add(output);
+        command.Options.Add(layout);
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -126,8 +130,8 @@ public static class QueryCommands
             try
             {
                 var identifier = QueryKeys.Build(result.GetValue(query.Level)!, result.GetValue(query.Keys) ?? []);
-                using var archive = DicomArchive.Open(result.GetValue(output)!, result.GetValue(peer.CallingAe)!);
-                var handler = new DicomServiceProvider(new ServiceProviderOptions { Storage = archive });
+                using var destinationStorage = Destination(result.GetValue(output)!, result.GetValue(peer.CallingAe)!, result.GetValue(layout), result.GetValue(common.Verbose));
+                var handler = new DicomServiceProvider(new ServiceProviderOptions { Storage = destinationStorage.Storage });
                 // The C-STOREs come back on this association: propose every storage class with the SCP role (PS3.7 D.3.3.4).
                 var contexts = new List<PresentationContextProposal> { new(1, model, [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian]) };
                 var id = 3;
@@ -149,6 +153,23 @@ public static class QueryCommands
         });
         return command;
     }
+
+    private static Option<bool> ArchiveLayoutOption() => new("--archive-layout")
+    {
+        Description = "store into -od as dsg scp's archive does (hashed folders, index.sqlite, .incoming/) instead of plain files",
+    };
+
+    /// <summary>Where retrieved instances go: plain files in the folder, as getscu/movescu -od write them, or with
+    /// --archive-layout the indexed archive (which dsg scp -od can then serve).</summary>
+    private sealed class RetrieveDestination(IStorageService storage) : IDisposable
+    {
+        public IStorageService Storage { get; } = storage;
+
+        public void Dispose() => (Storage as IDisposable)?.Dispose();
+    }
+
+    private static RetrieveDestination Destination(string folder, string aeTitle, bool archiveLayout, bool verbose)
+        => new(archiveLayout ? DicomArchive.Open(folder, aeTitle) : new PlainFolderStorage(folder) { Stored = verbose ? p => Console.WriteLine("stored " + p) : null });
 
     /// <summary>The storage classes a C-GET proposes (at most 127 contexts remain after the model's).</summary>
     private static readonly string[] GetStorageClasses = StorageService.StorageSopClasses

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using System.Net.Sockets;
 using DicomSpecGen.Archive;
 using DicomSpecGen.Association;
 using DicomSpecGen.Registry;
@@ -17,7 +18,9 @@ public static class ScpCommand
     {
         var port = new Argument<int>("port") { Description = "TCP port to listen on (0 picks a free one)" };
         var folder = new Option<string>("--output-directory", "-od") { Description = "archive folder", DefaultValueFactory = _ => "dsg-archive" };
-        var ae = new Option<string>("--aetitle", "-aet") { Description = "our AE title; requests calling another are rejected", DefaultValueFactory = _ => "DSGSCP" };
+        var ae = new Option<string>("--aetitle", "-aet") { Description = "our AE title (requests calling another one are accepted unless --require-called-aet)", DefaultValueFactory = _ => "DSGSCP" };
+        var requireCalled = RequireCalledAeTitleOption();
+        var bind = new Option<string>("--bind") { Description = "IP address to listen on (default 0.0.0.0: every IPv4 interface; :: for every IPv6 one)", DefaultValueFactory = _ => "0.0.0.0" };
         var allow = new Option<string[]>("--allow") { Description = "calling AE titles allowed (default: any)", AllowMultipleArgumentsPerToken = true };
         var max = new Option<int>("--max-associations") { Description = "associations served at once; more are rejected (transient, local limit exceeded)", DefaultValueFactory = _ => 16 };
         var dest = new Option<string[]>("--move-destination", "-md") { Description = "C-MOVE destination AE=host:port (repeatable)", AllowMultipleArgumentsPerToken = true };
@@ -25,7 +28,7 @@ public static class ScpCommand
         var noFsync = new Option<bool>("--no-fsync") { Description = "do not fsync each stored file (faster; files still appear only when complete)" };
         var command = new Command("scp", "run the archive SCP: C-ECHO, C-STORE into Part 10 files + SQLite index, C-FIND/C-MOVE/C-GET over it");
         command.Arguments.Add(port);
-        foreach (var o in new Option[] { folder, ae, allow, max, dest, explain, noFsync }) command.Options.Add(o);
+        foreach (var o in new Option[] { folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind }) command.Options.Add(o);
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -42,10 +45,15 @@ public static class ScpCommand
                 return ExitCodes.BadInput;
             }
             var title = result.GetValue(ae)!;
+            if (!IPAddress.TryParse(result.GetValue(bind), out var address))
+            {
+                Console.Error.WriteLine($"E: --bind '{result.GetValue(bind)}' is not an IP address (e.g. 127.0.0.1, 0.0.0.0, ::1)");
+                return ExitCodes.BadInput;
+            }
             AcceptorOptions acceptor;
             try
             {
-                acceptor = Acceptor(common, result, title, result.GetValue(allow), result.GetValue(max));
+                acceptor = Acceptor(common, result, title, result.GetValue(allow), result.GetValue(max), result.GetValue(requireCalled));
             }
             catch (CliInputException e)
             {
@@ -62,10 +70,25 @@ public static class ScpCommand
                 CommonOptions = acceptor,
             }, logger);
             // Accept exactly what the provider's registered services serve (the input was checked above).
-            acceptor = Acceptor(common, result, title, result.GetValue(allow), result.GetValue(max), provider.Registry);
+            acceptor = Acceptor(common, result, title, result.GetValue(allow), result.GetValue(max), result.GetValue(requireCalled), provider.Registry);
             Action<NegotiationExplanation>? explainer = result.GetValue(explain) ? e => Console.WriteLine(e) : null;
-            await using var server = DicomServer.Start(IPAddress.Any, result.GetValue(port), acceptor, provider, logger, explainer);
-            Console.WriteLine($"{title} listening on port {server.Port}{(acceptor.Transport.Tls != null ? " (TLS)" : "")}, archive in {Path.GetFullPath(result.GetValue(folder)!)}");
+            DicomServer server;
+            try
+            {
+                server = DicomServer.Start(address, result.GetValue(port), acceptor, provider, logger, explainer);
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressNotAvailable or SocketError.AddressFamilyNotSupported)
+            {
+                Console.Error.WriteLine($"E: cannot listen on {address}: {e.Message} (--bind takes an address of this host)");
+                return ExitCodes.BadInput;
+            }
+            catch (SocketException e)
+            {
+                Console.Error.WriteLine($"E: cannot listen on {address} port {result.GetValue(port)}: {e.Message}");
+                return ExitCodes.NetworkError;
+            }
+            await using var _ = server;
+            Console.WriteLine($"{title} listening on port {server.Port} of {address}{(acceptor.Transport.Tls != null ? " (TLS)" : "")}, archive in {Path.GetFullPath(result.GetValue(folder)!)}");
             try
             {
                 await Task.Delay(Timeout.Infinite, ct);
@@ -92,10 +115,18 @@ public static class ScpCommand
         return map;
     }
 
+    /// <summary>--require-called-aet: the strict called-AE-title check, off by default like storescp's.</summary>
+    public static Option<bool> RequireCalledAeTitleOption() => new("--require-called-aet")
+    {
+        Description = "reject associations whose called AE title is not our -aet (A-ASSOCIATE-RJ called-AE-title-not-recognized); default: accept any called AE title",
+    };
+
     /// <summary>What the archive SCP accepts: the SOP classes of <paramref name="services"/> (default: the archive's
     /// services, <see cref="ArchiveServices"/>): verification, every storage SOP class with the usual transfer syntaxes,
-    /// and the patient/study root query/retrieve models; the requestor may be SCP for storage (C-GET).</summary>
-    public static AcceptorOptions Acceptor(CommonOptions common, ParseResult result, string title, string[]? allowed, int max, ServiceRegistry? services = null)
+    /// and the patient/study root query/retrieve models; the requestor may be SCP for storage (C-GET).
+    /// Any called AE title unless <paramref name="requireCalledAeTitle"/>, so our SCU's default -aec meets it.</summary>
+    public static AcceptorOptions Acceptor(CommonOptions common, ParseResult result, string title, string[]? allowed, int max, bool requireCalledAeTitle = false,
+        ServiceRegistry? services = null)
     {
         services ??= ArchiveServices(title);
         return new AcceptorOptions
@@ -103,6 +134,7 @@ public static class ScpCommand
             Policy = new DefaultAssociationPolicy(services.PolicyOptions() with
             {
                 AeTitle = title,
+                RequireCalledAeTitle = requireCalledAeTitle,
                 AllowedCallingAeTitles = allowed is { Length: > 0 } ? allowed.ToHashSet() : null,
             }),
             MaxAssociations = max,

@@ -124,7 +124,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
 
     /// <summary>Preamble, "DICM" and the File Meta Information with its group length (PS3.10 7.1), encoded by the
     /// data set codec in Explicit VR Little Endian.</summary>
-    private static byte[] Part10Header(DicomFileMeta meta)
+    internal static byte[] Part10Header(DicomFileMeta meta)
     {
         var elements = meta.ToDataset();
         var length = elements.Encode(TransferSyntax.ExplicitVRLittleEndian).Length;

@@ -68,6 +68,7 @@ public static class QueryTranslator
                 DicomTags.QueryRetrieveLevel or DicomTags.SpecificCharacterSet => request.GetString(item.Tag),
                 DicomTags.RetrieveAETitle => aeTitle,
                 DicomTags.ModalitiesInStudy => Derived(row, "modalities")?.Replace(',', '\\'),
+                DicomTags.SOPClassesInStudy => Derived(row, "sop_classes")?.Replace(',', '\\'),
                 DicomTags.NumberOfStudyRelatedInstances => Derived(row, "study_instances"),
                 DicomTags.NumberOfStudyRelatedSeries => Derived(row, "study_series"),
                 DicomTags.NumberOfSeriesRelatedInstances => Derived(row, "series_instances"),

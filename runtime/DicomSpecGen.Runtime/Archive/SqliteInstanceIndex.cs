@@ -109,11 +109,11 @@ public sealed class SqliteInstanceIndex : IInstanceIndex, IDisposable
         if (level >= QueryLevel.Study) columns.AddRange(StudyColumns);
         if (level >= QueryLevel.Series) columns.AddRange(SeriesColumns);
         if (level >= QueryLevel.Image) columns.AddRange(ImageColumns);
-        // Derived keys of the level (PS3.4 C.6.1.1.3, C.6.1.1.4): instance counts, modalities in study.
+        // Derived keys of the level (PS3.4 C.6.1.1.3, C.6.1.1.4): instance counts, modalities and SOP classes in study.
         var derived = level switch
         {
             QueryLevel.Patient => "count(DISTINCT s.study_uid) AS patient_studies, count(i.sop_uid) AS patient_instances",
-            QueryLevel.Study => "count(i.sop_uid) AS study_instances, count(DISTINCT se.series_uid) AS study_series, group_concat(DISTINCT se.modality) AS modalities",
+            QueryLevel.Study => "count(i.sop_uid) AS study_instances, count(DISTINCT se.series_uid) AS study_series, group_concat(DISTINCT se.modality) AS modalities, group_concat(DISTINCT i.sop_class) AS sop_classes",
             QueryLevel.Series => "count(i.sop_uid) AS series_instances",
             _ => null,
         };

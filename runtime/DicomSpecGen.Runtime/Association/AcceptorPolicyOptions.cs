@@ -3,9 +3,13 @@ namespace DicomSpecGen.Association;
 /// <summary>Configuration of <see cref="DefaultAssociationPolicy"/>.</summary>
 public sealed record AcceptorPolicyOptions
 {
-    /// <summary>Our AE title; a request calling another one is rejected (called-AE-title-not-recognized).
-    /// Null accepts any called AE title.</summary>
+    /// <summary>Our AE title; with <see cref="RequireCalledAeTitle"/> a request calling another one is rejected
+    /// (called-AE-title-not-recognized). Null accepts any called AE title.</summary>
     public string? AeTitle { get; init; }
+
+    /// <summary>Whether the called AE title must be <see cref="AeTitle"/> (the called-AE-title check). False accepts a
+    /// request whatever AE title it calls, as DCMTK's storescp does unless told otherwise.</summary>
+    public bool RequireCalledAeTitle { get; init; } = true;
 
     /// <summary>Calling AE titles allowed to associate; null allows any (calling-AE-title-not-recognized otherwise).</summary>
     public IReadOnlySet<string>? AllowedCallingAeTitles { get; init; }

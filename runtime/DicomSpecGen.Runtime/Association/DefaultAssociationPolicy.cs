@@ -14,12 +14,12 @@ public sealed class DefaultAssociationPolicy(AcceptorPolicyOptions options) : IA
         if (request.ApplicationContextName != AssociateRequestInfo.DicomApplicationContext)
             return AssociationDecision.Reject(AssociateRejectResult.RejectedPermanent, AssociateRejectReason.ApplicationContextNameNotSupported,
                 $"application context '{request.ApplicationContextName}' is not the DICOM application context {AssociateRequestInfo.DicomApplicationContext} (PS3.7 A.2.1)");
-        if (Options.AeTitle != null && !string.Equals(request.CalledAeTitle, Options.AeTitle, StringComparison.Ordinal))
+        if (ChecksCalledAeTitle && !string.Equals(request.CalledAeTitle, Options.AeTitle, StringComparison.Ordinal))
             return AssociationDecision.Reject(AssociateRejectResult.RejectedPermanent, AssociateRejectReason.CalledAeTitleNotRecognized,
-                $"called AE title '{request.CalledAeTitle}' is not ours ('{Options.AeTitle}')");
+                $"the called-AE-title check refused it: the request calls '{request.CalledAeTitle}', this SCP answers only to '{Options.AeTitle}'");
         if (Options.AllowedCallingAeTitles != null && !Options.AllowedCallingAeTitles.Contains(request.CallingAeTitle))
             return AssociationDecision.Reject(AssociateRejectResult.RejectedPermanent, AssociateRejectReason.CallingAeTitleNotRecognized,
-                $"calling AE title '{request.CallingAeTitle}' is not in the allow-list");
+                $"the calling-AE-title check refused it: calling AE title '{request.CallingAeTitle}' is not in the allow-list ({string.Join(", ", Options.AllowedCallingAeTitles.Order(StringComparer.Ordinal))})");
 
         var identityAccepted = false;
         if (request.UserIdentity is { } identity && Options.AuthenticateUser is { } authenticate)
@@ -40,13 +40,20 @@ public sealed class DefaultAssociationPolicy(AcceptorPolicyOptions options) : IA
         }
         var accepted = contexts.Count(c => c.IsAccepted);
         return new AssociationDecision(null, default, default, contexts,
-            new NegotiationExplanation(true, $"calling '{request.CallingAeTitle}' → called '{request.CalledAeTitle}'; {accepted} of {contexts.Count} presentation contexts accepted"
+            new NegotiationExplanation(true, $"calling '{request.CallingAeTitle}' → called '{request.CalledAeTitle}' ({AeTitleChecks()}); {accepted} of {contexts.Count} presentation contexts accepted"
                 + (identityAccepted ? $"; user identity '{request.UserIdentity!.Primary}' accepted" : ""),
                 "PS3.8 7.1.1.13, 9.3.3", explained))
         {
             UserIdentityResponse = identityAccepted ? ReadOnlyMemory<byte>.Empty : null,
         };
     }
+
+    private bool ChecksCalledAeTitle => Options.RequireCalledAeTitle && Options.AeTitle != null;
+
+    /// <summary>Which AE title checks are on, so an explanation says why a title passed.</summary>
+    private string AeTitleChecks()
+        => (ChecksCalledAeTitle ? $"called AE title checked against '{Options.AeTitle}'" : "called AE title not checked")
+           + (Options.AllowedCallingAeTitles != null ? "; calling AE title in the allow-list" : "; calling AE title not checked");
 
     private (NegotiatedContext, string Why, string Citation) DecideContext(PresentationContextProposal pc)
     {

@@ -30,5 +30,14 @@ public sealed record NegotiationExplanation(bool Accepted, string Summary, strin
 
     /// <summary>Explains a rejection received from the peer.</summary>
     public static NegotiationExplanation FromPeerReject(AssociationRejectedException rejected)
-        => new(false, $"{rejected.Result.Meaning()}; source: {rejected.RejectSource.Meaning()}; reason: {rejected.Reason.Meaning()}", rejected.Reason.Citation(), []);
+        => new(false, $"{rejected.Result.Meaning()}; source: {rejected.RejectSource.Meaning()}; reason: {rejected.Reason.Meaning()}{CheckAtPeer(rejected.Reason)}", rejected.Reason.Citation(), []);
+
+    /// <summary>The peer's check a rejection reason of PS3.8 Table 9-21 points to, and what to change on our side.</summary>
+    private static string CheckAtPeer(AssociateRejectReason reason) => reason switch
+    {
+        AssociateRejectReason.CalledAeTitleNotRecognized => " — the peer's called-AE-title check refused the AE title we called: call it by its own AE title (-aec)",
+        AssociateRejectReason.CallingAeTitleNotRecognized => " — the peer's calling-AE-title check refused our AE title (-aet): it must be one the peer knows",
+        AssociateRejectReason.ApplicationContextNameNotSupported => " — the peer does not accept the application context name we proposed",
+        _ => "",
+    };
 }

@@ -131,7 +131,11 @@ public class StoreQueryRetrieveTests
         var rsp = Assert.IsType<CMoveRsp>(final.Message);
         Assert.Equal((ushort)4, rsp.NumberOfCompletedSuboperations);
         Assert.Equal((ushort)0, rsp.NumberOfFailedSuboperations);
-        Assert.Equal(3, pending.Count);
+        // One pending response after each sub-operation, the last included (Remaining 0), before the release.
+        Assert.Equal(4, pending.Count);
+        var last = Assert.IsType<CMoveRsp>(pending[^1].Message);
+        Assert.Equal((ushort)0, last.NumberOfRemainingSuboperations);
+        Assert.Equal((ushort)4, last.NumberOfCompletedSuboperations);
         Assert.Equal(4, Directory.GetFiles(destination.Folder, "*.dcm", SearchOption.AllDirectories).Length);
 
         var unknown = await client.MoveAsync(DicomUids.StudyRootQueryRetrieveInformationModelMove, "NOWHERE", StudyQuery(files[0].StudyUid));

@@ -105,7 +105,16 @@ public sealed class QueryRetrieveService(IQueryService? query, AeConnector moveD
             await using (sub.ConfigureAwait(false))
             {
                 await RunSubOperationsAsync(request, move, instances, counts, sub, cancellationToken).ConfigureAwait(false);
-                await sub.ReleaseAsync(moveDestinations.Options.Timeout, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await sub.ReleaseAsync(moveDestinations.Options.Timeout, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is TimeoutException or AssociationAbortedException or IOException)
+                {
+                    // The sub-operations are done and counted; a destination that does not release (it is aborted
+                    // instead) does not change their outcome (PS3.4 C.4.2.1.5).
+                    _logger.LogWarning("move destination {Destination} did not release the sub-association: {Error}", destination.AeTitle, e.Message);
+                }
             }
         }
         var final = move.CreateResponse(counts.Final(request.Cancelled.IsCancellationRequested));
@@ -131,7 +140,7 @@ public sealed class QueryRetrieveService(IQueryService? query, AeConnector moveD
         await request.RespondAsync(final, null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Sends each instance as a C-STORE sub-operation and a pending response after each (PS3.4 C.4.2.2, C.4.3.2).</summary>
+    /// <summary>Sends each instance as a C-STORE sub-operation and a pending response after each, the last included (PS3.4 C.4.2.2, C.4.3.2).</summary>
     private async Task RunSubOperationsAsync(DimseRequestContext request, DimseMessage retrieve, IReadOnlyList<RetrievableInstance> instances,
         SubOperationCounts counts, DimseConnection target, CancellationToken cancellationToken)
     {
@@ -153,12 +162,11 @@ public sealed class QueryRetrieveService(IQueryService? query, AeConnector moveD
                 status = DimseStatus.ProcessingFailure;
             }
             counts.Count(status);
-            if (counts.Remaining > 0)
-            {
-                var pending = retrieve.CreateResponse(ServiceStatus.Pending);
-                counts.Apply(pending);
-                await request.RespondAsync(pending, null, cancellationToken).ConfigureAwait(false);
-            }
+            // After the last one too (Remaining 0), before the sub-association is released, as DCMTK and
+            // pynetdicom do: GDCM's move SCU reads the sub-association again only after a C-MOVE response.
+            var pending = retrieve.CreateResponse(ServiceStatus.Pending);
+            counts.Apply(pending);
+            await request.RespondAsync(pending, null, cancellationToken).ConfigureAwait(false);
         }
     }
 
