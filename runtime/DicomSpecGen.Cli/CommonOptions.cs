@@ -13,7 +13,9 @@ public sealed class CommonOptions
     public Option<bool> Debug { get; } = new("--debug", "-d") { Description = "debug mode: log everything, including DUL state transitions" };
     public Option<bool> Trace { get; } = new("--trace") { Description = "print every PDU with its fields and the PS3.8 rows they come from" };
     public Option<DulEngine> Engine { get; } = new("--engine") { Description = "which DUL state machine engine runs PS3.8 Table 9-10: generated or interpreted", DefaultValueFactory = _ => DulEngine.Generated };
-    public Option<int> MaxPdu { get; } = new("--max-pdu", "-pdu") { Description = "our maximum P-DATA PDU length (Maximum Length Received)", DefaultValueFactory = _ => 256 * 1024 };
+    // A string, parsed by MaxPduLength, so a bad number is exit 4 (bad input) with the valid range, not a parse error.
+    public Option<string> MaxPdu { get; } = new("--max-pdu", "-pdu") { Description = $"our maximum P-DATA PDU length (Maximum Length Received, PS3.8 Table D.1-1): 0 = no limit, or {MinMaxPdu}..{int.MaxValue}", DefaultValueFactory = _ => (256 * 1024).ToString() };
+    public Option<string> MaxPduCap { get; } = new("--max-pdu-cap") { Description = $"with -pdu 0, the longest P-DATA PDU we still accept (our safety cap, checked before buffering): {MinMaxPdu}..{int.MaxValue}", DefaultValueFactory = _ => TransportOptions.DefaultNoLimitPDataPduCap.ToString() };
     public Option<int> Timeout { get; } = new("--timeout", "-to") { Description = "connection, association and read timeout in seconds", DefaultValueFactory = _ => 30 };
     public TlsArguments Tls { get; } = new();
 
@@ -24,6 +26,7 @@ public sealed class CommonOptions
         command.Options.Add(Trace);
         command.Options.Add(Engine);
         command.Options.Add(MaxPdu);
+        command.Options.Add(MaxPduCap);
         command.Options.Add(Timeout);
         Tls.AddTo(command);
     }
@@ -37,8 +40,26 @@ public sealed class CommonOptions
     public TransportOptions Transport(ParseResult result, bool acceptor = false)
     {
         var seconds = TimeSpan.FromSeconds(Math.Max(1, result.GetValue(Timeout)));
-        return new TransportOptions { MaxPDataPduLength = result.GetValue(MaxPdu), ConnectTimeout = seconds, ReadTimeout = seconds, Tls = Tls.Build(result, acceptor) };
+        return new TransportOptions { MaxPDataPduLength = MaxPduLength(result), NoLimitPDataPduCap = MaxPduCapLength(result), ConnectTimeout = seconds, ReadTimeout = seconds, Tls = Tls.Build(result, acceptor) };
     }
+
+    /// <summary>Below this, -pdu is refused: the standard sets no minimum, but tiny PDUs only cost (DCMTK's floor too).</summary>
+    public const int MinMaxPdu = 4096;
+
+    /// <summary>-pdu as a number: 0 (no limit) or <see cref="MinMaxPdu"/> to <see cref="int.MaxValue"/>; otherwise
+    /// <see cref="CliInputException"/> naming the option and the range.</summary>
+    /// <remarks>PS3.8 Annex D.1, Table D.1-1 Maximum-length-received.</remarks>
+    public int MaxPduLength(ParseResult result)
+        => Length(result.GetValue(MaxPdu), zeroAllowed: true)
+            ?? throw new CliInputException($"--max-pdu (-pdu) '{result.GetValue(MaxPdu)}' is not a valid Maximum Length Received: give 0 (no limit) or {MinMaxPdu} to {int.MaxValue} bytes (PS3.8 Annex D.1, Table D.1-1)");
+
+    private int MaxPduCapLength(ParseResult result)
+        => Length(result.GetValue(MaxPduCap), zeroAllowed: false)
+            ?? throw new CliInputException($"--max-pdu-cap '{result.GetValue(MaxPduCap)}' is not a valid length: give {MinMaxPdu} to {int.MaxValue} bytes");
+
+    private static int? Length(string? text, bool zeroAllowed)
+        => long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && ((zeroAllowed && value == 0) || value is >= MinMaxPdu and <= int.MaxValue) ? (int)value : null;
 
     public Action<PduDirection, Protocol.Pdu>? TraceAction(ParseResult result)
         => result.GetValue(Trace) ? (direction, pdu) => PduTracePrinter.Print(Console.Out, direction, pdu) : null;

@@ -53,7 +53,7 @@ public static class ExplainCommand
                     return ExitCodes.BadInput;
                 }
                 var request = new AssociateRequestInfo(result.GetValue(called)!, result.GetValue(calling)!, AssociateRequestInfo.DicomApplicationContext, contexts,
-                    (uint)result.GetValue(common.MaxPdu), null, null, null, null, [], null);
+                    (uint)common.MaxPduLength(result), null, null, null, null, [], null);
                 var decision = acceptor.Policy.Decide(request);
                 Console.Write(decision.Explanation);
                 Console.WriteLine("services of dsg scp (each accepted abstract syntax is one of their SOP classes):");

@@ -26,9 +26,10 @@ public static class ScpCommand
         var dest = new Option<string[]>("--move-destination", "-md") { Description = "C-MOVE destination AE=host:port (repeatable)", AllowMultipleArgumentsPerToken = true };
         var explain = new Option<bool>("--explain") { Description = "print why each association and presentation context got its result" };
         var noFsync = new Option<bool>("--no-fsync") { Description = "do not fsync each stored file (faster; files still appear only when complete)" };
+        var pnCaseSensitive = new Option<bool>("--pn-case-sensitive") { Description = "match PN keys (Patient's Name) case-sensitively (default: ignoring case, PS3.4 C.2.2.2.1.1)" };
         var command = new Command("scp", "run the archive SCP: C-ECHO, C-STORE into Part 10 files + SQLite index, C-FIND/C-MOVE/C-GET over it");
         command.Arguments.Add(port);
-        foreach (var o in new Option[] { folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind }) command.Options.Add(o);
+        foreach (var o in new Option[] { folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive }) command.Options.Add(o);
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -60,7 +61,8 @@ public static class ScpCommand
                 Console.Error.WriteLine("E: " + e.Message);
                 return ExitCodes.BadInput;
             }
-            using var archive = DicomArchive.Open(result.GetValue(folder)!, title, logger, flushToDisk: !result.GetValue(noFsync));
+            using var archive = DicomArchive.Open(result.GetValue(folder)!, title, logger, flushToDisk: !result.GetValue(noFsync),
+                new ArchiveQueryOptions { CaseInsensitivePersonNames = !result.GetValue(pnCaseSensitive) });
             var provider = new DicomServiceProvider(new ServiceProviderOptions
             {
                 AeTitle = title,

@@ -24,11 +24,17 @@ public sealed class DicomArchive(IInstanceStore store, IInstanceIndex index, str
 
     public IInstanceIndex Index { get; } = index;
 
+    /// <summary>How identifiers are matched (PN case).</summary>
+    public ArchiveQueryOptions QueryOptions { get; init; } = new();
+
     /// <summary>An archive in a folder: files under it, the index in <c>index.sqlite</c> beside them.</summary>
-    public static DicomArchive Open(string folder, string aeTitle, ILogger? logger = null, bool flushToDisk = true)
+    public static DicomArchive Open(string folder, string aeTitle, ILogger? logger = null, bool flushToDisk = true, ArchiveQueryOptions? queryOptions = null)
     {
         var store = new FileSystemInstanceStore(folder, flushToDisk);
-        return new DicomArchive(store, new SqliteInstanceIndex(Path.Combine(store.Root, "index.sqlite")), aeTitle, logger);
+        return new DicomArchive(store, new SqliteInstanceIndex(Path.Combine(store.Root, "index.sqlite")), aeTitle, logger)
+        {
+            QueryOptions = queryOptions ?? new(),
+        };
     }
 
     public async Task<ushort> StoreAsync(StoreContext context, PipeReader dataSet, TransferSyntax transferSyntax, CancellationToken cancellationToken)
@@ -66,17 +72,17 @@ public sealed class DicomArchive(IInstanceStore store, IInstanceIndex index, str
 
     public async IAsyncEnumerable<DicomDataset> FindAsync(string informationModel, DicomDataset identifier, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (level, conditions) = QueryTranslator.Translate(informationModel, identifier);
+        var (level, conditions) = QueryTranslator.Translate(informationModel, identifier, QueryOptions);
         foreach (var row in await Index.QueryAsync(level, conditions, cancellationToken).ConfigureAwait(false))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return QueryTranslator.Response(identifier, level, row, aeTitle);
+            yield return QueryTranslator.Response(identifier, level, row, aeTitle, QueryOptions);
         }
     }
 
     public async Task<IReadOnlyList<RetrievableInstance>> ResolveAsync(string informationModel, DicomDataset identifier, CancellationToken cancellationToken)
     {
-        var (_, conditions) = QueryTranslator.Translate(informationModel, identifier);
+        var (_, conditions) = QueryTranslator.Translate(informationModel, identifier, QueryOptions);
         var instances = await Index.InstancesAsync(conditions, cancellationToken).ConfigureAwait(false);
         return instances.Select(i => new RetrievableInstance(i.SopClassUid, i.SopInstanceUid, i.TransferSyntaxUid, () => Store.OpenRead(i.RelativePath))).ToList();
     }

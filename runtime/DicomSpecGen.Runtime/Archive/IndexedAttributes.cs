@@ -31,6 +31,27 @@ public static class IndexedAttributes
 
     public static Key? ByTag(uint tag) => All.FirstOrDefault(k => k.Tag == tag);
 
+    /// <summary>An item key of an indexed sequence and its column in the sequence's side table.</summary>
+    public sealed record ItemKey(uint Tag, string Column);
+
+    /// <summary>A sequence whose items the index keeps (one row per item in <paramref name="Table"/>, keyed by the
+    /// owning entity's unique key), for sequence matching (PS3.4 C.2.2.2.6).</summary>
+    public sealed record Sequence(uint Tag, QueryLevel Level, string Table, string OwnerColumn, IReadOnlyList<ItemKey> ItemKeys);
+
+    /// <summary>Procedure Code Sequence (PS3.4 Table C.6-2/C.6-5) with the Basic Code Value keys of its items
+    /// (Table C.6-2b).</summary>
+    public static IReadOnlyList<Sequence> Sequences { get; } =
+    [
+        new(DicomTags.ProcedureCodeSequence, QueryLevel.Study, "procedure_code", "study_uid",
+            [new(DicomTags.CodeValue, "code_value"), new(DicomTags.CodingSchemeDesignator, "scheme"), new(DicomTags.CodeMeaning, "meaning")]),
+    ];
+
+    public static Sequence? SequenceByTag(uint tag) => Sequences.FirstOrDefault(s => s.Tag == tag);
+
+    /// <summary>The pseudo-column of Modalities in Study (0008,0061): matched against the modality of every series of
+    /// the study (PS3.4 C.3.4: "all of the distinct values used for Modality in the Series of the Study").</summary>
+    public const string ModalitiesInStudyColumn = "modalities_in_study";
+
     /// <summary>The highest tag indexed: reading a data set can stop after it.</summary>
-    public static uint LastTag { get; } = All.Max(k => k.Tag);
+    public static uint LastTag { get; } = Math.Max(All.Max(k => k.Tag), Sequences.Max(s => s.Tag));
 }

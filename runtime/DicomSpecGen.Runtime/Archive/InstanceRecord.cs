@@ -25,4 +25,8 @@ public sealed record InstanceRecord
     /// <summary>The file's name relative to the store's root.</summary>
     public required string RelativePath { get; init; }
     public long Size { get; init; }
+    /// <summary>The items of each indexed sequence (<see cref="IndexedAttributes.Sequences"/>) by sequence tag: per
+    /// item, the item keys' values by tag.</summary>
+    public IReadOnlyDictionary<uint, IReadOnlyList<IReadOnlyDictionary<uint, string>>> SequenceItems { get; init; }
+        = new Dictionary<uint, IReadOnlyList<IReadOnlyDictionary<uint, string>>>();
 }

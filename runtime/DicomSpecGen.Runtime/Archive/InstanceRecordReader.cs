@@ -24,7 +24,7 @@ public static class InstanceRecordReader
     {
         if (!TransferSyntax.TryGet(meta.TransferSyntaxUid, out var ts) || ts.IsDeflated) return null;
         await using var reader = new DicomStreamReader(new ReadOnlySequence<byte>(dataSet), ts);
-        Dictionary<uint, string> values;
+        Values values;
         bool passedLast;
         try
         {
@@ -39,22 +39,57 @@ public static class InstanceRecordReader
         return Build(values, meta, relativePath, size);
     }
 
-    private static async Task<(Dictionary<uint, string> Values, bool PassedLast)> ReadValuesAsync(DicomStreamReader data, CancellationToken cancellationToken)
+    private sealed class Values
     {
-        var values = new Dictionary<uint, string>();
+        public readonly Dictionary<uint, string> Top = new();
+        public readonly Dictionary<uint, List<IReadOnlyDictionary<uint, string>>> Items = new();
+    }
+
+    /// <summary>The indexed top-level elements and the item keys of the indexed sequences (one level deep).</summary>
+    private static async Task<(Values Values, bool PassedLast)> ReadValuesAsync(DicomStreamReader data, CancellationToken cancellationToken)
+    {
+        var values = new Values();
+        IndexedAttributes.Sequence? sequence = null;
+        Dictionary<uint, string>? item = null;
         while (await data.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (data.Depth != 0) continue;
-            if (data.Tag.Value > IndexedAttributes.LastTag) return (values, true);
-            if (data.Token != DicomReaderToken.Element || IndexedAttributes.ByTag(data.Tag.Value) == null) continue;
-            var bytes = data.IsValueLoaded ? data.Value.ToArray() : await data.ReadValueToArrayAsync(cancellationToken).ConfigureAwait(false);
-            values[data.Tag.Value] = Encoding.Latin1.GetString(bytes).TrimEnd(' ', '\0').TrimStart(' ');
+            switch (data.Token)
+            {
+                case DicomReaderToken.SequenceStart when data.Depth == 1:
+                    if (data.Tag.Value > IndexedAttributes.LastTag) return (values, true);
+                    sequence = IndexedAttributes.SequenceByTag(data.Tag.Value);
+                    if (sequence != null) values.Items[sequence.Tag] = [];
+                    continue;
+                case DicomReaderToken.SequenceEnd when data.Depth == 0:
+                    sequence = null;
+                    continue;
+                case DicomReaderToken.ItemStart when data.Depth == 2 && sequence != null:
+                    item = new Dictionary<uint, string>();
+                    values.Items[sequence.Tag].Add(item);
+                    continue;
+                case DicomReaderToken.Element when data.Depth == 2 && sequence != null && item != null:
+                    if (sequence.ItemKeys.Any(k => k.Tag == data.Tag.Value)) item[data.Tag.Value] = await TextAsync(data, cancellationToken).ConfigureAwait(false);
+                    continue;
+                case DicomReaderToken.Element or DicomReaderToken.FragmentsStart when data.Depth <= 1:
+                    // Depth 1 here is encapsulated pixel data's own frame.
+                    if (data.Tag.Value > IndexedAttributes.LastTag) return (values, true);
+                    if (data.Token == DicomReaderToken.Element && IndexedAttributes.ByTag(data.Tag.Value) != null)
+                        values.Top[data.Tag.Value] = await TextAsync(data, cancellationToken).ConfigureAwait(false);
+                    continue;
+            }
         }
         return (values, false);
     }
 
-    private static InstanceRecord Build(Dictionary<uint, string> values, DicomFileMeta meta, string relativePath, long size)
+    private static async Task<string> TextAsync(DicomStreamReader data, CancellationToken cancellationToken)
     {
+        var bytes = data.IsValueLoaded ? data.Value.ToArray() : await data.ReadValueToArrayAsync(cancellationToken).ConfigureAwait(false);
+        return Encoding.Latin1.GetString(bytes).TrimEnd(' ', '\0').TrimStart(' ');
+    }
+
+    private static InstanceRecord Build(Values read, DicomFileMeta meta, string relativePath, long size)
+    {
+        var values = read.Top;
         string? Get(uint tag) => values.TryGetValue(tag, out var v) && v.Length > 0 ? v : null;
         string Required(uint tag, string name) => Get(tag) ?? throw new DicomDataException($"the data set has no {name}, which the archive index needs", new DicomTag(tag), 0, "PS3.4 C.6.1.1");
         return new InstanceRecord
@@ -79,6 +114,7 @@ public static class InstanceRecordReader
             TransferSyntaxUid = meta.TransferSyntaxUid,
             RelativePath = relativePath,
             Size = size,
+            SequenceItems = read.Items.ToDictionary(p => p.Key, p => (IReadOnlyList<IReadOnlyDictionary<uint, string>>)p.Value),
         };
     }
 }

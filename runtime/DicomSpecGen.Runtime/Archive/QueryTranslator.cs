@@ -9,6 +9,9 @@ namespace DicomSpecGen.Archive;
 public static class QueryTranslator
 {
     public static (QueryLevel Level, IReadOnlyList<KeyCondition> Conditions) Translate(string informationModel, DicomDataset identifier)
+        => Translate(informationModel, identifier, new ArchiveQueryOptions());
+
+    public static (QueryLevel Level, IReadOnlyList<KeyCondition> Conditions) Translate(string informationModel, DicomDataset identifier, ArchiveQueryOptions options)
     {
         var levelText = identifier.GetString(DicomTags.QueryRetrieveLevel)
             ?? throw new QueryException("the identifier has no Query/Retrieve Level (0008,0052) (PS3.4 C.4.1.1.3.1)");
@@ -26,40 +29,75 @@ public static class QueryTranslator
         var conditions = new List<KeyCondition>();
         foreach (var item in identifier)
         {
+            if (item is DicomSequence sequence)
+            {
+                if (SequenceCondition(sequence, options) is { } matched) conditions.Add(matched);
+                continue;
+            }
             if (item is not DicomElement element) continue;
+            var value = identifier.GetString(element.Tag) ?? "";
+            if (element.Tag.Value == DicomTags.ModalitiesInStudy)
+            {
+                // Several values: a study matches when one of its series has one of them (VM 1-n, PS3.4 C.3.4).
+                var values = value.Split('\\').Select(v => v.Trim()).ToList();
+                if (values.Any(v => AttributeMatcher.Classify(DicomVr.CS, v) == null)) continue; // universal (PS3.4 C.2.2.2.3)
+                conditions.Add(new KeyCondition(IndexedAttributes.ModalitiesInStudyColumn, KeyMatch.AnyOf, values));
+                continue;
+            }
             var key = IndexedAttributes.ByTag(element.Tag.Value);
             if (key == null) continue;
-            var value = identifier.GetString(element.Tag) ?? "";
-            if (value.Length == 0 || value == "*") continue; // universal matching (PS3.4 C.2.2.2.3)
-            conditions.Add(Condition(key.Column, element.Vr, value));
+            if (Condition(key.Column, element.Vr, value, options) is { } condition) conditions.Add(condition);
         }
         return (level, conditions);
     }
 
-    private static KeyCondition Condition(string column, DicomVr vr, string value)
+    /// <summary>Sequence matching of an indexed sequence: the request's single item holds the item keys; no item or
+    /// only universal item keys match every entity.</summary>
+    /// <remarks>PS3.4 C.2.2.2.6 (2020c)</remarks>
+    private static KeyCondition? SequenceCondition(DicomSequence sequence, ArchiveQueryOptions options)
     {
-        if (vr == DicomVr.UI && value.Contains('\\'))
-            return new KeyCondition(column, KeyMatch.UidList, value.Split('\\').Select(v => v.Trim()).ToList());
-        if (vr is DicomVr.DA or DicomVr.TM or DicomVr.DT && value.Contains('-'))
+        var indexed = IndexedAttributes.SequenceByTag(sequence.Tag.Value);
+        if (indexed == null || sequence.Items.Count == 0) return null;
+        if (sequence.Items.Count > 1)
+            throw new QueryException($"the key {sequence.Tag} holds {sequence.Items.Count} items; sequence matching takes one (PS3.4 C.2.2.2.6)");
+        var item = sequence.Items[0];
+        var conditions = new List<KeyCondition>();
+        foreach (var key in indexed.ItemKeys)
         {
-            var dash = value.IndexOf('-');
-            return new KeyCondition(column, KeyMatch.Range, [value[..dash].Trim(), value[(dash + 1)..].Trim()]);
+            if (item[new DicomTag(key.Tag)] is not DicomElement element) continue;
+            if (Condition(key.Column, element.Vr, item.GetString(element.Tag) ?? "", options) is { } condition) conditions.Add(condition);
         }
-        if (vr != DicomVr.UI && (value.Contains('*') || value.Contains('?')))
-            return new KeyCondition(column, KeyMatch.Wildcard, [value]);
-        return new KeyCondition(column, KeyMatch.Single, [value]);
+        return conditions.Count == 0 ? null : new KeyCondition(indexed.Table, KeyMatch.Sequence, [], Items: conditions);
+    }
+
+    private static KeyCondition? Condition(string column, DicomVr vr, string value, ArchiveQueryOptions options)
+    {
+        value = value.Trim();
+        var ignoreCase = vr == DicomVr.PN && options.CaseInsensitivePersonNames;
+        switch (AttributeMatcher.Classify(vr, value))
+        {
+            case null: return null; // universal matching (PS3.4 C.2.2.2.3)
+            case KeyMatch.UidList: return new KeyCondition(column, KeyMatch.UidList, value.Split('\\').Select(v => v.Trim()).ToList());
+            case KeyMatch.Range:
+                var dash = value.IndexOf('-');
+                return new KeyCondition(column, KeyMatch.Range, [value[..dash].Trim(), value[(dash + 1)..].Trim()]);
+            case var kind: return new KeyCondition(column, kind.Value, [value], ignoreCase);
+        }
     }
 
     /// <summary>A C-FIND response identifier: every key of the request, with the matched values for keys the level
     /// holds and zero length for the others (PS3.4 C.4.1.1.3.2).</summary>
     public static DicomDataset Response(DicomDataset request, QueryLevel level, IReadOnlyDictionary<string, string?> row, string aeTitle)
+        => Response(request, level, row, aeTitle, new ArchiveQueryOptions());
+
+    public static DicomDataset Response(DicomDataset request, QueryLevel level, IReadOnlyDictionary<string, string?> row, string aeTitle, ArchiveQueryOptions options)
     {
         var response = new DicomDataset();
         foreach (var item in request)
         {
             if (item is DicomSequence sequence)
             {
-                response.AddSequence(sequence.Tag);
+                response.AddSequence(sequence.Tag, [.. SequenceItems(sequence, level, row, options)]);
                 continue;
             }
             var tag = item.Tag.Value;
@@ -73,6 +111,7 @@ public static class QueryTranslator
                 DicomTags.NumberOfStudyRelatedSeries => Derived(row, "study_series"),
                 DicomTags.NumberOfSeriesRelatedInstances => Derived(row, "series_instances"),
                 DicomTags.NumberOfPatientRelatedStudies => Derived(row, "patient_studies"),
+                DicomTags.NumberOfPatientRelatedSeries => Derived(row, "patient_series"),
                 DicomTags.NumberOfPatientRelatedInstances => Derived(row, "patient_instances"),
                 _ => IndexedAttributes.ByTag(tag) is { } key && key.Level <= level && row.TryGetValue(key.Column, out var v) ? v : null,
             };
@@ -81,6 +120,35 @@ public static class QueryTranslator
         if (!response.Contains(new DicomTag(DicomTags.QueryRetrieveLevel)))
             response.SetString(new DicomTag(DicomTags.QueryRetrieveLevel), DicomVr.CS, level.ToString().ToUpperInvariant());
         return response;
+    }
+
+    /// <summary>The stored items that match the request's item, each holding only the requested item keys; for a
+    /// sequence the index does not keep, or of a level below the query's, none.</summary>
+    /// <remarks>PS3.4 C.2.2.2.6: "A sequence of matching Items containing only the requested Attributes is returned" (2020c)</remarks>
+    private static IEnumerable<DicomDataset> SequenceItems(DicomSequence requested, QueryLevel level, IReadOnlyDictionary<string, string?> row, ArchiveQueryOptions options)
+    {
+        var indexed = IndexedAttributes.SequenceByTag(requested.Tag.Value);
+        if (indexed == null || indexed.Level > level || Derived(row, SqliteInstanceIndex.SequenceColumn(indexed)) is not { } json) yield break;
+        var keys = requested.Items.Count > 0 ? requested.Items[0] : null;
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        foreach (var stored in document.RootElement.EnumerateArray())
+        {
+            var values = indexed.ItemKeys.Select((k, i) => (k.Tag, Value: stored[i].ValueKind == System.Text.Json.JsonValueKind.String ? stored[i].GetString() : null)).ToList();
+            var item = new DicomDataset();
+            var matches = true;
+            foreach (var element in keys?.OfType<DicomElement>() ?? values.Select(v => new DicomElement(new DicomTag(v.Tag), DicomVr.UN, default)))
+            {
+                var held = values.FirstOrDefault(v => v.Tag == element.Tag.Value);
+                var vr = keys != null ? element.Vr : DicomDictionary.TryLookup(element.Tag.Value, out var entry) ? entry.Vr : DicomVr.LO;
+                if (keys != null && held.Tag != 0)
+                {
+                    var key = keys.GetString(element.Tag) ?? "";
+                    matches &= AttributeMatcher.Matches(held.Value, key, vr, options.CaseInsensitivePersonNames);
+                }
+                item.SetString(element.Tag, vr, held.Value ?? "");
+            }
+            if (matches) yield return item;
+        }
     }
 
     private static string? Derived(IReadOnlyDictionary<string, string?> row, string column) => row.TryGetValue(column, out var v) ? v : null;

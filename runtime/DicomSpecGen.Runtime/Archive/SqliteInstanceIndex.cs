@@ -25,13 +25,21 @@ public sealed class SqliteInstanceIndex : IInstanceIndex, IDisposable
         CREATE INDEX IF NOT EXISTS instance_series ON instance(series_uid);
         """;
 
+    /// <summary>One side table per indexed sequence, one row per item. CREATE IF NOT EXISTS also adds them to an
+    /// index file written before they existed; the studies already in it have no items until stored again.</summary>
+    private static string SequenceSchema() => string.Concat(IndexedAttributes.Sequences.Select(q =>
+        $"CREATE TABLE IF NOT EXISTS {q.Table}({q.OwnerColumn} TEXT NOT NULL, item INTEGER NOT NULL, " +
+        string.Concat(q.ItemKeys.Select(k => k.Column + " TEXT, ")) + $"PRIMARY KEY({q.OwnerColumn}, item));\n"));
+
     public SqliteInstanceIndex(string databasePath)
     {
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
         _connection.Open();
         using var command = _connection.CreateCommand();
-        command.CommandText = Schema;
+        command.CommandText = Schema + SequenceSchema();
         command.ExecuteNonQuery();
+        // Text matching runs the same code as in-memory matching (PS3.4 C.2.2.2.1, C.2.2.2.4).
+        _connection.CreateFunction("dsg_match", (string? value, string pattern, long ignoreCase) => AttributeMatcher.Wildcard(value, pattern, ignoreCase != 0), isDeterministic: true);
     }
 
     public async Task AddAsync(InstanceRecord r, CancellationToken cancellationToken)
@@ -45,6 +53,20 @@ public sealed class SqliteInstanceIndex : IInstanceIndex, IDisposable
             Execute(_upserts[1], tx, r.StudyInstanceUid, r.PatientId, r.StudyDate, r.StudyTime, r.AccessionNumber, r.StudyId, r.StudyDescription);
             Execute(_upserts[2], tx, r.SeriesInstanceUid, r.StudyInstanceUid, r.Modality, r.SeriesNumber, r.SeriesDescription);
             Execute(_upserts[3], tx, r.SopInstanceUid, r.SeriesInstanceUid, r.SopClassUid, r.InstanceNumber, r.TransferSyntaxUid, r.RelativePath, r.Size);
+            // A sequence is an attribute of its entity: the items of the last stored instance that has the sequence
+            // replace the earlier ones; an instance without it leaves them.
+            for (var q = 0; q < IndexedAttributes.Sequences.Count; q++)
+            {
+                var sequence = IndexedAttributes.Sequences[q];
+                if (!r.SequenceItems.TryGetValue(sequence.Tag, out var items)) continue;
+                var owner = sequence.Level == QueryLevel.Study ? r.StudyInstanceUid : sequence.Level == QueryLevel.Series ? r.SeriesInstanceUid : r.SopInstanceUid;
+                Execute(_upserts[4 + 2 * q], tx, owner);
+                for (var i = 0; i < items.Count; i++)
+                {
+                    object?[] values = [owner, i, .. sequence.ItemKeys.Select(k => items[i].TryGetValue(k.Tag, out var v) && v.Length > 0 ? v : null)];
+                    Execute(_upserts[5 + 2 * q], tx, values);
+                }
+            }
             tx.Commit();
         }
         finally
@@ -79,7 +101,15 @@ public sealed class SqliteInstanceIndex : IInstanceIndex, IDisposable
 
     private SqliteCommand[]? _upserts;
 
-    private SqliteCommand[] Prepare() => UpsertSql.Select(sql =>
+    /// <summary>Per indexed sequence: delete the owner's items, insert one item.</summary>
+    private static IEnumerable<string> SequenceSql() => IndexedAttributes.Sequences.SelectMany(q => new[]
+    {
+        $"DELETE FROM {q.Table} WHERE {q.OwnerColumn} = $1",
+        $"INSERT INTO {q.Table}({q.OwnerColumn}, item, {string.Join(", ", q.ItemKeys.Select(k => k.Column))}) VALUES($1, $2, " +
+            string.Join(", ", q.ItemKeys.Select((_, i) => "$" + (i + 3))) + ")",
+    });
+
+    private SqliteCommand[] Prepare() => UpsertSql.Concat(SequenceSql()).Select(sql =>
     {
         var command = _connection.CreateCommand();
         command.CommandText = sql;
@@ -112,13 +142,18 @@ public sealed class SqliteInstanceIndex : IInstanceIndex, IDisposable
         // Derived keys of the level (PS3.4 C.6.1.1.3, C.6.1.1.4): instance counts, modalities and SOP classes in study.
         var derived = level switch
         {
-            QueryLevel.Patient => "count(DISTINCT s.study_uid) AS patient_studies, count(i.sop_uid) AS patient_instances",
+            QueryLevel.Patient => "count(DISTINCT s.study_uid) AS patient_studies, count(DISTINCT se.series_uid) AS patient_series, count(i.sop_uid) AS patient_instances",
             QueryLevel.Study => "count(i.sop_uid) AS study_instances, count(DISTINCT se.series_uid) AS study_series, group_concat(DISTINCT se.modality) AS modalities, group_concat(DISTINCT i.sop_class) AS sop_classes",
             QueryLevel.Series => "count(i.sop_uid) AS series_instances",
             _ => null,
         };
         var sql = new StringBuilder("SELECT ").AppendJoin(", ", columns);
         if (derived != null) sql.Append(", ").Append(derived);
+        // The items of each indexed sequence of the level and above, as a JSON array of arrays (item key order).
+        foreach (var q in IndexedAttributes.Sequences.Where(q => q.Level <= level))
+        {
+            sql.Append($", (SELECT json_group_array(json_array({string.Join(", ", q.ItemKeys.Select(k => "x." + k.Column))})) FROM {q.Table} x WHERE x.{q.OwnerColumn} = {Qualified(q.OwnerColumn)}) AS {SequenceColumn(q)}");
+        }
         sql.Append(" FROM ").Append(Joined);
         using var command = _connection.CreateCommand();
         AppendWhere(sql, command, conditions);
@@ -181,42 +216,58 @@ public sealed class SqliteInstanceIndex : IInstanceIndex, IDisposable
         }
     }
 
+    /// <summary>The result column holding a sequence's items (JSON).</summary>
+    public static string SequenceColumn(IndexedAttributes.Sequence sequence) => "seq_" + sequence.Table;
+
     /// <summary>Turns matching conditions into SQL with parameters (values never enter the SQL text).</summary>
     private static void AppendWhere(StringBuilder sql, SqliteCommand command, IReadOnlyList<KeyCondition> conditions)
     {
-        var clauses = new List<string>();
-        foreach (var c in conditions)
-        {
-            var column = Qualified(c.Column);
-            string Param(string value)
-            {
-                var name = "$p" + command.Parameters.Count;
-                command.Parameters.AddWithValue(name, value);
-                return name;
-            }
-            switch (c.Match)
-            {
-                case KeyMatch.Single:
-                    clauses.Add($"{column} = {Param(c.Values[0])}");
-                    break;
-                case KeyMatch.UidList:
-                    clauses.Add($"{column} IN ({string.Join(", ", c.Values.Select(Param))})");
-                    break;
-                case KeyMatch.Wildcard:
-                    // DICOM * and ? are GLOB's; a literal [ must be escaped as [[] for GLOB.
-                    clauses.Add($"{column} GLOB {Param(c.Values[0].Replace("[", "[[]"))}");
-                    break;
-                case KeyMatch.Range:
-                    if (c.Values[0].Length > 0) clauses.Add($"{column} >= {Param(c.Values[0])}");
-                    if (c.Values[1].Length > 0) clauses.Add($"{column} <= {Param(c.Values[1])}");
-                    break;
-            }
-        }
+        var clauses = conditions.Select(c => Clause(c, Qualified(c.Column), command)).Where(c => c.Length > 0).ToList();
         if (clauses.Count > 0) sql.Append(" WHERE ").AppendJoin(" AND ", clauses);
+    }
+
+    private static string Clause(KeyCondition c, string column, SqliteCommand command)
+    {
+        string Param(string value)
+        {
+            var name = "$p" + command.Parameters.Count;
+            command.Parameters.AddWithValue(name, value);
+            return name;
+        }
+        // Only PN single values (no wild cards, so exact but for case) and wild cards need the function.
+        string Text(string value) => c.IgnoreCase || c.Match == KeyMatch.Wildcard
+            ? $"dsg_match({column}, {Param(value)}, {(c.IgnoreCase ? 1 : 0)})"
+            : $"{column} = {Param(value.Trim())}";
+        switch (c.Match)
+        {
+            case KeyMatch.Single:
+            case KeyMatch.Wildcard:
+                return Text(c.Values[0]);
+            case KeyMatch.UidList:
+                return $"{column} IN ({string.Join(", ", c.Values.Select(Param))})";
+            case KeyMatch.Range:
+                var range = new List<string>();
+                if (c.Values[0].Length > 0) range.Add($"{column} >= {Param(c.Values[0])}");
+                // An upper bound covers the values that start with it (PS3.4 C.2.2.2.5).
+                if (c.Values[1].Length > 0) range.Add($"substr({column}, 1, {c.Values[1].Length}) <= {Param(c.Values[1])}");
+                return string.Join(" AND ", range);
+            case KeyMatch.AnyOf when c.Column == IndexedAttributes.ModalitiesInStudyColumn:
+                // A study matches when one of its series has one of the modalities (PS3.4 C.3.4, Modalities in Study).
+                var any = string.Join(" OR ", c.Values.Select(v => v.Contains('*') || v.Contains('?') ? $"dsg_match(m.modality, {Param(v)}, 0)" : $"m.modality = {Param(v)}"));
+                return $"EXISTS (SELECT 1 FROM series m WHERE m.study_uid = s.study_uid AND ({any}))";
+            case KeyMatch.Sequence:
+                var sequence = IndexedAttributes.Sequences.First(q => q.Table == c.Column);
+                var items = (c.Items ?? []).Select(i => Clause(i, "x." + i.Column, command)).Where(i => i.Length > 0).ToList();
+                if (items.Count == 0) return "";
+                return $"EXISTS (SELECT 1 FROM {sequence.Table} x WHERE x.{sequence.OwnerColumn} = {Qualified(sequence.OwnerColumn)} AND {string.Join(" AND ", items)})";
+            default:
+                throw new ArgumentException($"no SQL for {c.Match} on {c.Column}");
+        }
     }
 
     private static string Qualified(string column)
     {
+        if (column == IndexedAttributes.ModalitiesInStudyColumn || IndexedAttributes.Sequences.Any(q => q.Table == column)) return column;
         var key = IndexedAttributes.All.FirstOrDefault(k => k.Column == column) ?? throw new ArgumentException($"unknown index column {column}");
         return key.Level switch
         {

@@ -64,9 +64,9 @@ public sealed class DimseConnection : IAsyncDisposable
         try
         {
             _logger.LogDebug("sending {Message} on context #{Context}", message.Title, contextId);
-            if (message.HasDataSet && Combined(contextId, message, dataSet) is { } one)
+            if (message.HasDataSet && Small(message, dataSet) is { } small)
             {
-                await _association.SendPDataAsync(one, cancellationToken).ConfigureAwait(false);
+                await SendSmallAsync(contextId, small.Command, small.Data, cancellationToken).ConfigureAwait(false);
                 return;
             }
             await fragmenter.SendAsync(contextId, message, dataSet,
@@ -78,33 +78,51 @@ public sealed class DimseConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>A small message in memory goes out as one P-DATA-TF PDU holding two PDVs, the whole command set and
-    /// the whole data set, when both fit the peer's Maximum Length Received: one PDU to send and for the peer to
-    /// read instead of two.</summary>
-    /// <remarks>PS3.8 9.3.5 (a P-DATA-TF carries one or more PDV items) and E.1 (2013): the PDVs of one PDU belong to
-    /// the same message, each fragment even, the command's last fragment before the data's.</remarks>
-    private PDataTf? Combined(byte contextId, DimseMessage message, Stream? dataSet)
+    /// <summary>A message whose command set and whole data set (in memory) each fit one PDV within the peer's Maximum
+    /// Length Received and <see cref="SmallLimit"/>; null otherwise (then the fragmenter sends it).</summary>
+    /// <remarks>PS3.8 Annex D.1 (the peer's limit; 0 = none) and E.1 (2013): even fragments, the command's last
+    /// fragment before the data's.</remarks>
+    private (byte[] Command, ReadOnlyMemory<byte> Data)? Small(DimseMessage message, Stream? dataSet)
     {
         if (dataSet is not MemoryStream memory || !memory.TryGetBuffer(out var buffer)) return null;
         var data = buffer.AsMemory().Slice((int)memory.Position, (int)(memory.Length - memory.Position));
         if ((data.Length & 1) != 0) return null;
         var command = message.ToArray();
-        var length = 2L * PdvLayout.ItemOverhead + command.Length + data.Length;
         var peerMax = _association.PeerMaxPduLength;
-        if (length > CombinedLimit || (peerMax != 0 && length > peerMax)) return null;
+        var combined = CombineCommandAndData;
+        long largest = combined ? 2L * PdvLayout.ItemOverhead + command.Length + data.Length : PdvLayout.ItemOverhead + (long)Math.Max(command.Length, data.Length);
+        if ((combined ? largest : command.Length + data.Length) > SmallLimit || (peerMax != 0 && largest > peerMax)) return null;
         memory.Position = memory.Length;
-        return new PDataTf
-        {
-            Values =
-            [
-                new PdvFragment(contextId, true, true, command).ToPresentationDataValue(),
-                new PdvFragment(contextId, false, true, data).ToPresentationDataValue(),
-            ],
-        };
+        return (command, data);
     }
 
-    /// <summary>The largest PDU built by <see cref="Combined"/> when the peer sets no limit.</summary>
-    private const int CombinedLimit = 256 * 1024;
+    private bool CombineCommandAndData => _association.Connection?.Options.CombineCommandAndDataPdvs == true;
+
+    /// <summary>Sends a small message: by default a P-DATA-TF PDU with the command PDV, then one with the data set PDV,
+    /// handed to the socket together (one send); with <see cref="Transport.TransportOptions.CombineCommandAndDataPdvs"/>
+    /// both PDVs in one PDU.</summary>
+    /// <remarks>PS3.8 Section 9.3.5 (a P-DATA-TF carries one or more PDVs) and Annex E.1 (2013). Separate PDUs are what
+    /// DCMTK and pynetdicom send, and what peers that read one PDV per PDU (GDCM) need.</remarks>
+    private async Task SendSmallAsync(byte contextId, byte[] command, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        var commandPdv = new PdvFragment(contextId, true, true, command).ToPresentationDataValue();
+        var dataPdv = new PdvFragment(contextId, false, true, data).ToPresentationDataValue();
+        if (CombineCommandAndData)
+        {
+            await _association.SendPDataAsync(new PDataTf { Values = [commandPdv, dataPdv] }, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        // Two PDUs, one write: the command PDU is held until the data PDU joins it.
+        using (_association.Connection?.Coalesce())
+        {
+            await _association.SendPDataAsync(new PDataTf { Values = [commandPdv] }, cancellationToken).ConfigureAwait(false);
+            await _association.SendPDataAsync(new PDataTf { Values = [dataPdv] }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The largest small message (command and data set bytes) sent whole from memory, also when the peer
+    /// sets no limit.</summary>
+    private const int SmallLimit = 256 * 1024;
 
     /// <summary>Sends one message with an in-memory data set, encoded in the context's transfer syntax.</summary>
     public Task SendAsync(byte contextId, DimseMessage message, DicomDataset? dataSet, CancellationToken cancellationToken)

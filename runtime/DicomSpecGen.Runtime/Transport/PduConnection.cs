@@ -190,8 +190,14 @@ public sealed class PduConnection : IAsyncDisposable
             if (PduFraming.TryReadHeader(buffer, out var type, out var length))
             {
                 if (!PduFraming.IsKnownPduType(type)) throw TransportErrors.UnknownType(type);
-                var limit = type == PDataTf.TypeCode ? _options.MaxPDataPduLength : _options.MaxAssociatePduLength;
-                if (length > (uint)limit) throw TransportErrors.TooLong(type, length, limit);
+                // PS3.8 Table D.1-1: our announced Maximum Length Received bounds P-DATA-TF; 0 = no limit, then our cap.
+                var limit = type == PDataTf.TypeCode ? _options.ReceivePDataLimit : _options.MaxAssociatePduLength;
+                if (length > (uint)limit)
+                {
+                    throw type == PDataTf.TypeCode && _options.MaxPDataPduLength == 0
+                        ? TransportErrors.OverNoLimitCap(length, limit)
+                        : TransportErrors.TooLong(type, length, limit);
+                }
                 var total = PduFraming.HeaderLength + (long)length;
                 if (buffer.Length >= total)
                 {
@@ -242,14 +248,28 @@ public sealed class PduConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Encodes a PDU and writes or queues it for the socket (never blocks). Returns false once closed.</summary>
+    /// <summary>Encodes a PDU and writes or queues it for the socket (never blocks). Returns false once closed.
+    /// Inside a <see cref="Coalesce"/> scope a P-DATA-TF PDU is gathered instead and written when the scope ends.</summary>
     public bool Send(Pdu pdu)
     {
         if (Volatile.Read(ref _closed) != 0) return false;
+        var isPData = pdu is PDataTf;
+        lock (_sendGate)
+        {
+            if (_closed == 0 && _holding && isPData)
+            {
+                // Gathered behind the PDUs held before it; its queue slot is free at once (the caller keeps the
+                // held bytes small: one small message).
+                _held ??= new PooledPduBuffer(pdu.GetEncodedLength());
+                pdu.Write(_held);
+                Trace?.Invoke(PduDirection.Sent, pdu);
+                _pdataSlots.Release();
+                return true;
+            }
+        }
         var buffer = new PooledPduBuffer(pdu.GetEncodedLength());
         pdu.Write(buffer);
         Trace?.Invoke(PduDirection.Sent, pdu);
-        var isPData = pdu is PDataTf;
         lock (_sendGate)
         {
             if (_closed != 0)
@@ -257,21 +277,72 @@ public sealed class PduConnection : IAsyncDisposable
                 buffer.Return();
                 return false;
             }
-            var sent = 0;
-            if (!_writerActive && _direct)
-            {
-                // Nothing queued: saves the hand-off to the writer task when the kernel takes the PDU at once.
-                sent = TrySendNow(buffer.Array.AsSpan(0, buffer.Length));
-                if (sent == buffer.Length)
-                {
-                    buffer.Return();
-                    if (isPData) _pdataSlots.Release();
-                    return true;
-                }
-            }
-            Enqueue(new Frame(buffer.Array, sent, buffer.Length, isPData, false));
+            // Any other PDU (an A-ABORT, say) goes after what is held, never before it.
+            FlushHeldLocked();
+            WriteLocked(buffer, isPData);
             return true;
         }
+    }
+
+    /// <summary>Writes an encoded PDU (or several) at once when nothing is queued and the kernel takes it all,
+    /// otherwise queues it for the writer task (call under <see cref="_sendGate"/>).</summary>
+    private void WriteLocked(PooledPduBuffer buffer, bool isPData)
+    {
+        var sent = 0;
+        if (!_writerActive && _direct)
+        {
+            // Nothing queued: saves the hand-off to the writer task when the kernel takes the PDU at once.
+            sent = TrySendNow(buffer.Array.AsSpan(0, buffer.Length));
+            if (sent == buffer.Length)
+            {
+                buffer.Return();
+                if (isPData) _pdataSlots.Release();
+                return;
+            }
+        }
+        Enqueue(new Frame(buffer.Array, sent, buffer.Length, isPData, false));
+    }
+
+    private bool _holding;
+    private PooledPduBuffer? _held;
+
+    /// <summary>Until the returned scope is disposed, P-DATA-TF PDUs sent are gathered and then written with one
+    /// socket send (one TLS write): a small message's command PDU and data PDU stay separate PDUs on the wire
+    /// (PS3.8 9.3.5) but cost one system call, as one combined PDU did. Any other PDU sent meanwhile first flushes
+    /// what is held, so the order on the wire is the order of the sends.</summary>
+    public CoalescingScope Coalesce()
+    {
+        lock (_sendGate) _holding = true;
+        return new CoalescingScope(this);
+    }
+
+    private void EndCoalescing()
+    {
+        lock (_sendGate)
+        {
+            _holding = false;
+            FlushHeldLocked();
+        }
+    }
+
+    /// <summary>Writes the gathered PDUs (call under <see cref="_sendGate"/>); their queue slots were already freed.</summary>
+    private void FlushHeldLocked()
+    {
+        if (_held is not { } held) return;
+        _held = null;
+        if (_closed != 0)
+        {
+            // Close() wrote what was held before closing; anything later, like a Send after closing, is dropped.
+            held.Return();
+            return;
+        }
+        WriteLocked(held, isPData: false);
+    }
+
+    /// <summary>Ends a <see cref="Coalesce"/> scope, writing what it gathered.</summary>
+    public readonly struct CoalescingScope(PduConnection connection) : IDisposable
+    {
+        public void Dispose() => connection.EndCoalescing();
     }
 
     /// <summary>A non-blocking send: how many bytes the kernel took (0 when its buffer is full or on an error,
@@ -311,6 +382,8 @@ public sealed class PduConnection : IAsyncDisposable
         lock (_sendGate)
         {
             if (_closed != 0) return;
+            // Gathered PDUs are written before the connection closes.
+            FlushHeldLocked();
             _closed = 1;
             Enqueue(new Frame(null, 0, 0, false, true));
         }

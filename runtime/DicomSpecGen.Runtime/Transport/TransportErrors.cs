@@ -19,6 +19,11 @@ internal static class TransportErrors
             ? new(MaximumLength, $"P-DATA-TF PDU length {length} exceeds the Maximum Length Received {limit} we announced", AbortReason.InvalidPduParameterValue)
             : new(PduLength, $"PDU-type 0x{type:X2} length {length} exceeds the local limit {limit} for association PDUs", AbortReason.InvalidPduParameterValue);
 
+    /// <summary>We announced no limit (0) and the PDU is longer than our own safety cap: legal, but we will not
+    /// buffer it.</summary>
+    public static PduFormatException OverNoLimitCap(uint length, int cap)
+        => new(MaximumLength, $"P-DATA-TF PDU length {length} exceeds our safety cap {cap} (TransportOptions.NoLimitPDataPduCap); we announced Maximum Length Received 0 (no limit)", AbortReason.ReasonNotSpecified);
+
     public static PduFormatException Truncated(long have, long need)
         => new(PduLength, $"the connection closed after {have} of {need} bytes of a PDU", AbortReason.InvalidPduParameterValue);
 }

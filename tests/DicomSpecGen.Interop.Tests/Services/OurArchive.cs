@@ -42,10 +42,11 @@ public sealed class OurArchive : IAsyncDisposable
         ArtimTimeout = TimeSpan.FromSeconds(3),
     };
 
-    public static OurArchive Start(IReadOnlyDictionary<string, KnownAe>? destinations = null, AcceptorOptions? acceptor = null, string ae = "DSGSCP")
+    public static OurArchive Start(IReadOnlyDictionary<string, KnownAe>? destinations = null, AcceptorOptions? acceptor = null, string ae = "DSGSCP",
+        ArchiveQueryOptions? queryOptions = null)
     {
         var folder = DcmtkFiles.TempDir("dsg-archive-");
-        var archive = DicomArchive.Open(folder, ae);
+        var archive = DicomArchive.Open(folder, ae, queryOptions: queryOptions);
         acceptor ??= Acceptor(ae);
         var provider = new DicomServiceProvider(new ServiceProviderOptions
         {
