@@ -65,7 +65,7 @@ public static class ExplainCommand
                 Console.Error.WriteLine("E: give a peer and port, or --local");
                 return ExitCodes.BadInput;
             }
-            AssociationOptions options;
+            RequestorOptions options;
             try
             {
                 options = common.Requestor(result, peer, peerPort, result.GetValue(calling)!, result.GetValue(called)!, contexts);

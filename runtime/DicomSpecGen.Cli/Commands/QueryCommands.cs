@@ -175,7 +175,7 @@ public static class QueryCommands
     private static readonly string[] GetStorageClasses = StorageService.StorageSopClasses
         .OrderBy(s => s.StartsWith("1.2.840.10008.5.1.4.1.1.", StringComparison.Ordinal) ? s.Length : 100).Take(120).ToArray();
 
-    private static AssociationOptions Requestor(CommonOptions common, ParseResult result, PeerArguments peer, string model)
+    private static RequestorOptions Requestor(CommonOptions common, ParseResult result, PeerArguments peer, string model)
         => common.Requestor(result, result.GetValue(peer.Host)!, result.GetValue(peer.Port), result.GetValue(peer.CallingAe)!, result.GetValue(peer.CalledAe)!,
             [new PresentationContextProposal(1, model, [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian])]);
 

@@ -57,7 +57,7 @@ internal sealed class ReliabilityServer : IAsyncDisposable
         return new ReliabilityServer(DicomServer.Start(IPAddress.Loopback, 0, acceptor, provider, log), archive, folder, log);
     }
 
-    public AssociationOptions Requestor(DulEngine engine = DulEngine.Generated) => Loopback.Requestor(Port, Contexts) with { Engine = engine };
+    public RequestorOptions Requestor(DulEngine engine = DulEngine.Generated) => Loopback.Requestor(Port, Contexts) with { Engine = engine };
 
     public async ValueTask DisposeAsync()
     {

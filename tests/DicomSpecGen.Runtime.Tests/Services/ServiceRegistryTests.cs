@@ -29,7 +29,7 @@ public class ServiceRegistryTests
         }
     }
 
-    private static AssociationOptions Propose(int port, params string[] sops)
+    private static RequestorOptions Propose(int port, params string[] sops)
         => Loopback.Requestor(port, sops.Select((s, i) => new PresentationContextProposal((byte)(2 * i + 1), s, [DicomUids.ExplicitVRLittleEndian])).ToArray());
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class AeConnector(AeConnectorOptions options, ILogger? logger = nu
         CancellationToken cancellationToken)
     {
         var common = Options.CommonOptions;
-        var association = await DicomAssociation.RequestAsync(new AssociationOptions
+        var association = await DicomAssociation.RequestAsync(new RequestorOptions
         {
             Host = ae.Host,
             Port = ae.Port,
