@@ -185,7 +185,7 @@ public class ServiceRegistryTests
     }
 
     [Fact]
-    [SpecRow("PS3.7 Table 10.1-1")]
+    [SpecRow("PS3.7 Table 10.3-1")]
     public async Task A_service_can_start_an_N_EVENT_REPORT_on_its_association()
     {
         var service = new ReportingService();
