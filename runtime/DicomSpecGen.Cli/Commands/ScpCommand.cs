@@ -7,6 +7,7 @@ using DicomSpecGen.Registry;
 using DicomSpecGen.Services;
 using DicomSpecGen.Services.Scp;
 using DicomSpecGen.Services.Scu;
+using DicomSpecGen.Services.Worklist;
 using Microsoft.Extensions.Logging;
 
 namespace DicomSpecGen.Cli.Commands;
@@ -27,9 +28,10 @@ public static class ScpCommand
         var explain = new Option<bool>("--explain") { Description = "print why each association and presentation context got its result" };
         var noFsync = new Option<bool>("--no-fsync") { Description = "do not fsync each stored file (faster; files still appear only when complete)" };
         var pnCaseSensitive = new Option<bool>("--pn-case-sensitive") { Description = "match PN keys (Patient's Name) case-sensitively (default: ignoring case, PS3.4 C.2.2.2.1.1)" };
+        var worklist = new Option<string?>("--worklist") { Description = "also serve Modality Worklist C-FIND (PS3.4 Annex K) from the .wl files (DCMTK worklist items) of this folder" };
         var command = new Command("scp", "run the archive SCP: C-ECHO, C-STORE into Part 10 files + SQLite index, C-FIND/C-MOVE/C-GET over it");
         command.Arguments.Add(port);
-        foreach (var o in new Option[] { folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive }) command.Options.Add(o);
+        foreach (var o in new Option[] { folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, worklist }) command.Options.Add(o);
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -46,6 +48,11 @@ public static class ScpCommand
                 return ExitCodes.BadInput;
             }
             var title = result.GetValue(ae)!;
+            if (result.GetValue(worklist) is { } wl && !Directory.Exists(wl))
+            {
+                Console.Error.WriteLine($"E: --worklist folder '{wl}' does not exist");
+                return ExitCodes.BadInput;
+            }
             if (!IPAddress.TryParse(result.GetValue(bind), out var address))
             {
                 Console.Error.WriteLine($"E: --bind '{result.GetValue(bind)}' is not an IP address (e.g. 127.0.0.1, 0.0.0.0, ::1)");
@@ -70,6 +77,7 @@ public static class ScpCommand
                 Query = archive,
                 MoveDestinations = destinations,
                 CommonOptions = acceptor,
+                Services = WorklistServices(result.GetValue(worklist), !result.GetValue(pnCaseSensitive), logger),
             }, logger);
             // Accept exactly what the provider's registered services serve (the input was checked above).
             acceptor = Acceptor(common, result, title, result.GetValue(allow), result.GetValue(max), result.GetValue(requireCalled), provider.Registry);
@@ -147,6 +155,11 @@ public static class ScpCommand
     }
 
     /// <summary>The services dsg scp registers (without an archive behind them: what it serves, for explain --local).</summary>
-    public static ServiceRegistry ArchiveServices(string title) => new DicomServiceProvider(new ServiceProviderOptions { AeTitle = title }).Registry;
+    public static ServiceRegistry ArchiveServices(string title, string? worklistFolder = null)
+        => new DicomServiceProvider(new ServiceProviderOptions { AeTitle = title, Services = WorklistServices(worklistFolder) }).Registry;
+
+    /// <summary>dsg scp --worklist: the Modality Worklist service over the folder's .wl files, or none.</summary>
+    public static IReadOnlyList<IDicomService> WorklistServices(string? folder, bool caseInsensitivePersonNames = true, ILogger? logger = null)
+        => folder == null ? [] : [new WorklistService(new FolderWorklistSource(folder, logger), new WorklistServiceOptions { CaseInsensitivePersonNames = caseInsensitivePersonNames }, logger)];
 
 }
