@@ -175,7 +175,7 @@ public sealed class WorklistMatcher(bool caseInsensitivePersonNames = true)
 
     /// <summary>When both the date and the time key are ranges, they form one range from the start date and time to the
     /// end date and time, as Table K.6-1 says of Scheduled Procedure Step Start Date and Time.</summary>
-    /// <remarks>PS3.4 Table K.6-1, Scheduled Procedure Step Start Time remark; PS3.4 C.2.2.2.5.1 (2020c).</remarks>
+    /// <remarks>PS3.4 Table K.6-1, Scheduled Procedure Step Sequence >Scheduled Procedure Step Start Time (2020c): its remark.</remarks>
     private static (uint DateTag, string From, string To)? CombinedDateTime(DicomDataset query, DicomItem timeKey, string time)
     {
         if (PairedDate(query, timeKey) is not { } dateKey) return null;

@@ -24,7 +24,8 @@ public sealed class WorklistService(IWorklistSource source, WorklistServiceOptio
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly WorklistMatcher _matcher = new((options ?? new WorklistServiceOptions()).CaseInsensitivePersonNames);
 
-    /// <summary>Modality Worklist Information Model - FIND (PS3.4 Table K.6.1.4-1, from spec/part04/worklist.yaml).</summary>
+    /// <summary>Modality Worklist Information Model - FIND, from spec/part04/worklist.yaml.</summary>
+    /// <remarks>PS3.4 Table K.6.1.4-1, Modality Worklist Information Model - FIND (2020c)</remarks>
     public static string SopClassUid => WorklistSpec.SopClasses.Single(s => s.Name == "ModalityWorklistInformationModelFind").Uid;
 
     public IReadOnlyList<ServedSopClass> SopClasses { get; } = [new ServedSopClass(SopClassUid)];
