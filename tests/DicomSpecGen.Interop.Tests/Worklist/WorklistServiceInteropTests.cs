@@ -41,7 +41,11 @@ public partial class WorklistServiceInteropTests
         Assert.True(ours.ExitCode == 0, ours.Output);
         var theirs = await Worklists.FindScuAsync(wlmPort, "OFFIS", "FINDSCU", keys);
         Assert.True(theirs.ExitCode == 0, theirs.Output);
-        return (OurWorklistScp.Identifiers(ours.Output), OurWorklistScp.Identifiers(theirs.Output));
+        var (o, t) = (OurWorklistScp.Identifiers(ours.Output), OurWorklistScp.Identifiers(theirs.Output));
+        // Each identifier was read: the requested keys are there, the item's values with them.
+        Assert.All(t, b => Assert.Matches(@"\(0010,0010\) PN \[[A-Z]", b));
+        Assert.All(t, b => Assert.Contains("(0008,0060) CS [", b));
+        return (o, t);
     }
 
     [Fact]
