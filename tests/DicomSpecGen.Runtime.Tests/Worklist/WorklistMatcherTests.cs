@@ -1,4 +1,6 @@
 using DicomSpecGen.Data;
+using DicomSpecGen.Dimse;
+using DicomSpecGen.Services;
 using DicomSpecGen.Registry;
 using DicomSpecGen.Services.Worklist;
 using DicomSpecGen.Traceability;
@@ -107,5 +109,17 @@ public class WorklistMatcherTests
         var names = new List<string?>();
         await foreach (var i in source.GetItemsAsync(CancellationToken.None)) names.Add(i.GetString(new DicomTag(DicomTags.PatientName)));
         Assert.Equal(["B"], names);
+    }
+
+    [Fact]
+    [SpecRow("PS3.4 Table K.4-1, A900")]
+    [SpecRow("PS3.4 Table K.4-1, Cxxx")]
+    public void The_failure_statuses_sent_are_those_of_the_worklist_table()
+    {
+        var refused = DimseStatus.Lookup(DimseService.ModalityWorklistFind, ServiceStatus.IdentifierDoesNotMatchSopClass);
+        Assert.Equal(DimseService.ModalityWorklistFind, refused.Service);
+        Assert.Equal("Error: Data Set does not match SOP Class", refused.Meaning);
+        var unable = DimseStatus.Lookup(DimseService.ModalityWorklistFind, ServiceStatus.UnableToProcess);
+        Assert.Equal("Failed: Unable to process", unable.Meaning);
     }
 }
