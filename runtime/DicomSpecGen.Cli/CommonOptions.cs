@@ -97,10 +97,10 @@ public sealed class CommonOptions
         => result.GetValue(Trace) ? (direction, pdu) => Console.Out.Write(TraceRenderer.Render(pdu, direction == PduDirection.Sent ? ">> " : "<< ")) : null;
 
     /// <summary>Requestor options from the common flags plus the verb's AE titles and contexts.</summary>
-    public AssociationOptions Requestor(ParseResult result, string host, int port, string callingAe, string calledAe, IReadOnlyList<PresentationContextProposal> contexts)
+    public RequestorOptions Requestor(ParseResult result, string host, int port, string callingAe, string calledAe, IReadOnlyList<PresentationContextProposal> contexts)
     {
         var seconds = TimeSpan.FromSeconds(Math.Max(1, result.GetValue(Timeout)));
-        return new AssociationOptions
+        return new RequestorOptions
         {
             Host = host,
             Port = port,

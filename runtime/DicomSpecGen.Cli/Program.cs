@@ -8,6 +8,7 @@ var root = new RootCommand("dsg — DICOM networking generated from the standard
     EchoCommand.Create(common),
     StoreCommand.Create(common),
     QueryCommands.Find(common),
+    WorklistCommand.Create(common),
     QueryCommands.Move(common),
     QueryCommands.Get(common),
     ScpCommand.Create(common),

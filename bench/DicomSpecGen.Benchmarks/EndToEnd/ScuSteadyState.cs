@@ -20,7 +20,7 @@ public static class ScuSteadyState
         var files = Directory.GetFiles(args[1], "*.dcm").Order(StringComparer.Ordinal).ToArray();
         var aec = args.Length > 2 ? args[2] : "BENCHSCP";
         var bytes = files.Sum(f => new FileInfo(f).Length);
-        var options = new AssociationOptions
+        var options = new RequestorOptions
         {
             Host = "127.0.0.1",
             Port = port,

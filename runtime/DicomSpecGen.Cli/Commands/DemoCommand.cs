@@ -35,18 +35,20 @@ public static class DemoCommand
                 var input = result.GetValue(folder) ?? await GenerateAsync(Path.Combine(work, "input"), result.GetValue(count), ct);
                 using var archiveA = DicomArchive.Open(Path.Combine(work, "archive"), "DSGSCP", logger);
                 using var archiveB = DicomArchive.Open(Path.Combine(work, "destination"), "DSGDEST", logger);
-                var acceptorB = ScpCommand.Acceptor(common, result, "DSGDEST", null, 8);
-                await using var destination = DicomServer.Start(IPAddress.Loopback, 0, acceptorB,
-                    new DicomServiceProvider(new ServiceProviderOptions { AeTitle = "DSGDEST", Storage = archiveB, Query = archiveB }, logger), logger);
+                // Each SCP accepts what its registered services serve.
+                var providerB = new DicomServiceProvider(new ServiceProviderOptions { AeTitle = "DSGDEST", Storage = archiveB, Query = archiveB }, logger);
+                var acceptorB = ScpCommand.Acceptor(common, result, "DSGDEST", null, 8, services: providerB.Registry);
+                await using var destination = DicomServer.Start(IPAddress.Loopback, 0, acceptorB, providerB, logger);
                 var acceptorA = ScpCommand.Acceptor(common, result, "DSGSCP", null, 8);
-                await using var scp = DicomServer.Start(IPAddress.Loopback, 0, acceptorA, new DicomServiceProvider(new ServiceProviderOptions
+                var providerA = new DicomServiceProvider(new ServiceProviderOptions
                 {
                     AeTitle = "DSGSCP",
                     Storage = archiveA,
                     Query = archiveA,
-                    MoveDestinations = new Dictionary<string, MoveDestination> { ["DSGDEST"] = new("DSGDEST", "127.0.0.1", destination.Port) },
+                    MoveDestinations = new Dictionary<string, KnownAe> { ["DSGDEST"] = new("DSGDEST", "127.0.0.1", destination.Port) },
                     CommonOptions = acceptorA,
-                }, logger), logger);
+                }, logger);
+                await using var scp = DicomServer.Start(IPAddress.Loopback, 0, ScpCommand.Acceptor(common, result, "DSGSCP", null, 8, services: providerA.Registry), providerA, logger);
                 Console.WriteLine($"1. archive SCP DSGSCP on port {scp.Port}, move destination DSGDEST on port {destination.Port} (engine: {result.GetValue(common.Engine)})");
 
                 var files = StoreCommand.Expand([input]);

@@ -20,10 +20,11 @@ public static class ExplainCommand
         var scpTitle = new Option<string>("--scp-aet") { Description = "with --local: the -aet of the dsg scp explained", DefaultValueFactory = _ => "DSGSCP" };
         var requireCalled = ScpCommand.RequireCalledAeTitleOption();
         var allow = new Option<string[]>("--allow") { Description = "with --local: the dsg scp's --allow list of calling AE titles", AllowMultipleArgumentsPerToken = true };
+        var worklist = new Option<bool>("--worklist") { Description = "with --local: explain dsg scp --worklist (Modality Worklist served too)" };
         var command = new Command("explain", "explain association negotiation: each context's result and why, with spec references");
         command.Arguments.Add(host);
         command.Arguments.Add(port);
-        foreach (var o in new Option[] { calling, called, sops, syntaxes, local, scpTitle, requireCalled, allow }) command.Options.Add(o);
+        foreach (var o in new Option[] { calling, called, sops, syntaxes, local, scpTitle, requireCalled, allow, worklist }) command.Options.Add(o);
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -40,12 +41,14 @@ public static class ExplainCommand
                 Console.Error.WriteLine("E: " + e.Message);
                 return ExitCodes.BadInput;
             }
+            // The folder is not read to explain: any name stands for dsg scp --worklist DIR.
+            Services.ServiceRegistry ScpServices() => ScpCommand.ArchiveServices(result.GetValue(scpTitle)!, result.GetValue(worklist) ? "." : null);
             if (result.GetValue(local))
             {
                 AcceptorOptions acceptor;
                 try
                 {
-                    acceptor = ScpCommand.Acceptor(common, result, result.GetValue(scpTitle)!, result.GetValue(allow), 16, result.GetValue(requireCalled));
+                    acceptor = ScpCommand.Acceptor(common, result, result.GetValue(scpTitle)!, result.GetValue(allow), 16, result.GetValue(requireCalled), ScpServices());
                 }
                 catch (CliInputException e)
                 {
@@ -56,6 +59,8 @@ public static class ExplainCommand
                     (uint)common.MaxPduLength(result), null, null, null, null, [], null);
                 var decision = acceptor.Policy.Decide(request);
                 Console.Write(decision.Explanation);
+                Console.WriteLine("services of dsg scp (each accepted abstract syntax is one of their SOP classes):");
+                foreach (var line in ScpServices().Explain()) Console.WriteLine("  " + line);
                 return decision.IsAccepted ? ExitCodes.Ok : ExitCodes.Rejected;
             }
             if (result.GetValue(host) is not { } peer || result.GetValue(port) is not { } peerPort)
@@ -63,7 +68,7 @@ public static class ExplainCommand
                 Console.Error.WriteLine("E: give a peer and port, or --local");
                 return ExitCodes.BadInput;
             }
-            AssociationOptions options;
+            RequestorOptions options;
             try
             {
                 options = common.Requestor(result, peer, peerPort, result.GetValue(calling)!, result.GetValue(called)!, contexts);

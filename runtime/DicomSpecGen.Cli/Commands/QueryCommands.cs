@@ -5,6 +5,7 @@ using DicomSpecGen.Dimse;
 using DicomSpecGen.Registry;
 using DicomSpecGen.Services;
 using DicomSpecGen.Services.Scp;
+using DicomSpecGen.Services.Storage;
 using DicomSpecGen.Services.Scu;
 
 namespace DicomSpecGen.Cli.Commands;
@@ -171,10 +172,10 @@ public static class QueryCommands
         => new(archiveLayout ? DicomArchive.Open(folder, aeTitle) : new PlainFolderStorage(folder) { Stored = verbose ? p => Console.WriteLine("stored " + p) : null });
 
     /// <summary>The storage classes a C-GET proposes (at most 127 contexts remain after the model's).</summary>
-    private static readonly string[] GetStorageClasses = AcceptorPolicyOptions.StorageSopClasses
+    private static readonly string[] GetStorageClasses = StorageService.StorageSopClasses
         .OrderBy(s => s.StartsWith("1.2.840.10008.5.1.4.1.1.", StringComparison.Ordinal) ? s.Length : 100).Take(120).ToArray();
 
-    private static AssociationOptions Requestor(CommonOptions common, ParseResult result, PeerArguments peer, string model)
+    private static RequestorOptions Requestor(CommonOptions common, ParseResult result, PeerArguments peer, string model)
         => common.Requestor(result, result.GetValue(peer.Host)!, result.GetValue(peer.Port), result.GetValue(peer.CallingAe)!, result.GetValue(peer.CalledAe)!,
             [new PresentationContextProposal(1, model, [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian])]);
 

@@ -4,7 +4,10 @@ using System.Net.Sockets;
 using DicomSpecGen.Archive;
 using DicomSpecGen.Association;
 using DicomSpecGen.Registry;
+using DicomSpecGen.Services;
 using DicomSpecGen.Services.Scp;
+using DicomSpecGen.Services.Scu;
+using DicomSpecGen.Services.Worklist;
 using Microsoft.Extensions.Logging;
 
 namespace DicomSpecGen.Cli.Commands;
@@ -25,15 +28,16 @@ public static class ScpCommand
         var explain = new Option<bool>("--explain") { Description = "print why each association and presentation context got its result" };
         var noFsync = new Option<bool>("--no-fsync") { Description = "do not fsync each stored file (faster; files still appear only when complete)" };
         var pnCaseSensitive = new Option<bool>("--pn-case-sensitive") { Description = "match PN keys (Patient's Name) case-sensitively (default: ignoring case, PS3.4 C.2.2.2.1.1)" };
+        var worklist = new Option<string?>("--worklist") { Description = "also serve Modality Worklist C-FIND (PS3.4 Annex K) from the .wl files (DCMTK worklist items) of this folder" };
         var command = new Command("scp", "run the archive SCP: C-ECHO, C-STORE into Part 10 files + SQLite index, C-FIND/C-MOVE/C-GET over it");
         command.Arguments.Add(port);
-        foreach (var o in new Option[] { folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive }) command.Options.Add(o);
+        foreach (var o in new Option[] { folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, worklist }) command.Options.Add(o);
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             using var logging = common.Logging(result);
             var logger = logging.CreateLogger("scp");
-            Dictionary<string, MoveDestination> destinations;
+            Dictionary<string, KnownAe> destinations;
             try
             {
                 destinations = ParseDestinations(result.GetValue(dest) ?? []);
@@ -44,6 +48,11 @@ public static class ScpCommand
                 return ExitCodes.BadInput;
             }
             var title = result.GetValue(ae)!;
+            if (result.GetValue(worklist) is { } wl && !Directory.Exists(wl))
+            {
+                Console.Error.WriteLine($"E: --worklist folder '{wl}' does not exist");
+                return ExitCodes.BadInput;
+            }
             if (!IPAddress.TryParse(result.GetValue(bind), out var address))
             {
                 Console.Error.WriteLine($"E: --bind '{result.GetValue(bind)}' is not an IP address (e.g. 127.0.0.1, 0.0.0.0, ::1)");
@@ -68,7 +77,10 @@ public static class ScpCommand
                 Query = archive,
                 MoveDestinations = destinations,
                 CommonOptions = acceptor,
+                Services = WorklistServices(result.GetValue(worklist), !result.GetValue(pnCaseSensitive), logger),
             }, logger);
+            // Accept exactly what the provider's registered services serve (the input was checked above).
+            acceptor = Acceptor(common, result, title, result.GetValue(allow), result.GetValue(max), result.GetValue(requireCalled), provider.Registry);
             Action<NegotiationExplanation>? explainer = result.GetValue(explain) ? e => Console.WriteLine(e) : null;
             DicomServer server;
             try
@@ -99,16 +111,16 @@ public static class ScpCommand
         return command;
     }
 
-    public static Dictionary<string, MoveDestination> ParseDestinations(IEnumerable<string> values)
+    public static Dictionary<string, KnownAe> ParseDestinations(IEnumerable<string> values)
     {
-        var map = new Dictionary<string, MoveDestination>();
+        var map = new Dictionary<string, KnownAe>();
         foreach (var value in values)
         {
             var eq = value.IndexOf('=');
             var colon = value.LastIndexOf(':');
             if (eq <= 0 || colon < eq || !int.TryParse(value[(colon + 1)..], out var p))
                 throw new ArgumentException($"move destination '{value}' is not AE=host:port");
-            map[value[..eq]] = new MoveDestination(value[..eq], value[(eq + 1)..colon], p);
+            map[value[..eq]] = new KnownAe(value[..eq], value[(eq + 1)..colon], p);
         }
         return map;
     }
@@ -119,20 +131,21 @@ public static class ScpCommand
         Description = "reject associations whose called AE title is not our -aet (A-ASSOCIATE-RJ called-AE-title-not-recognized); default: accept any called AE title",
     };
 
-    /// <summary>What the archive SCP accepts: verification, every storage SOP class with the usual transfer
-    /// syntaxes, and the patient/study root query/retrieve models; the requestor may be SCP for storage (C-GET).
+    /// <summary>What the archive SCP accepts: the SOP classes of <paramref name="services"/> (default: the archive's
+    /// services, <see cref="ArchiveServices"/>): verification, every storage SOP class with the usual transfer syntaxes,
+    /// and the patient/study root query/retrieve models; the requestor may be SCP for storage (C-GET).
     /// Any called AE title unless <paramref name="requireCalledAeTitle"/>, so our SCU's default -aec meets it.</summary>
-    public static AcceptorOptions Acceptor(CommonOptions common, ParseResult result, string title, string[]? allowed, int max, bool requireCalledAeTitle = false)
+    public static AcceptorOptions Acceptor(CommonOptions common, ParseResult result, string title, string[]? allowed, int max, bool requireCalledAeTitle = false,
+        ServiceRegistry? services = null)
     {
+        services ??= ArchiveServices(title);
         return new AcceptorOptions
         {
-            Policy = new DefaultAssociationPolicy(new AcceptorPolicyOptions
+            Policy = new DefaultAssociationPolicy(services.PolicyOptions() with
             {
                 AeTitle = title,
                 RequireCalledAeTitle = requireCalledAeTitle,
                 AllowedCallingAeTitles = allowed is { Length: > 0 } ? allowed.ToHashSet() : null,
-                AbstractSyntaxes = AcceptorPolicyOptions.ArchiveAbstractSyntaxes(),
-                RequestorScpRoleAllowed = AcceptorPolicyOptions.StorageSopClasses.ToHashSet(),
             }),
             MaxAssociations = max,
             Transport = common.Transport(result, acceptor: true) with { IdleTimeout = TimeSpan.FromMinutes(5) },
@@ -140,5 +153,13 @@ public static class ScpCommand
             Trace = common.TraceAction(result),
         };
     }
+
+    /// <summary>The services dsg scp registers (without an archive behind them: what it serves, for explain --local).</summary>
+    public static ServiceRegistry ArchiveServices(string title, string? worklistFolder = null)
+        => new DicomServiceProvider(new ServiceProviderOptions { AeTitle = title, Services = WorklistServices(worklistFolder) }).Registry;
+
+    /// <summary>dsg scp --worklist: the Modality Worklist service over the folder's .wl files, or none.</summary>
+    public static IReadOnlyList<IDicomService> WorklistServices(string? folder, bool caseInsensitivePersonNames = true, ILogger? logger = null)
+        => folder == null ? [] : [new WorklistService(new FolderWorklistSource(folder, logger), new WorklistServiceOptions { CaseInsensitivePersonNames = caseInsensitivePersonNames }, logger)];
 
 }

@@ -7,7 +7,7 @@ namespace DicomSpecGen.Association;
 /// <remarks>PS3.8 9.3.2; PS3.7 Annex D.3.3 (user information sub-items)</remarks>
 internal static class AssociateRequestBuilder
 {
-    public static AAssociateRq Build(AssociationOptions options)
+    public static AAssociateRq Build(RequestorOptions options)
     {
         var items = new List<PduItem> { new ApplicationContext { Name = AssociateRequestInfo.DicomApplicationContext } };
         var ids = new HashSet<byte>();
@@ -26,14 +26,14 @@ internal static class AssociateRequestBuilder
         return new AAssociateRq { CalledAeTitle = options.CalledAeTitle, CallingAeTitle = options.CallingAeTitle, VariableItems = items };
     }
 
-    private static List<PduItem> UserInformationItems(AssociationOptions options)
+    private static List<PduItem> UserInformationItems(RequestorOptions options)
     {
         var sub = new List<PduItem>
         {
             new MaximumLength { MaximumLengthReceived = (uint)options.Transport.MaxPDataPduLength },
             new ImplementationClassUid { ImplementationClassUidValue = options.ImplementationClassUid },
         };
-        if (options.AsyncWindow is { } w)
+        if (options.AsyncOperationLimits is { } w)
             sub.Add(new AsynchronousOperationsWindow { MaximumNumberOperationsInvoked = w.Invoked, MaximumNumberOperationsPerformed = w.Performed });
         // One role selection per SOP class (PS3.7 D.3.3.4); the first context that sets roles decides.
         var seen = new HashSet<string>();

@@ -14,7 +14,7 @@ public sealed record AssociateRequestInfo(
     uint MaximumLength,
     string? ImplementationClassUid,
     string? ImplementationVersionName,
-    AsyncOperationsWindow? AsyncWindow,
+    AsyncOperationLimits? AsyncOperationLimits,
     UserIdentityOptions? UserIdentity,
     IReadOnlyList<ExtendedNegotiation> ExtendedNegotiation,
     string? RemoteAddress)
@@ -29,7 +29,7 @@ public sealed record AssociateRequestInfo(
         var roles = new Dictionary<string, RoleSelection>();
         uint maxLength = 0;
         string? implClass = null, implVersion = null;
-        AsyncOperationsWindow? window = null;
+        AsyncOperationLimits? window = null;
         UserIdentityOptions? identity = null;
         var extended = new List<ExtendedNegotiation>();
         foreach (var item in rq.VariableItems)

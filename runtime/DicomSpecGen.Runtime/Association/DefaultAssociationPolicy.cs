@@ -69,7 +69,8 @@ public sealed class DefaultAssociationPolicy(AcceptorPolicyOptions options) : IA
         // each proposed role or refuse it, never add one.
         var scu = pc.ScuRole ?? true;
         var scp = (pc.ScpRole ?? false) && Options.RequestorScpRoleAllowed.Contains(pc.AbstractSyntax);
-        var why = $"abstract syntax supported; {Registry.DicomUids.Describe(chosen)} is the first of this SCP's preferred transfer syntaxes the requestor proposed";
+        var served = Options.ServedBy != null && Options.ServedBy.TryGetValue(pc.AbstractSyntax, out var service) ? $" (served by {service})" : "";
+        var why = $"abstract syntax supported{served}; {Registry.DicomUids.Describe(chosen)} is the first of this SCP's preferred transfer syntaxes the requestor proposed";
         if (pc.ScuRole != null || pc.ScpRole != null)
             why += $"; roles: requestor SCU={(scu ? 1 : 0)} SCP={(scp ? 1 : 0)}";
         return (new NegotiatedContext(pc.Id, pc.AbstractSyntax, PresentationContextResult.Acceptance, chosen, scu, scp), why,

@@ -20,7 +20,7 @@ public sealed partial class DicomAssociation
     public string? PeerImplementationVersionName { get; private set; }
 
     /// <summary>The asynchronous operations window agreed (null: synchronous, PS3.7 D.3.3.3).</summary>
-    public AsyncOperationsWindow? AsyncWindow { get; private set; }
+    public AsyncOperationLimits? AsyncOperationLimits { get; private set; }
 
     /// <summary>The server response of user identity negotiation, when the acceptor sent one (PS3.7 D.3.3.7).</summary>
     public ReadOnlyMemory<byte>? UserIdentityResponse { get; private set; }
@@ -65,7 +65,7 @@ public sealed partial class DicomAssociation
     }
 
     /// <summary>Requestor: reads the A-ASSOCIATE-AC against what we proposed (PS3.8 9.3.3).</summary>
-    private void ApplyAccept(AAssociateAc ac, AssociationOptions options)
+    private void ApplyAccept(AAssociateAc ac, RequestorOptions options)
     {
         var results = ac.VariableItems.OfType<PresentationContextAc>().ToDictionary(p => p.PresentationContextId);
         var roles = new Dictionary<string, RoleSelection>();
@@ -76,7 +76,7 @@ public sealed partial class DicomAssociation
                 case MaximumLength ml: PeerMaxPduLength = ml.MaximumLengthReceived; break;
                 case ImplementationClassUid ic: PeerImplementationClassUid = ic.ImplementationClassUidValue; break;
                 case ImplementationVersionName iv: PeerImplementationVersionName = iv.ImplementationVersionNameValue; break;
-                case AsynchronousOperationsWindow aw: AsyncWindow = new(aw.MaximumNumberOperationsInvoked, aw.MaximumNumberOperationsPerformed); break;
+                case AsynchronousOperationsWindow aw: AsyncOperationLimits = new(aw.MaximumNumberOperationsInvoked, aw.MaximumNumberOperationsPerformed); break;
                 case RoleSelection rs: roles[rs.SopClassUid] = rs; break;
                 case UserIdentityAc ua: UserIdentityResponse = ua.ServerResponse; break;
             }
@@ -115,10 +115,10 @@ public sealed partial class DicomAssociation
             new MaximumLength { MaximumLengthReceived = (uint)options.Transport.MaxPDataPduLength },
             new ImplementationClassUid { ImplementationClassUidValue = options.ImplementationClassUid },
         };
-        if (Request?.AsyncWindow != null)
+        if (Request?.AsyncOperationLimits != null)
         {
             // We perform operations one at a time: answer 1/1 (PS3.7 D.3.3.3.2).
-            AsyncWindow = new AsyncOperationsWindow(1, 1);
+            AsyncOperationLimits = new AsyncOperationLimits(1, 1);
             info.Add(new AsynchronousOperationsWindow { MaximumNumberOperationsInvoked = 1, MaximumNumberOperationsPerformed = 1 });
         }
         var answered = new HashSet<string>();

@@ -14,7 +14,7 @@ public sealed partial class DicomAssociation
         /// <summary>AE-1: connect asynchronously; success is Evt2, failure Evt17 (PS3.8 9.1.2).</summary>
         public void ConnectTransport(object? associateRequest)
         {
-            var options = (AssociationOptions)owner._options;
+            var options = (RequestorOptions)owner._options;
             _ = Task.Run(async () =>
             {
                 try

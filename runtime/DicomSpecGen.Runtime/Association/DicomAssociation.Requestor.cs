@@ -10,7 +10,7 @@ public sealed partial class DicomAssociation
     /// <see cref="AssociationRejectedException"/> for an A-ASSOCIATE-RJ and <see cref="AssociationAbortedException"/>
     /// when the connection fails or is aborted.</summary>
     /// <remarks>PS3.8 7.1; PS3.8 Table 9-6, AE-1..AE-4</remarks>
-    public static async Task<DicomAssociation> RequestAsync(AssociationOptions options, ILogger? logger = null, CancellationToken cancellationToken = default)
+    public static async Task<DicomAssociation> RequestAsync(RequestorOptions options, ILogger? logger = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var rq = AssociateRequestBuilder.Build(options);

@@ -13,8 +13,9 @@ namespace DicomSpecGen.Services;
 
 /// <summary>DIMSE messaging over one established association, for both roles at once: sends requests and
 /// routes their responses back by Message ID, and hands requests from the peer (a C-STORE from a C-GET SCP
-/// too) to an <see cref="IDimseRequestHandler"/>. Messages are fragmented and reassembled by the DIMSE layer
-/// (PS3.8 Annex E); data sets stream both ways.</summary>
+/// too) to an <see cref="IDimseRequestHandler"/> (usually a <see cref="ServiceRegistry"/>, which picks the service by
+/// SOP class). No service policy lives here: the handler says how each request is delivered. Messages are fragmented
+/// and reassembled by the DIMSE layer (PS3.8 Annex E); data sets stream both ways.</summary>
 public sealed class DimseConnection : IAsyncDisposable
 {
     private readonly DicomAssociation _association;
@@ -189,11 +190,7 @@ public sealed class DimseConnection : IAsyncDisposable
     private async Task ReadLoopAsync()
     {
         var reassembler = new DimseReassembler();
-        Pipe? dataPipe = null;
-        ArrayBufferWriter<byte>? responseData = null;
-        ArrayBufferWriter<byte>? heldData = null;
-        byte heldContext = 0;
-        DimseMessage? current = null;
+        IncomingData? incoming = null;
         Exception? failure = null;
         try
         {
@@ -211,78 +208,9 @@ public sealed class DimseConnection : IAsyncDisposable
                 {
                     var e = reassembler.Accept(new PdvFragment(pdv.PresentationContextId, pdv.IsCommand, pdv.IsLast, pdv.Data));
                     if (e.Kind == ReassemblyEventKind.Command && e.Command is { } command)
-                    {
-                        current = command;
-                        if (command.IsResponse)
-                        {
-                            if (e.MessageComplete) Route(command, null);
-                            else responseData = new ArrayBufferWriter<byte>();
-                        }
-                        else if (command is CCancelRq cancel)
-                        {
-                            if (cancel.MessageIDBeingRespondedTo is { } target && _running.TryGetValue(target, out var cts)) cts.Cancel();
-                        }
-                        else if (e.MessageComplete)
-                        {
-                            if (command is CEchoRq) await RunHandlerAsync(e.PresentationContextId, command, null).ConfigureAwait(false);
-                            else Dispatch(e.PresentationContextId, command, null);
-                        }
-                        else if (command is CStoreRq)
-                        {
-                            // Held until complete or too large for memory: a small instance is then stored without
-                            // waking a handler task per fragment (see the data branch below).
-                            heldData = new ArrayBufferWriter<byte>();
-                            heldContext = e.PresentationContextId;
-                        }
-                        else
-                        {
-                            dataPipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19));
-                            Dispatch(e.PresentationContextId, command, dataPipe.Reader);
-                        }
-                    }
-                    else if (e.Kind == ReassemblyEventKind.DataFragment)
-                    {
-                        if (responseData != null)
-                        {
-                            foreach (var segment in e.Data) responseData.Write(segment.Span);
-                            if (e.MessageComplete)
-                            {
-                                var ts = _association.GetTransferSyntax(e.PresentationContextId);
-                                Route(current!, DicomDataset.Decode(responseData.WrittenMemory, ts));
-                                responseData = null;
-                            }
-                        }
-                        else if (heldData != null)
-                        {
-                            foreach (var segment in e.Data) heldData.Write(segment.Span);
-                            if (e.MessageComplete)
-                            {
-                                // The whole data set is here: store it inline, in order, on this loop.
-                                var bytes = heldData.WrittenMemory;
-                                heldData = null;
-                                await RunHandlerAsync(heldContext, current!, PipeReader.Create(new ReadOnlySequence<byte>(bytes))).ConfigureAwait(false);
-                            }
-                            else if (heldData.WrittenCount > SmallDataSetLimit)
-                            {
-                                // Too large to hold: stream the rest to a handler task as for any other request.
-                                dataPipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19));
-                                Dispatch(heldContext, current!, dataPipe.Reader);
-                                dataPipe.Writer.Write(heldData.WrittenSpan);
-                                heldData = null;
-                                await dataPipe.Writer.FlushAsync().ConfigureAwait(false);
-                            }
-                        }
-                        else if (dataPipe != null)
-                        {
-                            foreach (var segment in e.Data) dataPipe.Writer.Write(segment.Span);
-                            await dataPipe.Writer.FlushAsync().ConfigureAwait(false);
-                            if (e.MessageComplete)
-                            {
-                                await dataPipe.Writer.CompleteAsync().ConfigureAwait(false);
-                                dataPipe = null;
-                            }
-                        }
-                    }
+                        incoming = await AcceptCommandAsync(e.PresentationContextId, command, e.MessageComplete).ConfigureAwait(false);
+                    else if (e.Kind == ReassemblyEventKind.DataFragment && incoming != null)
+                        incoming = await incoming.AcceptAsync(this, e.Data, e.MessageComplete).ConfigureAwait(false);
                 }
             }
         }
@@ -301,10 +229,107 @@ public sealed class DimseConnection : IAsyncDisposable
         finally
         {
             failure ??= _association.Failure;
-            if (dataPipe != null) await dataPipe.Writer.CompleteAsync(failure ?? new AssociationAbortedException("the association ended inside a data set")).ConfigureAwait(false);
+            if (incoming is StreamedRequest streamed)
+                await streamed.Pipe.Writer.CompleteAsync(failure ?? new AssociationAbortedException("the association ended inside a data set")).ConfigureAwait(false);
             foreach (var pending in _pending.Values) pending.Writer.TryComplete();
             _stop.Cancel();
             await Task.WhenAll(_handlers.Keys).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Routes a received command set: a response by the Message ID it answers, a C-CANCEL to the running
+    /// request it names, any other request to the handler, which says how it wants the request delivered.
+    /// Returns where the message's data set goes, if one follows.</summary>
+    /// <remarks>PS3.7 9.3.1.2 (Message ID Being Responded To), 9.3.2.3 (C-CANCEL).</remarks>
+    private async Task<IncomingData?> AcceptCommandAsync(byte contextId, DimseMessage command, bool complete)
+    {
+        if (command.IsResponse)
+        {
+            if (complete)
+            {
+                Route(command, null);
+                return null;
+            }
+            return new ResponseData(contextId, command);
+        }
+        if (command is CCancelRq cancel)
+        {
+            if (cancel.MessageIDBeingRespondedTo is { } target && _running.TryGetValue(target, out var cts)) cts.Cancel();
+            return null;
+        }
+        var delivery = _handler?.DeliveryOf(command) ?? RequestDelivery.Concurrent;
+        if (complete)
+        {
+            if (delivery == RequestDelivery.Inline) await RunHandlerAsync(contextId, command, null).ConfigureAwait(false);
+            else Dispatch(contextId, command, null);
+            return null;
+        }
+        return delivery == RequestDelivery.Inline ? new HeldRequest(contextId, command) : StartStreamed(contextId, command);
+    }
+
+    /// <summary>Starts the handler task of a request whose data set streams to it through a pipe.</summary>
+    private StreamedRequest StartStreamed(byte contextId, DimseMessage request)
+    {
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19));
+        Dispatch(contextId, request, pipe.Reader);
+        return new StreamedRequest(pipe);
+    }
+
+    /// <summary>Where the data fragments of the message being received go.</summary>
+    private abstract class IncomingData
+    {
+        /// <summary>Takes one fragment; returns where the next one goes (null once the message is complete).</summary>
+        public abstract ValueTask<IncomingData?> AcceptAsync(DimseConnection connection, ReadOnlySequence<byte> data, bool last);
+    }
+
+    /// <summary>The data set of a response: decoded whole, then routed with it.</summary>
+    private sealed class ResponseData(byte contextId, DimseMessage response) : IncomingData
+    {
+        private readonly ArrayBufferWriter<byte> _buffer = new();
+
+        public override ValueTask<IncomingData?> AcceptAsync(DimseConnection connection, ReadOnlySequence<byte> data, bool last)
+        {
+            foreach (var segment in data) _buffer.Write(segment.Span);
+            if (!last) return new(this);
+            connection.Route(response, DicomDataset.Decode(_buffer.WrittenMemory, connection._association.GetTransferSyntax(contextId)));
+            return new((IncomingData?)null);
+        }
+    }
+
+    /// <summary>The data set of an inline request: held until complete, then handled in order on the read loop without
+    /// a task per fragment; when it outgrows <see cref="SmallDataSetLimit"/> the rest streams to a handler task.</summary>
+    private sealed class HeldRequest(byte contextId, DimseMessage request) : IncomingData
+    {
+        private readonly ArrayBufferWriter<byte> _buffer = new();
+
+        public override async ValueTask<IncomingData?> AcceptAsync(DimseConnection connection, ReadOnlySequence<byte> data, bool last)
+        {
+            foreach (var segment in data) _buffer.Write(segment.Span);
+            if (last)
+            {
+                await connection.RunHandlerAsync(contextId, request, PipeReader.Create(new ReadOnlySequence<byte>(_buffer.WrittenMemory))).ConfigureAwait(false);
+                return null;
+            }
+            if (_buffer.WrittenCount <= SmallDataSetLimit) return this;
+            var streamed = connection.StartStreamed(contextId, request);
+            streamed.Pipe.Writer.Write(_buffer.WrittenSpan);
+            await streamed.Pipe.Writer.FlushAsync().ConfigureAwait(false);
+            return streamed;
+        }
+    }
+
+    /// <summary>The data set of a request streaming to its handler task.</summary>
+    private sealed class StreamedRequest(Pipe pipe) : IncomingData
+    {
+        public Pipe Pipe { get; } = pipe;
+
+        public override async ValueTask<IncomingData?> AcceptAsync(DimseConnection connection, ReadOnlySequence<byte> data, bool last)
+        {
+            foreach (var segment in data) Pipe.Writer.Write(segment.Span);
+            await Pipe.Writer.FlushAsync().ConfigureAwait(false);
+            if (!last) return this;
+            await Pipe.Writer.CompleteAsync().ConfigureAwait(false);
+            return null;
         }
     }
 
@@ -320,7 +345,7 @@ public sealed class DimseConnection : IAsyncDisposable
         _logger.LogWarning("{Message} answers Message ID {Id}, which is not outstanding; ignored", response.Title, id);
     }
 
-    /// <summary>Data sets of C-STOREs up to this size are received whole before the handler runs (inline).</summary>
+    /// <summary>Data sets of inline requests up to this size are received whole before the handler runs.</summary>
     private const int SmallDataSetLimit = 256 * 1024;
 
     /// <summary>Runs the handler of a request concurrently with reading (it may stream a large data set, or be a

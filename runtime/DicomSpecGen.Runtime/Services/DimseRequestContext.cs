@@ -46,13 +46,25 @@ public sealed class DimseRequestContext
         return DicomDataset.Decode(buffer.ToArray(), TransferSyntax);
     }
 
+    /// <summary>Lets the rest of the data set go unread (a refused request).</summary>
+    public async Task DiscardDataSetAsync()
+    {
+        if (DataSet != null) await DataSet.CompleteAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Starts an operation towards the peer on this association (e.g. an N-EVENT-REPORT from an SCP) and
+    /// returns its final response. It goes on this request's presentation context when the SOP class is the same,
+    /// else on one accepted for its SOP class. The caller must not be delivered inline (the read loop routes the
+    /// response).</summary>
+    /// <remarks>PS3.7 10.1.1 (N-EVENT-REPORT is invoked by the SCP of a SOP class).</remarks>
+    public Task<DimseResponse> SendRequestAsync(DimseMessage request, DicomDataset? dataSet, CancellationToken cancellationToken = default)
+    {
+        var sopClass = request.RequestSOPClassUID ?? throw new ArgumentException($"{request.Title} names no SOP class", nameof(request));
+        var contextId = sopClass == Request.RequestSOPClassUID ? PresentationContextId : Connection.Association.GetAcceptedContextId(sopClass);
+        return Connection.RequestFinalAsync(contextId, request, dataSet, cancellationToken);
+    }
+
     /// <summary>Sends a response on the request's presentation context.</summary>
     public Task RespondAsync(DimseMessage response, DicomDataset? dataSet = null, CancellationToken cancellationToken = default)
         => Connection.SendAsync(PresentationContextId, response, dataSet, cancellationToken);
-}
-
-/// <summary>Handles requests arriving on an association (the SCP role, also an SCU receiving C-GET's C-STOREs).</summary>
-public interface IDimseRequestHandler
-{
-    Task HandleAsync(DimseRequestContext request, CancellationToken cancellationToken);
 }

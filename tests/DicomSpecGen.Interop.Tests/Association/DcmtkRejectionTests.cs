@@ -61,7 +61,7 @@ public class DcmtkRejectionTests
     public async Task Beyond_capacity_echoscu_is_rejected_transient_local_limit_exceeded()
     {
         await using var scp = OurArchive.Start(acceptor: OurArchive.Acceptor(max: 1));
-        await using var holder = await DicomClient.ConnectAsync(new DicomSpecGen.Association.AssociationOptions
+        await using var holder = await DicomClient.ConnectAsync(new DicomSpecGen.Association.RequestorOptions
         {
             Host = "127.0.0.1",
             Port = scp.Port,

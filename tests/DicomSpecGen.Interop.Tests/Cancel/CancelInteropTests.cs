@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using DicomSpecGen.Interop.Tests.Peers;
 using DicomSpecGen.Interop.Tests.Services;
 using DicomSpecGen.Services.Scp;
+using DicomSpecGen.Services.Scu;
 using DicomSpecGen.Traceability;
 
 namespace DicomSpecGen.Interop.Tests.Cancel;
@@ -54,7 +55,7 @@ public partial class CancelInteropTests(LargeArchive archive) : IClassFixture<La
         var storePort = Dcmtk.FreePort();
         var received = DcmtkFiles.TempDir();
         await using var storescp = await DcmtkServer.StartAsync("storescp", storePort, "-aet", "CANCELDEST", "-od", received, storePort.ToString());
-        archive.Destinations["CANCELDEST"] = new MoveDestination("CANCELDEST", "127.0.0.1", storePort);
+        archive.Destinations["CANCELDEST"] = new KnownAe("CANCELDEST", "127.0.0.1", storePort);
 
         var move = await Dcmtk.RunAsync("movescu", Limit, "-v", "-S", "--cancel", "2", "-aec", "DSGSCP", "-aem", "CANCELDEST",
             "-k", "QueryRetrieveLevel=STUDY", "-k", $"StudyInstanceUID={archive.StudyUid}", "127.0.0.1", archive.Port.ToString());

@@ -6,6 +6,7 @@ using DicomSpecGen.Data;
 using DicomSpecGen.Interop.Tests.Services;
 using DicomSpecGen.Registry;
 using DicomSpecGen.Services.Scp;
+using DicomSpecGen.Services.Scu;
 
 namespace DicomSpecGen.Interop.Tests.Cancel;
 
@@ -28,7 +29,7 @@ public sealed class LargeArchive : IAsyncLifetime
     public int Port => _server!.Port;
 
     /// <summary>C-MOVE destinations, filled in by a test before it moves (the provider reads the map per request).</summary>
-    public Dictionary<string, MoveDestination> Destinations { get; } = new();
+    public Dictionary<string, KnownAe> Destinations { get; } = new();
 
     public async Task InitializeAsync()
     {

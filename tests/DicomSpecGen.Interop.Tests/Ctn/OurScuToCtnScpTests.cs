@@ -23,7 +23,7 @@ public class OurScuToCtnScpTests
         await using var peer = await Peers.Ctn.StartStorageScpAsync(port, "CTNSCP", received);
         var files = await DcmtkFiles.CreateAsync(Directory.CreateDirectory(Path.Combine(temp.Path, "source")).FullName, 3, "CTN2", pixelWords: 100_000);
 
-        await using (var client = await DicomClient.ConnectAsync(new AssociationOptions
+        await using (var client = await DicomClient.ConnectAsync(new RequestorOptions
         {
             Host = "127.0.0.1",
             Port = port,

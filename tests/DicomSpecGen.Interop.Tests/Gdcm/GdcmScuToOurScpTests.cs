@@ -1,6 +1,7 @@
 using DicomSpecGen.Interop.Tests.Peers;
 using DicomSpecGen.Interop.Tests.Services;
 using DicomSpecGen.Services.Scp;
+using DicomSpecGen.Services.Scu;
 using DicomSpecGen.Traceability;
 
 namespace DicomSpecGen.Interop.Tests.Gdcm;
@@ -54,7 +55,7 @@ public class GdcmScuToOurScpTests
     public async Task Move_delivers_the_study_to_gdcmscus_own_storage_scp_with_a_success_status(int count)
     {
         var gdcmPort = Dcmtk.FreePort();
-        await using var scp = OurArchive.Start(new Dictionary<string, MoveDestination> { ["GDCMSCU"] = new("GDCMSCU", "127.0.0.1", gdcmPort) });
+        await using var scp = OurArchive.Start(new Dictionary<string, KnownAe> { ["GDCMSCU"] = new("GDCMSCU", "127.0.0.1", gdcmPort) });
         using var temp = new TempDir();
         var source = Path.Combine(temp.Path, "source");
         Directory.CreateDirectory(source);

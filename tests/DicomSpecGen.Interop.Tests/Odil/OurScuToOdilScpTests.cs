@@ -20,7 +20,7 @@ public class OurScuToOdilScpTests
         await using var peer = await Peers.Odil.StartStorageScpAsync(port, received);
         var files = await DcmtkFiles.CreateAsync(Directory.CreateDirectory(Path.Combine(temp.Path, "source")).FullName, 3, "ODIL4", pixelWords: 80_000);
 
-        await using (var client = await DicomClient.ConnectAsync(new AssociationOptions
+        await using (var client = await DicomClient.ConnectAsync(new RequestorOptions
         {
             Host = "127.0.0.1",
             Port = port,

@@ -1,6 +1,7 @@
 using DicomSpecGen.Interop.Tests.Peers;
 using DicomSpecGen.Interop.Tests.Services;
 using DicomSpecGen.Services.Scp;
+using DicomSpecGen.Services.Scu;
 
 namespace DicomSpecGen.Interop.Tests.Orthanc;
 
@@ -20,7 +21,7 @@ public sealed class OrthancPeer : IAsyncLifetime
     {
         // Each must know the other's port: Orthanc's is chosen first and given to our archive as its C-MOVE destination.
         var orthancPort = Dcmtk.FreePort();
-        Archive = OurArchive.Start(new Dictionary<string, MoveDestination> { [OrthancAe] = new(OrthancAe, "127.0.0.1", orthancPort) }, ae: OurAe);
+        Archive = OurArchive.Start(new Dictionary<string, KnownAe> { [OrthancAe] = new(OrthancAe, "127.0.0.1", orthancPort) }, ae: OurAe);
         Orthanc = await Peers.Orthanc.StartAsync(OrthancAe, orthancPort, new Peers.Orthanc.Modality(OurAe, "127.0.0.1", Archive.Port));
     }
 

@@ -29,7 +29,7 @@ public class OurScuToOrthancTests(OrthancPeer peer) : IClassFixture<OrthancPeer>
         new(11, DicomUids.PatientRootQueryRetrieveInformationModelFind, [DicomUids.ImplicitVRLittleEndian]),
     ];
 
-    private AssociationOptions Requestor(string called = OrthancPeer.OrthancAe) => new()
+    private RequestorOptions Requestor(string called = OrthancPeer.OrthancAe) => new()
     {
         Host = "127.0.0.1",
         Port = peer.Orthanc.DicomPort,

@@ -14,7 +14,7 @@ public class OurScuToPixelmedScpTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
-    private static AssociationOptions Requestor(int port) => new()
+    private static RequestorOptions Requestor(int port) => new()
     {
         Host = "127.0.0.1",
         Port = port,

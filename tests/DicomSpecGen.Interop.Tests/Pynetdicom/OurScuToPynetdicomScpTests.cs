@@ -28,7 +28,7 @@ public class OurScuToPynetdicomScpTests
         new(11, DicomUids.PatientRootQueryRetrieveInformationModelFind, [DicomUids.ImplicitVRLittleEndian]),
     ];
 
-    private static AssociationOptions Requestor(int port, string called) => new()
+    private static RequestorOptions Requestor(int port, string called) => new()
     {
         Host = "127.0.0.1",
         Port = port,

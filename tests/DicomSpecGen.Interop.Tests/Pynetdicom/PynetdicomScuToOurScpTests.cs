@@ -2,6 +2,7 @@ using DicomSpecGen.Association;
 using DicomSpecGen.Interop.Tests.Peers;
 using DicomSpecGen.Interop.Tests.Services;
 using DicomSpecGen.Services.Scp;
+using DicomSpecGen.Services.Scu;
 
 namespace DicomSpecGen.Interop.Tests.Pynetdicom;
 
@@ -86,7 +87,7 @@ public class PynetdicomScuToOurScpTests
         await Peers.Pynetdicom.RequireAsync();
         await using var storescp = await PeerServer.StartAsync(Peers.Pynetdicom.StartInfo(Peers.Pynetdicom.OwnScript("pyn_storescp.py"),
             storePort.ToString(), "--aet", "PYNSCP", "--out", received, "--max-seconds", "120"), storePort, TimeSpan.FromSeconds(30));
-        await using var scp = OurArchive.Start(new Dictionary<string, MoveDestination> { ["PYNSCP"] = new("PYNSCP", "127.0.0.1", storePort) });
+        await using var scp = OurArchive.Start(new Dictionary<string, KnownAe> { ["PYNSCP"] = new("PYNSCP", "127.0.0.1", storePort) });
         var files = await StoreWithPynetdicomAsync(scp, Path.Combine(temp.Path, "source"));
 
         var move = await PynQrScu.RunAsync(scp.Port, "move", "--dest", "PYNSCP", "-k", "QueryRetrieveLevel=STUDY", "-k", $"StudyInstanceUID={files[0].StudyUid}");

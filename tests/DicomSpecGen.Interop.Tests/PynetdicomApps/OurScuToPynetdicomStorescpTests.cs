@@ -22,7 +22,7 @@ public class OurScuToPynetdicomStorescpTests
         await using var peer = await Peers.PynetdicomApps.StartStorescpAsync(port, "PYNSTORE", received);
         var files = await DcmtkFiles.CreateAsync(Directory.CreateDirectory(Path.Combine(temp.Path, "source")).FullName, 3, "PYNAPP5", pixelWords: 80_000);
 
-        await using (var client = await DicomClient.ConnectAsync(new AssociationOptions
+        await using (var client = await DicomClient.ConnectAsync(new RequestorOptions
         {
             Host = "127.0.0.1",
             Port = port,

@@ -1,6 +1,7 @@
 using DicomSpecGen.Interop.Tests.Peers;
 using DicomSpecGen.Interop.Tests.Services;
 using DicomSpecGen.Services.Scp;
+using DicomSpecGen.Services.Scu;
 using DicomSpecGen.Traceability;
 
 namespace DicomSpecGen.Interop.Tests.PynetdicomApps;
@@ -89,7 +90,7 @@ public class PynetdicomAppsToOurScpTests
     public async Task Movescu_moves_the_study_to_its_own_storage_scp()
     {
         var storePort = Dcmtk.FreePort();
-        await using var scp = OurArchive.Start(new Dictionary<string, MoveDestination> { ["PYNMOVE"] = new("PYNMOVE", "127.0.0.1", storePort) });
+        await using var scp = OurArchive.Start(new Dictionary<string, KnownAe> { ["PYNMOVE"] = new("PYNMOVE", "127.0.0.1", storePort) });
         using var temp = new TempDir();
         var files = await StoreAsync(scp, Path.Combine(temp.Path, "source"), "PYNAPP4");
         var output = Path.Combine(temp.Path, "moved");

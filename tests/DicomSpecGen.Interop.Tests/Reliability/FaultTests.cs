@@ -16,7 +16,7 @@ public class FaultTests
 {
     private const int Big = 48 * 1024 * 1024;
 
-    private static AssociationOptions Requestor(int port) => new()
+    private static RequestorOptions Requestor(int port) => new()
     {
         Host = "127.0.0.1",
         Port = port,

@@ -24,7 +24,7 @@ public class TlsInteropTests
         return (DicomServer.Start(IPAddress.Loopback, 0, acceptor, provider), archive, folder);
     }
 
-    private static AssociationOptions Requestor(int port, TlsOptions tls, string called = "DSGSCP") => new()
+    private static RequestorOptions Requestor(int port, TlsOptions tls, string called = "DSGSCP") => new()
     {
         Host = "127.0.0.1",
         Port = port,

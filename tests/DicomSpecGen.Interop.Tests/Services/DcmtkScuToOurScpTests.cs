@@ -1,5 +1,6 @@
 using DicomSpecGen.Interop.Tests.Peers;
 using DicomSpecGen.Services.Scp;
+using DicomSpecGen.Services.Scu;
 
 namespace DicomSpecGen.Interop.Tests.Services;
 
@@ -69,7 +70,7 @@ public class DcmtkScuToOurScpTests
         var storePort = Dcmtk.FreePort();
         var received = DcmtkFiles.TempDir();
         await using var storescp = await DcmtkServer.StartAsync("storescp", storePort, "-aet", "STORESCP", "-od", received, storePort.ToString());
-        await using var scp = OurArchive.Start(new Dictionary<string, MoveDestination> { ["STORESCP"] = new("STORESCP", "127.0.0.1", storePort) });
+        await using var scp = OurArchive.Start(new Dictionary<string, KnownAe> { ["STORESCP"] = new("STORESCP", "127.0.0.1", storePort) });
         var files = await StoreWithStorescuAsync(scp);
         var move = await Dcmtk.RunAsync("movescu", Limit, "-v", "-S", "-aet", "DCMTKSCU", "-aec", "DSGSCP", "-aem", "STORESCP",
             "-k", "QueryRetrieveLevel=STUDY", "-k", $"StudyInstanceUID={files[0].StudyUid}", "127.0.0.1", scp.Port.ToString());

@@ -3,6 +3,8 @@ using DicomSpecGen.Archive;
 using DicomSpecGen.Association;
 using DicomSpecGen.Registry;
 using DicomSpecGen.Services.Scp;
+using DicomSpecGen.Services.Storage;
+using DicomSpecGen.Services.Scu;
 using DicomSpecGen.Transport;
 
 namespace DicomSpecGen.Interop.Tests.Services;
@@ -24,7 +26,7 @@ public sealed class OurArchive : IAsyncDisposable
 
     public static readonly TransportOptions Transport = new() { ConnectTimeout = TimeSpan.FromSeconds(5), ReadTimeout = TimeSpan.FromSeconds(10), IdleTimeout = TimeSpan.FromSeconds(30) };
 
-    public static Dictionary<string, IReadOnlyList<string>> AllSyntaxes() => AcceptorPolicyOptions.ArchiveAbstractSyntaxes();
+    public static Dictionary<string, IReadOnlyList<string>> AllSyntaxes() => new(new DicomServiceProvider(new ServiceProviderOptions()).Registry.AbstractSyntaxes);
 
     public static AcceptorOptions Acceptor(string ae = "DSGSCP", IReadOnlyDictionary<string, IReadOnlyList<string>>? syntaxes = null, IReadOnlySet<string>? allowed = null, int max = 8) => new()
     {
@@ -33,14 +35,14 @@ public sealed class OurArchive : IAsyncDisposable
             AeTitle = ae,
             AllowedCallingAeTitles = allowed,
             AbstractSyntaxes = syntaxes ?? AllSyntaxes(),
-            RequestorScpRoleAllowed = AcceptorPolicyOptions.StorageSopClasses.ToHashSet(),
+            RequestorScpRoleAllowed = StorageService.StorageSopClasses.ToHashSet(),
         }),
         MaxAssociations = max,
         Transport = Transport,
         ArtimTimeout = TimeSpan.FromSeconds(3),
     };
 
-    public static OurArchive Start(IReadOnlyDictionary<string, MoveDestination>? destinations = null, AcceptorOptions? acceptor = null, string ae = "DSGSCP",
+    public static OurArchive Start(IReadOnlyDictionary<string, KnownAe>? destinations = null, AcceptorOptions? acceptor = null, string ae = "DSGSCP",
         ArchiveQueryOptions? queryOptions = null)
     {
         var folder = DcmtkFiles.TempDir("dsg-archive-");
@@ -51,7 +53,7 @@ public sealed class OurArchive : IAsyncDisposable
             AeTitle = ae,
             Storage = archive,
             Query = archive,
-            MoveDestinations = destinations ?? new Dictionary<string, MoveDestination>(),
+            MoveDestinations = destinations ?? new Dictionary<string, KnownAe>(),
             CommonOptions = acceptor,
         });
         return new OurArchive(DicomServer.Start(IPAddress.Loopback, 0, acceptor, provider), archive, folder);

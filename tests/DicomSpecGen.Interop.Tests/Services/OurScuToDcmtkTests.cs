@@ -12,7 +12,7 @@ namespace DicomSpecGen.Interop.Tests.Services;
 /// <summary>Our SCU against DCMTK's storescp and dcmqrscp: echo, store, find, move, get.</summary>
 public class OurScuToDcmtkTests
 {
-    private static AssociationOptions Requestor(int port, string called, params PresentationContextProposal[] contexts) => new()
+    private static RequestorOptions Requestor(int port, string called, params PresentationContextProposal[] contexts) => new()
     {
         Host = "127.0.0.1",
         Port = port,
@@ -78,7 +78,7 @@ public class OurScuToDcmtkTests
         return await DcmtkServer.StartAsync("dcmqrscp", port, "-c", config, port.ToString());
     }
 
-    private static async Task<DicomClient> ConnectOrExplainAsync(DcmtkServer peer, AssociationOptions options, IDimseRequestHandler? handler = null)
+    private static async Task<DicomClient> ConnectOrExplainAsync(DcmtkServer peer, RequestorOptions options, IDimseRequestHandler? handler = null)
     {
         try
         {

@@ -11,7 +11,7 @@ public class RequestBuilderTests
     [Fact]
     public void Options_round_trip_through_the_wire_into_what_the_acceptor_sees()
     {
-        var options = new AssociationOptions
+        var options = new RequestorOptions
         {
             Host = "h",
             Port = 1,
@@ -22,7 +22,7 @@ public class RequestBuilderTests
                 new(1, DicomUids.CTImageStorage, [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian], ScuRole: true, ScpRole: true),
                 new(3, DicomUids.Verification, [DicomUids.ImplicitVRLittleEndian]),
             ],
-            AsyncWindow = new AsyncOperationsWindow(4, 2),
+            AsyncOperationLimits = new AsyncOperationLimits(4, 2),
             UserIdentity = new UserIdentityOptions(UserIdentityType.UsernameAndPasscode, "alice", "secret", PositiveResponseRequested: true),
             ExtendedNegotiation = [new ExtendedNegotiation(DicomUids.CTImageStorage, new byte[] { 1, 0, 1 })],
             Transport = new Transport.TransportOptions { MaxPDataPduLength = 65536 },
@@ -35,7 +35,7 @@ public class RequestBuilderTests
         Assert.Equal("CALLED", info.CalledAeTitle);
         Assert.Equal(AssociateRequestInfo.DicomApplicationContext, info.ApplicationContextName);
         Assert.Equal(65536u, info.MaximumLength);
-        Assert.Equal(new AsyncOperationsWindow(4, 2), info.AsyncWindow);
+        Assert.Equal(new AsyncOperationLimits(4, 2), info.AsyncOperationLimits);
         Assert.Equal(options.UserIdentity, info.UserIdentity);
         Assert.Equal([1, 0, 1], Assert.Single(info.ExtendedNegotiation).ServiceClassApplicationInformation.ToArray());
         Assert.Equal(2, info.Contexts.Count);
@@ -51,7 +51,7 @@ public class RequestBuilderTests
     [InlineData(0)]
     public void Even_or_zero_context_ids_are_refused(byte id)
     {
-        var options = new AssociationOptions { Host = "h", Port = 1, PresentationContexts = [new(id, DicomUids.Verification, [DicomUids.ImplicitVRLittleEndian])] };
+        var options = new RequestorOptions { Host = "h", Port = 1, PresentationContexts = [new(id, DicomUids.Verification, [DicomUids.ImplicitVRLittleEndian])] };
         Assert.Contains("PS3.8 9.3.2.2", Assert.Throws<ArgumentException>(() => AssociateRequestBuilder.Build(options)).Message);
     }
 }

@@ -5,6 +5,7 @@ using DicomSpecGen.Dul;
 using DicomSpecGen.Registry;
 using DicomSpecGen.Runtime.Tests.Services;
 using DicomSpecGen.Services.Scp;
+using DicomSpecGen.Services.Storage;
 using DicomSpecGen.Transport;
 
 namespace DicomSpecGen.Runtime.Tests.Reliability;
@@ -44,7 +45,7 @@ internal sealed class ReliabilityServer : IAsyncDisposable
         {
             AeTitle = "DSGSCP",
             AbstractSyntaxes = ArchiveServer.Syntaxes(),
-            RequestorScpRoleAllowed = AcceptorPolicyOptions.StorageSopClasses.ToHashSet(),
+            RequestorScpRoleAllowed = StorageService.StorageSopClasses.ToHashSet(),
         }), maxAssociations, engine) with
         {
             Transport = transport ?? Loopback.FastTransport,
@@ -56,7 +57,7 @@ internal sealed class ReliabilityServer : IAsyncDisposable
         return new ReliabilityServer(DicomServer.Start(IPAddress.Loopback, 0, acceptor, provider, log), archive, folder, log);
     }
 
-    public AssociationOptions Requestor(DulEngine engine = DulEngine.Generated) => Loopback.Requestor(Port, Contexts) with { Engine = engine };
+    public RequestorOptions Requestor(DulEngine engine = DulEngine.Generated) => Loopback.Requestor(Port, Contexts) with { Engine = engine };
 
     public async ValueTask DisposeAsync()
     {

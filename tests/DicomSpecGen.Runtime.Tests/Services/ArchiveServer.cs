@@ -3,6 +3,8 @@ using DicomSpecGen.Archive;
 using DicomSpecGen.Association;
 using DicomSpecGen.Registry;
 using DicomSpecGen.Services.Scp;
+using DicomSpecGen.Services.Storage;
+using DicomSpecGen.Services.Scu;
 
 namespace DicomSpecGen.Runtime.Tests.Services;
 
@@ -21,9 +23,9 @@ internal sealed class ArchiveServer : IAsyncDisposable
     public string Folder { get; }
     public int Port => Server.Port;
 
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Syntaxes() => AcceptorPolicyOptions.ArchiveAbstractSyntaxes();
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Syntaxes() => new DicomServiceProvider(new ServiceProviderOptions()).Registry.AbstractSyntaxes;
 
-    public static ArchiveServer Start(IReadOnlyDictionary<string, MoveDestination>? destinations = null, string ae = "DSGSCP")
+    public static ArchiveServer Start(IReadOnlyDictionary<string, KnownAe>? destinations = null, string ae = "DSGSCP")
     {
         var folder = TestFiles.TempDir();
         var archive = DicomArchive.Open(folder, ae);
@@ -31,14 +33,14 @@ internal sealed class ArchiveServer : IAsyncDisposable
         {
             AeTitle = ae,
             AbstractSyntaxes = Syntaxes(),
-            RequestorScpRoleAllowed = AcceptorPolicyOptions.StorageSopClasses.ToHashSet(),
+            RequestorScpRoleAllowed = StorageService.StorageSopClasses.ToHashSet(),
         }));
         var provider = new DicomServiceProvider(new ServiceProviderOptions
         {
             AeTitle = ae,
             Storage = archive,
             Query = archive,
-            MoveDestinations = destinations ?? new Dictionary<string, MoveDestination>(),
+            MoveDestinations = destinations ?? new Dictionary<string, KnownAe>(),
             CommonOptions = acceptor,
         });
         return new ArchiveServer(DicomServer.Start(IPAddress.Loopback, 0, acceptor, provider), archive, folder);

@@ -9,9 +9,29 @@ using DicomSpecGen.Services.Scu;
 
 namespace DicomSpecGen.Runtime.Tests.Services;
 
-/// <summary>C-CANCEL of a running C-FIND, and N-* requests through the provider's hook.</summary>
+/// <summary>C-CANCEL of a running C-FIND, and N-* requests through a registered service.</summary>
 public class CancelAndNormalizedTests
 {
+    /// <summary>A normalized service answering N-ACTION and N-GET: records the request and its data set, replies with a name.</summary>
+    private sealed class RecordingNormalizedService(string sop) : IDicomService, INActionHandler, INGetHandler
+    {
+        public DimseMessage? Seen;
+        public string? Attribute;
+
+        public IReadOnlyList<ServedSopClass> SopClasses { get; } = [new ServedSopClass(sop)];
+
+        public Task<NormalizedResult> OnNActionAsync(NormalizedRequest<NActionRq> request, CancellationToken cancellationToken) => Reply(request.Message, request.DataSet);
+
+        public Task<NormalizedResult> OnNGetAsync(NormalizedRequest<NGetRq> request, CancellationToken cancellationToken) => Reply(request.Message, request.DataSet);
+
+        private Task<NormalizedResult> Reply(DimseMessage request, DicomDataset? dataSet)
+        {
+            Seen ??= request;
+            Attribute ??= dataSet?.GetString(DicomTags.PatientID);
+            return Task.FromResult(new NormalizedResult(DimseStatus.Success, new DicomDataset().SetString(DicomTags.PatientName, DicomVr.PN, "REPLY^NAME")));
+        }
+    }
+
     /// <summary>A query service that yields matches slowly and forever, until cancelled.</summary>
     private sealed class EndlessQuery : IQueryService
     {
@@ -63,21 +83,11 @@ public class CancelAndNormalizedTests
     }
 
     [Fact]
-    public async Task Normalized_requests_reach_the_hook_with_their_data_set()
+    public async Task Normalized_requests_reach_the_registered_service_with_their_data_set()
     {
         const string sop = "1.2.840.10008.5.1.4.33"; // a normalized SOP class (Instance Availability Notification), any UID serves
-        DimseMessage? seen = null;
-        string? attribute = null;
-        var provider = new DicomServiceProvider(new ServiceProviderOptions
-        {
-            NormalizedHandler = (request, dataSet, _) =>
-            {
-                seen = request.Request;
-                attribute = dataSet?.GetString(DicomTags.PatientID);
-                var reply = new DicomDataset().SetString(DicomTags.PatientName, DicomVr.PN, "REPLY^NAME");
-                return Task.FromResult<(ushort, DicomDataset?)>((DimseStatus.Success, reply));
-            },
-        });
+        var service = new RecordingNormalizedService(sop);
+        var provider = new DicomServiceProvider(new ServiceProviderOptions { Services = [service] });
         await using var server = Loopback.StartServer(Accepting(sop), provider);
         await using var client = await DicomClient.ConnectAsync(Loopback.Requestor(server.Port, new PresentationContextProposal(1, sop, [DicomUids.ExplicitVRLittleEndian])));
         var response = await client.RequestAsync(new NActionRq { RequestedSOPClassUID = sop, MessageID = client.Connection.NextMessageId(), RequestedSOPInstanceUID = "1.2.3.4", ActionTypeID = 2 },
@@ -86,8 +96,8 @@ public class CancelAndNormalizedTests
         var rsp = Assert.IsType<NActionRsp>(response.Message);
         Assert.Equal((ushort)2, rsp.ActionTypeID);
         Assert.Equal("REPLY^NAME", response.DataSet!.GetString(DicomTags.PatientName));
-        Assert.IsType<NActionRq>(seen);
-        Assert.Equal("P-42", attribute);
+        Assert.IsType<NActionRq>(service.Seen);
+        Assert.Equal("P-42", service.Attribute);
 
         var get = await client.RequestAsync(new NGetRq { RequestedSOPClassUID = sop, MessageID = client.Connection.NextMessageId(), RequestedSOPInstanceUID = "1.2.3.4" }, null);
         Assert.Equal(DimseStatus.Success, get.Status);
@@ -95,7 +105,7 @@ public class CancelAndNormalizedTests
     }
 
     [Fact]
-    public async Task Without_a_hook_normalized_requests_get_no_such_sop_class()
+    public async Task Without_a_service_normalized_requests_get_no_such_sop_class()
     {
         const string sop = "1.2.840.10008.5.1.4.33";
         await using var server = Loopback.StartServer(Accepting(sop), new DicomServiceProvider(new ServiceProviderOptions()));

@@ -32,7 +32,7 @@ internal static class Loopback
     public static DicomServer StartServer(AcceptorOptions? options = null, IDimseRequestHandler? handler = null, Action<NegotiationExplanation>? explain = null)
         => DicomServer.Start(IPAddress.Loopback, 0, options ?? Acceptor(), handler ?? new DicomServiceProvider(new ServiceProviderOptions()), null, explain);
 
-    public static AssociationOptions Requestor(int port, params PresentationContextProposal[] contexts) => new()
+    public static RequestorOptions Requestor(int port, params PresentationContextProposal[] contexts) => new()
     {
         Host = "127.0.0.1",
         Port = port,

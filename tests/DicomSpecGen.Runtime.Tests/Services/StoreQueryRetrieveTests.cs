@@ -122,7 +122,7 @@ public class StoreQueryRetrieveTests
     public async Task Move_sends_the_study_to_the_destination_archive()
     {
         await using var destination = ArchiveServer.Start(ae: "DEST");
-        await using var source = ArchiveServer.Start(new Dictionary<string, MoveDestination> { ["DEST"] = new("DEST", "127.0.0.1", destination.Port) });
+        await using var source = ArchiveServer.Start(new Dictionary<string, KnownAe> { ["DEST"] = new("DEST", "127.0.0.1", destination.Port) });
         var files = await StoreAsync(source, 4);
         await using var client = await DicomClient.ConnectAsync(Loopback.Requestor(source.Port, Contexts));
         var pending = new List<DimseResponse>();

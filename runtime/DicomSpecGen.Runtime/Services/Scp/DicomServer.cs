@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace DicomSpecGen.Services.Scp;
 
 /// <summary>An SCP: an <see cref="AssociationListener"/> whose associations are served by an <see cref="IDimseRequestHandler"/>
-/// (by default a <see cref="DicomServiceProvider"/>).</summary>
+/// (usually a <see cref="ServiceRegistry"/> or a <see cref="DicomServiceProvider"/>).</summary>
 public sealed class DicomServer : IAsyncDisposable
 {
     private readonly AssociationListener _listener;

@@ -1,4 +1,5 @@
 using DicomSpecGen.Association;
+using DicomSpecGen.Services.Scu;
 
 namespace DicomSpecGen.Services.Scp;
 
@@ -13,15 +14,15 @@ public sealed record ServiceProviderOptions
     public IQueryService? Query { get; init; }
 
     /// <summary>Known C-MOVE destinations by AE title.</summary>
-    public IReadOnlyDictionary<string, MoveDestination> MoveDestinations { get; init; } = new Dictionary<string, MoveDestination>();
+    public IReadOnlyDictionary<string, KnownAe> MoveDestinations { get; init; } = new Dictionary<string, KnownAe>();
 
-    /// <summary>Handles N-EVENT-REPORT/N-GET/N-SET/N-ACTION/N-CREATE/N-DELETE requests: given the request and its
-    /// data set, returns the status and the response data set. Null answers No Such SOP Class (PS3.7 C.5.20).</summary>
-    public Func<DimseRequestContext, Data.DicomDataset?, CancellationToken, Task<(ushort Status, Data.DicomDataset? DataSet)>>? NormalizedHandler { get; init; }
+    /// <summary>More services to register beside verification, storage and query/retrieve (e.g. an N-ACTION service
+    /// of a private SOP class); each SOP class may be served by one service only.</summary>
+    public IReadOnlyList<IDicomService> Services { get; init; } = [];
 
-    /// <summary>Options of the associations opened to C-MOVE destinations (AE titles and contexts are set per move).</summary>
+    /// <summary>How long to wait for a C-MOVE sub-association's accept and release.</summary>
     public TimeSpan SubAssociationTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Transport, engine and trace settings used for C-MOVE sub-associations.</summary>
-    public AcceptorOptions? CommonOptions { get; init; }
+    public AssociationCommonOptions? CommonOptions { get; init; }
 }

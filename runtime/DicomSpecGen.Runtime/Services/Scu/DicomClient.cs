@@ -13,9 +13,9 @@ namespace DicomSpecGen.Services.Scu;
 /// requests at the message level.</summary>
 public sealed class DicomClient : IAsyncDisposable
 {
-    private readonly AssociationOptions _options;
+    private readonly RequestorOptions _options;
 
-    private DicomClient(DimseConnection connection, AssociationOptions options)
+    private DicomClient(DimseConnection connection, RequestorOptions options)
     {
         Connection = connection;
         _options = options;
@@ -26,7 +26,7 @@ public sealed class DicomClient : IAsyncDisposable
     public DicomAssociation Association => Connection.Association;
 
     /// <summary>Requests an association; <paramref name="handler"/> serves requests the peer sends us (C-STOREs of a C-GET).</summary>
-    public static async Task<DicomClient> ConnectAsync(AssociationOptions options, IDimseRequestHandler? handler = null, ILogger? logger = null, CancellationToken cancellationToken = default)
+    public static async Task<DicomClient> ConnectAsync(RequestorOptions options, IDimseRequestHandler? handler = null, ILogger? logger = null, CancellationToken cancellationToken = default)
     {
         var association = await DicomAssociation.RequestAsync(options, logger, cancellationToken).ConfigureAwait(false);
         return new DicomClient(DimseConnection.Start(association, handler, logger), options);

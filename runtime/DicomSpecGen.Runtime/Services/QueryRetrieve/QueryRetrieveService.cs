@@ -2,47 +2,70 @@ using DicomSpecGen.Association;
 using DicomSpecGen.Data;
 using DicomSpecGen.Dimse;
 using DicomSpecGen.Registry;
+using DicomSpecGen.Services.Scp;
+using DicomSpecGen.Services.Scu;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
-namespace DicomSpecGen.Services.Scp;
+namespace DicomSpecGen.Services.QueryRetrieve;
 
-public sealed partial class DicomServiceProvider
+/// <summary>The Query/Retrieve service class SCP for the patient and study root models: C-FIND, C-MOVE (sub-operations
+/// on an association to the destination, opened by an <see cref="AeConnector"/>) and C-GET (sub-operations on this
+/// association) over an <see cref="IQueryService"/> (none: Refused: SOP Class Not Supported). Each request runs in its
+/// own task, so the requestor can cancel it.</summary>
+/// <remarks>PS3.4 C.4.1.3 (C-FIND SCP), C.4.2.3 (C-MOVE SCP), C.4.3.3 (C-GET SCP).</remarks>
+public sealed class QueryRetrieveService(IQueryService? query, AeConnector moveDestinations, ILogger? logger = null)
+    : IDicomService, ICFindHandler, ICMoveHandler, ICGetHandler
 {
-    /// <summary>Sub-operation counters of a C-MOVE/C-GET (PS3.4 C.4.2.1.5, C.4.3.1.5).</summary>
-    private sealed class SubOperations(int total)
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+
+    /// <summary>The patient and study root query/retrieve models (FIND, MOVE, GET).</summary>
+    public static IReadOnlyList<string> Models { get; } =
+    [
+        DicomUids.PatientRootQueryRetrieveInformationModelFind, DicomUids.PatientRootQueryRetrieveInformationModelMove, DicomUids.PatientRootQueryRetrieveInformationModelGet,
+        DicomUids.StudyRootQueryRetrieveInformationModelFind, DicomUids.StudyRootQueryRetrieveInformationModelMove, DicomUids.StudyRootQueryRetrieveInformationModelGet,
+    ];
+
+    public IReadOnlyList<ServedSopClass> SopClasses { get; } = Models.Select(m => new ServedSopClass(m)).ToList();
+
+    public async Task OnCFindAsync(DimseRequestContext request, CFindRq find, CancellationToken cancellationToken)
     {
-        public int Remaining = total, Completed, Failed, Warning;
-
-        public void Apply(DimseMessage response)
+        var identifier = await request.ReadDataSetAsync(cancellationToken).ConfigureAwait(false);
+        if (query == null || identifier == null)
         {
-            var (remaining, completed, failed, warning) = ((ushort)Remaining, (ushort)Completed, (ushort)Failed, (ushort)Warning);
-            if (response is IDimseSubOperationCounts c)
-                (c.NumberOfRemainingSuboperations, c.NumberOfCompletedSuboperations, c.NumberOfFailedSuboperations, c.NumberOfWarningSuboperations) = (remaining, completed, failed, warning);
+            await request.RespondAsync(find.CreateResponse(query == null ? DimseStatus.RefusedSOPClassNotSupported : ServiceStatus.IdentifierDoesNotMatchSopClass), null, cancellationToken).ConfigureAwait(false);
+            return;
         }
-
-        public void Count(ushort status)
+        ushort final = DimseStatus.Success;
+        try
         {
-            Remaining--;
-            switch (DimseStatus.ClassOf(status))
+            await foreach (var match in query.FindAsync(find.AffectedSOPClassUID ?? "", identifier, cancellationToken).ConfigureAwait(false))
             {
-                case StatusClass.Success: Completed++; break;
-                case StatusClass.Warning: Warning++; break;
-                default: Failed++; break;
+                if (request.Cancelled.IsCancellationRequested)
+                {
+                    final = DimseStatus.Cancel;
+                    break;
+                }
+                await request.RespondAsync(find.CreateResponse(ServiceStatus.Pending), match, cancellationToken).ConfigureAwait(false);
             }
         }
-
-        /// <summary>The final status: success, or B000 when any sub-operation failed (PS3.4 Table C.4-2).</summary>
-        public ushort Final(bool cancelled) => cancelled ? DimseStatus.Cancel : Failed > 0 || Warning > 0 ? ServiceStatus.SubOperationsFailed : DimseStatus.Success;
+        catch (QueryException e)
+        {
+            _logger.LogWarning("C-FIND identifier refused: {Error}", e.Message);
+            final = ServiceStatus.IdentifierDoesNotMatchSopClass;
+        }
+        if (request.Cancelled.IsCancellationRequested) final = DimseStatus.Cancel;
+        await request.RespondAsync(find.CreateResponse(final), null, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<(IReadOnlyList<RetrievableInstance>? Instances, ushort Refusal)> ResolveAsync(DimseRequestContext request, string model, CancellationToken cancellationToken)
     {
         var identifier = await request.ReadDataSetAsync(cancellationToken).ConfigureAwait(false);
-        if (Options.Query == null) return (null, DimseStatus.RefusedSOPClassNotSupported);
+        if (query == null) return (null, DimseStatus.RefusedSOPClassNotSupported);
         if (identifier == null) return (null, ServiceStatus.IdentifierDoesNotMatchSopClass);
         try
         {
-            return (await Options.Query.ResolveAsync(model, identifier, cancellationToken).ConfigureAwait(false), 0);
+            return (await query.ResolveAsync(model, identifier, cancellationToken).ConfigureAwait(false), 0);
         }
         catch (QueryException e)
         {
@@ -51,7 +74,7 @@ public sealed partial class DicomServiceProvider
         }
     }
 
-    private async Task MoveAsync(DimseRequestContext request, CMoveRq move, CancellationToken cancellationToken)
+    public async Task OnCMoveAsync(DimseRequestContext request, CMoveRq move, CancellationToken cancellationToken)
     {
         var (instances, refusal) = await ResolveAsync(request, move.AffectedSOPClassUID ?? "", cancellationToken).ConfigureAwait(false);
         if (instances == null)
@@ -59,20 +82,19 @@ public sealed partial class DicomServiceProvider
             await request.RespondAsync(move.CreateResponse(refusal), null, cancellationToken).ConfigureAwait(false);
             return;
         }
-        if (!Options.MoveDestinations.TryGetValue((move.MoveDestination ?? "").Trim(), out var destination))
+        if (moveDestinations.Find(move.MoveDestination ?? "") is not { } destination)
         {
             _logger.LogWarning("C-MOVE destination {Destination} is not configured", move.MoveDestination);
             await request.RespondAsync(move.CreateResponse(ServiceStatus.MoveDestinationUnknown), null, cancellationToken).ConfigureAwait(false);
             return;
         }
-        var counts = new SubOperations(instances.Count);
+        var counts = new SubOperationCounts(instances.Count);
         if (instances.Count > 0)
         {
             DimseConnection sub;
             try
             {
-                var association = await DicomAssociation.RequestAsync(SubAssociationOptions(destination, instances), _logger, cancellationToken).ConfigureAwait(false);
-                sub = DimseConnection.Start(association, null, _logger);
+                sub = await moveDestinations.OpenAsync(destination, SubAssociationContexts(instances), null, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is AssociationRejectedException or AssociationAbortedException or TimeoutException)
             {
@@ -85,7 +107,7 @@ public sealed partial class DicomServiceProvider
                 await RunSubOperationsAsync(request, move, instances, counts, sub, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    await sub.ReleaseAsync(Options.SubAssociationTimeout, cancellationToken).ConfigureAwait(false);
+                    await sub.ReleaseAsync(moveDestinations.Options.Timeout, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is TimeoutException or AssociationAbortedException or IOException)
                 {
@@ -98,11 +120,11 @@ public sealed partial class DicomServiceProvider
         var final = move.CreateResponse(counts.Final(request.Cancelled.IsCancellationRequested));
         counts.Apply(final);
         // A final C-MOVE response carries no Remaining count unless cancelled (PS3.4 C.4.2.1.5).
-        if (final is CMoveRsp fm && fm.Status != DimseStatus.Cancel) fm.NumberOfRemainingSuboperations = null;
+        if (final.Status != DimseStatus.Cancel) final.NumberOfRemainingSuboperations = null;
         await request.RespondAsync(final, null, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task GetAsync(DimseRequestContext request, CGetRq get, CancellationToken cancellationToken)
+    public async Task OnCGetAsync(DimseRequestContext request, CGetRq get, CancellationToken cancellationToken)
     {
         var (instances, refusal) = await ResolveAsync(request, get.AffectedSOPClassUID ?? "", cancellationToken).ConfigureAwait(false);
         if (instances == null)
@@ -110,17 +132,17 @@ public sealed partial class DicomServiceProvider
             await request.RespondAsync(get.CreateResponse(refusal), null, cancellationToken).ConfigureAwait(false);
             return;
         }
-        var counts = new SubOperations(instances.Count);
+        var counts = new SubOperationCounts(instances.Count);
         await RunSubOperationsAsync(request, get, instances, counts, request.Connection, cancellationToken).ConfigureAwait(false);
         var final = get.CreateResponse(counts.Final(request.Cancelled.IsCancellationRequested));
         counts.Apply(final);
-        if (final is CGetRsp fg && fg.Status != DimseStatus.Cancel) fg.NumberOfRemainingSuboperations = null;
+        if (final.Status != DimseStatus.Cancel) final.NumberOfRemainingSuboperations = null;
         await request.RespondAsync(final, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends each instance as a C-STORE sub-operation and a pending response after each, the last included (PS3.4 C.4.2.2, C.4.3.2).</summary>
     private async Task RunSubOperationsAsync(DimseRequestContext request, DimseMessage retrieve, IReadOnlyList<RetrievableInstance> instances,
-        SubOperations counts, DimseConnection target, CancellationToken cancellationToken)
+        SubOperationCounts counts, DimseConnection target, CancellationToken cancellationToken)
     {
         var originator = request.Connection.Association.CallingAeTitle;
         foreach (var instance in instances)
@@ -150,7 +172,7 @@ public sealed partial class DicomServiceProvider
 
     /// <summary>One presentation context per SOP class and transfer syntax to send, also offering Explicit/Implicit
     /// VR Little Endian for native data so the destination can pick (PS3.4 C.4.2.2.1 sub-association).</summary>
-    private AssociationOptions SubAssociationOptions(MoveDestination destination, IReadOnlyList<RetrievableInstance> instances)
+    private static List<PresentationContextProposal> SubAssociationContexts(IReadOnlyList<RetrievableInstance> instances)
     {
         var contexts = new List<PresentationContextProposal>();
         byte id = 1;
@@ -166,18 +188,6 @@ public sealed partial class DicomServiceProvider
             contexts.Add(new PresentationContextProposal(id, group.Key.SopClassUid, syntaxes));
             id += 2;
         }
-        var common = Options.CommonOptions;
-        return new AssociationOptions
-        {
-            Host = destination.Host,
-            Port = destination.Port,
-            CallingAeTitle = Options.AeTitle,
-            CalledAeTitle = destination.AeTitle,
-            PresentationContexts = contexts,
-            AssociateTimeout = Options.SubAssociationTimeout,
-            Transport = common?.Transport ?? new(),
-            Engine = common?.Engine ?? Dul.DulEngine.Generated,
-            Trace = common?.Trace,
-        };
+        return contexts;
     }
 }

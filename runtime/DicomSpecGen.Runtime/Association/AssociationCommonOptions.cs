@@ -13,7 +13,7 @@ public abstract record AssociationCommonOptions
     public string? ImplementationVersionName { get; init; } = Data.Part10.DicomFileMeta.DefaultImplementationVersionName;
 
     /// <summary>Asynchronous operations window to propose or accept; null leaves the default (synchronous) mode.</summary>
-    public AsyncOperationsWindow? AsyncWindow { get; init; }
+    public AsyncOperationLimits? AsyncOperationLimits { get; init; }
 
     /// <summary>Limits and timeouts of the TCP connection; <see cref="TransportOptions.MaxPDataPduLength"/> is
     /// our Maximum Length Received.</summary>
@@ -27,30 +27,4 @@ public abstract record AssociationCommonOptions
 
     /// <summary>Called for every PDU sent and received, e.g. to print it with its fields and spec rows.</summary>
     public Action<PduDirection, Protocol.Pdu>? Trace { get; init; }
-}
-
-/// <summary>Options of an association requestor (SCU side).</summary>
-public sealed record AssociationOptions : AssociationCommonOptions
-{
-    public required string Host { get; init; }
-
-    public required int Port { get; init; }
-
-    /// <summary>Our AE title (Calling AE Title).</summary>
-    public string CallingAeTitle { get; init; } = "DSGSCU";
-
-    /// <summary>The peer's AE title (Called AE Title).</summary>
-    public string CalledAeTitle { get; init; } = "ANY-SCP";
-
-    public required IReadOnlyList<PresentationContextProposal> PresentationContexts { get; init; }
-
-    public UserIdentityOptions? UserIdentity { get; init; }
-
-    public IReadOnlyList<ExtendedNegotiation> ExtendedNegotiation { get; init; } = [];
-
-    /// <summary>How long to wait for the A-ASSOCIATE-AC/RJ after the request was sent.</summary>
-    public TimeSpan AssociateTimeout { get; init; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How long to wait for the A-RELEASE-RP.</summary>
-    public TimeSpan ReleaseTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -1,6 +1,0 @@
-namespace DicomSpecGen.Association;
-
-/// <summary>Maximum number of operations invoked and performed asynchronously; 1/1 is the default
-/// (synchronous) mode, 0 means unlimited.</summary>
-/// <remarks>PS3.7 D.3.3.3</remarks>
-public sealed record AsyncOperationsWindow(ushort Invoked, ushort Performed);
