@@ -21,6 +21,23 @@ internal static class TestPaths
         return path;
     }
 
+    /// <summary>tests/reference/editions: the standard's DocBook XML of later editions (partNN-EDITION.xml) and DCMTK's
+    /// 2026b dictionary and UID list.</summary>
+    public static string EditionsDir => Path.Combine(Root, "tests", "reference", "editions");
+
+    /// <summary>One file of tests/reference/editions, e.g. "part08-2024c.xml".</summary>
+    public static string Edition(string file)
+    {
+        var path = Path.Combine(EditionsDir, file);
+        Assert.True(File.Exists(path), path + " missing");
+        return path;
+    }
+
+    /// <summary>The editions of one part in tests/reference/editions, oldest first ("2013", "2014a", …).</summary>
+    public static IReadOnlyList<string> EditionsOf(string part)
+        => Directory.EnumerateFiles(EditionsDir, part + "-*.xml").Select(f => Path.GetFileNameWithoutExtension(f)[(part.Length + 1)..])
+            .Order(StringComparer.Ordinal).ToList();
+
     /// <summary>The PDU test assemblies (built before this project by its project references).</summary>
     public static IReadOnlyList<string> PduTestAssemblies { get; } = RepoPaths.TestAssemblies(Root)
         .Where(p => Path.GetFileName(p) is "DicomSpecGen.Runtime.Tests.dll" or "DicomSpecGen.Interop.Tests.dll").ToList();

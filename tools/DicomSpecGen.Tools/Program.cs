@@ -17,7 +17,7 @@ try
         _ => Usage(),
     };
 }
-catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or System.Xml.XmlException)
+catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or System.Xml.XmlException or YamlDotNet.Core.YamlException)
 {
     Console.Error.WriteLine("dsgtool: " + e.Message);
     return 2;
@@ -31,6 +31,8 @@ static int Usage()
           dsgtool trace diff OLD.json NEW.json
           dsgtool decode FILE.bin
           dsgtool spec diff --from part06.xml --to spec/part06/uids.yaml
+          dsgtool spec crosscheck --dic dicom.dic --uids dcuid.h [--spec DIR] [--all]
+          dsgtool spec changelog --from 2014a --to 2026c [--editions DIR] [--md FILE] [--json FILE]
           dsgtool import pdus --xml part08.xml part07.xml [--yaml pdus.yaml] [--all]
           dsgtool import pdus --xml part08.xml part07.xml --emit TABLE [Name] [pdu|item|record]
           dsgtool import dul --xml part08.xml [--spec DIR] [--all]

@@ -139,7 +139,7 @@ namespace DicomSpecGen.Spec.Common
         }
 
         /// <summary>The row's citation: its 'source' key (DSG0004 when missing) and its 'edition' key,
-        /// or the file's edition.</summary>
+        /// or the file's edition, and its optional 'since' key.</summary>
         public Citation Citation(string fileEdition)
         {
             var source = OptionalString("source");
@@ -148,7 +148,14 @@ namespace DicomSpecGen.Spec.Common
                 Context.Report(DiagnosticIds.MissingSource, Node, "row has no 'source' citation (part, table, row/item)");
                 source = "";
             }
-            return new Citation(source!, OptionalString("edition") ?? fileEdition);
+            var edition = OptionalString("edition") ?? fileEdition;
+            var since = OptionalString("since");
+            // An edition is a year and an optional letter (2018b); ordinal order is edition order.
+            if (since != null && !System.Text.RegularExpressions.Regex.IsMatch(since, "^(19|20)[0-9][0-9][a-e]?$"))
+                Context.Report(DiagnosticIds.InvalidValue, Get("since")!, $"'since' must be an edition such as 2018b, got '{since}'");
+            else if (since != null && string.CompareOrdinal(since, edition) > 0)
+                Context.Report(DiagnosticIds.InvalidValue, Get("since")!, $"'since: {since}' is later than the row's edition {edition}");
+            return new Citation(source!, edition, since);
         }
 
         public IEnumerable<YamlMap> Sequence(string key, bool required = true)

@@ -92,14 +92,14 @@ namespace DicomSpecGen.Spec.Dimse
 
         private static CommandElementSpec ReadElement(YamlMap row, string edition)
         {
-            row.CheckKeys("tag", "keyword", "name", "vr", "vm", "retired", "values", "source", "edition");
+            row.CheckKeys("tag", "keyword", "name", "vr", "vm", "retired", "values", "source", "edition", "since");
             var tagText = row.RequiredString("tag");
             var tag = ParseTag(tagText);
             if (tag == null) row.Report(DiagnosticIds.Dimse.BadTag, $"tag '{tagText}' is not a group 0000 tag \"(0000,eeee)\"", "tag");
             var values = new List<NamedValueSpec>();
             foreach (var v in row.Sequence("values", required: false))
             {
-                v.CheckKeys("name", "value", "description", "source", "edition");
+                v.CheckKeys("name", "value", "description", "source", "edition", "since");
                 values.Add(new NamedValueSpec(v.RequiredString("name"), (int)v.RequiredInteger("value"),
                     v.OptionalString("description") ?? "", v.Citation(edition)));
             }
@@ -121,7 +121,7 @@ namespace DicomSpecGen.Spec.Dimse
 
         private static MessageFieldSpec ReadField(YamlMap row, string edition)
         {
-            row.CheckKeys("element", "usage", "condition", "requiredWhen", "conditionSource", "equals", "equalsSource", "source", "edition");
+            row.CheckKeys("element", "usage", "condition", "requiredWhen", "conditionSource", "equals", "equalsSource", "source", "edition", "since");
             return new MessageFieldSpec(row.RequiredString("element"), row.RequiredString("usage"),
                 row.OptionalString("condition"), row.OptionalString("requiredWhen"), row.OptionalString("conditionSource"),
                 row.Citation(edition), row.OptionalString("equals"), row.OptionalString("equalsSource"));
@@ -129,7 +129,7 @@ namespace DicomSpecGen.Spec.Dimse
 
         private static (MessageSpec, YamlMap, List<(MessageFieldSpec, YamlMap)>) ReadMessage(YamlMap row, string edition)
         {
-            row.CheckKeys("name", "title", "commandField", "kind", "source", "edition", "usageSource", "fields", "dataSet");
+            row.CheckKeys("name", "title", "commandField", "kind", "source", "edition", "since", "usageSource", "fields", "dataSet");
             var kind = row.RequiredString("kind");
             if (kind != "request" && kind != "response" && row.Has("kind"))
                 row.Report(DiagnosticIds.InvalidValue, $"kind must be request or response, got '{kind}'", "kind");
@@ -140,7 +140,7 @@ namespace DicomSpecGen.Spec.Dimse
             if (ds != null)
             {
                 var d = ds.Value;
-                d.CheckKeys("name", "usage", "condition", "requiredWhen", "conditionSource", "source", "edition");
+                d.CheckKeys("name", "usage", "condition", "requiredWhen", "conditionSource", "source", "edition", "since");
                 dataSet = new DataSetSpec(d.RequiredString("name"), d.RequiredString("usage"), d.OptionalString("condition"),
                     d.OptionalString("requiredWhen"), d.OptionalString("conditionSource"), d.Citation(edition));
             }
@@ -152,7 +152,7 @@ namespace DicomSpecGen.Spec.Dimse
 
         private static StatusClassSpec ReadClass(YamlMap row, string edition)
         {
-            row.CheckKeys("class", "codes", "source", "edition");
+            row.CheckKeys("class", "codes", "source", "edition", "since");
             var codes = new List<CodeRange>();
             foreach (var text in row.StringList("codes"))
             {
@@ -169,7 +169,7 @@ namespace DicomSpecGen.Spec.Dimse
             var statuses = new List<(StatusSpec, YamlMap)>();
             foreach (var s in row.Sequence("statuses"))
             {
-                s.CheckKeys("code", "meaning", "class", "name", "source", "edition");
+                s.CheckKeys("code", "meaning", "class", "name", "source", "edition", "since");
                 var text = s.RequiredString("code");
                 var range = ParseCodePattern(text);
                 if (range == null && s.Has("code"))

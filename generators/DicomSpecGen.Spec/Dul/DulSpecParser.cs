@@ -90,14 +90,14 @@ namespace DicomSpecGen.Spec.Dul
 
         private static DulStateSpec ReadState(YamlMap row, string edition)
         {
-            row.CheckKeys("id", "name", "group", "transport", "description", "source", "edition", "note");
+            row.CheckKeys("id", "name", "group", "transport", "description", "source", "edition", "since", "note");
             return new DulStateSpec(Identifier(row, "id"), Identifier(row, "name"), row.RequiredString("group"),
                 row.OptionalBool("transport", false), row.RequiredString("description"), row.Citation(edition));
         }
 
         private static DulEventSpec ReadEvent(YamlMap row, string edition)
         {
-            row.CheckKeys("id", "name", "kind", "pdu", "description", "source", "edition", "note");
+            row.CheckKeys("id", "name", "kind", "pdu", "description", "source", "edition", "since", "note");
             var kind = row.RequiredString("kind");
             var pdu = row.OptionalString("pdu");
             if (pdu != null && kind != "pdu") row.Report(DiagnosticIds.InvalidValue, "only an event of kind pdu names a 'pdu'", "pdu");
@@ -111,7 +111,7 @@ namespace DicomSpecGen.Spec.Dul
 
         private static DulActionSpec ReadAction(YamlMap row, string edition, HashSet<string> states)
         {
-            row.CheckKeys("id", "name", "description", "next", "source", "edition", "note");
+            row.CheckKeys("id", "name", "description", "next", "source", "edition", "since", "note");
             var next = new List<DulNextStateSpec>();
             var node = row.Get("next");
             if (node is YamlSequenceNode seq)
@@ -149,7 +149,7 @@ namespace DicomSpecGen.Spec.Dul
 
         private static DulUndefinedRuleSpec ReadRule(YamlMap row, string edition)
         {
-            row.CheckKeys("name", "behaviour", "description", "source", "edition");
+            row.CheckKeys("name", "behaviour", "description", "source", "edition", "since");
             var behaviour = row.RequiredString("behaviour");
             if (behaviour.Length > 0 && behaviour != "reject" && behaviour != "ignore")
             {
@@ -160,7 +160,7 @@ namespace DicomSpecGen.Spec.Dul
 
         private static DulCellSpec ReadCell(YamlMap row, string edition)
         {
-            row.CheckKeys("event", "state", "action", "next", "undefined", "source", "edition", "note");
+            row.CheckKeys("event", "state", "action", "next", "undefined", "source", "edition", "since", "note");
             var action = row.OptionalString("action");
             if (action == null && !row.Has("action")) row.Report(DiagnosticIds.MissingKey, "missing required key 'action' (an action name, or null for a blank cell)");
             if (action == "null" || action == "~" || action == "") action = null;

@@ -39,7 +39,7 @@ namespace DicomSpecGen.Spec.Pdu
 
         private static StructureSpec ParseStructure(YamlMap s, string edition)
         {
-            s.CheckKeys("name", "kind", "code", "title", "description", "source", "edition", "note", "fields");
+            s.CheckKeys("name", "kind", "code", "title", "description", "source", "edition", "since", "note", "fields");
             var kindText = s.RequiredString("kind");
             StructureKind kind;
             switch (kindText)
@@ -61,7 +61,7 @@ namespace DicomSpecGen.Spec.Pdu
         private static FieldSpec ParseField(YamlMap f, string edition)
         {
             f.CheckKeys("name", "bytes", "type", "value", "default", "enum", "of", "tested", "minLength", "maxLength",
-                "minCount", "bits", "description", "source", "edition", "note");
+                "minCount", "bits", "description", "source", "edition", "since", "note");
             var bytes = f.RequiredString("bytes");
             int? start = null, rangeSize = null;
             var match = FixedRange.Match(bytes);
@@ -123,7 +123,7 @@ namespace DicomSpecGen.Spec.Pdu
 
             var bits = f.Sequence("bits", required: false).Select(b =>
             {
-                b.CheckKeys("name", "bit", "description", "source", "edition");
+                b.CheckKeys("name", "bit", "description", "source", "edition", "since");
                 return new BitSpec(b.RequiredString("name"), (int)b.RequiredInteger("bit"), b.OptionalString("description"),
                     b.Citation(edition));
             }).ToEquatableArray();
@@ -139,10 +139,10 @@ namespace DicomSpecGen.Spec.Pdu
 
         private static EnumSpec ParseEnum(YamlMap e, string edition)
         {
-            e.CheckKeys("name", "title", "qualifiedBy", "source", "edition", "note", "values");
+            e.CheckKeys("name", "title", "qualifiedBy", "source", "edition", "since", "note", "values");
             var values = e.Sequence("values").Select(v =>
             {
-                v.CheckKeys("name", "value", "qualifier", "meaning", "source", "edition", "note");
+                v.CheckKeys("name", "value", "qualifier", "meaning", "source", "edition", "since", "note");
                 return new EnumValueSpec(v.RequiredString("name"), v.RequiredInteger("value"), v.OptionalInteger("qualifier"),
                     v.RequiredString("meaning"), v.Citation(edition), v.Line);
             }).ToEquatableArray();

@@ -29,7 +29,7 @@ namespace DicomSpecGen.Spec.Registry
                 var seenKeywords = new Dictionary<string, int>();
                 foreach (var table in map.Sequence("tables"))
                 {
-                    table.CheckKeys("source", "edition", "rows");
+                    table.CheckKeys("source", "edition", "since", "rows");
                     var citation = table.Citation(edition);
                     var rowsNode = table.Get("rows");
                     if (rowsNode == null)
@@ -104,7 +104,7 @@ namespace DicomSpecGen.Spec.Registry
             var keyword = Cell(4);
             if (keyword.Length > 0 && !Identifiers.IsIdentifier(keyword))
                 context.Report(DiagnosticIds.InvalidValue, lineNumber, column, $"keyword '{keyword}' is not a C# identifier");
-            var citation = new Citation(table.Text + ", " + tagText, table.Edition);
+            var citation = new Citation(table.Text + ", " + tagText, table.Edition, table.Since);
             return new DictionaryElement(tag, mask, tagText, vrs.ToEquatableArray(), vrText, vm,
                 note.StartsWith("RET", StringComparison.Ordinal), note, keyword, Cell(5), citation, lineNumber);
         }

@@ -46,7 +46,7 @@ namespace DicomSpecGen.Spec.Registry
 
         private static UidEntry ParseRow(YamlMap row, string edition)
         {
-            row.CheckKeys("uid", "title", "keyword", "type", "retired", "info", "transferSyntax", "source", "edition");
+            row.CheckKeys("uid", "title", "keyword", "type", "retired", "info", "transferSyntax", "source", "edition", "since");
             var uid = row.RequiredString("uid");
             if (!IsValidUid(uid)) row.Report(DiagnosticIds.Registry.BadUid, $"'{uid}' is not a valid UID (digits and dots, no leading zeros, at most 64 characters; PS3.5 Section 9.1)", "uid");
             var title = row.RequiredString("title");
@@ -75,7 +75,7 @@ namespace DicomSpecGen.Spec.Registry
 
         private static TransferSyntaxEncoding ParseEncoding(YamlMap t, string edition)
         {
-            t.CheckKeys("vr", "byteOrder", "deflated", "pixelData", "source", "edition");
+            t.CheckKeys("vr", "byteOrder", "deflated", "pixelData", "source", "edition", "since");
             var vr = OneOf(t, "vr", "implicit", "explicit", "none");
             var order = OneOf(t, "byteOrder", "little", "big", "none");
             var pixel = OneOf(t, "pixelData", "native", "encapsulated", "referenced", "none");

@@ -21,7 +21,7 @@ namespace DicomSpecGen.Spec.Registry
                 var seen = new HashSet<string>();
                 foreach (var row in map.Sequence("vrs"))
                 {
-                    row.CheckKeys("code", "title", "kind", "lengthField", "padding", "size", "source", "edition");
+                    row.CheckKeys("code", "title", "kind", "lengthField", "padding", "size", "source", "edition", "since");
                     var code = row.RequiredString("code");
                     if (code.Length != 2 || !char.IsUpper(code[0]) || !char.IsUpper(code[1]))
                         row.Report(DiagnosticIds.Registry.BadVrDefinition, $"'{code}' is not a two-letter upper-case VR code", "code");

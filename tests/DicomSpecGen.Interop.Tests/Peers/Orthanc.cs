@@ -36,7 +36,25 @@ public sealed class Orthanc : IAsyncDisposable
     public static Task<Orthanc> StartAsync(string aeTitle, params Modality[] modalities) => StartAsync(aeTitle, Dcmtk.FreePort(), modalities);
 
     /// <summary>Starts Orthanc on a DICOM port chosen beforehand (so a peer can be told it before Orthanc runs).</summary>
-    public static async Task<Orthanc> StartAsync(string aeTitle, int dicomPort, params Modality[] modalities)
+    public static Task<Orthanc> StartAsync(string aeTitle, int dicomPort, params Modality[] modalities) => StartAsync(aeTitle, dicomPort, null, modalities);
+
+    /// <summary>The ModalityWorklists plugin of the Debian package (dpkg -L orthanc).</summary>
+    public const string WorklistPlugin = "/usr/share/orthanc/plugins/libModalityWorklists.so";
+
+    /// <summary>Starts Orthanc with its ModalityWorklists plugin serving the .wl files of <paramref name="worklistFolder"/>
+    /// (directly in it; no per-AE sub-folder as wlmscpfs has). Orthanc answers worklist C-FIND only for a known modality.</summary>
+    public static Task<Orthanc> StartWithWorklistsAsync(string aeTitle, string worklistFolder, params Modality[] modalities)
+    {
+        if (!File.Exists(WorklistPlugin)) throw new InvalidOperationException($"Orthanc's worklist plugin {WorklistPlugin} is missing (apt-get install -y orthanc)");
+        return StartAsync(aeTitle, Dcmtk.FreePort(), config =>
+        {
+            config["Plugins"] = new[] { WorklistPlugin };
+            config["Worklists"] = new Dictionary<string, object> { ["Enable"] = true, ["Database"] = worklistFolder };
+        }, modalities);
+    }
+
+    /// <summary>Starts Orthanc; <paramref name="configure"/> may add to or change the configuration before it is written.</summary>
+    public static async Task<Orthanc> StartAsync(string aeTitle, int dicomPort, Action<Dictionary<string, object>>? configure, params Modality[] modalities)
     {
         var binary = Binary() ?? throw new InvalidOperationException("Orthanc is not installed (apt-get install -y orthanc)");
         var dir = new TempDir("dsg-orthanc-");
@@ -68,6 +86,7 @@ public sealed class Orthanc : IAsyncDisposable
                     ["AllowEcho"] = true, ["AllowFind"] = true, ["AllowMove"] = true, ["AllowGet"] = true, ["AllowStore"] = true,
                 }),
             };
+            configure?.Invoke(config);
             var configPath = Path.Combine(dir.Path, "orthanc.json");
             await File.WriteAllTextAsync(configPath, JsonSerializer.Serialize(config, new JsonSerializerOptions { WriteIndented = true }));
             var info = new ProcessStartInfo(binary)

@@ -30,7 +30,7 @@ public class RegistryLookupTests
 
     [Theory]
     [InlineData(0x60013000u)] // odd group: private, not an overlay
-    [InlineData(0x00100011u)]
+    [InlineData(0x0010001Fu)] // unassigned (0010,0011 was, until PS3.6 added Person Names to Use Sequence after 2024d)
     [InlineData(0x00090010u)]
     public void Lookup_misses_private_and_unknown_tags(uint tag) => Assert.False(DicomDictionary.TryLookup(tag, out _));
 

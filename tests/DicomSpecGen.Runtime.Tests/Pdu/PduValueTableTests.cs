@@ -78,7 +78,6 @@ public class PduValueTableTests
 
     [Fact]
     [SpecRow("PS3.7 Table D.3-14, User-Identity-Type")]
-    [SpecRow("PS3.8 Table D.3-14, User-Identity-Type")]
     public void Every_user_identity_type_round_trips_in_a_user_identity_sub_item()
     {
         foreach (var type in Enum.GetValues<UserIdentityType>())

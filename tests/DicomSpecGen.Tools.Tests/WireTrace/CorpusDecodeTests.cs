@@ -29,7 +29,7 @@ public class CorpusDecodeTests
         Assert.Equal([typeof(AAssociateRq), typeof(AAssociateAc), typeof(PDataTf), typeof(PDataTf), typeof(AReleaseRq), typeof(AReleaseRp)],
             pdus.Select(p => p.Pdu!.GetType()));
         var text = new PduTreeRenderer().Render(pdus[1].Pdu!);
-        Assert.Contains(text.Split('\n'), l => l.TrimStart().StartsWith("Result ", StringComparison.Ordinal) && l.Contains("Acceptance (acceptance)") && l.EndsWith("[PS3.8 Table 9-18, Result/Reason (2013)]", StringComparison.Ordinal));
+        Assert.Contains(text.Split('\n'), l => l.TrimStart().StartsWith("Result ", StringComparison.Ordinal) && l.Contains("Acceptance (acceptance)") && l.EndsWith("[PS3.8 Table 9-18, Result/Reason (2024c)]", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -46,10 +46,10 @@ public class CorpusDecodeTests
         var lines = output.ToString().Split('\n');
         Assert.Contains(lines, l => l.StartsWith("A-ASSOCIATE-RJ PDU", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.TrimStart().StartsWith("Result ", StringComparison.Ordinal) && l.Contains("(rejected-permanent)"));
-        Assert.Contains(lines, l => l.TrimStart().StartsWith("Source ", StringComparison.Ordinal) && l.Contains("[PS3.8 Table 9-21, Source (2013)]"));
+        Assert.Contains(lines, l => l.TrimStart().StartsWith("Source ", StringComparison.Ordinal) && l.Contains("[PS3.8 Table 9-21, Source (2024c)]"));
         // Reason/Diag. is read by the value table its Source qualifies (pdus.yaml qualifiedBy), with that value's row.
         var reason = Array.FindIndex(lines, l => l.TrimStart().StartsWith("Reason ", StringComparison.Ordinal));
         Assert.Matches(@"^  Reason\s+= 1\s", lines[reason]);
-        Assert.Matches(@"^\s+\(no-reason-given\)\s+\[PS3\.8 Table 9-21, Reason 1 \(Source 1\) \(2013\)\]$", lines[reason + 1]);
+        Assert.Matches(@"^\s+\(no-reason-given\)\s+\[PS3\.8 Table 9-21, Reason 1 \(Source 1\) \(2024c\)\]$", lines[reason + 1]);
     }
 }

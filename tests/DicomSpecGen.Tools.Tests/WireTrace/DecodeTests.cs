@@ -37,14 +37,14 @@ public class DecodeTests
 
         Assert.Equal(0, exit);
         Assert.StartsWith($"@0 ({bytes.Length} bytes)\nA-ASSOCIATE-RQ PDU ({bytes.Length} bytes)", output);
-        Assert.EndsWith("[PS3.8 Table 9-11 (2013)]", LineOf(output, "A-ASSOCIATE-RQ PDU").TrimEnd());
-        Assert.Matches(@"^  CalledAeTitle\s+= ""DSGTESTSCP""\s+\[PS3\.8 Table 9-11, Called-AE-title \(2013\)\]$", LineOf(output, "CalledAeTitle"));
-        Assert.Matches(@"= ""DSGTESTSCU"".*\[PS3\.8 Table 9-11, Calling-AE-title \(2013\)\]$", LineOf(output, "CallingAeTitle"));
+        Assert.EndsWith("[PS3.8 Table 9-11 (2024c)]", LineOf(output, "A-ASSOCIATE-RQ PDU").TrimEnd());
+        Assert.Matches(@"^  CalledAeTitle\s+= ""DSGTESTSCP""\s+\[PS3\.8 Table 9-11, Called-AE-title \(2024c\)\]$", LineOf(output, "CalledAeTitle"));
+        Assert.Matches(@"= ""DSGTESTSCU"".*\[PS3\.8 Table 9-11, Calling-AE-title \(2024c\)\]$", LineOf(output, "CallingAeTitle"));
         Assert.Matches(@"^  PduLength\s+= " + (bytes.Length - 6) + @"\s", LineOf(output, "PduLength"));
         // Nested items are indented under the PDU, each field with its own row.
         var appContext = LineOf(output, "Application Context Item");
         Assert.StartsWith("    Application Context Item", appContext);
-        Assert.Contains(output.Split('\n'), l => l.StartsWith("      Name", StringComparison.Ordinal) && l.Contains("\"1.2.840.10008.3.1.1.1\"") && l.Contains("[PS3.8 Table 9-12, Application-context-name (2013)]"));
+        Assert.Contains(output.Split('\n'), l => l.StartsWith("      Name", StringComparison.Ordinal) && l.Contains("\"1.2.840.10008.3.1.1.1\"") && l.Contains("[PS3.8 Table 9-12, Application-context-name (2024c)]"));
         Assert.Contains(output.Split('\n'), l => l.StartsWith("          Name", StringComparison.Ordinal) && l.Contains("\"1.2.840.10008.1.1\"") && l.Contains("Table 9-14, Abstract-syntax-name"));
         Assert.Contains(output.Split('\n'), l => l.Contains("ImplementationVersionNameValue") && l.Contains("\"OFFIS_DCMTK"));
         // Every field of every structure in the PDU is printed with a citation.
@@ -75,7 +75,7 @@ public class DecodeTests
         // The C-ECHO-RQ command travels as one last command fragment on context 1.
         Assert.Equal(MessageControlHeader.Command | MessageControlHeader.LastFragment, data.Values.Single().MessageControlHeader);
         var dataPart = output[output.IndexOf("P-DATA-TF PDU", StringComparison.Ordinal)..];
-        Assert.Matches(@"MessageControlHeader\s+= Command, LastFragment\s+\[PS3\.8 Annex E\.2, Message Control Header \(2013\)\]", LineOf(dataPart, "MessageControlHeader"));
+        Assert.Matches(@"MessageControlHeader\s+= Command, LastFragment\s+\[PS3\.8 Annex E\.2, Message Control Header \(2024c\)\]", LineOf(dataPart, "MessageControlHeader"));
         Assert.Matches(@"^      PresentationContextId\s+= 1\s", LineOf(dataPart, "PresentationContextId"));
         Assert.EndsWith("2 PDU(s) decoded, 0 error(s)\n", output);
     }
@@ -93,7 +93,7 @@ public class DecodeTests
         var errors = output.Split('\n').Where(l => l.StartsWith("  ERROR ", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, errors.Count);
         Assert.Contains("PDU-type 0x09 is not defined → A-ABORT unrecognized-PDU", errors[0]);
-        Assert.Matches(@"^  Reason\s+= InvalidPduParameterValue \(invalid-PDU-parameter value\)\s+\[PS3\.8 Table 9-26, Reason/Diag\. \(2013\)\]$", LineOf(output, "Reason"));
+        Assert.Matches(@"^  Reason\s+= InvalidPduParameterValue \(invalid-PDU-parameter value\)\s+\[PS3\.8 Table 9-26, Reason/Diag\. \(2024c\)\]$", LineOf(output, "Reason"));
         Assert.Contains("2 trailing byte(s)", output);
         Assert.EndsWith("1 PDU(s) decoded, 2 error(s)\n", output);
     }

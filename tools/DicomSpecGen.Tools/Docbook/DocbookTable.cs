@@ -22,10 +22,12 @@ public sealed class DocbookDocument
     public static readonly XNamespace Db = "http://docbook.org/ns/docbook";
 
     private readonly Dictionary<string, XElement> _tables;
+    private readonly XDocument _xml;
 
     public DocbookDocument(string document, XDocument xml)
     {
         Document = document;
+        _xml = xml;
         var subtitle = xml.Root?.Element(Db + "subtitle")?.Value ?? "";
         var year = System.Text.RegularExpressions.Regex.Match(subtitle, @"\b(19|20)\d\d[a-e]?\b");
         Edition = year.Success ? year.Value : "";
@@ -56,6 +58,14 @@ public sealed class DocbookDocument
     }
 
     public IEnumerable<string> Labels => _tables.Keys;
+
+    /// <summary>Sections whose label starts with <paramref name="prefix"/> ("C."): label, title and the text of the
+    /// section without its subsections, cleaned.</summary>
+    public IEnumerable<(string Label, string Title, string Text)> Sections(string prefix)
+        => _xml.Descendants(Db + "section")
+            .Where(s => ((string?)s.Attribute("label"))?.StartsWith(prefix, StringComparison.Ordinal) == true)
+            .Select(s => ((string)s.Attribute("label")!, DocbookText.Clean(s.Element(Db + "title")?.Value ?? ""),
+                DocbookText.Clean(string.Join(" ", s.Elements().Where(e => e.Name != Db + "section" && e.Name != Db + "title").Select(e => e.Value)))));
 
     public DocbookTable? Table(string label)
     {

@@ -42,7 +42,7 @@ public static partial class DulImportDiff
         var xmlStates = new Dictionary<string, (string Table, string Text)>();
         foreach (var label in new[] { "9-1", "9-2", "9-3", "9-4", "9-5" })
         {
-            foreach (var cells in part08.Table(label)?.Rows ?? [])
+            foreach (var cells in Require(part08, label).Rows)
             {
                 if (cells.Count >= 2 && StateRef().Match(cells[0].Text) is { Success: true } m) xmlStates["Sta" + m.Groups[1].Value] = ($"PS3.8 Table {label}", cells[1].Text);
             }
@@ -58,7 +58,7 @@ public static partial class DulImportDiff
         var xmlActions = new Dictionary<string, (string Table, string Text, IReadOnlyList<string> Next)>();
         foreach (var label in new[] { "9-6", "9-7", "9-8", "9-9" })
         {
-            foreach (var cells in part08.Table(label)?.Rows ?? [])
+            foreach (var cells in Require(part08, label).Rows)
             {
                 if (cells.Count < 2 || !Regex.IsMatch(cells[0].Text, @"^[A-Z]{2}-\d+$")) continue;
                 var text = cells[1].Text;
@@ -79,8 +79,8 @@ public static partial class DulImportDiff
         foreach (var (id, x) in xmlActions) Add($"{x.Table}, {id}", "action-missing", $"\"{x.Text}\" is not in dul-actions.yaml", DulSpecFiles.Actions, id);
 
         // Table 9-10: the row after "EVENTS" lists the states; each later row is one event (EvtN = table order).
-        var table = part08.Table("9-10");
-        var rows = table == null ? [] : table.HeaderRows.Concat(table.Rows).ToList();
+        var table = Require(part08, "9-10");
+        var rows = table.HeaderRows.Concat(table.Rows).ToList();
         var header = rows.Select((r, i) => (r, i)).FirstOrDefault(x => x.r.Count > 0 && x.r[0].Text == "EVENTS");
         if (header.r == null) { diffs.Add(new("PS3.8 Table 9-10", "table-missing", "no EVENTS header row", null, null, null)); return diffs; }
         var columns = header.r.Skip(1).Select(c => c.Text.Replace(" ", "")).ToList();
@@ -113,6 +113,9 @@ public static partial class DulImportDiff
             diffs.Add(new("PS3.8 Table 9-10", "event-count", $"XML has {eventRows.Count} event rows, YAML {spec.Events.Count} events", null, null, null));
         return diffs;
     }
+
+    private static DocbookTable Require(DocbookDocument part08, string label)
+        => part08.Table(label) ?? throw new InvalidDataException($"PS3.8 Table {label} is not in the {part08.Document} {part08.Edition} XML");
 
     /// <summary>Same words, ignoring case, punctuation and spacing (the XML lost line breaks and spaces).</summary>
     internal static bool SameWords(string a, string b) => Words(a) == Words(b);

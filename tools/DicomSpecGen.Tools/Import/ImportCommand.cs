@@ -3,7 +3,8 @@ using DicomSpecGen.Tools.Docbook;
 namespace DicomSpecGen.Tools.Import;
 
 /// <summary><c>dsgtool import pdus|dul --xml part08.xml [part07.xml] [--yaml pdus.yaml | --spec spec] [--all]</c>: compares the
-/// standard's PDU tables (or DUL tables) with the YAML. Exit 1 when a difference is not explained by a <c>note:</c>.</summary>
+/// standard's PDU tables (or DUL tables) with the YAML. Exit 1 when a difference is not explained by a <c>note:</c>;
+/// exit 2 for the wrong part of the standard or a cited table missing from the XML.</summary>
 public static class ImportCommand
 {
     public static int Run(Args args, TextWriter output)
@@ -17,7 +18,27 @@ public static class ImportCommand
             output.WriteLine("       dsgtool import dictionary --xml part06.xml part07.xml [--spec spec]   (PS3.6 Tables 6-1/7-1/8-1 + PS3.7 E vs part06/dictionary.yaml)");
             return 2;
         }
-        var parts = args.Values("xml").Select(DocbookDocument.Load).ToList();
+        var files = args.Values("xml");
+        var parts = files.Select(DocbookDocument.Load).ToList();
+        // Which parts each import reads: the first is required, the others optional.
+        string[] reads = what switch
+        {
+            "pdus" => ["PS3.8", "PS3.7"],
+            "dul" => ["PS3.8"],
+            "elements" => ["PS3.7"],
+            _ => ["PS3.6", "PS3.7"],
+        };
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (reads.Contains(parts[i].Document)) continue;
+            output.WriteLine($"dsgtool import {what}: {files[i]} is {parts[i].Document} {parts[i].Edition}; import {what} reads {string.Join(" and ", reads)}");
+            return 2;
+        }
+        if (!parts.Any(p => p.Document == reads[0]))
+        {
+            output.WriteLine($"dsgtool import {what}: --xml needs the {reads[0]} XML (got {string.Join(", ", parts.Select(p => p.Document))})");
+            return 2;
+        }
         if (what == "pdus" && args.Value("emit") is { } label)
         {
             // --emit 9-11 [Name] [pdu|item|record]: the table as a pdus.yaml structure, for a table a new edition adds.
@@ -35,17 +56,28 @@ public static class ImportCommand
             "dictionary" => Path.Combine(specDir, "part06", "dictionary.yaml"),
             _ => args.Value("yaml") ?? Path.Combine(specDir, "part08", "pdus.yaml"),
         };
-        var edition = parts.Select(p => p.Edition).FirstOrDefault() ?? "";
-        var diffs = what switch
+        var edition = parts.First(p => p.Document == reads[0]).Edition;
+        IReadOnlyList<ImportDifference> diffs;
+        try
         {
-            "dul" => DulImportDiff.Compare(parts.FirstOrDefault(p => p.Document == "PS3.8") ?? throw new InvalidDataException("--xml needs part08.xml"), specDir),
-            "elements" => ElementTableDiff.Compare(ElementTableDiff.FromXml(parts, commandElementsOnly: true), ElementTableDiff.FromCommandElementsYaml(yaml), edition),
-            "dictionary" => ElementTableDiff.Compare(ElementTableDiff.FromXml(parts, commandElementsOnly: false), ElementTableDiff.FromDictionaryYaml(yaml), edition),
-            _ => PduImportDiff.Compare(parts, yaml),
-        };
+            diffs = what switch
+            {
+                "dul" => DulImportDiff.Compare(parts.First(p => p.Document == "PS3.8"), specDir),
+                "elements" => ElementTableDiff.Compare(ElementTableDiff.FromXml(parts, commandElementsOnly: true), ElementTableDiff.FromCommandElementsYaml(yaml), edition),
+                "dictionary" => ElementTableDiff.Compare(ElementTableDiff.FromXml(parts, commandElementsOnly: false), ElementTableDiff.FromDictionaryYaml(yaml), edition),
+                _ => PduImportDiff.Compare(parts, yaml),
+            };
+        }
+        catch (InvalidDataException e)
+        {
+            output.WriteLine($"dsgtool import {what}: {e.Message}");
+            return 2;
+        }
         foreach (var d in diffs.Where(d => args.Flag("all") || !d.Explained)) output.WriteLine(d);
         var open = diffs.Count(d => !d.Explained);
-        output.WriteLine($"{string.Join(", ", parts.Select(p => $"{p.Document} {p.Edition}"))} vs {yaml}: {diffs.Count} difference(s), {diffs.Count - open} explained by a note, {open} unexplained");
-        return open == 0 ? 0 : 1;
+        var errors = diffs.Count(d => d.IsError);
+        output.WriteLine($"{string.Join(", ", parts.Select(p => $"{p.Document} {p.Edition}"))} vs {yaml}: {diffs.Count} difference(s), {diffs.Count - open} explained, {open} unexplained"
+            + (errors > 0 ? $", {errors} error(s)" : ""));
+        return errors > 0 ? 2 : open == 0 ? 0 : 1;
     }
 }

@@ -6,7 +6,9 @@ namespace DicomSpecGen.Tools.Import;
 /// <summary>Reads the PDU and item field tables from the standard's XML (PS3.8 Tables 9-11..9-26, D.1-1/D.1-2 and,
 /// in 2013, PS3.7 Tables D.3-1..D.3-15) and compares them with pdus.yaml: byte ranges, field names, field kinds
 /// (code/length/reserved), item codes, reserved values and value tables. A difference is explained when the YAML row
-/// it concerns has a <c>note:</c>.</summary>
+/// it concerns has a <c>note:</c>. Every row is compared with the XML of any edition, whatever its own <c>edition:</c>;
+/// only a row whose <c>since:</c> is later than the XML is not expected in it. A table the YAML cites that is not in
+/// the XML given is an error.</summary>
 public static class PduImportDiff
 {
     /// <summary>The tables the PDU YAML transcribes, by part.</summary>
@@ -29,7 +31,7 @@ public static class PduImportDiff
         var notes = YamlNotes.Read(text);
         var diffs = new List<ImportDifference>();
         foreach (var d in spec.Diagnostics) diffs.Add(new ImportDifference(yamlPath, "yaml-error", d.ToString(), null, d.Line, null));
-        var edition = parts.Select(p => p.Edition).FirstOrDefault(e => e.Length > 0) ?? "";
+        string EditionOf(string document) => parts.FirstOrDefault(p => p.Document == document)?.Edition ?? "";
 
         string? NoteAt(int line) => notes.TryGetValue(line, out var n) ? n : null;
         ImportDifference Diff(string where, string kind, string message, string? row, int? line)
@@ -37,11 +39,22 @@ public static class PduImportDiff
 
         var claims = spec.Structures.SelectMany(s => s.Fields.SelectMany(f => ClaimsOf(s, f))).ToList();
 
-        foreach (var (document, label) in PduTables())
+        var cited = claims.Select(c => c.Table).Distinct().Where(t => !PduTables().Any(x => $"{x.Document} Table {x.Label}" == t))
+            .Select(t => (Document: t[..t.IndexOf(' ')], Label: t[(t.LastIndexOf(' ') + 1)..]));
+        foreach (var (document, label) in PduTables().Concat(cited))
         {
-            var table = parts.FirstOrDefault(p => p.Document == document)?.Table(label);
+            var part = parts.FirstOrDefault(p => p.Document == document);
+            var table = part?.Table(label);
             var citation = $"{document} Table {label}";
-            if (table == null) continue; // Not in this edition (e.g. PS3.7 D.3-5/D.3-6 do not exist in 2013).
+            var edition = EditionOf(document);
+            if (table == null)
+            {
+                // A table no row cites may be absent (a table of a later edition); a cited one must be there.
+                var expected = claims.Where(c => c.Table == citation && !Edition.NotYetIn(c.Field.Source.Since, edition)).ToList();
+                if (expected.Count > 0)
+                    diffs.Add(TableNotInXml(citation, part, expected.Select(c => $"{c.Structure.Name}.{c.Field.Name}")));
+                continue;
+            }
             var rows = table.Rows.Select(PduTableRow.From).OfType<PduTableRow>().ToList();
             var tableClaims = claims.Where(c => c.Table == citation).ToList();
             if (tableClaims.Count == 0)
@@ -69,15 +82,23 @@ public static class PduImportDiff
                     diffs.Add(Diff(where, "name", $"XML field name \"{row.Name}\", YAML cites \"{claim.Name}\"", id, f.Line));
                 CompareKind(row, claim, where, id, diffs, Diff);
             }
-            foreach (var c in tableClaims.Where(c => !matched.Contains(c) && c.Field.Source.Edition == edition))
+            foreach (var c in tableClaims.Where(c => !matched.Contains(c) && !Edition.NotYetIn(c.Field.Source.Since, edition)))
             {
                 diffs.Add(Diff(citation, "field-not-in-xml", $"YAML field {c.Structure.Name}.{c.Field.Name} (bytes {c.Field.Bytes}) cites this table but no row matches",
                     $"{c.Structure.Name}.{c.Field.Name}", c.Field.Line));
             }
         }
 
-        CompareEnums(parts, spec, edition, diffs, Diff);
+        CompareEnums(parts, spec, diffs, Diff);
         return diffs;
+    }
+
+    private static ImportDifference TableNotInXml(string citation, DocbookDocument? part, IEnumerable<string> rows)
+    {
+        var names = rows.Distinct().ToList();
+        var where = part == null ? $"no {citation[..citation.IndexOf(' ')]} XML was given" : $"{part.Document} {part.Edition} has no such table";
+        return new ImportDifference(citation, "table-not-in-xml",
+            $"{where}; cited by {string.Join(", ", names.Take(5))}{(names.Count > 5 ? $" and {names.Count - 5} more" : "")}", names[0], null, null, IsError: true);
     }
 
     private static IEnumerable<Claim> ClaimsOf(StructureSpec s, FieldSpec f)
@@ -128,7 +149,7 @@ public static class PduImportDiff
             diffs.Add(diff(where, "reserved-value", $"XML sends {v:X2}H, YAML value 0x{f.Value:X2}", id, f.Line));
     }
 
-    private static void CompareEnums(IReadOnlyList<DocbookDocument> parts, PduSpec spec, string edition, List<ImportDifference> diffs,
+    private static void CompareEnums(IReadOnlyList<DocbookDocument> parts, PduSpec spec, List<ImportDifference> diffs,
         Func<string, string, string, string?, int?, ImportDifference> diff)
     {
         foreach (var e in spec.Enums)
@@ -138,8 +159,16 @@ public static class PduImportDiff
             if (comma < 0 || tables.Count == 0) continue;
             var label = e.Source.Text[(comma + 1)..].Trim();
             var document = tables[0][..tables[0].IndexOf(' ')];
-            var table = parts.FirstOrDefault(p => p.Document == document)?.Table(tables[0][(tables[0].LastIndexOf(' ') + 1)..]);
-            var row = table?.Rows.Select(PduTableRow.From).OfType<PduTableRow>()
+            var part = parts.FirstOrDefault(p => p.Document == document);
+            var edition = part?.Edition ?? "";
+            if (Edition.NotYetIn(e.Source.Since, edition)) continue;
+            var table = part?.Table(tables[0][(tables[0].LastIndexOf(' ') + 1)..]);
+            if (table == null)
+            {
+                diffs.Add(TableNotInXml(tables[0], part, [e.Name]));
+                continue;
+            }
+            var row = table.Rows.Select(PduTableRow.From).OfType<PduTableRow>()
                 .FirstOrDefault(r => PduTableRow.NormalizeName(r.Name) == PduTableRow.NormalizeName(label));
             if (row == null)
             {
@@ -168,7 +197,7 @@ public static class PduImportDiff
             }
             foreach (var y in e.Values.Where(v => !listed.Any(x => v.Value >= x.From && v.Value <= x.To && (!qualified || v.Qualifier == x.Qualifier))))
             {
-                if (y.Source.Edition != edition) continue; // Added by a later edition: not expected in this XML.
+                if (Edition.NotYetIn(y.Source.Since, edition)) continue; // Added by a later edition: not expected in this XML.
                 diffs.Add(diff(where, "value-not-in-xml", $"YAML value {e.Name}.{y.Name} = {y.Value} is not listed", $"{e.Name}.{y.Name}", y.Line));
             }
         }
