@@ -57,7 +57,7 @@ public static class ExplainCommand
                 var decision = acceptor.Policy.Decide(request);
                 Console.Write(decision.Explanation);
                 Console.WriteLine("services of dsg scp (each accepted abstract syntax is one of their SOP classes):");
-                foreach (var line in ScpCommand.ArchiveServices(result.GetValue(scpTitle)!).Explain()) Console.WriteLine("  " + line);
+                foreach (var line in ScpCommand.ArchiveServices(result.GetValue(scpTitle)!, optional: true).Explain()) Console.WriteLine("  " + line);
                 return decision.IsAccepted ? ExitCodes.Ok : ExitCodes.Rejected;
             }
             if (result.GetValue(host) is not { } peer || result.GetValue(port) is not { } peerPort)

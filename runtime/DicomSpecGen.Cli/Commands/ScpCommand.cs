@@ -5,6 +5,7 @@ using DicomSpecGen.Archive;
 using DicomSpecGen.Association;
 using DicomSpecGen.Registry;
 using DicomSpecGen.Services;
+using DicomSpecGen.Services.ProcedureStep;
 using DicomSpecGen.Services.Scp;
 using DicomSpecGen.Services.Scu;
 using Microsoft.Extensions.Logging;
@@ -27,9 +28,10 @@ public static class ScpCommand
         var explain = new Option<bool>("--explain") { Description = "print why each association and presentation context got its result" };
         var noFsync = new Option<bool>("--no-fsync") { Description = "do not fsync each stored file (faster; files still appear only when complete)" };
         var pnCaseSensitive = new Option<bool>("--pn-case-sensitive") { Description = "match PN keys (Patient's Name) case-sensitively (default: ignoring case, PS3.4 C.2.2.2.1.1)" };
+        var mpps = new Option<bool>("--mpps") { Description = "also serve Modality Performed Procedure Step (PS3.4 F.7): instances in the archive index (dsg mpps list)" };
         var command = new Command("scp", "run the archive SCP: C-ECHO, C-STORE into Part 10 files + SQLite index, C-FIND/C-MOVE/C-GET over it");
         command.Arguments.Add(port);
-        foreach (var o in new Option[] { folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive }) command.Options.Add(o);
+        foreach (var o in new Option[] { folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, mpps }) command.Options.Add(o);
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -63,6 +65,7 @@ public static class ScpCommand
             }
             using var archive = DicomArchive.Open(result.GetValue(folder)!, title, logger, flushToDisk: !result.GetValue(noFsync),
                 new ArchiveQueryOptions { CaseInsensitivePersonNames = !result.GetValue(pnCaseSensitive) });
+            using var mppsStore = result.GetValue(mpps) ? SqliteMppsStore.ForArchive(result.GetValue(folder)!) : null;
             var provider = new DicomServiceProvider(new ServiceProviderOptions
             {
                 AeTitle = title,
@@ -70,6 +73,7 @@ public static class ScpCommand
                 Query = archive,
                 MoveDestinations = destinations,
                 CommonOptions = acceptor,
+                Services = mppsStore != null ? [new MppsService(mppsStore, logger)] : [],
             }, logger);
             // Accept exactly what the provider's registered services serve (the input was checked above).
             acceptor = Acceptor(common, result, title, result.GetValue(allow), result.GetValue(max), result.GetValue(requireCalled), provider.Registry);
@@ -146,7 +150,12 @@ public static class ScpCommand
         };
     }
 
-    /// <summary>The services dsg scp registers (without an archive behind them: what it serves, for explain --local).</summary>
-    public static ServiceRegistry ArchiveServices(string title) => new DicomServiceProvider(new ServiceProviderOptions { AeTitle = title }).Registry;
+    /// <summary>The services dsg scp registers (without an archive behind them: what it serves, for explain --local);
+    /// <paramref name="optional"/> adds those its flags turn on (--mpps).</summary>
+    public static ServiceRegistry ArchiveServices(string title, bool optional = false) => new DicomServiceProvider(new ServiceProviderOptions
+    {
+        AeTitle = title,
+        Services = optional ? [new MppsService(new MemoryMppsStore())] : [],
+    }).Registry;
 
 }
