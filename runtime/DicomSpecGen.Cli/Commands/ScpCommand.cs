@@ -6,6 +6,7 @@ using DicomSpecGen.Association;
 using DicomSpecGen.Registry;
 using DicomSpecGen.Services;
 using DicomSpecGen.Services.ProcedureStep;
+using DicomSpecGen.Services.StorageCommitment;
 using DicomSpecGen.Services.Scp;
 using DicomSpecGen.Services.Scu;
 using Microsoft.Extensions.Logging;
@@ -29,9 +30,11 @@ public static class ScpCommand
         var noFsync = new Option<bool>("--no-fsync") { Description = "do not fsync each stored file (faster; files still appear only when complete)" };
         var pnCaseSensitive = new Option<bool>("--pn-case-sensitive") { Description = "match PN keys (Patient's Name) case-sensitively (default: ignoring case, PS3.4 C.2.2.2.1.1)" };
         var mpps = new Option<bool>("--mpps") { Description = "also serve Modality Performed Procedure Step (PS3.4 F.7): instances in the archive index (dsg mpps list)" };
+        var commit = new Option<string?>("--commit-report") { Description = "also serve Storage Commitment Push Model (PS3.4 J.3), reporting on the 'same' association or a 'new' one to the requestor (a known AE: -md AE=host:port)" };
+        commit.AcceptOnlyFromAmong("same", "new");
         var command = new Command("scp", "run the archive SCP: C-ECHO, C-STORE into Part 10 files + SQLite index, C-FIND/C-MOVE/C-GET over it");
         command.Arguments.Add(port);
-        foreach (var o in new Option[] { folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, mpps }) command.Options.Add(o);
+        foreach (var o in new Option[] { folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, mpps, commit }) command.Options.Add(o);
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -73,7 +76,8 @@ public static class ScpCommand
                 Query = archive,
                 MoveDestinations = destinations,
                 CommonOptions = acceptor,
-                Services = mppsStore != null ? [new MppsService(mppsStore, logger)] : [],
+                Services = [.. mppsStore != null ? [new MppsService(mppsStore, logger)] : Array.Empty<IDicomService>(),
+                    .. result.GetValue(commit) is { } report ? [Commitment(archive, title, destinations, report, acceptor, logger)] : Array.Empty<IDicomService>()],
             }, logger);
             // Accept exactly what the provider's registered services serve (the input was checked above).
             acceptor = Acceptor(common, result, title, result.GetValue(allow), result.GetValue(max), result.GetValue(requireCalled), provider.Registry);
@@ -106,6 +110,14 @@ public static class ScpCommand
         });
         return command;
     }
+
+    /// <summary>The storage commitment SCP over the archive's index; reports on a new association go to the -md AEs.</summary>
+    private static StorageCommitmentService Commitment(DicomArchive archive, string title, Dictionary<string, KnownAe> known, string report, AcceptorOptions acceptor, ILogger logger)
+        => new(new IndexCommitmentArchive(archive.Index), new StorageCommitmentOptions
+        {
+            ReportAssociation = report == "new" ? ReportAssociation.New : ReportAssociation.Same,
+            Connector = new AeConnector(new AeConnectorOptions { AeTitle = title, KnownAes = known, CommonOptions = acceptor }, logger),
+        }, logger);
 
     public static Dictionary<string, KnownAe> ParseDestinations(IEnumerable<string> values)
     {
@@ -151,11 +163,18 @@ public static class ScpCommand
     }
 
     /// <summary>The services dsg scp registers (without an archive behind them: what it serves, for explain --local);
-    /// <paramref name="optional"/> adds those its flags turn on (--mpps).</summary>
+    /// <paramref name="optional"/> adds those its flags turn on (--mpps, --commit-report).</summary>
+    /// <summary>An empty archive (for describing the services).</summary>
+    private sealed class MemoryCommitmentArchive : ICommitmentArchive
+    {
+        public Task<IReadOnlyDictionary<string, string>> SopClassesAsync(IReadOnlyList<string> sopInstanceUids, CancellationToken cancellationToken)
+            => Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+    }
+
     public static ServiceRegistry ArchiveServices(string title, bool optional = false) => new DicomServiceProvider(new ServiceProviderOptions
     {
         AeTitle = title,
-        Services = optional ? [new MppsService(new MemoryMppsStore())] : [],
+        Services = optional ? [new MppsService(new MemoryMppsStore()), new StorageCommitmentService(new MemoryCommitmentArchive())] : [],
     }).Registry;
 
 }
