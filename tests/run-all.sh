@@ -16,7 +16,7 @@ export TCP_NODELAY=1
 
 # Debian packages of the peers: DCMTK, Orthanc, openssl (TLS), GDCM, PixelMed (+ Java), CTN, Odil, and the
 # pydicom/numpy that pynetdicom needs.
-packages=(dcmtk orthanc openssl libgdcm-tools pixelmed-apps libpixelmed-java default-jdk-headless ctn odil python3-odil
+packages=(dcmtk orthanc openssl libgdcm-tools pixelmed-apps libpixelmed-java default-jdk-headless ctn odil python3-odil tshark
   python3-pydicom python3-numpy)
 missing=()
 for p in "${packages[@]}"; do

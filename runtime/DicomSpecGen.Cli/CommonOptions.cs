@@ -1,7 +1,9 @@
 using System.CommandLine;
 using DicomSpecGen.Association;
 using DicomSpecGen.Dul;
+using DicomSpecGen.Protocol.Diagnostics;
 using DicomSpecGen.Transport;
+using DicomSpecGen.Transport.Capture;
 using Microsoft.Extensions.Logging;
 
 namespace DicomSpecGen.Cli;
@@ -17,6 +19,7 @@ public sealed class CommonOptions
     public Option<string> MaxPdu { get; } = new("--max-pdu", "-pdu") { Description = $"our maximum P-DATA PDU length (Maximum Length Received, PS3.8 Table D.1-1): 0 = no limit, or {MinMaxPdu}..{int.MaxValue}", DefaultValueFactory = _ => (256 * 1024).ToString() };
     public Option<string> MaxPduCap { get; } = new("--max-pdu-cap") { Description = $"with -pdu 0, the longest P-DATA PDU we still accept (our safety cap, checked before buffering): {MinMaxPdu}..{int.MaxValue}", DefaultValueFactory = _ => TransportOptions.DefaultNoLimitPDataPduCap.ToString() };
     public Option<int> Timeout { get; } = new("--timeout", "-to") { Description = "connection, association and read timeout in seconds", DefaultValueFactory = _ => 30 };
+    public Option<string?> Pcap { get; } = new("--pcap") { Description = "write every connection of this run to a pcap file (synthetic TCP/IP around the bytes that crossed the socket; plaintext under TLS) for Wireshark/tshark" };
     public TlsArguments Tls { get; } = new();
 
     public void AddTo(Command command)
@@ -28,6 +31,7 @@ public sealed class CommonOptions
         command.Options.Add(MaxPdu);
         command.Options.Add(MaxPduCap);
         command.Options.Add(Timeout);
+        command.Options.Add(Pcap);
         Tls.AddTo(command);
     }
 
@@ -40,7 +44,31 @@ public sealed class CommonOptions
     public TransportOptions Transport(ParseResult result, bool acceptor = false)
     {
         var seconds = TimeSpan.FromSeconds(Math.Max(1, result.GetValue(Timeout)));
-        return new TransportOptions { MaxPDataPduLength = MaxPduLength(result), NoLimitPDataPduCap = MaxPduCapLength(result), ConnectTimeout = seconds, ReadTimeout = seconds, Tls = Tls.Build(result, acceptor) };
+        return new TransportOptions { MaxPDataPduLength = MaxPduLength(result), NoLimitPDataPduCap = MaxPduCapLength(result), ConnectTimeout = seconds, ReadTimeout = seconds, Tls = Tls.Build(result, acceptor), Capture = PcapSink(result) };
+    }
+
+    private PcapFile? _pcap;
+
+    /// <summary>--pcap: one file for the whole run (every connection, the listener's too, is its own TCP stream in it),
+    /// flushed as each connection ends and closed when the process exits.</summary>
+    private PcapFile? PcapSink(ParseResult result)
+    {
+        if (_pcap != null || result.GetValue(Pcap) is not { } path) return _pcap;
+        try
+        {
+            _pcap = new PcapFile(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new CliInputException($"--pcap: cannot create {path}: {e.Message}", e);
+        }
+        var pcap = _pcap;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            pcap.Dispose();
+            if (pcap.Failure is { } failure) Console.Error.WriteLine($"W: --pcap: writing {path} failed, the capture is incomplete: {failure.Message}");
+        };
+        return _pcap;
     }
 
     /// <summary>Below this, -pdu is refused: the standard sets no minimum, but tiny PDUs only cost (DCMTK's floor too).</summary>
@@ -61,8 +89,12 @@ public sealed class CommonOptions
         => long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
             && ((zeroAllowed && value == 0) || value is >= MinMaxPdu and <= int.MaxValue) ? (int)value : null;
 
+    private static readonly PduTreeRenderer TraceRenderer = new();
+
+    /// <summary>--trace: each PDU as the runtime's tree (fields, values, spec rows), "&gt;&gt;" sent, "&lt;&lt;" received; one
+    /// write per PDU, so PDUs of concurrent associations do not interleave (Console.Out is synchronized).</summary>
     public Action<PduDirection, Protocol.Pdu>? TraceAction(ParseResult result)
-        => result.GetValue(Trace) ? (direction, pdu) => PduTracePrinter.Print(Console.Out, direction, pdu) : null;
+        => result.GetValue(Trace) ? (direction, pdu) => Console.Out.Write(TraceRenderer.Render(pdu, direction == PduDirection.Sent ? ">> " : "<< ")) : null;
 
     /// <summary>Requestor options from the common flags plus the verb's AE titles and contexts.</summary>
     public RequestorOptions Requestor(ParseResult result, string host, int port, string callingAe, string calledAe, IReadOnlyList<PresentationContextProposal> contexts)

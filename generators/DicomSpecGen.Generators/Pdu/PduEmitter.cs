@@ -117,7 +117,7 @@ namespace DicomSpecGen.Generators.Pdu
             {
                 var lengthField = header.Fields[2];
                 w.Doc("The header common to every PDU, read by the framing layer before the PDU is buffered.", Cite(header.Source));
-                w.Open("public static class PduFraming");
+                w.Open("public static partial class PduFraming");
                 w.Doc("Bytes of the PDU-type, reserved and PDU-length fields.", Cite(lengthField.Source));
                 w.Line($"public const int HeaderLength = {lengthField.Start! + lengthField.Size! - 1};");
                 w.Doc("Reads the PDU-type and PDU-length from the first bytes of a buffer; false when fewer than HeaderLength bytes are there.", Cite(lengthField.Source));

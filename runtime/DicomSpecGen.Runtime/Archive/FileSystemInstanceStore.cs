@@ -86,7 +86,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         {
             // Synchronous buffered writes into the page cache: cheaper than a thread-pool hop per asynchronous write.
             using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
-            file.Write(Part10Header(meta));
+            DicomFileWriter.WriteHeader(file, meta);
             while (true)
             {
                 var result = await dataSet.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -120,19 +120,5 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new UnauthorizedAccessException($"'{relativePath}' is outside the store");
         return new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
-    }
-
-    /// <summary>Preamble, "DICM" and the File Meta Information with its group length (PS3.10 7.1), encoded by the
-    /// data set codec in Explicit VR Little Endian.</summary>
-    internal static byte[] Part10Header(DicomFileMeta meta)
-    {
-        var elements = meta.ToDataset();
-        var length = elements.Encode(TransferSyntax.ExplicitVRLittleEndian).Length;
-        elements.SetUInt32(DicomTags.FileMetaInformationGroupLength, (uint)length);
-        var encoded = elements.Encode(TransferSyntax.ExplicitVRLittleEndian);
-        var header = new byte[132 + encoded.Length];
-        "DICM"u8.CopyTo(header.AsSpan(128));
-        encoded.CopyTo(header, 132);
-        return header;
     }
 }

@@ -17,7 +17,7 @@ namespace DicomSpecGen.Archive;
 /// <c>-od</c> ("CT.&lt;SOP Instance UID&gt;", here with ".dcm"), with no index. Each file is written under a hidden
 /// temporary name, flushed to disk, then renamed into place without replacing anything: a second copy of an
 /// instance that is byte-identical is dropped, a different one is kept beside the first under a numbered name.</summary>
-/// <remarks>PS3.10 7.1 (the file format); the File Meta Information is written as the archive writes it.</remarks>
+/// <remarks>PS3.10 7.1 (the file format); the File Meta Information is written by <see cref="DicomFileWriter"/>, as the archive writes it.</remarks>
 public sealed partial class PlainFolderStorage : IStorageService
 {
     private readonly bool _flushToDisk;
@@ -54,7 +54,7 @@ public sealed partial class PlainFolderStorage : IStorageService
         {
             using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
             {
-                file.Write(FileSystemInstanceStore.Part10Header(meta));
+                DicomFileWriter.WriteHeader(file, meta);
                 while (true)
                 {
                     var result = await dataSet.ReadAsync(cancellationToken).ConfigureAwait(false);

@@ -11,7 +11,7 @@ public static class DicomHeaderCodec
     public const uint UndefinedLength = 0xFFFFFFFF;
 
     /// <summary>The group of Item and delimitation tags, which never have a VR (PS3.5 Section 7.5).</summary>
-    public const ushort ItemGroup = 0xFFFE;
+    public const ushort ItemGroup = (ushort)(DicomTags.Item >> 16);
 
     public enum Status { Ok, NeedMoreData, UnknownVr }
 

@@ -1,3 +1,5 @@
+using DicomSpecGen.Registry;
+
 namespace DicomSpecGen.Data;
 
 /// <summary>A Data Element tag: group in the high 16 bits, element in the low 16 bits (PS3.5 Section 7.1).</summary>
@@ -12,14 +14,14 @@ public readonly record struct DicomTag(uint Value) : IComparable<DicomTag>
     /// <summary>Odd groups are private (PS3.5 Section 7.8).</summary>
     public bool IsPrivate => (Group & 1) == 1;
 
-    /// <summary>Item (FFFE,E000) (PS3.5 Section 7.5).</summary>
-    public static readonly DicomTag Item = new(0xFFFEE000);
+    /// <summary>Item (FFFE,E000) (PS3.5 Section 7.5; the tag from PS3.6 Table 6-1 via the generated DicomTags).</summary>
+    public static readonly DicomTag Item = new(DicomTags.Item);
 
-    /// <summary>Item Delimitation Item (FFFE,E00D) (PS3.5 Section 7.5).</summary>
-    public static readonly DicomTag ItemDelimitation = new(0xFFFEE00D);
+    /// <summary>Item Delimitation Item (FFFE,E00D) (PS3.5 Section 7.5; the tag from PS3.6 Table 6-1 via the generated DicomTags).</summary>
+    public static readonly DicomTag ItemDelimitation = new(DicomTags.ItemDelimitationItem);
 
-    /// <summary>Sequence Delimitation Item (FFFE,E0DD) (PS3.5 Section 7.5).</summary>
-    public static readonly DicomTag SequenceDelimitation = new(0xFFFEE0DD);
+    /// <summary>Sequence Delimitation Item (FFFE,E0DD) (PS3.5 Section 7.5; the tag from PS3.6 Table 6-1 via the generated DicomTags).</summary>
+    public static readonly DicomTag SequenceDelimitation = new(DicomTags.SequenceDelimitationItem);
 
     public static implicit operator DicomTag(uint value) => new(value);
 

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.IO.Pipelines;
 using DicomSpecGen.Association;
 using DicomSpecGen.Data;
@@ -32,9 +31,9 @@ public static class InstanceSender
             MoveOriginatorMessageID = moveOriginatorMessageId,
             HasDataSet = true,
         };
-        if (raw && file.CanSeek && await DataSetOffsetAsync(file, start, cancellationToken).ConfigureAwait(false) is { } offset)
+        if (raw && file.CanSeek)
         {
-            file.Position = offset;
+            file.Position = start + reader.DataSetOffset;
             return await FinalAsync(connection.RequestAsync(contextId, request, file, cancellationToken)).ConfigureAwait(false);
         }
         // Transcode through a pipe: the writer side re-encodes while the fragmenter reads.
@@ -81,19 +80,6 @@ public static class InstanceSender
         // Let the association name the contexts and the peer's results.
         association.GetAcceptedContextId(sopClass, fileSyntax.Uid);
         throw new PresentationContextNotAcceptedException($"no accepted presentation context for {DicomUids.Describe(sopClass)} can carry {fileSyntax.Name}");
-    }
-
-    /// <summary>Where the data set starts: after the preamble, "DICM" and the File Meta Information, whose length
-    /// the (0002,0000) File Meta Information Group Length element gives (PS3.10 7.1). Null when the file does not
-    /// start with that element (then the data set is transcoded instead of copied).</summary>
-    private static async Task<long?> DataSetOffsetAsync(Stream file, long start, CancellationToken cancellationToken)
-    {
-        var head = new byte[144];
-        file.Position = start;
-        if (await file.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false) < head.Length) return null;
-        var tag = ((uint)BinaryPrimitives.ReadUInt16LittleEndian(head.AsSpan(132)) << 16) | BinaryPrimitives.ReadUInt16LittleEndian(head.AsSpan(134));
-        if (tag != DicomTags.FileMetaInformationGroupLength || head[136] != 'U' || head[137] != 'L' || BinaryPrimitives.ReadUInt16LittleEndian(head.AsSpan(138)) != 4) return null;
-        return start + 144 + BinaryPrimitives.ReadUInt32LittleEndian(head.AsSpan(140));
     }
 
     internal static async Task<DimseResponse> FinalAsync(IAsyncEnumerable<DimseResponse> responses)

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using DicomSpecGen.Protocol;
+using DicomSpecGen.Transport.Capture;
 
 namespace DicomSpecGen.Transport;
 
@@ -17,6 +18,7 @@ public sealed class PduConnection : IAsyncDisposable
     private readonly Stream _stream;
     private readonly PipeReader _reader;
     private readonly TransportOptions _options;
+    private readonly PduLimits _limits;
     private readonly object _sendGate = new();
     private readonly Queue<Frame> _queue = new();
     private readonly SemaphoreSlim _wakeWriter = new(0);
@@ -26,10 +28,12 @@ public sealed class PduConnection : IAsyncDisposable
     private readonly Task _writer;
     private readonly CancellationTokenSource _closing = new();
     private int _closed;
+    // The tap of TransportOptions.Capture: bytes as they cross the socket (the plaintext under TLS).
+    private readonly IConnectionCapture? _capture;
 
     private readonly record struct Frame(byte[]? Buffer, int Offset, int Length, bool IsPData, bool Close);
 
-    private PduConnection(Socket socket, TransportOptions options, Stream? stream = null)
+    private PduConnection(Socket socket, TransportOptions options, bool weConnected, Stream? stream = null)
     {
         // Small PDUs (responses, release) must not wait for Nagle.
         socket.NoDelay = true;
@@ -40,8 +44,12 @@ public sealed class PduConnection : IAsyncDisposable
         _stream = stream ?? new NetworkStream(socket, ownsSocket: true);
         // Synchronous sends must never wait (they run inside DUL steps); asynchronous I/O is unaffected.
         if (_direct) socket.Blocking = false;
-        _reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: true));
+        if (options.Capture is { } sink)
+            _capture = sink.Open(socket.LocalEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.Loopback, 0),
+                socket.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.Loopback, 0), weConnected);
+        _reader = PipeReader.Create(_capture == null ? _stream : new CapturingReadStream(_stream, _capture), new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: true));
         _pdataSlots = new SemaphoreSlim(Math.Max(1, options.MaxQueuedPData));
+        _limits = new PduLimits((uint)options.ReceivePDataLimit, (uint)options.MaxAssociatePduLength);
         RemoteEndPoint = socket.RemoteEndPoint;
         _writer = Task.Run(WriteLoopAsync);
     }
@@ -59,7 +67,7 @@ public sealed class PduConnection : IAsyncDisposable
     /// <summary>Completes when the socket has been closed by <see cref="Close"/> or a write failure.</summary>
     public Task Completion => _writer;
 
-    public static PduConnection FromAccepted(Socket socket, TransportOptions options) => new(socket, options);
+    public static PduConnection FromAccepted(Socket socket, TransportOptions options) => new(socket, options, weConnected: false);
 
     /// <summary>An accepted socket, after the TLS handshake when <see cref="TransportOptions.Tls"/> is set (bounded by
     /// the read timeout); the socket is closed when the handshake fails.</summary>
@@ -83,7 +91,7 @@ public sealed class PduConnection : IAsyncDisposable
             await ssl.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-        return new PduConnection(socket, options, ssl);
+        return new PduConnection(socket, options, weConnected: false, ssl);
     }
 
     private static async Task<Stream> ClientTlsAsync(Socket socket, string host, TlsOptions tls, TimeSpan timeout, CancellationToken cancellationToken)
@@ -127,8 +135,8 @@ public sealed class PduConnection : IAsyncDisposable
             socket.Dispose();
             throw;
         }
-        if (options.Tls is { } tls) return new PduConnection(socket, options, await ClientTlsAsync(socket, host, tls, options.ReadTimeout, cancellationToken).ConfigureAwait(false));
-        return new PduConnection(socket, options);
+        if (options.Tls is { } tls) return new PduConnection(socket, options, weConnected: true, await ClientTlsAsync(socket, host, tls, options.ReadTimeout, cancellationToken).ConfigureAwait(false));
+        return new PduConnection(socket, options, weConnected: true);
     }
 
     /// <summary>Reads the next whole PDU; null when the peer closed the connection between PDUs. Throws
@@ -187,37 +195,29 @@ public sealed class PduConnection : IAsyncDisposable
                 return null;
             }
             var buffer = result.Buffer;
-            if (PduFraming.TryReadHeader(buffer, out var type, out var length))
+            switch (PduFraming.TryReadPdu(ref buffer, _limits, out var frame))
             {
-                if (!PduFraming.IsKnownPduType(type)) throw TransportErrors.UnknownType(type);
-                // PS3.8 Table D.1-1: our announced Maximum Length Received bounds P-DATA-TF; 0 = no limit, then our cap.
-                var limit = type == PDataTf.TypeCode ? _options.ReceivePDataLimit : _options.MaxAssociatePduLength;
-                if (length > (uint)limit)
-                {
-                    throw type == PDataTf.TypeCode && _options.MaxPDataPduLength == 0
-                        ? TransportErrors.OverNoLimitCap(length, limit)
-                        : TransportErrors.TooLong(type, length, limit);
-                }
-                var total = PduFraming.HeaderLength + (long)length;
-                if (buffer.Length >= total)
-                {
-                    var slice = buffer.Slice(0, total);
-                    var pdu = Pdu.Read(slice);
-                    _consumed = slice.End;
-                    Trace?.Invoke(PduDirection.Received, pdu);
-                    return pdu;
-                }
-                if (result.IsCompleted) throw TransportErrors.Truncated(buffer.Length, total);
-                if (!headerSeen)
-                {
-                    headerSeen = true;
-                    timeout.CancelAfter(_options.ReadTimeout);
-                }
+                case PduReadStatus.Pdu:
+                    _consumed = buffer.Start;
+                    Trace?.Invoke(PduDirection.Received, frame.Pdu!);
+                    return frame.Pdu;
+                case PduReadStatus.Error when frame.ErrorKind == PduFramingErrorKind.OverLimit:
+                    // PS3.8 Table D.1-1: our announced Maximum Length Received bounds P-DATA-TF; 0 = no limit, then our cap.
+                    throw frame.PduType == PDataTf.TypeCode && _options.MaxPDataPduLength == 0
+                        ? TransportErrors.OverNoLimitCap(frame.PduLength, (int)frame.Limit)
+                        : TransportErrors.TooLong(frame.PduType, frame.PduLength, (int)frame.Limit);
+                case PduReadStatus.Error:
+                    throw frame.Error!;
             }
-            else if (result.IsCompleted)
+            if (result.IsCompleted)
             {
                 if (buffer.Length == 0) return null;
-                throw TransportErrors.Truncated(buffer.Length, PduFraming.HeaderLength);
+                throw TransportErrors.Truncated(buffer.Length, frame.Size);
+            }
+            if (frame.HasHeader && !headerSeen)
+            {
+                headerSeen = true;
+                timeout.CancelAfter(_options.ReadTimeout);
             }
             _reader.AdvanceTo(buffer.Start, buffer.End);
         }
@@ -288,6 +288,8 @@ public sealed class PduConnection : IAsyncDisposable
     /// otherwise queues it for the writer task (call under <see cref="_sendGate"/>).</summary>
     private void WriteLocked(PooledPduBuffer buffer, bool isPData)
     {
+        // Captured as handed to the socket, under the send gate: in send order, and before the peer can answer.
+        _capture?.Data(PduDirection.Sent, buffer.Array.AsSpan(0, buffer.Length));
         var sent = 0;
         if (!_writerActive && _direct)
         {
@@ -438,6 +440,7 @@ public sealed class PduConnection : IAsyncDisposable
                 }
             }
             try { _socket.Shutdown(SocketShutdown.Both); } catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
+            _capture?.Closed(PduDirection.Sent);
             _closing.Cancel();
             _stream.Dispose();
         }
@@ -460,5 +463,6 @@ public sealed class PduConnection : IAsyncDisposable
             if (idle) _readGate.Release();
         }
         _closing.Dispose();
+        _capture?.Dispose();
     }
 }

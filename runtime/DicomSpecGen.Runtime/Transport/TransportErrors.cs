@@ -8,11 +8,7 @@ namespace DicomSpecGen.Transport;
 internal static class TransportErrors
 {
     private static readonly SpecField PduLength = new("PDU", "PDU-length", "PS3.8 Section 9.3.1, bytes 3-6");
-    private static readonly SpecField PduType = new("PDU", "PDU-type", "PS3.8 Section 9.3.1, byte 1");
     private static readonly SpecField MaximumLength = new("P-DATA-TF PDU", "PDU-length", "PS3.8 Annex D.1 (Maximum Length Received)");
-
-    public static PduFormatException UnknownType(byte type)
-        => new(PduType, $"PDU-type 0x{type:X2} is not defined", AbortReason.UnrecognizedPdu);
 
     public static PduFormatException TooLong(byte type, uint length, int limit)
         => type == PDataTf.TypeCode

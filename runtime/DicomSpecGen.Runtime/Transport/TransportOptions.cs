@@ -1,3 +1,5 @@
+using DicomSpecGen.Transport.Capture;
+
 namespace DicomSpecGen.Transport;
 
 /// <summary>Limits and timeouts of one TCP transport connection carrying PDUs.</summary>
@@ -58,6 +60,10 @@ public sealed record TransportOptions
     /// and pynetdicom send them, written to the socket together in one send.</summary>
     /// <remarks>PS3.8 Section 9.3.5 and Annex E.1 (2013).</remarks>
     public bool CombineCommandAndDataPdvs { get; init; }
+
+    /// <summary>Receives every connection's bytes as they cross the socket, e.g. a <see cref="PcapFile"/>; null
+    /// captures nothing. Under TLS it gets the plaintext PDUs (see docs/pcap.md).</summary>
+    public IConnectionCaptureSink? Capture { get; init; }
 
     /// <summary>How many encoded P-DATA-TF PDUs may wait for the socket before senders wait (bounds memory).</summary>
     public int MaxQueuedPData { get; init; } = 8;

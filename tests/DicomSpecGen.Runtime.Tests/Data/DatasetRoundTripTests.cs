@@ -123,4 +123,27 @@ public class DatasetRoundTripTests
         Assert.Equal("COPY", copiedMeta.ImplementationVersionName);
         SampleData.AssertMatches(dataset);
     }
+
+    [Fact]
+    public async Task Data_set_offset_is_where_the_data_set_bytes_start_with_or_without_a_group_length()
+    {
+        var meta = SampleData.Meta(TransferSyntax.ExplicitVRLittleEndian);
+        var dataSet = SampleData.Build().Encode(TransferSyntax.ExplicitVRLittleEndian);
+        var header = DicomFileWriter.EncodeHeader(meta);
+        // The same file without (0002,0000): the reader reads group 0002 until the first tag of another group.
+        var metaOnly = meta.ToDataset().Encode(TransferSyntax.ExplicitVRLittleEndian);
+        var noGroupLength = new byte[132 + metaOnly.Length];
+        "DICM"u8.CopyTo(noGroupLength.AsSpan(128));
+        metaOnly.CopyTo(noGroupLength, 132);
+        foreach (var head in new[] { header, noGroupLength })
+        {
+            // A few bytes before the file: the offset counts from the stream's position at open.
+            byte[] bytes = [1, 2, 3, .. head, .. dataSet];
+            using var stream = new MemoryStream(bytes) { Position = 3 };
+            await using var reader = await DicomFileReader.OpenAsync(stream, leaveOpen: true);
+            Assert.Equal(head.Length, reader.DataSetOffset);
+            Assert.Equal(meta.MediaStorageSopInstanceUid, reader.Meta.MediaStorageSopInstanceUid);
+        }
+        Assert.Equal(noGroupLength.Length + 12, header.Length);
+    }
 }

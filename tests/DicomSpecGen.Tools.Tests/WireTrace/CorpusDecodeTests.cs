@@ -1,4 +1,5 @@
 using DicomSpecGen.Protocol;
+using DicomSpecGen.Protocol.Diagnostics;
 using DicomSpecGen.Tools.WireTrace;
 using DicomSpecGen.Traceability;
 

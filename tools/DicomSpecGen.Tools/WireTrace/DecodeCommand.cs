@@ -1,3 +1,4 @@
+using DicomSpecGen.Protocol.Diagnostics;
 using DicomSpecGen.Tools.Trace;
 
 namespace DicomSpecGen.Tools.WireTrace;
@@ -10,7 +11,8 @@ public static class DecodeCommand
     {
         if (args.Positional.Count != 1) { output.WriteLine("usage: dsgtool decode FILE.bin"); return 2; }
         var pdus = Path.Combine(args.Value("spec") ?? Path.Combine(RepoPaths.Root(), "spec"), "part08", "pdus.yaml");
-        var renderer = new PduTreeRenderer(StructureCitations(), File.Exists(pdus) ? QualifiedValues.Load(pdus) : null);
+        var qualified = File.Exists(pdus) ? QualifiedValues.Load(pdus) : null;
+        var renderer = new PduTreeRenderer(StructureCitations(), qualified == null ? null : qualified.Describe);
         var decoded = PduStreamDecoder.Decode(File.ReadAllBytes(args.Positional[0]));
         foreach (var d in decoded)
         {

@@ -12,9 +12,10 @@ public sealed class DicomFileReader : IAsyncDisposable
     private readonly PipeReader _pipe;
     private readonly Stream? _rest;
 
-    private DicomFileReader(PipeReader pipe, DicomDataset meta, DicomFileMeta info, TransferSyntax ts, DicomStreamReader dataset, Stream? rest)
+    private DicomFileReader(PipeReader pipe, DicomDataset meta, DicomFileMeta info, TransferSyntax ts, DicomStreamReader dataset, Stream? rest, long dataSetOffset)
     {
         _pipe = pipe;
+        DataSetOffset = dataSetOffset;
         MetaDataset = meta;
         Meta = info;
         TransferSyntax = ts;
@@ -31,16 +32,21 @@ public sealed class DicomFileReader : IAsyncDisposable
     /// <summary>The Data Set after the meta information.</summary>
     public DicomStreamReader Dataset { get; }
 
+    /// <summary>Where the Data Set starts, counted from the stream's position when the file was opened: after the
+    /// preamble, "DICM" and every File Meta Information element read (PS3.10 7.1). A sender copying the Data Set's
+    /// bytes unchanged seeks there.</summary>
+    public long DataSetOffset { get; }
+
     public static async Task<DicomFileReader> OpenAsync(Stream stream, DicomReaderOptions? options = null, bool leaveOpen = false, CancellationToken cancellationToken = default)
     {
         var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: leaveOpen));
         try
         {
             await ReadPreambleAsync(pipe, cancellationToken).ConfigureAwait(false);
-            var meta = await ReadMetaAsync(pipe, cancellationToken).ConfigureAwait(false);
+            var (meta, metaLength) = await ReadMetaAsync(pipe, cancellationToken).ConfigureAwait(false);
             var info = DicomFileMeta.FromDataset(meta);
             if (!TransferSyntax.TryGet(info.TransferSyntaxUid, out var ts) || !ts.IsDataSetEncoding)
-                throw new DicomDataException($"unsupported transfer syntax {info.TransferSyntaxUid}", new DicomTag(DicomTags.TransferSyntaxUID), 132, "PS3.5 Section 10");
+                throw new DicomDataException($"unsupported transfer syntax {info.TransferSyntaxUid}", new DicomTag(DicomTags.TransferSyntaxUID), DicomFileFormat.MetaOffset, "PS3.5 Section 10");
             Stream? rest = null;
             DicomStreamReader dataset;
             if (ts.IsDeflated)
@@ -53,7 +59,7 @@ public sealed class DicomFileReader : IAsyncDisposable
             {
                 dataset = new DicomStreamReader(pipe, ts, options);
             }
-            return new DicomFileReader(pipe, meta, info, ts, dataset, rest);
+            return new DicomFileReader(pipe, meta, info, ts, dataset, rest, DicomFileFormat.MetaOffset + metaLength);
         }
         catch
         {
@@ -71,7 +77,7 @@ public sealed class DicomFileReader : IAsyncDisposable
         try
         {
             await ReadPreambleAsync(pipe, cancellationToken).ConfigureAwait(false);
-            var meta = await ReadMetaAsync(pipe, cancellationToken).ConfigureAwait(false);
+            var (meta, _) = await ReadMetaAsync(pipe, cancellationToken).ConfigureAwait(false);
             return (DicomFileMeta.FromDataset(meta), meta, pipe.AsStream());
         }
         catch
@@ -83,25 +89,26 @@ public sealed class DicomFileReader : IAsyncDisposable
 
     private static async Task ReadPreambleAsync(PipeReader pipe, CancellationToken cancellationToken)
     {
-        var head = await pipe.ReadAtLeastAsync(132, cancellationToken).ConfigureAwait(false);
-        if (head.Buffer.Length < 132 || !IsDicm(head.Buffer.Slice(128, 4)))
+        var metaOffset = DicomFileFormat.MetaOffset;
+        var head = await pipe.ReadAtLeastAsync(metaOffset, cancellationToken).ConfigureAwait(false);
+        if (head.Buffer.Length < metaOffset || !IsPrefix(head.Buffer.Slice(DicomFileFormat.PreambleLength, DicomFileFormat.Prefix.Length)))
         {
             pipe.AdvanceTo(head.Buffer.Start);
-            throw new DicomDataException("no \"DICM\" prefix after the 128-byte preamble", null, 128, "PS3.10 Section 7.1");
+            throw new DicomDataException($"no \"DICM\" prefix after the {DicomFileFormat.PreambleLength}-byte preamble", null, DicomFileFormat.PreambleLength, "PS3.10 Section 7.1");
         }
-        pipe.AdvanceTo(head.Buffer.GetPosition(132));
+        pipe.AdvanceTo(head.Buffer.GetPosition(metaOffset));
     }
 
-    private static bool IsDicm(ReadOnlySequence<byte> bytes)
+    private static bool IsPrefix(ReadOnlySequence<byte> bytes)
     {
-        Span<byte> b = stackalloc byte[4];
+        Span<byte> b = stackalloc byte[DicomFileFormat.Prefix.Length];
         bytes.CopyTo(b);
-        return b.SequenceEqual("DICM"u8);
+        return b.SequenceEqual(DicomFileFormat.Prefix);
     }
 
     /// <summary>Reads group 0002 elements: up to the (0002,0000) group length when present, else while the
-    /// next tag is in group 0002.</summary>
-    private static async Task<DicomDataset> ReadMetaAsync(PipeReader pipe, CancellationToken cancellationToken)
+    /// next tag is in group 0002. Returns them and the bytes they took.</summary>
+    private static async Task<(DicomDataset Meta, long Length)> ReadMetaAsync(PipeReader pipe, CancellationToken cancellationToken)
     {
         var meta = new DicomDataset();
         long consumed = 0;
@@ -110,10 +117,10 @@ public sealed class DicomFileReader : IAsyncDisposable
         {
             var result = await pipe.ReadAtLeastAsync(8, cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
-            if (buffer.Length < 2 || ReadGroup(buffer) != 0x0002)
+            if (buffer.Length < 2 || ReadGroup(buffer) != DicomFileFormat.MetaGroup)
             {
                 pipe.AdvanceTo(buffer.Start);
-                if (end >= 0) throw new DicomDataException("the File Meta Information is shorter than its group length", null, 132 + consumed, "PS3.10 Section 7.1");
+                if (end >= 0) throw new DicomDataException("the File Meta Information is shorter than its group length", null, DicomFileFormat.MetaOffset + consumed, "PS3.10 Section 7.1");
                 break;
             }
             var status = Parse(buffer, out var tag, out var vr, out var length, out var headerLength);
@@ -125,14 +132,14 @@ public sealed class DicomFileReader : IAsyncDisposable
             if (status != DicomHeaderCodec.Status.Ok || length == DicomHeaderCodec.UndefinedLength || length > 64 * 1024)
             {
                 pipe.AdvanceTo(buffer.Start);
-                throw new DicomDataException("malformed File Meta Information element", new DicomTag(tag), 132 + consumed, "PS3.10 Section 7.1 (Explicit VR Little Endian)");
+                throw new DicomDataException("malformed File Meta Information element", new DicomTag(tag), DicomFileFormat.MetaOffset + consumed, "PS3.10 Section 7.1 (Explicit VR Little Endian)");
             }
             pipe.AdvanceTo(buffer.GetPosition(headerLength));
             var valueResult = await pipe.ReadAtLeastAsync((int)length, cancellationToken).ConfigureAwait(false);
             if (valueResult.Buffer.Length < length)
             {
                 pipe.AdvanceTo(valueResult.Buffer.Start);
-                throw new DicomDataException("the file ends inside the File Meta Information", new DicomTag(tag), 132 + consumed, "PS3.10 Section 7.1");
+                throw new DicomDataException("the file ends inside the File Meta Information", new DicomTag(tag), DicomFileFormat.MetaOffset + consumed, "PS3.10 Section 7.1");
             }
             var value = valueResult.Buffer.Slice(0, length).ToArray();
             pipe.AdvanceTo(valueResult.Buffer.GetPosition(length));
@@ -142,7 +149,7 @@ public sealed class DicomFileReader : IAsyncDisposable
             else
                 meta.SetBytes(tag, vr, value);
         }
-        return meta;
+        return (meta, consumed);
     }
 
     private static ushort ReadGroup(ReadOnlySequence<byte> buffer)
@@ -155,7 +162,7 @@ public sealed class DicomFileReader : IAsyncDisposable
     private static DicomHeaderCodec.Status Parse(ReadOnlySequence<byte> buffer, out uint tag, out DicomVr vr, out uint length, out long headerLength)
     {
         var reader = new SequenceReader<byte>(buffer);
-        var status = DicomHeaderCodec.TryRead(ref reader, DicomEncoding.ExplicitLittle, out tag, out vr, out length);
+        var status = DicomHeaderCodec.TryRead(ref reader, DicomFileFormat.MetaEncoding, out tag, out vr, out length);
         headerLength = reader.Consumed;
         return status;
     }
