@@ -14,8 +14,8 @@ namespace DicomSpecGen.Services;
 /// <summary>DIMSE messaging over one established association, for both roles at once: sends requests and
 /// routes their responses back by Message ID, and hands requests from the peer (a C-STORE from a C-GET SCP
 /// too) to an <see cref="IDimseRequestHandler"/> (usually a <see cref="ServiceRegistry"/>, which picks the service by
-/// SOP class). No service policy lives here: the handler says how each request is delivered. Messages are fragmented and reassembled by the DIMSE layer
-/// (PS3.8 Annex E); data sets stream both ways.</summary>
+/// SOP class). No service policy lives here: the handler says how each request is delivered. Messages are fragmented
+/// and reassembled by the DIMSE layer (PS3.8 Annex E); data sets stream both ways.</summary>
 public sealed class DimseConnection : IAsyncDisposable
 {
     private readonly DicomAssociation _association;

@@ -203,6 +203,62 @@ public class ServiceRegistryTests
         await client.ReleaseAsync();
     }
 
+    /// <summary>Answers N-ACTION, then reports on a new association to the requestor's AE (PS3.4 J.3.3).</summary>
+    private sealed class ReportingOnNewAssociationService(AeConnector connector) : IDicomService, INActionHandler
+    {
+        public IReadOnlyList<ServedSopClass> SopClasses { get; } = [new ServedSopClass(ToyActionService.SopClass)];
+
+        public TaskCompletionSource<ushort> Reported { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<NormalizedResult> OnNActionAsync(NormalizedRequest<NActionRq> request, CancellationToken cancellationToken)
+        {
+            var requestor = connector.Find(request.Context.Connection.Association.CallingAeTitle);
+            if (requestor == null) return Task.FromResult(new NormalizedResult(DimseStatus.ProcessingFailure));
+            return Task.FromResult(new NormalizedResult(DimseStatus.Success, null, async ct =>
+            {
+                await using var report = await connector.OpenAsync(requestor,
+                    [new PresentationContextProposal(1, ToyActionService.SopClass, [DicomUids.ExplicitVRLittleEndian])], null, ct);
+                var response = await report.RequestFinalAsync(report.Association.GetAcceptedContextId(ToyActionService.SopClass), new NEventReportRq
+                {
+                    AffectedSOPClassUID = ToyActionService.SopClass,
+                    AffectedSOPInstanceUID = request.Message.RequestedSOPInstanceUID,
+                    MessageID = report.NextMessageId(),
+                    EventTypeID = 1,
+                }, new DicomDataset().SetString(DicomTags.PatientID, DicomVr.LO, "REPORTED"), ct);
+                await report.ReleaseAsync(TimeSpan.FromSeconds(10), ct);
+                Reported.TrySetResult(response.Status);
+            }));
+        }
+    }
+
+    [Fact]
+    public async Task A_service_can_report_on_a_new_association_to_a_known_AE()
+    {
+        // The requestor's own SCP, known to the service by the requestor's AE title.
+        var receiver = new ReportReceiver();
+        var receivers = new ServiceRegistry().Add(receiver);
+        await using var requestorScp = Loopback.StartServer(Loopback.Acceptor(new DefaultAssociationPolicy(receivers.PolicyOptions())), receivers);
+        var connector = new AeConnector(new AeConnectorOptions
+        {
+            AeTitle = "DSGSCP",
+            KnownAes = new Dictionary<string, KnownAe> { ["DSGTEST"] = new("DSGTEST", "127.0.0.1", requestorScp.Port) },
+            Timeout = TimeSpan.FromSeconds(10),
+        });
+        var service = new ReportingOnNewAssociationService(connector);
+        var registry = new ServiceRegistry().Add(service);
+        await using var server = Loopback.StartServer(Loopback.Acceptor(new DefaultAssociationPolicy(registry.PolicyOptions() with { AeTitle = "DSGSCP" })), registry);
+
+        await using var client = await DicomClient.ConnectAsync(Propose(server.Port, ToyActionService.SopClass));
+        var response = await client.RequestAsync(new NActionRq { RequestedSOPClassUID = ToyActionService.SopClass, RequestedSOPInstanceUID = "1.2.3.10", MessageID = client.Connection.NextMessageId(), ActionTypeID = 1 }, null);
+        Assert.Equal(DimseStatus.Success, response.Status);
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var (eventType, patientId) = await receiver.Received.Task.WaitAsync(limit.Token);
+        Assert.Equal((ushort)1, eventType);
+        Assert.Equal("REPORTED", patientId);
+        Assert.Equal(DimseStatus.Success, await service.Reported.Task.WaitAsync(limit.Token));
+        await client.ReleaseAsync();
+    }
+
     [Fact]
     public void A_sop_class_is_served_by_one_service_only()
     {
