@@ -14,6 +14,45 @@ using DicomSpecGen.Traceability;
 
 namespace DicomSpecGen.Interop.Tests.StorageCommitment;
 
+/// <summary>Our archive SCP with storage and storage commitment, one CT instance stored by storescu.</summary>
+internal sealed class OurCommitScp : IAsyncDisposable
+{
+    public required DicomServer Server { get; init; }
+    public required DicomArchive Archive { get; init; }
+    public required string Folder { get; init; }
+    public required string StoredUid { get; init; }
+
+    public static async Task<OurCommitScp> StartAsync(StorageCommitmentOptions options)
+    {
+        var folder = DcmtkFiles.TempDir("dsg-commit-");
+        var archive = DicomArchive.Open(Path.Combine(folder, "archive"), "DSGSCP");
+        var provider = new DicomServiceProvider(new ServiceProviderOptions
+        {
+            Storage = archive,
+            Services = [new StorageCommitmentService(new IndexCommitmentArchive(archive.Index), options)],
+        });
+        var acceptor = new AcceptorOptions
+        {
+            Policy = new DefaultAssociationPolicy(provider.Registry.PolicyOptions() with { AeTitle = "DSGSCP" }),
+            Transport = OurArchive.Transport,
+            ArtimTimeout = TimeSpan.FromSeconds(3),
+        };
+        var server = DicomServer.Start(IPAddress.Loopback, 0, acceptor, provider);
+        Directory.CreateDirectory(Path.Combine(folder, "in"));
+        var files = await DcmtkFiles.CreateAsync(Path.Combine(folder, "in"), 1, "COMMIT1");
+        var store = await Dcmtk.RunAsync("storescu", TimeSpan.FromSeconds(60), "-aet", "DCMTKSCU", "-aec", "DSGSCP", "127.0.0.1", server.Port.ToString(), files[0].Path);
+        Assert.True(store.ExitCode == 0, store.Output);
+        return new OurCommitScp { Server = server, Archive = archive, Folder = folder, StoredUid = files[0].SopInstanceUid };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        Archive.Dispose();
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+    }
+}
+
 /// <summary>Our Storage Commitment SCP (Services/StorageCommitment) against pynetdicom's SCU (pyn_stgcmt_scu.py), and
 /// our SCU against pynetdicom's SCP (pyn_stgcmt_scp.py); reports on the same and on a new association.</summary>
 public class StorageCommitmentPeerTests
@@ -21,45 +60,6 @@ public class StorageCommitmentPeerTests
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
     private const string Ct = DicomUids.CTImageStorage;
     private const string Mr = DicomUids.MRImageStorage;
-
-    /// <summary>Our archive SCP with storage and storage commitment, one CT instance stored by storescu.</summary>
-    private sealed class OurCommitScp : IAsyncDisposable
-    {
-        public required DicomServer Server { get; init; }
-        public required DicomArchive Archive { get; init; }
-        public required string Folder { get; init; }
-        public required string StoredUid { get; init; }
-
-        public static async Task<OurCommitScp> StartAsync(StorageCommitmentOptions options)
-        {
-            var folder = DcmtkFiles.TempDir("dsg-commit-");
-            var archive = DicomArchive.Open(Path.Combine(folder, "archive"), "DSGSCP");
-            var provider = new DicomServiceProvider(new ServiceProviderOptions
-            {
-                Storage = archive,
-                Services = [new StorageCommitmentService(new IndexCommitmentArchive(archive.Index), options)],
-            });
-            var acceptor = new AcceptorOptions
-            {
-                Policy = new DefaultAssociationPolicy(provider.Registry.PolicyOptions() with { AeTitle = "DSGSCP" }),
-                Transport = OurArchive.Transport,
-                ArtimTimeout = TimeSpan.FromSeconds(3),
-            };
-            var server = DicomServer.Start(IPAddress.Loopback, 0, acceptor, provider);
-            Directory.CreateDirectory(Path.Combine(folder, "in"));
-            var files = await DcmtkFiles.CreateAsync(Path.Combine(folder, "in"), 1, "COMMIT1");
-            var store = await Dcmtk.RunAsync("storescu", Limit, "-aet", "DCMTKSCU", "-aec", "DSGSCP", "127.0.0.1", server.Port.ToString(), files[0].Path);
-            Assert.True(store.ExitCode == 0, store.Output);
-            return new OurCommitScp { Server = server, Archive = archive, Folder = folder, StoredUid = files[0].SopInstanceUid };
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Server.DisposeAsync();
-            Archive.Dispose();
-            try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
-        }
-    }
 
     private static List<JsonElement> JsonLines(string stdout)
         => [.. stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement)];
