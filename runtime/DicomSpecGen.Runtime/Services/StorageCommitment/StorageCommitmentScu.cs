@@ -37,8 +37,15 @@ public sealed class CommitmentReportReceiver : IDicomService, INEventReportHandl
         var transaction = data.GetString(DicomTags.TransactionUID)?.TrimEnd('\0', ' ');
         if (transaction == null) return Task.FromResult(new NormalizedResult(DimseStatus.MissingAttribute));
         if (!StorageCommitmentSpec.Events.Any(e => e.Id == request.Message.EventTypeID)) return Task.FromResult(new NormalizedResult(DimseStatus.NoSuchEventType));
-        _waiting.GetOrAdd(transaction, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult((request.Message.EventTypeID ?? 0, data));
-        return Task.FromResult(new NormalizedResult(DimseStatus.Success));
+        // Signalled once the response is sent: a waiter may release the association at once, and the SCP (which
+        // waits for this response before answering a release) must have it first.
+        var waiter = _waiting.GetOrAdd(transaction, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
+        var eventType = request.Message.EventTypeID ?? 0;
+        return Task.FromResult(new NormalizedResult(DimseStatus.Success, null, _ =>
+        {
+            waiter.TrySetResult((eventType, data));
+            return Task.CompletedTask;
+        }));
     }
 }
 
