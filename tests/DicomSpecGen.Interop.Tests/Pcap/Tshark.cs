@@ -52,10 +52,12 @@ internal static class Tshark
         string? direction = null;
         foreach (var line in traceOutput.Split('\n'))
         {
+            // "--trace" prints each PDU as ">> TITLE PDU (N bytes)" with its fields indented below, PduType first.
             if (line.StartsWith(">> ", StringComparison.Ordinal) || line.StartsWith("<< ", StringComparison.Ordinal)) direction = line[..2];
-            else if (direction != null && line.StartsWith("   PduType = ", StringComparison.Ordinal))
+            else if (direction != null && line.TrimStart().StartsWith("PduType ", StringComparison.Ordinal))
             {
-                pdus.Add($"{direction} {line["   PduType = ".Length..].Split(' ')[0].ToLowerInvariant()}");
+                var value = line[(line.IndexOf('=') + 1)..].TrimStart();
+                pdus.Add($"{direction} {value.Split(' ')[0].ToLowerInvariant()}");
                 direction = null;
             }
         }
