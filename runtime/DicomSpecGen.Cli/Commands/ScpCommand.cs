@@ -32,19 +32,22 @@ public static class ScpCommand
         var mpps = new Option<bool>("--mpps") { Description = "also serve Modality Performed Procedure Step (PS3.4 F.7): instances in the archive index (dsg mpps list)" };
         var commit = new Option<string?>("--commit-report") { Description = "also serve Storage Commitment Push Model (PS3.4 J.3), reporting on the 'same' association or a 'new' one to the requestor (a known AE: -md AE=host:port)" };
         commit.AcceptOnlyFromAmong("same", "new");
+        var commitAe = new Option<string[]>("--commit-report-ae") { Description = "per requestor: AE=same|new (repeatable; overrides --commit-report for that AE)", AllowMultipleArgumentsPerToken = true };
         var commitDelay = new Option<double>("--commit-delay") { Description = "seconds to wait before sending a storage commitment report", DefaultValueFactory = _ => 0 };
         var command = new Command("scp", "run the archive SCP: C-ECHO, C-STORE into Part 10 files + SQLite index, C-FIND/C-MOVE/C-GET over it");
         command.Arguments.Add(port);
-        foreach (var o in new Option[] { folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, mpps, commit, commitDelay }) command.Options.Add(o);
+        foreach (var o in new Option[] { folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, mpps, commit, commitAe, commitDelay }) command.Options.Add(o);
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             using var logging = common.Logging(result);
             var logger = logging.CreateLogger("scp");
             Dictionary<string, KnownAe> destinations;
+            Dictionary<string, ReportAssociation> reportByAe;
             try
             {
                 destinations = ParseDestinations(result.GetValue(dest) ?? []);
+                reportByAe = ParseReportAssociations(result.GetValue(commitAe) ?? []);
             }
             catch (ArgumentException e)
             {
@@ -78,7 +81,7 @@ public static class ScpCommand
                 MoveDestinations = destinations,
                 CommonOptions = acceptor,
                 Services = [.. mppsStore != null ? [new MppsService(mppsStore, logger)] : Array.Empty<IDicomService>(),
-                    .. result.GetValue(commit) is { } report ? [Commitment(archive, title, destinations, report, TimeSpan.FromSeconds(Math.Max(0, result.GetValue(commitDelay))), acceptor, logger)] : Array.Empty<IDicomService>()],
+                    .. result.GetValue(commit) is { } report ? [Commitment(archive, title, destinations, report, reportByAe, TimeSpan.FromSeconds(Math.Max(0, result.GetValue(commitDelay))), acceptor, logger)] : Array.Empty<IDicomService>()],
             }, logger);
             // Accept exactly what the provider's registered services serve (the input was checked above).
             acceptor = Acceptor(common, result, title, result.GetValue(allow), result.GetValue(max), result.GetValue(requireCalled), provider.Registry);
@@ -113,13 +116,28 @@ public static class ScpCommand
     }
 
     /// <summary>The storage commitment SCP over the archive's index; reports on a new association go to the -md AEs.</summary>
-    private static StorageCommitmentService Commitment(DicomArchive archive, string title, Dictionary<string, KnownAe> known, string report, TimeSpan delay, AcceptorOptions acceptor, ILogger logger)
+    private static StorageCommitmentService Commitment(DicomArchive archive, string title, Dictionary<string, KnownAe> known, string report, Dictionary<string, ReportAssociation> byAe, TimeSpan delay, AcceptorOptions acceptor, ILogger logger)
         => new(new IndexCommitmentArchive(archive.Index), new StorageCommitmentOptions
         {
             ReportAssociation = report == "new" ? ReportAssociation.New : ReportAssociation.Same,
+            ReportAssociationByAe = byAe,
             ReportDelay = delay,
             Connector = new AeConnector(new AeConnectorOptions { AeTitle = title, KnownAes = known, CommonOptions = acceptor }, logger),
         }, logger);
+
+    /// <summary>--commit-report-ae AE=same|new values.</summary>
+    public static Dictionary<string, ReportAssociation> ParseReportAssociations(IEnumerable<string> values)
+    {
+        var map = new Dictionary<string, ReportAssociation>();
+        foreach (var value in values)
+        {
+            var eq = value.IndexOf('=');
+            var where = eq > 0 ? value[(eq + 1)..] : "";
+            if (where is not ("same" or "new")) throw new ArgumentException($"--commit-report-ae '{value}' is not AE=same or AE=new");
+            map[value[..eq]] = where == "new" ? ReportAssociation.New : ReportAssociation.Same;
+        }
+        return map;
+    }
 
     public static Dictionary<string, KnownAe> ParseDestinations(IEnumerable<string> values)
     {
