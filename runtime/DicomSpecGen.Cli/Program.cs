@@ -14,5 +14,7 @@ var root = new RootCommand("dsg — DICOM networking generated from the standard
     ScpCommand.Create(common),
     ExplainCommand.Create(common),
     DemoCommand.Create(common),
+    MppsCommand.Create(common),
+    CommitCommand.Create(common),
 };
 return await root.Parse(args).InvokeAsync();

@@ -21,10 +21,12 @@ public static class ExplainCommand
         var requireCalled = ScpCommand.RequireCalledAeTitleOption();
         var allow = new Option<string[]>("--allow") { Description = "with --local: the dsg scp's --allow list of calling AE titles", AllowMultipleArgumentsPerToken = true };
         var worklist = new Option<bool>("--worklist") { Description = "with --local: explain dsg scp --worklist (Modality Worklist served too)" };
+        var mpps = new Option<bool>("--mpps") { Description = "with --local: explain dsg scp --mpps (MPPS served too)" };
+        var commit = new Option<bool>("--commit") { Description = "with --local: explain dsg scp --commit-report (Storage Commitment served too)" };
         var command = new Command("explain", "explain association negotiation: each context's result and why, with spec references");
         command.Arguments.Add(host);
         command.Arguments.Add(port);
-        foreach (var o in new Option[] { calling, called, sops, syntaxes, local, scpTitle, requireCalled, allow, worklist }) command.Options.Add(o);
+        foreach (var o in new Option[] { calling, called, sops, syntaxes, local, scpTitle, requireCalled, allow, worklist, mpps, commit }) command.Options.Add(o);
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -42,7 +44,7 @@ public static class ExplainCommand
                 return ExitCodes.BadInput;
             }
             // The folder is not read to explain: any name stands for dsg scp --worklist DIR.
-            Services.ServiceRegistry ScpServices() => ScpCommand.ArchiveServices(result.GetValue(scpTitle)!, result.GetValue(worklist) ? "." : null);
+            Services.ServiceRegistry ScpServices() => ScpCommand.ArchiveServices(result.GetValue(scpTitle)!, result.GetValue(worklist) ? "." : null, result.GetValue(mpps), result.GetValue(commit));
             if (result.GetValue(local))
             {
                 AcceptorOptions acceptor;

@@ -5,6 +5,8 @@ using DicomSpecGen.Archive;
 using DicomSpecGen.Association;
 using DicomSpecGen.Registry;
 using DicomSpecGen.Services;
+using DicomSpecGen.Services.ProcedureStep;
+using DicomSpecGen.Services.StorageCommitment;
 using DicomSpecGen.Services.Scp;
 using DicomSpecGen.Services.Scu;
 using DicomSpecGen.Services.Worklist;
@@ -29,18 +31,25 @@ public static class ScpCommand
         var noFsync = new Option<bool>("--no-fsync") { Description = "do not fsync each stored file (faster; files still appear only when complete)" };
         var pnCaseSensitive = new Option<bool>("--pn-case-sensitive") { Description = "match PN keys (Patient's Name) case-sensitively (default: ignoring case, PS3.4 C.2.2.2.1.1)" };
         var worklist = new Option<string?>("--worklist") { Description = "also serve Modality Worklist C-FIND (PS3.4 Annex K) from the .wl files (DCMTK worklist items) of this folder" };
+        var mpps = new Option<bool>("--mpps") { Description = "also serve Modality Performed Procedure Step (PS3.4 F.7): instances in the archive index (dsg mpps list)" };
+        var commit = new Option<string?>("--commit-report") { Description = "also serve Storage Commitment Push Model (PS3.4 J.3), reporting on the 'same' association or a 'new' one to the requestor (a known AE: -md AE=host:port)" };
+        commit.AcceptOnlyFromAmong("same", "new");
+        var commitAe = new Option<string[]>("--commit-report-ae") { Description = "per requestor: AE=same|new (repeatable; overrides --commit-report for that AE)", AllowMultipleArgumentsPerToken = true };
+        var commitDelay = new Option<double>("--commit-delay") { Description = "seconds to wait before sending a storage commitment report", DefaultValueFactory = _ => 0 };
         var command = new Command("scp", "run the archive SCP: C-ECHO, C-STORE into Part 10 files + SQLite index, C-FIND/C-MOVE/C-GET over it");
         command.Arguments.Add(port);
-        foreach (var o in new Option[] { folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, worklist }) command.Options.Add(o);
+        foreach (var o in new Option[] { folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, worklist, mpps, commit, commitAe, commitDelay }) command.Options.Add(o);
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             using var logging = common.Logging(result);
             var logger = logging.CreateLogger("scp");
             Dictionary<string, KnownAe> destinations;
+            Dictionary<string, ReportAssociation> reportByAe;
             try
             {
                 destinations = ParseDestinations(result.GetValue(dest) ?? []);
+                reportByAe = ParseReportAssociations(result.GetValue(commitAe) ?? []);
             }
             catch (ArgumentException e)
             {
@@ -70,6 +79,7 @@ public static class ScpCommand
             }
             using var archive = DicomArchive.Open(result.GetValue(folder)!, title, logger, flushToDisk: !result.GetValue(noFsync),
                 new ArchiveQueryOptions { CaseInsensitivePersonNames = !result.GetValue(pnCaseSensitive) });
+            using var mppsStore = result.GetValue(mpps) ? SqliteMppsStore.ForArchive(result.GetValue(folder)!) : null;
             var provider = new DicomServiceProvider(new ServiceProviderOptions
             {
                 AeTitle = title,
@@ -77,7 +87,9 @@ public static class ScpCommand
                 Query = archive,
                 MoveDestinations = destinations,
                 CommonOptions = acceptor,
-                Services = WorklistServices(result.GetValue(worklist), !result.GetValue(pnCaseSensitive), logger),
+                Services = [.. WorklistServices(result.GetValue(worklist), !result.GetValue(pnCaseSensitive), logger),
+                    .. mppsStore != null ? [new MppsService(mppsStore, logger)] : Array.Empty<IDicomService>(),
+                    .. result.GetValue(commit) is { } report ? [Commitment(archive, title, destinations, report, reportByAe, TimeSpan.FromSeconds(Math.Max(0, result.GetValue(commitDelay))), acceptor, logger)] : Array.Empty<IDicomService>()],
             }, logger);
             // Accept exactly what the provider's registered services serve (the input was checked above).
             acceptor = Acceptor(common, result, title, result.GetValue(allow), result.GetValue(max), result.GetValue(requireCalled), provider.Registry);
@@ -109,6 +121,30 @@ public static class ScpCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The storage commitment SCP over the archive's index; reports on a new association go to the -md AEs.</summary>
+    private static StorageCommitmentService Commitment(DicomArchive archive, string title, Dictionary<string, KnownAe> known, string report, Dictionary<string, ReportAssociation> byAe, TimeSpan delay, AcceptorOptions acceptor, ILogger logger)
+        => new(new IndexCommitmentArchive(archive.Index), new StorageCommitmentOptions
+        {
+            ReportAssociation = report == "new" ? ReportAssociation.New : ReportAssociation.Same,
+            ReportAssociationByAe = byAe,
+            ReportDelay = delay,
+            Connector = new AeConnector(new AeConnectorOptions { AeTitle = title, KnownAes = known, CommonOptions = acceptor }, logger),
+        }, logger);
+
+    /// <summary>--commit-report-ae AE=same|new values.</summary>
+    public static Dictionary<string, ReportAssociation> ParseReportAssociations(IEnumerable<string> values)
+    {
+        var map = new Dictionary<string, ReportAssociation>();
+        foreach (var value in values)
+        {
+            var eq = value.IndexOf('=');
+            var where = eq > 0 ? value[(eq + 1)..] : "";
+            if (where is not ("same" or "new")) throw new ArgumentException($"--commit-report-ae '{value}' is not AE=same or AE=new");
+            map[value[..eq]] = where == "new" ? ReportAssociation.New : ReportAssociation.Same;
+        }
+        return map;
     }
 
     public static Dictionary<string, KnownAe> ParseDestinations(IEnumerable<string> values)
@@ -154,12 +190,26 @@ public static class ScpCommand
         };
     }
 
-    /// <summary>The services dsg scp registers (without an archive behind them: what it serves, for explain --local).</summary>
-    public static ServiceRegistry ArchiveServices(string title, string? worklistFolder = null)
-        => new DicomServiceProvider(new ServiceProviderOptions { AeTitle = title, Services = WorklistServices(worklistFolder) }).Registry;
+    /// <summary>The services dsg scp registers (without an archive behind them: what it serves, for explain --local),
+    /// with those its flags turn on (--worklist, --mpps, --commit-report).</summary>
+    public static ServiceRegistry ArchiveServices(string title, string? worklistFolder = null, bool mpps = false, bool commitment = false)
+        => new DicomServiceProvider(new ServiceProviderOptions
+        {
+            AeTitle = title,
+            Services = [.. WorklistServices(worklistFolder),
+                .. mpps ? [new MppsService(new MemoryMppsStore())] : Array.Empty<IDicomService>(),
+                .. commitment ? [new StorageCommitmentService(new MemoryCommitmentArchive())] : Array.Empty<IDicomService>()],
+        }).Registry;
 
     /// <summary>dsg scp --worklist: the Modality Worklist service over the folder's .wl files, or none.</summary>
     public static IReadOnlyList<IDicomService> WorklistServices(string? folder, bool caseInsensitivePersonNames = true, ILogger? logger = null)
         => folder == null ? [] : [new WorklistService(new FolderWorklistSource(folder, logger), new WorklistServiceOptions { CaseInsensitivePersonNames = caseInsensitivePersonNames }, logger)];
+
+    /// <summary>An empty archive (for describing the services).</summary>
+    private sealed class MemoryCommitmentArchive : ICommitmentArchive
+    {
+        public Task<IReadOnlyDictionary<string, string>> SopClassesAsync(IReadOnlyList<string> sopInstanceUids, CancellationToken cancellationToken)
+            => Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+    }
 
 }

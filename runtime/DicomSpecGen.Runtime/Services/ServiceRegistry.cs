@@ -133,7 +133,9 @@ public sealed class ServiceRegistry(ILogger? logger = null) : IDimseRequestHandl
     {
         var dataSet = await request.ReadDataSetAsync(cancellationToken).ConfigureAwait(false);
         var result = await handler(new NormalizedRequest<TRequest>(request, message, dataSet), cancellationToken).ConfigureAwait(false);
-        await request.RespondAsync(message.CreateResponse(result.Status), result.DataSet, cancellationToken).ConfigureAwait(false);
+        var response = message.CreateResponse(result.Status);
+        result.Amend?.Invoke(response);
+        await request.RespondAsync(response, result.DataSet, cancellationToken).ConfigureAwait(false);
         if (result.ThenAsync != null) await result.ThenAsync(cancellationToken).ConfigureAwait(false);
     }
 }

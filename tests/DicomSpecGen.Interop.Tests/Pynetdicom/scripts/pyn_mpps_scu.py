@@ -73,6 +73,7 @@ def main():
     parser.add_argument("--calling", default="PYNMPPSSCU")
     parser.add_argument("--status", default="IN PROGRESS", help="Performed Procedure Step Status sent in the N-CREATE")
     parser.add_argument("--set-status", action="append", default=[])
+    parser.add_argument("--set-uid", help="send the N-SETs to this SOP Instance UID instead of the created one")
     args = parser.parse_args()
     ae = AE(ae_title=args.calling)
     ae.add_requested_context(ModalityPerformedProcedureStep)
@@ -86,8 +87,9 @@ def main():
     rsp, _ = assoc.send_n_create(ds, ModalityPerformedProcedureStep, uid)
     emit("n-create-rsp", instance=uid, status=status_of(rsp))
     for status in args.set_status:
-        rsp, _ = assoc.send_n_set(set_dataset(status), ModalityPerformedProcedureStep, uid)
-        emit("n-set-rsp", instance=uid, status=status_of(rsp),
+        target = args.set_uid or uid
+        rsp, _ = assoc.send_n_set(set_dataset(status), ModalityPerformedProcedureStep, target)
+        emit("n-set-rsp", instance=target, status=status_of(rsp),
              errorComment=None if rsp is None else rsp.get("ErrorComment"),
              errorId=None if rsp is None or "ErrorID" not in rsp else int(rsp.ErrorID))
     assoc.release()
