@@ -51,6 +51,12 @@ public sealed record TlsProfileSpec(TlsProfile Profile, string Name, string Titl
     public string Describe() => $"{Source} {Title} (TLS {MinVersion}{(MaxVersion == MinVersion ? " only" : "-" + MaxVersion)})";
 }
 
+/// <summary>A profile's certificate check: the smallest RSA key accepted.</summary>
+/// <param name="Profile">The profile.</param>
+/// <param name="MinRsaKeyBits">The smallest RSA key, in bits, a peer certificate may have.</param>
+/// <param name="Source">The citation of the rule's row.</param>
+public sealed record TlsCertificateRule(TlsProfile Profile, int MinRsaKeyBits, string Source);
+
 /// <summary>The BCP 195 profiles of PS3.15 B.9-B.11, read once from the embedded spec/part15/tls-profiles.yaml.</summary>
 public static class TlsProfiles
 {
@@ -61,6 +67,13 @@ public static class TlsProfiles
 
     /// <summary>Every profile, by its --tls-profile name.</summary>
     public static IEnumerable<TlsProfileSpec> List => All.Value.Values.OrderBy(p => p.Name, StringComparer.Ordinal);
+
+    /// <summary>The profile rows of tls-profiles.yaml, each citing its PS3.15 section (the trace report's symbols).</summary>
+    public static IReadOnlyList<TlsProfileSpec> Rows => List.ToList();
+
+    /// <summary>The certificate rule of each profile (minimum RSA key size), citing its section.</summary>
+    public static IReadOnlyList<TlsCertificateRule> CertificateRules
+        => List.Select(p => new TlsCertificateRule(p.Profile, p.MinRsaKeyBits, p.MinRsaKeySource)).ToList();
 
     /// <summary>The profile a --tls-profile value names (bcp195, bcp195-nd, bcp195-ex), case-insensitive.</summary>
     public static bool TryParse(string name, out TlsProfile profile)
