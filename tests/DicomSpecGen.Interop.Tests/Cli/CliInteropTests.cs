@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using DicomSpecGen.Interop.Tests.Peers;
 using DicomSpecGen.Interop.Tests.Services;
+using DicomSpecGen.Traceability;
 
 namespace DicomSpecGen.Interop.Tests.Cli;
 
