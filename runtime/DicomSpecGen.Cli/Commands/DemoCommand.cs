@@ -2,18 +2,24 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Net;
 using DicomSpecGen.Archive;
+using DicomSpecGen.Association;
 using DicomSpecGen.Data;
 using DicomSpecGen.Data.Part10;
 using DicomSpecGen.Dimse;
 using DicomSpecGen.Registry;
 using DicomSpecGen.Services;
+using DicomSpecGen.Services.ProcedureStep;
 using DicomSpecGen.Services.Scp;
 using DicomSpecGen.Services.Scu;
+using DicomSpecGen.Services.StorageCommitment;
+using DicomSpecGen.Services.Worklist;
+using Microsoft.Extensions.Logging;
 
 namespace DicomSpecGen.Cli.Commands;
 
 /// <summary>dsg demo: the whole stack in one command. Starts an archive SCP, stores a folder into it (or generated
-/// CT instances), finds the studies, moves them to a second archive, and echoes.</summary>
+/// CT instances), finds the studies, moves them to a second archive, and echoes; then plays a modality's day against
+/// the same SCP: worklist query, MPPS IN PROGRESS, store, storage commitment, MPPS COMPLETED.</summary>
 public static class DemoCommand
 {
     public static Command Create(CommonOptions common)
@@ -40,8 +46,15 @@ public static class DemoCommand
                 var acceptorB = ScpCommand.Acceptor(common, result, "DSGDEST", null, 8, services: providerB.Registry);
                 await using var destination = DicomServer.Start(IPAddress.Loopback, 0, acceptorB, providerB, logger);
                 var acceptorA = ScpCommand.Acceptor(common, result, "DSGSCP", null, 8);
+                // The modality's day: one scheduled item for a demo patient, MPPS kept in memory, commitment over the index.
+                var worklist = new InMemoryWorklistSource();
+                var scheduled = ScheduledItem();
+                worklist.Add(scheduled);
+                var mppsStore = new MemoryMppsStore();
                 var providerA = new DicomServiceProvider(new ServiceProviderOptions
                 {
+                    Services = [new WorklistService(worklist, null, logger), new MppsService(mppsStore, logger),
+                        new StorageCommitmentService(new IndexCommitmentArchive(archiveA.Index), new StorageCommitmentOptions { ReportAssociation = ReportAssociation.Same }, logger)],
                     AeTitle = "DSGSCP",
                     Storage = archiveA,
                     Query = archiveA,
@@ -91,6 +104,7 @@ public static class DemoCommand
                     var arrived = Directory.GetFiles(Path.Combine(work, "destination"), "*.dcm", SearchOption.AllDirectories).Length;
                     Console.WriteLine($"4. C-MOVE to DSGDEST: {moved} sub-operations completed; {arrived} files in the destination archive");
                     var ok = stored == files.Count && stored > 0 && arrived == stored;
+                    ok &= await ModalityDayAsync(common, result, scp.Port, Path.Combine(work, "modality"), logger, ct);
                     Console.WriteLine(ok ? "demo succeeded" : "demo FAILED");
                     return ok ? ExitCodes.Ok : ExitCodes.OperationFailed;
                 }
@@ -107,14 +121,107 @@ public static class DemoCommand
         return command;
     }
 
+    /// <summary>The scheduled procedure step the demo's worklist offers (PS3.4 Table K.6-1 attributes).</summary>
+    private static DicomDataset ScheduledItem()
+    {
+        var today = DateTime.Now.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        return WorklistClient.BuildIdentifier([
+            "PatientName=DEMO^ALPHA", "PatientID=DEMO1", "AccessionNumber=A1001", "RequestedProcedureID=RP1001",
+            "RequestedProcedureDescription=CT chest", "StudyInstanceUID=" + MppsService.NewUid(),
+            "ScheduledProcedureStepSequence[0].ScheduledStationAETitle=DSGDEMO",
+            "ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate=" + today,
+            "ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartTime=090000",
+            "ScheduledProcedureStepSequence[0].Modality=CT",
+            "ScheduledProcedureStepSequence[0].ScheduledProcedureStepID=SPS1001",
+            "ScheduledProcedureStepSequence[0].ScheduledProcedureStepDescription=CT chest without contrast"]);
+    }
+
+    /// <summary>Step 5, as the modality DSGDEMO: query today's CT worklist, N-CREATE the MPPS IN PROGRESS, store the
+    /// scheduled study, request storage commitment (report on the same association), N-SET the MPPS COMPLETED.</summary>
+    private static async Task<bool> ModalityDayAsync(CommonOptions common, ParseResult result, int port, string folder, ILogger logger, CancellationToken ct)
+    {
+        Console.WriteLine("5. a modality's day: DSGDEMO against DSGSCP (worklist, MPPS, storage, storage commitment)");
+        var today = DateTime.Now.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var query = WorklistClient.BuildIdentifier([
+            "PatientName", "PatientID", "AccessionNumber", "RequestedProcedureID", "StudyInstanceUID",
+            "ScheduledProcedureStepSequence[0].ScheduledStationAETitle=DSGDEMO",
+            "ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate=" + today,
+            "ScheduledProcedureStepSequence[0].Modality=CT",
+            "ScheduledProcedureStepSequence[0].ScheduledProcedureStepID",
+            "ScheduledProcedureStepSequence[0].ScheduledProcedureStepDescription"]);
+        var explicitFirst = new[] { DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian };
+        List<PresentationContextProposal> contexts = [new(1, WorklistService.SopClassUid, explicitFirst), new(3, MppsScu.SopClassUid, explicitFirst),
+            new(5, DicomUids.CTImageStorage, [DicomUids.ExplicitVRLittleEndian])];
+        await using var client = await DicomClient.ConnectAsync(common.Requestor(result, "127.0.0.1", port, "DSGDEMO", "DSGSCP", contexts), null, logger, ct);
+
+        var (items, final) = await client.QueryWorklistAsync(query, ct);
+        Console.WriteLine($"   worklist C-FIND: {items.Count} item(s), {ServiceStatus.Describe(DimseService.ModalityWorklistFind, final?.Status ?? 0xFFFF)}");
+        foreach (var item in items) Console.WriteLine("   #1 " + WorklistCommand.Format(item));
+        if (items.Count != 1) return false;
+        var item0 = items[0];
+        string Value(uint tag, DicomDataset? ds = null) => (ds ?? item0).GetString(tag)?.TrimEnd('\0', ' ') ?? "";
+        var step = item0.GetSequence(DicomTags.ScheduledProcedureStepSequence)?.Items.FirstOrDefault() ?? new DicomDataset();
+
+        // The performed step references the scheduled one (Scheduled Step Attributes Sequence, from the same keywords).
+        var mpps = MppsService.NewUid();
+        var attributes = MppsScu.CreateAttributes(new Dictionary<string, string>
+        {
+            ["PatientName"] = Value(DicomTags.PatientName),
+            ["PatientID"] = Value(DicomTags.PatientID),
+            ["StudyInstanceUID"] = Value(DicomTags.StudyInstanceUID),
+            ["AccessionNumber"] = Value(DicomTags.AccessionNumber),
+            ["RequestedProcedureID"] = Value(DicomTags.RequestedProcedureID),
+            ["ScheduledProcedureStepID"] = Value(DicomTags.ScheduledProcedureStepID, step),
+            ["ScheduledProcedureStepDescription"] = Value(DicomTags.ScheduledProcedureStepDescription, step),
+            ["PerformedStationAETitle"] = "DSGDEMO",
+            ["PerformedProcedureStepID"] = "PPS1001",
+            ["Modality"] = "CT",
+        });
+        var created = await MppsScu.CreateAsync(client, mpps, attributes, ct);
+        Console.WriteLine($"   MPPS N-CREATE {mpps} IN PROGRESS: {ServiceStatus.Describe(DimseService.General, created.Status)}");
+        var ok = created.Status == DimseStatus.Success;
+
+        const int count = 3;
+        var references = new List<CommitmentReference>();
+        var stored = 0;
+        Directory.CreateDirectory(folder);
+        for (var i = 0; i < count; i++)
+        {
+            var file = await WriteCtAsync(folder, i, Value(DicomTags.StudyInstanceUID), Value(DicomTags.PatientName), Value(DicomTags.PatientID), ct);
+            if ((await client.StoreFileAsync(file.Path, ct)).Status == DimseStatus.Success) stored++;
+            references.Add(new CommitmentReference(DicomUids.CTImageStorage, file.SopInstanceUid));
+        }
+        Console.WriteLine($"   C-STORE: {stored} of {count} instances of the scheduled study");
+        ok &= stored == count;
+
+        var commitment = await StorageCommitmentScu.RequestAsync(common.Requestor(result, "127.0.0.1", port, "DSGDEMO", "DSGSCP", []), references,
+            TimeSpan.FromSeconds(10), null, logger, ct);
+        Console.WriteLine($"   storage commitment N-ACTION: {ServiceStatus.Describe(DimseService.General, commitment.ActionStatus)}; report on the "
+            + (commitment.EventType == null ? "same association: none within 10 s" : $"same association: {commitment.Committed.Count} committed, {commitment.Failed.Count} failed"));
+        foreach (var c in commitment.Committed) Console.WriteLine($"     committed {c.SopInstanceUid}");
+        foreach (var (f, reason) in commitment.Failed) Console.WriteLine($"     FAILED    {f.SopInstanceUid}: {ServiceStatus.Describe(DimseService.General, reason)}");
+        ok &= commitment.EventType != null && commitment.Committed.Count == count && commitment.Failed.Count == 0;
+
+        var completed = await MppsScu.SetAsync(client, mpps, MppsScu.SetAttributes("COMPLETED"), ct);
+        Console.WriteLine($"   MPPS N-SET {mpps} COMPLETED: {ServiceStatus.Describe(DimseService.General, completed.Status)}");
+        await client.ReleaseAsync(ct);
+        return ok && completed.Status == DimseStatus.Success;
+    }
+
     /// <summary>Small CT instances (two studies) written with the data layer's Part 10 writer.</summary>
     private static async Task<string> GenerateAsync(string folder, int count, CancellationToken ct)
     {
         Directory.CreateDirectory(folder);
         var root = "2.25." + BitConverter.ToUInt64(Guid.NewGuid().ToByteArray()).ToString();
         for (var i = 0; i < count; i++)
+            await WriteCtAsync(folder, i, $"{root}.{i % 2 + 1}", i % 2 == 0 ? "DEMO^ALPHA" : "DEMO^BETA", i % 2 == 0 ? "DEMO1" : "DEMO2", ct);
+        return folder;
+    }
+
+    /// <summary>One 64x64 CT instance of <paramref name="study"/>, number <paramref name="i"/> + 1.</summary>
+    private static async Task<(string Path, string SopInstanceUid)> WriteCtAsync(string folder, int i, string study, string patientName, string patientId, CancellationToken ct)
+    {
         {
-            var study = $"{root}.{i % 2 + 1}";
             var series = study + ".1";
             var sop = $"{series}.{i + 1}";
             var pixels = new byte[64 * 64 * 2];
@@ -124,8 +231,8 @@ public static class DemoCommand
                 .SetString(new DicomTag(DicomTags.SOPInstanceUID), sop)
                 .SetString(new DicomTag(DicomTags.StudyDate), "20240105")
                 .SetString(new DicomTag(DicomTags.Modality), "CT")
-                .SetString(new DicomTag(DicomTags.PatientName), i % 2 == 0 ? "DEMO^ALPHA" : "DEMO^BETA")
-                .SetString(new DicomTag(DicomTags.PatientID), i % 2 == 0 ? "DEMO1" : "DEMO2")
+                .SetString(new DicomTag(DicomTags.PatientName), patientName)
+                .SetString(new DicomTag(DicomTags.PatientID), patientId)
                 .SetString(new DicomTag(DicomTags.StudyInstanceUID), study)
                 .SetString(new DicomTag(DicomTags.SeriesInstanceUID), series)
                 .SetString(new DicomTag(DicomTags.InstanceNumber), (i + 1).ToString())
@@ -133,9 +240,10 @@ public static class DemoCommand
                 .SetUInt16(new DicomTag(DicomTags.Columns), 64)
                 .SetUInt16(new DicomTag(DicomTags.BitsAllocated), 16)
                 .SetBytes(new DicomTag(DicomTags.PixelData), DicomVr.OW, pixels);
-            await using var file = File.Create(Path.Combine(folder, $"ct{i + 1:D4}.dcm"));
-            await DicomFile.WriteAsync(file, new DicomFileMeta(DicomUids.CTImageStorage, sop, DicomUids.ExplicitVRLittleEndian), ds, ct);
+            var path = Path.Combine(folder, $"ct{i + 1:D4}.dcm");
+            await using (var file = File.Create(path))
+                await DicomFile.WriteAsync(file, new DicomFileMeta(DicomUids.CTImageStorage, sop, DicomUids.ExplicitVRLittleEndian), ds, ct);
+            return (path, sop);
         }
-        return folder;
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using DicomSpecGen.Interop.Tests.Peers;
 using DicomSpecGen.Interop.Tests.Services;
+using DicomSpecGen.Traceability;
 
 namespace DicomSpecGen.Interop.Tests.Cli;
 
@@ -127,6 +128,27 @@ public class CliInteropTests
         Assert.Contains("C-STORE: 6 of 6", demo.Output);
         Assert.Contains("C-FIND: 2 study(ies)", demo.Output);
         Assert.Contains("6 files in the destination archive", demo.Output);
+    }
+
+    /// <summary>dsg demo's step 5: the modality's worklist item, its MPPS from IN PROGRESS to COMPLETED, the study stored
+    /// and committed with the report on the same association, each step succeeding against the demo's SCP.</summary>
+    [Fact]
+    [SpecRow("PS3.4 F.7.2.1.3, N-CREATE IN PROGRESS")]
+    [SpecRow("PS3.4 F.7.2.2.2, IN PROGRESS to COMPLETED")]
+    [SpecRow("PS3.4 Table J.3-2, Storage Commitment Request Successful")]
+    public async Task Demo_runs_a_modalitys_day()
+    {
+        var demo = await Dsg.RunAsync(Limit, "demo", "-n", "2");
+        Assert.True(demo.ExitCode == 0, demo.Output);
+        Assert.Contains("5. a modality's day", demo.Output);
+        Assert.Contains("worklist C-FIND: 1 item(s), 0x0000", demo.Output);
+        Assert.Contains("PatientID=DEMO1", demo.Output);
+        Assert.Matches(@"MPPS N-CREATE [0-9.]+ IN PROGRESS: 0x0000 Success", demo.Output);
+        Assert.Contains("C-STORE: 3 of 3 instances of the scheduled study", demo.Output);
+        Assert.Contains("report on the same association: 3 committed, 0 failed", demo.Output);
+        Assert.Equal(3, demo.Output.Split('\n').Count(l => l.TrimStart().StartsWith("committed ", StringComparison.Ordinal)));
+        Assert.Matches(@"MPPS N-SET [0-9.]+ COMPLETED: 0x0000 Success", demo.Output);
+        Assert.Contains("demo succeeded", demo.Output);
     }
 
     [Fact]
