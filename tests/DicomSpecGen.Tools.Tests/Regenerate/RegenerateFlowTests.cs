@@ -93,6 +93,21 @@ public partial class RegenerateFlowTests(ITestOutputHelper log)
         Assert.Contains(problems, p => p.StartsWith("trace row", StringComparison.Ordinal) && p.Contains("UserIdentityType.JsonWebToken", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Spec_rewind_rewrites_a_copy_and_refuses_the_clones_own_spec()
+    {
+        using var older = TestPaths.CopySpec();
+        var output = new StringWriter();
+        Assert.Equal(0, DicomSpecGen.Tools.Editions.SpecDiffCommand.Run(new Args(["rewind", "--to", "2018a", "--spec", older.Dir, "--editions", TestPaths.EditionsDir]), output));
+        Assert.Matches(@"part08/pdus\.yaml:\d+: removed", output.ToString());
+        Assert.Contains(": rewound to 2018a: 8 change(s), 4 row(s) rewritten", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("JsonWebToken", File.ReadAllText(older.Pdus), StringComparison.Ordinal);
+
+        var refused = new StringWriter();
+        Assert.Equal(2, DicomSpecGen.Tools.Editions.SpecDiffCommand.Run(new Args(["rewind", "--to", "2018a", "--spec", TestPaths.SpecDir, "--editions", TestPaths.EditionsDir]), refused));
+        Assert.Contains("rewind a copy", refused.ToString(), StringComparison.Ordinal);
+    }
+
     /// <summary>Everything in the generated code and the trace rows of the older tree vs today's that the rewound
     /// changelog rows do not account for, and every transcribed row that accounts for nothing.</summary>
     private List<string> Problems(string olderDir, IReadOnlyList<RewoundChange> rewound, out List<Hunk> hunks)

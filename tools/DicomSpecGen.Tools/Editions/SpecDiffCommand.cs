@@ -57,9 +57,10 @@ public static class SpecDiffCommand
             output.WriteLine("usage: dsgtool spec rewind --to 2013 --spec COPY-OF-SPEC [--editions tests/reference/editions]");
             return 2;
         }
-        if (Path.GetFullPath(spec).TrimEnd('/', '\\') == Path.GetFullPath(Path.Combine(RepoPaths.Root(), "spec")))
+        // A clone's own spec/ (the folder next to DicomSpecGen.sln) is never rewritten.
+        if (Path.GetDirectoryName(Path.GetFullPath(spec).TrimEnd('/', '\\')) is { } parent && File.Exists(Path.Combine(parent, "DicomSpecGen.sln")))
         {
-            output.WriteLine("spec rewind: --spec is the clone's spec/; rewind a copy");
+            output.WriteLine($"spec rewind: {spec} is a clone's spec/; rewind a copy");
             return 2;
         }
         var dir = args.Value("editions") ?? Path.Combine(RepoPaths.Root(), "tests", "reference", "editions");
