@@ -33,6 +33,7 @@ static int Usage()
           dsgtool spec diff --from part06.xml --to spec/part06/uids.yaml
           dsgtool spec crosscheck --dic dicom.dic --uids dcuid.h [--spec DIR] [--all]
           dsgtool spec changelog --from 2014a --to 2026c [--editions DIR] [--md FILE] [--json FILE]
+          dsgtool spec rewind --to 2013 --spec COPY-OF-SPEC [--editions DIR]
           dsgtool import pdus --xml part08.xml part07.xml [--yaml pdus.yaml] [--all]
           dsgtool import pdus --xml part08.xml part07.xml --emit TABLE [Name] [pdu|item|record]
           dsgtool import dul --xml part08.xml [--spec DIR] [--all]

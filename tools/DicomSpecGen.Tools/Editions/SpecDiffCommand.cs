@@ -11,6 +11,7 @@ public static class SpecDiffCommand
     {
         if (args.Positional.FirstOrDefault() == "crosscheck") return CrossCheck(args, output);
         if (args.Positional.FirstOrDefault() == "changelog") return Changelog(args, output);
+        if (args.Positional.FirstOrDefault() == "rewind") return Rewind(args, output);
         var to = args.Value("to");
         if (args.Positional.FirstOrDefault() != "diff" || args.Values("from").Count == 0 || to == null)
         {
@@ -43,6 +44,38 @@ public static class SpecDiffCommand
         }
         output.WriteLine($"spec diff: no comparison for {to} yet (supported: uids.yaml, pdus.yaml)");
         return 2;
+    }
+
+    /// <summary><c>dsgtool spec rewind --to 2013 --spec DIR [--editions DIR]</c>: rewrites a copy of spec/ (never the
+    /// clone's own) to an older edition by undoing the changelog's rows after it, and lists each row rewritten.</summary>
+    private static int Rewind(Args args, TextWriter output)
+    {
+        var to = args.Value("to");
+        var spec = args.Value("spec");
+        if (to == null || spec == null)
+        {
+            output.WriteLine("usage: dsgtool spec rewind --to 2013 --spec COPY-OF-SPEC [--editions tests/reference/editions]");
+            return 2;
+        }
+        // A clone's own spec/ (the folder next to DicomSpecGen.sln) is never rewritten.
+        if (Path.GetDirectoryName(Path.GetFullPath(spec).TrimEnd('/', '\\')) is { } parent && File.Exists(Path.Combine(parent, "DicomSpecGen.sln")))
+        {
+            output.WriteLine($"spec rewind: {spec} is a clone's spec/; rewind a copy");
+            return 2;
+        }
+        var dir = args.Value("editions") ?? Path.Combine(RepoPaths.Root(), "tests", "reference", "editions");
+        var all = DicomSpecGen.Tools.Changelog.EditionChangelog.Build(dir, "0000", "9999");
+        var rewound = DicomSpecGen.Tools.Changelog.SpecRewind.Apply(spec, DicomSpecGen.Tools.Changelog.SpecRewind.After(all, to));
+        foreach (var r in rewound)
+        {
+            var c = r.Change;
+            output.WriteLine($"{c.Part} {(c.Table.StartsWith("Annex") ? "" : "Table ")}{c.Table} {c.What} {c.Key} ({c.Previous} → {c.Edition}, {c.Kind}): "
+                + (r.Transcribed ? $"{r.Edits.Count} row(s)" : "not in the YAML's words"));
+            foreach (var e in r.Edits)
+                output.WriteLine($"  {e.File}:{e.Line}: " + (e.Older == null ? "removed" : $"\"{r.TodayText}\" → \"{r.OlderText}\""));
+        }
+        output.WriteLine($"{spec}: rewound to {to}: {rewound.Count} change(s), {rewound.Sum(r => r.Edits.Count)} row(s) rewritten");
+        return 0;
     }
 
     /// <summary><c>dsgtool spec changelog --from 2014a --to 2026c [--editions DIR] [--md FILE] [--json FILE]</c>: what
