@@ -1,6 +1,11 @@
 """Helpers shared by the workflow scripts (MWL, MPPS, Storage Commitment): datasets as JSON lines on stdout."""
 import json
 import sys
+import threading
+
+# Handlers and the report thread emit concurrently; print() writes the text and the newline apart, so lines could
+# interleave without the lock.
+_emit_lock = threading.Lock()
 
 
 def to_json(ds):
@@ -10,7 +15,10 @@ def to_json(ds):
 
 def emit(kind, **fields):
     """One JSON object per line on stdout, flushed at once so a test reading the stream sees it."""
-    print(json.dumps(dict(kind=kind, **fields)), flush=True)
+    line = json.dumps(dict(kind=kind, **fields)) + "\n"
+    with _emit_lock:
+        sys.stdout.write(line)
+        sys.stdout.flush()
 
 
 def status_of(rsp):
