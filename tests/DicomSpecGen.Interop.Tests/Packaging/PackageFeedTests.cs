@@ -155,7 +155,7 @@ public sealed class PackageFeedTests(PackageFeedFixture feed) : IClassFixture<Pa
         await using (var file = File.Create(path))
             await DicomFile.WriteAsync(file, new DicomFileMeta(DicomUids.CTImageStorage, sop, DicomUids.ExplicitVRLittleEndian), dataset);
 
-        var options = new AssociationOptions
+        var options = new RequestorOptions
         {
             Host = host,
             Port = port,
