@@ -7,7 +7,7 @@
 #   R=5 SMALL=2000 CT=200 LARGE=10 MEM_MB=1024 bench/scripts/compare.sh
 #
 # Builds dsg Release as Native AOT (-p:DsgAot=true; gcc links it), else as a JIT build, and says which; the build
-# is reused while HEAD and the working tree of runtime/, generators/ and spec/ are unchanged. Makes its synthetic
+# is reused while runtime/, generators/ and spec/ are unchanged (committed trees and working-tree diff). Makes its synthetic
 # data (bench/scripts/mkdata.py) in $DATA. Every process is bounded by `timeout`; loopback only; TCP_NODELAY=1.
 # Each repetition runs ours and DCMTK's back to back (order alternating); a ratio is taken per repetition and
 # printed as median (min-max), > 1 meaning ours is faster. Prints a Markdown table and the load average at the
@@ -27,18 +27,17 @@ TMO=${TMO:-300}                         # seconds, per process
 DATA=${DATA:-/tmp/dsg-compare-data}
 OUT=${OUT:-$(mktemp -d /tmp/dsg-compare.XXXXXX)}
 BIN=$ROOT/bench/.bin/dsg
-PY=${PY:-python3}
+PY=${PY:-$(command -v /usr/bin/python3 || echo python3)}
 export TCP_NODELAY=1
 RAW=$OUT/raw.tsv
 : > "$RAW"
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-LOAD_START=$(load)
 for tool in storescu storescp echoscu "$PY" dotnet; do
   command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install dcmtk python3; the .NET 10 SDK)"; exit 1; }
 done
 
 # --- build ---
-stamp="$(git -C "$ROOT" rev-parse HEAD) $(git -C "$ROOT" status --porcelain -- runtime generators spec | md5sum | cut -c1-12)"
+stamp="$(git -C "$ROOT" rev-parse HEAD:runtime HEAD:generators HEAD:spec | tr '\n' ' ')$(git -C "$ROOT" diff HEAD -- runtime generators spec | md5sum | cut -c1-12)"
 if [ -f "$BIN/stamp" ] && [ "$(cat "$BIN/stamp")" = "$stamp" ]; then
   MODE=$(sed -n 2p "$BIN/mode")
   echo "# reusing the $MODE build in $BIN"
@@ -180,6 +179,7 @@ memory() { # one MEM_MB object into dsg scp: resident-set growth above idle
   rm -rf "$out"
 }
 
+LOAD_START=$(load)   # after the build and the data, just before the first measurement
 echo "# $(date -u +%FT%TZ), $(nproc) cores, load average at start: $LOAD_START; dsg $MODE, commit $(git -C "$ROOT" rev-parse --short HEAD); $(storescu --version 2>/dev/null | head -1)"
 echo "# small: $(count "$D_small") x $(( $(bytes "$D_small") / $(count "$D_small") / 1024 )) KB, CT: $(count "$D_ct") x $(( $(bytes "$D_ct") / $(count "$D_ct") / 1024 )) KB, large: $(count "$D_large") x $(( $(bytes "$D_large") / $(count "$D_large") / 1048576 )) MB; R=$R; raw timings: $RAW" >&2
 for s in small ct large; do d=D_$s; scu "$s" "${!d}"; done
