@@ -47,7 +47,7 @@ else
   if timeout 1200 dotnet publish "$proj" -c Release -r linux-x64 -p:DsgAot=true -p:TreatWarningsAsErrors=false -o "$BIN" -v q -nologo >"$OUT/build.log" 2>&1 && [ -x "$BIN/dsg" ]; then
     printf '%s\n%s\n' "$BIN/dsg" "Native AOT" > "$BIN/mode"
   else
-    echo "# Native AOT did not build (see $OUT/build.log); using the JIT build: start-up costs ~0.3 s per process"
+    echo "# Native AOT did not build (see $OUT/build.log); using the JIT build: each dsg process then pays the JIT start-up"
     rm -rf "$BIN"; mkdir -p "$BIN"
     timeout 1200 dotnet publish "$proj" -c Release --self-contained false -o "$BIN" -v q -nologo >>"$OUT/build.log" 2>&1 \
       || { tail -20 "$OUT/build.log"; exit 1; }
