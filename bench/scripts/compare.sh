@@ -53,7 +53,7 @@ else
       || { tail -20 "$OUT/build.log"; exit 1; }
     printf '%s\n%s\n' "dotnet $BIN/dsg.dll" "JIT (Release)" > "$BIN/mode"
   fi
-  echo "$stamp" > "$BIN/stamp"
+  grep -q "Native AOT" "$BIN/mode" && echo "$stamp" > "$BIN/stamp"   # a JIT fallback is rebuilt next time
   MODE=$(sed -n 2p "$BIN/mode")
 fi
 DSG=$(sed -n 1p "$BIN/mode")
