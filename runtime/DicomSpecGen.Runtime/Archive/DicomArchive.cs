@@ -58,7 +58,7 @@ public sealed class DicomArchive(IInstanceStore store, IInstanceIndex index, str
                 Store.Discard(staged);
                 return ServiceStatus.StorageCannotUnderstand;
             }
-            Store.Commit(staged);
+            await Store.CommitAsync(staged, cancellationToken).ConfigureAwait(false);
             await Index.AddAsync(record, cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("stored {Sop} from {Calling} ({Size} bytes)", record.SopInstanceUid, context.CallingAeTitle, record.Size);
             return DimseStatus.Success;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Security.Cryptography;
 using System.Text;
@@ -16,14 +17,23 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     private readonly string _root;
     private readonly string _temp;
 
-    private readonly bool _flushToDisk;
+    /// <summary>Null without durability; else the group commit shared by every association storing here.</summary>
+    private readonly GroupSync? _sync;
 
     /// <param name="root">The folder holding the files.</param>
-    /// <param name="flushToDisk">fsync each file before it becomes visible (default). Off trades durability across a
-    /// power loss for throughput; the rename still keeps half-written files invisible.</param>
+    /// <param name="flushToDisk">fsync each file before it becomes visible and its folder after the rename (default),
+    /// so that a stored instance survives a power loss once it is reported stored. Off trades that for throughput;
+    /// the rename still keeps half-written files invisible.</param>
     public FileSystemInstanceStore(string root, bool flushToDisk = true)
+        : this(root, flushToDisk ? OsDiskSync.Instance : null)
     {
-        _flushToDisk = flushToDisk;
+    }
+
+    /// <param name="root">The folder holding the files.</param>
+    /// <param name="disk">How files and folders are synced (tests record the order); null: no fsync.</param>
+    internal FileSystemInstanceStore(string root, IDiskSync? disk)
+    {
+        _sync = disk == null ? null : new GroupSync(disk);
         _root = Path.GetFullPath(root);
         _temp = Path.Combine(_root, ".incoming");
         Directory.CreateDirectory(_temp);
@@ -95,7 +105,9 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
                 dataSet.AdvanceTo(result.Buffer.End);
                 if (result.IsCompleted) break;
             }
-            file.Flush(flushToDisk: _flushToDisk);
+            file.Flush(flushToDisk: false);
+            // Concurrent associations' files that finish while a pass runs share the next one (group commit).
+            if (_sync != null) await _sync.FileAsync(file).ConfigureAwait(false);
             return new StagedFile(temp, relative, file.Length);
         }
         catch
@@ -105,11 +117,37 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         }
     }
 
-    public void Commit(StagedFile staged)
+    public void Commit(StagedFile staged) => Rename(staged);
+
+    /// <summary>The rename, then (when durable) an fsync of the target folder, shared with the other renames of the
+    /// same pass; before the first rename into a folder, an fsync of the root so that the folder's own name is durable
+    /// (every commit into that folder waits for that one).</summary>
+    public async Task CommitAsync(StagedFile staged, CancellationToken cancellationToken)
+    {
+        var folder = Rename(staged);
+        if (_sync == null) return;
+        var entry = _folderEntries.GetOrAdd(folder, _ => _sync.FolderAsync(_root));
+        try
+        {
+            await entry.ConfigureAwait(false);
+        }
+        catch
+        {
+            _folderEntries.TryRemove(KeyValuePair.Create(folder, entry));
+            throw;
+        }
+        await _sync.FolderAsync(folder).ConfigureAwait(false);
+    }
+
+    private readonly ConcurrentDictionary<string, Task> _folderEntries = new(StringComparer.Ordinal);
+
+    private string Rename(StagedFile staged)
     {
         var target = Path.Combine(_root, staged.RelativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var folder = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(folder);
         File.Move(staged.TempPath, target, overwrite: true);
+        return folder;
     }
 
     public void Discard(StagedFile staged) => File.Delete(staged.TempPath);

@@ -16,6 +16,13 @@ public interface IInstanceStore
     /// <summary>Makes a staged file visible under its final name, atomically replacing an older copy.</summary>
     void Commit(StagedFile staged);
 
+    /// <summary><see cref="Commit"/>, completing once the new name is durable where the store promises durability.</summary>
+    Task CommitAsync(StagedFile staged, CancellationToken cancellationToken)
+    {
+        Commit(staged);
+        return Task.CompletedTask;
+    }
+
     void Discard(StagedFile staged);
 
     Stream OpenRead(string relativePath);

@@ -36,7 +36,7 @@ public class ArchiveTests
         Assert.Throws<UnauthorizedAccessException>(() => store.OpenRead("../outside.dcm"));
     }
 
-    private static async Task<ushort> StoreFileAsync(DicomArchive archive, string path, string? claimedSop = null)
+    internal static async Task<ushort> StoreFileAsync(DicomArchive archive, string path, string? claimedSop = null)
     {
         await using var reader = await DicomFileReader.OpenAsync(File.OpenRead(path));
         var pipe = new Pipe();
