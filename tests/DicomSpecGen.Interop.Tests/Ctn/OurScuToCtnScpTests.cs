@@ -1,10 +1,4 @@
-using DicomSpecGen.Association;
-using DicomSpecGen.Dimse;
-using DicomSpecGen.Interop.Tests.Cli;
 using DicomSpecGen.Interop.Tests.Peers;
-using DicomSpecGen.Interop.Tests.Services;
-using DicomSpecGen.Registry;
-using DicomSpecGen.Services.Scu;
 
 namespace DicomSpecGen.Interop.Tests.Ctn;
 
@@ -12,63 +6,18 @@ namespace DicomSpecGen.Interop.Tests.Ctn;
 /// C-ECHO and C-STORE, checked on the files it wrote.</summary>
 public class OurScuToCtnScpTests
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+    // simple_storage writes MODALITY/SOPInstanceUID under its folder.
+    private static readonly OurScuToPeerScp Peer = new()
+    {
+        Name = "simple_storage",
+        CalledAeTitle = "CTNSCP",
+        Start = async (port, received) => await Peers.Ctn.StartStorageScpAsync(port, "CTNSCP", received),
+        IsCopyOf = (received, written, uid) => written == Path.Combine(received, "CT", uid),
+    };
 
     [Fact]
-    public async Task Echo_and_store_with_the_library_arrive_intact()
-    {
-        using var temp = new TempDir();
-        var received = Directory.CreateDirectory(Path.Combine(temp.Path, "received")).FullName;
-        var port = Dcmtk.FreePort();
-        await using var peer = await Peers.Ctn.StartStorageScpAsync(port, "CTNSCP", received);
-        var files = await DcmtkFiles.CreateAsync(Directory.CreateDirectory(Path.Combine(temp.Path, "source")).FullName, 3, "CTN2", pixelWords: 100_000);
-
-        await using (var client = await DicomClient.ConnectAsync(new RequestorOptions
-        {
-            Host = "127.0.0.1",
-            Port = port,
-            CallingAeTitle = "DSGSCU",
-            CalledAeTitle = "CTNSCP",
-            PresentationContexts =
-            [
-                new(1, DicomUids.Verification, [DicomUids.ImplicitVRLittleEndian]),
-                new(3, DicomUids.CTImageStorage, [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian]),
-            ],
-            Transport = OurArchive.Transport,
-            AssociateTimeout = TimeSpan.FromSeconds(20),
-            ReleaseTimeout = TimeSpan.FromSeconds(20),
-        }))
-        {
-            Assert.Equal(DimseStatus.Success, await client.EchoAsync());
-            foreach (var f in files) Assert.Equal(DimseStatus.Success, (await client.StoreFileAsync(f.Path)).Status);
-            await client.ReleaseAsync();
-        }
-        var written = await PeerProcess.WaitForFilesAsync(received, files.Count, TimeSpan.FromSeconds(20));
-        foreach (var f in files)
-        {
-            var copy = written.SingleOrDefault(w => w == Path.Combine(received, "CT", f.SopInstanceUid));
-            Assert.True(copy != null, $"{f.SopInstanceUid} not written by simple_storage: " + string.Join(", ", written));
-            await DataSetDump.AssertSameAsync(f.Path, copy);
-        }
-    }
+    public Task Echo_and_store_with_the_library_arrive_intact() => Peer.LibraryEchoAndStoreAsync("CTN2", pixelWords: 100_000);
 
     [Fact]
-    public async Task Dsg_echo_and_store_succeed()
-    {
-        using var temp = new TempDir();
-        var received = Directory.CreateDirectory(Path.Combine(temp.Path, "received")).FullName;
-        var source = Directory.CreateDirectory(Path.Combine(temp.Path, "source")).FullName;
-        var port = Dcmtk.FreePort();
-        await using var peer = await Peers.Ctn.StartStorageScpAsync(port, "CTNSCP", received);
-        var files = await DcmtkFiles.CreateAsync(source, 2, "CTN3");
-
-        var echo = await Dsg.RunAsync(Limit, "echo", "-aet", "DSGSCU", "-aec", "CTNSCP", "127.0.0.1", port.ToString());
-        Assert.True(echo.ExitCode == 0, echo.Output);
-        var store = await Dsg.RunAsync(Limit, "store", "-aet", "DSGSCU", "-aec", "CTNSCP", "127.0.0.1", port.ToString(), source);
-        Assert.True(store.ExitCode == 0, store.Output);
-        Assert.Contains("stored 2 of 2", store.Output);
-        var written = await PeerProcess.WaitForFilesAsync(received, files.Count, TimeSpan.FromSeconds(20));
-        foreach (var f in files)
-            await DataSetDump.AssertSameAsync(f.Path, written.Single(w => w == Path.Combine(received, "CT", f.SopInstanceUid)));
-    }
+    public Task Dsg_echo_and_store_succeed() => Peer.DsgEchoAndStoreAsync("CTN3");
 }

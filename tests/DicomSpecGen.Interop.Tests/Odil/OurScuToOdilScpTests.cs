@@ -1,9 +1,4 @@
-using DicomSpecGen.Association;
-using DicomSpecGen.Dimse;
 using DicomSpecGen.Interop.Tests.Peers;
-using DicomSpecGen.Interop.Tests.Services;
-using DicomSpecGen.Registry;
-using DicomSpecGen.Services.Scu;
 
 namespace DicomSpecGen.Interop.Tests.Odil;
 
@@ -11,41 +6,14 @@ namespace DicomSpecGen.Interop.Tests.Odil;
 /// C-ECHO and C-STORE, checked on the files it wrote.</summary>
 public class OurScuToOdilScpTests
 {
-    [Fact]
-    public async Task Echo_and_store_with_the_library_arrive_intact()
+    private static readonly OurScuToPeerScp Peer = new()
     {
-        using var temp = new TempDir();
-        var received = Directory.CreateDirectory(Path.Combine(temp.Path, "received")).FullName;
-        var port = Dcmtk.FreePort();
-        await using var peer = await Peers.Odil.StartStorageScpAsync(port, received);
-        var files = await DcmtkFiles.CreateAsync(Directory.CreateDirectory(Path.Combine(temp.Path, "source")).FullName, 3, "ODIL4", pixelWords: 80_000);
+        Name = "odil",
+        CalledAeTitle = "ODILSCP",
+        Start = async (port, received) => await Peers.Odil.StartStorageScpAsync(port, received),
+        IsCopyOf = (_, written, uid) => Path.GetFileName(written) == uid,
+    };
 
-        await using (var client = await DicomClient.ConnectAsync(new RequestorOptions
-        {
-            Host = "127.0.0.1",
-            Port = port,
-            CallingAeTitle = "DSGSCU",
-            CalledAeTitle = "ODILSCP",
-            PresentationContexts =
-            [
-                new(1, DicomUids.Verification, [DicomUids.ImplicitVRLittleEndian]),
-                new(3, DicomUids.CTImageStorage, [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian]),
-            ],
-            Transport = OurArchive.Transport,
-            AssociateTimeout = TimeSpan.FromSeconds(20),
-            ReleaseTimeout = TimeSpan.FromSeconds(20),
-        }))
-        {
-            Assert.Equal(DimseStatus.Success, await client.EchoAsync());
-            foreach (var f in files) Assert.Equal(DimseStatus.Success, (await client.StoreFileAsync(f.Path)).Status);
-            await client.ReleaseAsync();
-        }
-        var written = await PeerProcess.WaitForFilesAsync(received, files.Count, TimeSpan.FromSeconds(20));
-        foreach (var f in files)
-        {
-            var copy = written.SingleOrDefault(w => Path.GetFileName(w) == f.SopInstanceUid);
-            Assert.True(copy != null, $"{f.SopInstanceUid} not written by odil: " + string.Join(", ", written));
-            await DataSetDump.AssertSameAsync(f.Path, copy);
-        }
-    }
+    [Fact]
+    public Task Echo_and_store_with_the_library_arrive_intact() => Peer.LibraryEchoAndStoreAsync("ODIL4", pixelWords: 80_000);
 }
