@@ -31,10 +31,6 @@ public sealed partial class DicomAssociation
     /// <summary>Why the association and each context got their results.</summary>
     public NegotiationExplanation? Explanation { get; private set; }
 
-    /// <summary>The largest PDV fragment we may send: the peer's limit minus the PDV item header (4-byte length,
-    /// context ID, control header: PS3.8 9.3.5.1).</summary>
-    public int MaxSendFragmentLength => (int)Math.Min(PeerMaxPduLength == 0 ? 256 * 1024 : PeerMaxPduLength, 4 * 1024 * 1024) - 6;
-
     public NegotiatedContext GetContext(byte id) => _contexts.FirstOrDefault(c => c.Id == id)
         ?? throw new PresentationContextNotAcceptedException($"presentation context #{id} was not proposed on this association");
 
