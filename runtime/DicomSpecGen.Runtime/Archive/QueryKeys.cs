@@ -1,4 +1,5 @@
 using DicomSpecGen.Spec.Common;
+using DicomSpecGen.SpecFiles;
 
 namespace DicomSpecGen.Archive;
 
@@ -32,56 +33,44 @@ public static class QueryKeys
     public static IEnumerable<QueryKeyRow> At(string model, QueryLevel level)
         => Rows.Where(r => r.Level == level && (r.Model == model || r.Model == "Both"));
 
-    private static IReadOnlyList<QueryKeyRow> Load()
-    {
-        using var stream = typeof(QueryKeys).Assembly.GetManifestResourceStream(Resource)
-            ?? throw new QueryKeySpecException($"{FilePath} is not embedded in the runtime assembly");
-        using var reader = new StreamReader(stream);
-        return Parse(FilePath, reader.ReadToEnd());
-    }
+    private static IReadOnlyList<QueryKeyRow> Load() => EmbeddedSpecFile.Load(FilePath, Read, message => new QueryKeySpecException(message));
 
     /// <summary>Reads the file; every problem is reported at its line (the spec loader's diagnostics).</summary>
-    public static IReadOnlyList<QueryKeyRow> Parse(string path, string text)
+    public static IReadOnlyList<QueryKeyRow> Parse(string path, string text) => EmbeddedSpecFile.Parse(path, text, Read, message => new QueryKeySpecException(message));
+
+    private static IReadOnlyList<QueryKeyRow> Read(SpecFileContext context, YamlMap root)
     {
-        var context = new SpecFileContext(path);
         var rows = new List<QueryKeyRow>();
-        if (context.LoadRoot(text) is YamlMap root)
+        root.CheckKeys("edition", "document", "keys");
+        var edition = root.RequiredString("edition");
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in root.Sequence("keys"))
         {
-            root.CheckKeys("edition", "document", "keys");
-            var edition = root.RequiredString("edition");
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var row in root.Sequence("keys"))
+            row.CheckKeys("name", "model", "level", "tag", "keyword", "type", "parent", "source", "edition");
+            var name = row.RequiredString("name");
+            if (!names.Add(name)) row.Report(DiagnosticIds.DuplicateName, $"row {name} is defined twice", "name");
+            var model = row.RequiredString("model");
+            if (model is not ("PatientRoot" or "StudyRoot" or "Both")) row.Report(DiagnosticIds.InvalidValue, $"model must be PatientRoot, StudyRoot or Both, got '{model}'", "model");
+            var levelText = row.RequiredString("level");
+            QueryLevel level = levelText switch
             {
-                row.CheckKeys("name", "model", "level", "tag", "keyword", "type", "parent", "source", "edition");
-                var name = row.RequiredString("name");
-                if (!names.Add(name)) row.Report(DiagnosticIds.DuplicateName, $"row {name} is defined twice", "name");
-                var model = row.RequiredString("model");
-                if (model is not ("PatientRoot" or "StudyRoot" or "Both")) row.Report(DiagnosticIds.InvalidValue, $"model must be PatientRoot, StudyRoot or Both, got '{model}'", "model");
-                var levelText = row.RequiredString("level");
-                QueryLevel level = levelText switch
-                {
-                    "PATIENT" => QueryLevel.Patient,
-                    "STUDY" => QueryLevel.Study,
-                    "SERIES" => QueryLevel.Series,
-                    "IMAGE" => QueryLevel.Image,
-                    _ => Bad(row, "level", $"level must be PATIENT, STUDY, SERIES or IMAGE, got '{levelText}'"),
-                };
-                uint? tag = null;
-                if (row.OptionalString("tag") is { } tagText)
-                {
-                    if (tagText.Length == 11 && tagText[0] == '(' && tagText[5] == ',' && tagText[10] == ')'
-                        && uint.TryParse(tagText[1..5] + tagText[6..10], System.Globalization.NumberStyles.HexNumber, null, out var t))
-                        tag = t;
-                    else row.Report(DiagnosticIds.InvalidValue, $"tag must be (gggg,eeee), got '{tagText}'", "tag");
-                }
-                var type = row.RequiredString("type");
-                if (type is not ("U" or "R" or "O")) row.Report(DiagnosticIds.InvalidValue, $"type must be U, R or O (PS3.4 C.2.2.1), got '{type}'", "type");
-                var citation = row.Citation(edition);
-                rows.Add(new QueryKeyRow(name, model, level, tag, row.RequiredString("keyword"), type, row.OptionalString("parent"), citation.ToString(), row.Line));
+                "PATIENT" => QueryLevel.Patient,
+                "STUDY" => QueryLevel.Study,
+                "SERIES" => QueryLevel.Series,
+                "IMAGE" => QueryLevel.Image,
+                _ => Bad(row, "level", $"level must be PATIENT, STUDY, SERIES or IMAGE, got '{levelText}'"),
+            };
+            uint? tag = null;
+            if (row.OptionalString("tag") is { } tagText)
+            {
+                if (EmbeddedSpecFile.TryParseTag(tagText, out var t)) tag = t;
+                else row.Report(DiagnosticIds.InvalidValue, $"tag must be (gggg,eeee), got '{tagText}'", "tag");
             }
+            var type = row.RequiredString("type");
+            if (type is not ("U" or "R" or "O")) row.Report(DiagnosticIds.InvalidValue, $"type must be U, R or O (PS3.4 C.2.2.1), got '{type}'", "type");
+            var citation = row.Citation(edition);
+            rows.Add(new QueryKeyRow(name, model, level, tag, row.RequiredString("keyword"), type, row.OptionalString("parent"), citation.ToString(), row.Line));
         }
-        if (context.HasErrors)
-            throw new QueryKeySpecException(string.Join(Environment.NewLine, context.Diagnostics.Select(d => d.ToString())));
         return rows;
     }
 

@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Security.Authentication;
 using DicomSpecGen.Spec.Common;
+using DicomSpecGen.SpecFiles;
 
 namespace DicomSpecGen.Transport;
 
@@ -93,56 +94,46 @@ public static class TlsProfiles
 
     private const string File = "spec/part15/tls-profiles.yaml";
 
-    private static IReadOnlyDictionary<TlsProfile, TlsProfileSpec> Load()
-    {
-        using var stream = typeof(TlsProfiles).Assembly.GetManifestResourceStream("DicomSpecGen.Spec.part15.tls-profiles.yaml")
-            ?? throw new InvalidOperationException(File + " is not embedded in the runtime assembly");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd());
-    }
+    private static IReadOnlyDictionary<TlsProfile, TlsProfileSpec> Load() => EmbeddedSpecFile.Load(File, Read, message => new InvalidOperationException(message));
 
     /// <summary>Parses the profile file; throws naming file, line and rule for a malformed row.</summary>
-    internal static IReadOnlyDictionary<TlsProfile, TlsProfileSpec> Parse(string text)
+    internal static IReadOnlyDictionary<TlsProfile, TlsProfileSpec> Parse(string text) => EmbeddedSpecFile.Parse(File, text, Read, message => new InvalidOperationException(message));
+
+    private static IReadOnlyDictionary<TlsProfile, TlsProfileSpec> Read(SpecFileContext context, YamlMap root)
     {
-        var context = new SpecFileContext(File);
         var result = new Dictionary<TlsProfile, TlsProfileSpec>();
-        if (context.LoadRoot(text) is { } root)
+        root.CheckKeys("edition", "document", "profiles");
+        var edition = root.RequiredString("edition");
+        foreach (var row in root.Sequence("profiles"))
         {
-            root.CheckKeys("edition", "document", "profiles");
-            var edition = root.RequiredString("edition");
-            foreach (var row in root.Sequence("profiles"))
+            row.CheckKeys("name", "title", "source", "edition", "minVersion", "maxVersion", "fallback", "cipherSuites", "compatSuites", "tls13Suites", "certificates");
+            var name = row.RequiredString("name");
+            if (!Names.TryGetValue(name, out var profile)) { row.Report(DiagnosticIds.InvalidValue, $"unknown profile name '{name}'; expected one of {string.Join(", ", Names.Keys)}", "name"); continue; }
+            var min = Version(row, "minVersion");
+            var max = Version(row, "maxVersion");
+            if (min != "1.2") row.Report(DiagnosticIds.InvalidValue, $"minVersion {min}: the runtime negotiates nothing below TLS 1.2 (list older versions under 'fallback')", "minVersion");
+            var suites = Suites(row, "cipherSuites");
+            var tls13 = Suites(row, "tls13Suites");
+            if (suites.Count == 0) row.Report(DiagnosticIds.MissingKey, "a profile needs at least one cipher suite", "cipherSuites");
+            if (max == "1.3" && tls13.Count == 0) row.Report(DiagnosticIds.InvalidValue, "maxVersion 1.3 needs tls13Suites", "tls13Suites");
+            if (max != "1.3" && tls13.Count > 0) row.Report(DiagnosticIds.InvalidValue, "tls13Suites given but maxVersion is not 1.3", "tls13Suites");
+            var minRsa = 0L;
+            var minRsaSource = "";
+            if (row.Mapping("certificates") is not { } certificates) row.Report(DiagnosticIds.MissingKey, "missing 'certificates' (minRsaKeyBits with its source)", "certificates");
+            else
             {
-                row.CheckKeys("name", "title", "source", "edition", "minVersion", "maxVersion", "fallback", "cipherSuites", "compatSuites", "tls13Suites", "certificates");
-                var name = row.RequiredString("name");
-                if (!Names.TryGetValue(name, out var profile)) { row.Report(DiagnosticIds.InvalidValue, $"unknown profile name '{name}'; expected one of {string.Join(", ", Names.Keys)}", "name"); continue; }
-                var min = Version(row, "minVersion");
-                var max = Version(row, "maxVersion");
-                if (min != "1.2") row.Report(DiagnosticIds.InvalidValue, $"minVersion {min}: the runtime negotiates nothing below TLS 1.2 (list older versions under 'fallback')", "minVersion");
-                var suites = Suites(row, "cipherSuites");
-                var tls13 = Suites(row, "tls13Suites");
-                if (suites.Count == 0) row.Report(DiagnosticIds.MissingKey, "a profile needs at least one cipher suite", "cipherSuites");
-                if (max == "1.3" && tls13.Count == 0) row.Report(DiagnosticIds.InvalidValue, "maxVersion 1.3 needs tls13Suites", "tls13Suites");
-                if (max != "1.3" && tls13.Count > 0) row.Report(DiagnosticIds.InvalidValue, "tls13Suites given but maxVersion is not 1.3", "tls13Suites");
-                var minRsa = 0L;
-                var minRsaSource = "";
-                if (row.Mapping("certificates") is not { } certificates) row.Report(DiagnosticIds.MissingKey, "missing 'certificates' (minRsaKeyBits with its source)", "certificates");
-                else
-                {
-                    certificates.CheckKeys("minRsaKeyBits", "source", "edition");
-                    minRsa = certificates.RequiredInteger("minRsaKeyBits");
-                    minRsaSource = certificates.Citation(edition).ToString();
-                    if (minRsa < 1024) certificates.Report(DiagnosticIds.InvalidValue, $"minRsaKeyBits {minRsa} is below any profile's floor", "minRsaKeyBits");
-                }
-                var spec = new TlsProfileSpec(profile, name, row.RequiredString("title"), row.Citation(edition).ToString(), min, max,
-                    row.StringList("fallback"), suites, tls13, row.StringList("compatSuites"))
-                { MinRsaKeyBits = (int)minRsa, MinRsaKeySource = minRsaSource };
-                if (!result.TryAdd(profile, spec)) row.Report(DiagnosticIds.DuplicateName, $"profile {name} is defined twice", "name");
+                certificates.CheckKeys("minRsaKeyBits", "source", "edition");
+                minRsa = certificates.RequiredInteger("minRsaKeyBits");
+                minRsaSource = certificates.Citation(edition).ToString();
+                if (minRsa < 1024) certificates.Report(DiagnosticIds.InvalidValue, $"minRsaKeyBits {minRsa} is below any profile's floor", "minRsaKeyBits");
             }
-            foreach (var missing in Names.Where(n => !result.ContainsKey(n.Value)))
-                context.Report(DiagnosticIds.MissingKey, root.Node, $"profile {missing.Key} is missing");
+            var spec = new TlsProfileSpec(profile, name, row.RequiredString("title"), row.Citation(edition).ToString(), min, max,
+                row.StringList("fallback"), suites, tls13, row.StringList("compatSuites"))
+            { MinRsaKeyBits = (int)minRsa, MinRsaKeySource = minRsaSource };
+            if (!result.TryAdd(profile, spec)) row.Report(DiagnosticIds.DuplicateName, $"profile {name} is defined twice", "name");
         }
-        if (context.HasErrors)
-            throw new InvalidOperationException(string.Join(Environment.NewLine, context.Diagnostics.Select(d => d.ToString())));
+        foreach (var missing in Names.Where(n => !result.ContainsKey(n.Value)))
+            context.Report(DiagnosticIds.MissingKey, root.Node, $"profile {missing.Key} is missing");
         return result;
     }
 

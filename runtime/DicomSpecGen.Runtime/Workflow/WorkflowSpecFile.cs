@@ -1,5 +1,6 @@
 using DicomSpecGen.Registry;
 using DicomSpecGen.Spec.Common;
+using DicomSpecGen.SpecFiles;
 
 namespace DicomSpecGen.Workflow;
 
@@ -9,31 +10,18 @@ public sealed class WorkflowSpecException(string message) : Exception(message);
 /// <summary>A SOP class (or well-known SOP instance) UID a workflow service names, with its PS3.4 citation.</summary>
 public sealed record WorkflowSopClassRow(string Name, string Uid, string Title, string Source, int Line);
 
-/// <summary>The part shared by the three workflow files: reading an embedded spec/part04 file with the spec
-/// loader's diagnostics, and the cell forms they share (tags, "SCU/SCP" requirement types, status codes).</summary>
+/// <summary>The part shared by the three workflow files: reading an embedded spec/part04 file (<see cref="EmbeddedSpecFile"/>)
+/// with their exception type, and the cell forms they share (tags, "SCU/SCP" requirement types, status codes).</summary>
 internal static class WorkflowSpecFile
 {
     /// <summary>Return/requirement types of PS3.4 (K.2.2.2, F.7.2-1, J.3-1/J.3-2); "-" where the side sends nothing.</summary>
     public static readonly string[] RequirementTypes = ["1", "1C", "2", "2C", "3", "-"];
 
     public static T Load<T>(string file, Func<SpecFileContext, YamlMap, T> parse)
-    {
-        var resource = "DicomSpecGen.Spec.part04." + file;
-        using var stream = typeof(WorkflowSpecFile).Assembly.GetManifestResourceStream(resource)
-            ?? throw new WorkflowSpecException($"spec/part04/{file} is not embedded in the runtime assembly");
-        using var reader = new StreamReader(stream);
-        return Parse("spec/part04/" + file, reader.ReadToEnd(), parse);
-    }
+        => EmbeddedSpecFile.Load("spec/part04/" + file, parse, message => new WorkflowSpecException(message));
 
     public static T Parse<T>(string path, string text, Func<SpecFileContext, YamlMap, T> parse)
-    {
-        var context = new SpecFileContext(path);
-        var root = context.LoadRoot(text);
-        var result = root is { } map ? parse(context, map) : default;
-        if (context.HasErrors || result is null)
-            throw new WorkflowSpecException(string.Join(Environment.NewLine, context.Diagnostics.Select(d => d.ToString())));
-        return result;
-    }
+        => EmbeddedSpecFile.Parse(path, text, parse, message => new WorkflowSpecException(message));
 
     public static IReadOnlyList<WorkflowSopClassRow> SopClasses(YamlMap root, string edition)
     {
@@ -58,8 +46,7 @@ internal static class WorkflowSpecFile
     public static uint Tag(YamlMap row, string keyword)
     {
         var text = row.RequiredString("tag");
-        if (text.Length != 11 || text[0] != '(' || text[5] != ',' || text[10] != ')'
-            || !uint.TryParse(text[1..5] + text[6..10], System.Globalization.NumberStyles.HexNumber, null, out var tag))
+        if (!EmbeddedSpecFile.TryParseTag(text, out var tag))
         {
             row.Report(DiagnosticIds.InvalidValue, $"tag must be (gggg,eeee), got '{text}'", "tag");
             return 0;
