@@ -18,29 +18,19 @@ public static class Dsg
         return File.Exists(path) ? path : throw new InvalidOperationException("dsg is not built: " + path);
     }
 
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Process.Start(StartInfo(args)) ?? throw new InvalidOperationException("could not start dsg");
+
+    private static ProcessStartInfo StartInfo(string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(DllPath());
         foreach (var a in args) info.ArgumentList.Add(a);
-        return Process.Start(info) ?? throw new InvalidOperationException("could not start dsg");
+        return info;
     }
 
     public static async Task<Result> RunAsync(TimeSpan timeout, params string[] args)
     {
-        using var process = Start(args);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dsg {string.Join(' ', args)} did not finish within {timeout}");
-        }
-        return new Result(process.ExitCode, await stdout + await stderr);
+        var run = await Peers.PeerProcess.RunAsync(StartInfo(args), timeout);
+        return new Result(run.ExitCode, run.Output);
     }
 }

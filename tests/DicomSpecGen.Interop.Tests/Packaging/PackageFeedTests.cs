@@ -289,19 +289,7 @@ public static class DotnetCli
         // The test host's MSBuild settings must not leak into the child builds.
         foreach (var name in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "DOTNET_HOST_PATH" })
             info.Environment.Remove(name);
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start " + program);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish within {timeout}:\n{await stdout}{await stderr}");
-        }
-        return new Result(process.ExitCode, await stdout + await stderr);
+        var run = await Peers.PeerProcess.RunAsync(info, timeout);
+        return new Result(run.ExitCode, run.Output);
     }
 }

@@ -20,7 +20,9 @@ public static class Dcmtk
         throw new InvalidOperationException($"DCMTK tool '{tool}' is not installed (apt-get install -y dcmtk)");
     }
 
-    public static Process Start(string tool, params string[] args)
+    public static Process Start(string tool, params string[] args) => Process.Start(StartInfo(tool, args)) ?? throw new InvalidOperationException("could not start " + tool);
+
+    private static ProcessStartInfo StartInfo(string tool, string[] args)
     {
         var info = new ProcessStartInfo(Find(tool))
         {
@@ -30,25 +32,13 @@ public static class Dcmtk
         };
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["TCP_NODELAY"] = "1";
-        return Process.Start(info) ?? throw new InvalidOperationException("could not start " + tool);
+        return info;
     }
 
     public static async Task<Result> RunAsync(string tool, TimeSpan timeout, params string[] args)
     {
-        using var process = Start(tool, args);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{tool} {string.Join(' ', args)} did not finish within {timeout}");
-        }
-        return new Result(process.ExitCode, await stdout + await stderr);
+        var run = await PeerProcess.RunAsync(StartInfo(tool, args), timeout);
+        return new Result(run.ExitCode, run.Output);
     }
 
     /// <summary>A free loopback port: bind to 0, read the port, release it.</summary>
