@@ -108,6 +108,27 @@ public sealed class Orthanc : IAsyncDisposable
     }
 
     /// <summary>Orthanc's REST API on loopback, to check what it stored independently of DICOM.</summary>
+    /// <summary>Orthanc as Storage Commitment SCU: POST /modalities/{id}/storage-commitment for the instances, then polls
+    /// the report (at most 20 s) until it is no longer Pending; returns the report's JSON.</summary>
+    public async Task<JsonElement> RequestStorageCommitmentAsync(string modality, IEnumerable<(string SopClassUid, string SopInstanceUid)> instances)
+    {
+        using var http = Http();
+        var items = instances.Select(i => new { SOPClassUID = i.SopClassUid, SOPInstanceUID = i.SopInstanceUid }).ToArray();
+        // A body with Content-Length: Orthanc's HTTP server reads no chunked request body.
+        using var body = new StringContent(JsonSerializer.Serialize(new { DicomInstances = items }));
+        using var post = await http.PostAsync($"modalities/{modality}/storage-commitment", body);
+        Assert.True(post.IsSuccessStatusCode, await post.Content.ReadAsStringAsync());
+        var path = JsonDocument.Parse(await post.Content.ReadAsStringAsync()).RootElement.GetProperty("Path").GetString()!.TrimStart('/');
+        JsonElement report = default;
+        for (var i = 0; i < 100; i++)
+        {
+            report = JsonDocument.Parse(await http.GetStringAsync(path)).RootElement;
+            if (report.GetProperty("Status").GetString() != "Pending") break;
+            await Task.Delay(200);
+        }
+        return report;
+    }
+
     public HttpClient Http() => new(new HttpClientHandler { UseProxy = false }) // never route loopback through a CI proxy
     {
         BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}/"),

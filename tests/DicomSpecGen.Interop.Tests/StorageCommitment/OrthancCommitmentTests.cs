@@ -36,20 +36,8 @@ public class OrthancCommitmentTests
             RetryInterval = TimeSpan.FromMilliseconds(500),
         });
         await using var orthanc = await Peers.Orthanc.StartAsync("ORTHANCSC", orthancPort, new Peers.Orthanc.Modality("DSGSCP", "127.0.0.1", scp.Server.Port));
-        using var http = orthanc.Http();
         const string unknown = "1.2.826.0.1.3680043.9.7433.8.2";
-        var instances = new[] { new { SOPClassUID = Ct, SOPInstanceUID = scp.StoredUid }, new { SOPClassUID = Ct, SOPInstanceUID = unknown } };
-        using var body = new StringContent(JsonSerializer.Serialize(new { DicomInstances = instances })); // Content-Length: Orthanc reads no chunked body
-        using var post = await http.PostAsync("modalities/dsgscp/storage-commitment", body);
-        Assert.True(post.IsSuccessStatusCode, await post.Content.ReadAsStringAsync());
-        var path = JsonDocument.Parse(await post.Content.ReadAsStringAsync()).RootElement.GetProperty("Path").GetString()!.TrimStart('/');
-        JsonElement report = default;
-        for (var i = 0; i < 100; i++)
-        {
-            report = JsonDocument.Parse(await http.GetStringAsync(path)).RootElement;
-            if (report.GetProperty("Status").GetString() != "Pending") break;
-            await Task.Delay(200);
-        }
+        var report = await orthanc.RequestStorageCommitmentAsync("dsgscp", [(Ct, scp.StoredUid), (Ct, unknown)]);
         Assert.Equal("Failure", report.GetProperty("Status").GetString()); // event type 2
         Assert.Equal(scp.StoredUid, Assert.Single(report.GetProperty("Success").EnumerateArray()).GetProperty("SOPInstanceUID").GetString());
         var failure = Assert.Single(report.GetProperty("Failures").EnumerateArray());

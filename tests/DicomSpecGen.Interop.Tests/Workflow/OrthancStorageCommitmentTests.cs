@@ -31,22 +31,8 @@ public class OrthancStorageCommitmentTests
             .. failing.SelectMany(f => new[] { "--fail", $"{f.Uid}={f.Reason.Code:X4}" })];
         await using var scp = await PeerServer.StartAsync(Peers.Pynetdicom.StartInfo(Peers.Pynetdicom.OwnScript("pyn_stgcmt_scp.py"), args), scpPort, TimeSpan.FromSeconds(30));
         await using var orthanc = await Peers.Orthanc.StartAsync("ORTHANCSC", orthancPort, new Peers.Orthanc.Modality("PYNSTGCMT", "127.0.0.1", scpPort));
-        using var http = orthanc.Http();
-        var instances = failing.Select(f => new { SOPClassUID = CtImageStorage, SOPInstanceUID = f.Uid })
-            .Prepend(new { SOPClassUID = CtImageStorage, SOPInstanceUID = "1.2.826.0.1.3680043.9.7801.1" }).ToArray();
-        // A body with Content-Length: Orthanc's HTTP server reads no chunked request body.
-        using var body = new StringContent(JsonSerializer.Serialize(new { DicomInstances = instances }));
-        using var post = await http.PostAsync("modalities/pynstgcmt/storage-commitment", body);
-        Assert.True(post.IsSuccessStatusCode, await post.Content.ReadAsStringAsync());
-        var path = JsonDocument.Parse(await post.Content.ReadAsStringAsync()).RootElement.GetProperty("Path").GetString()!.TrimStart('/');
-
-        JsonElement report = default;
-        for (var i = 0; i < 100; i++)
-        {
-            report = JsonDocument.Parse(await http.GetStringAsync(path)).RootElement;
-            if (report.GetProperty("Status").GetString() != "Pending") break;
-            await Task.Delay(200);
-        }
+        var report = await orthanc.RequestStorageCommitmentAsync("pynstgcmt",
+            failing.Select(f => (CtImageStorage, f.Uid)).Prepend((CtImageStorage, "1.2.826.0.1.3680043.9.7801.1")));
         Assert.Equal("Failure", report.GetProperty("Status").GetString()); // event type 2: failures exist
         Assert.Equal("1.2.826.0.1.3680043.9.7801.1", Assert.Single(report.GetProperty("Success").EnumerateArray()).GetProperty("SOPInstanceUID").GetString());
         var failures = report.GetProperty("Failures").EnumerateArray().ToDictionary(f => f.GetProperty("SOPInstanceUID").GetString()!);
