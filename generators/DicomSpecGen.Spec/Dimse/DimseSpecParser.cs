@@ -121,7 +121,7 @@ namespace DicomSpecGen.Spec.Dimse
 
         private static MessageFieldSpec ReadField(YamlMap row, string edition)
         {
-            row.CheckKeys("element", "usage", "condition", "requiredWhen", "conditionSource", "equals", "equalsSource", "source", "edition", "since");
+            row.CheckKeys("element", "usage", "condition", "requiredWhen", "conditionSource", "equals", "equalsSource", "source", "edition", "since", "note");
             return new MessageFieldSpec(row.RequiredString("element"), row.RequiredString("usage"),
                 row.OptionalString("condition"), row.OptionalString("requiredWhen"), row.OptionalString("conditionSource"),
                 row.Citation(edition), row.OptionalString("equals"), row.OptionalString("equalsSource"));
@@ -129,7 +129,7 @@ namespace DicomSpecGen.Spec.Dimse
 
         private static (MessageSpec, YamlMap, List<(MessageFieldSpec, YamlMap)>) ReadMessage(YamlMap row, string edition)
         {
-            row.CheckKeys("name", "title", "commandField", "kind", "source", "edition", "since", "usageSource", "fields", "dataSet");
+            row.CheckKeys("name", "title", "commandField", "kind", "source", "edition", "since", "note", "usageSource", "fields", "dataSet");
             var kind = row.RequiredString("kind");
             if (kind != "request" && kind != "response" && row.Has("kind"))
                 row.Report(DiagnosticIds.InvalidValue, $"kind must be request or response, got '{kind}'", "kind");
@@ -140,7 +140,7 @@ namespace DicomSpecGen.Spec.Dimse
             if (ds != null)
             {
                 var d = ds.Value;
-                d.CheckKeys("name", "usage", "condition", "requiredWhen", "conditionSource", "source", "edition", "since");
+                d.CheckKeys("name", "usage", "condition", "requiredWhen", "conditionSource", "source", "edition", "since", "note");
                 dataSet = new DataSetSpec(d.RequiredString("name"), d.RequiredString("usage"), d.OptionalString("condition"),
                     d.OptionalString("requiredWhen"), d.OptionalString("conditionSource"), d.Citation(edition));
             }
@@ -152,7 +152,7 @@ namespace DicomSpecGen.Spec.Dimse
 
         private static StatusClassSpec ReadClass(YamlMap row, string edition)
         {
-            row.CheckKeys("class", "codes", "source", "edition", "since");
+            row.CheckKeys("class", "codes", "source", "edition", "since", "note");
             var codes = new List<CodeRange>();
             foreach (var text in row.StringList("codes"))
             {
@@ -169,7 +169,7 @@ namespace DicomSpecGen.Spec.Dimse
             var statuses = new List<(StatusSpec, YamlMap)>();
             foreach (var s in row.Sequence("statuses"))
             {
-                s.CheckKeys("code", "meaning", "class", "name", "source", "edition", "since");
+                s.CheckKeys("code", "meaning", "class", "name", "source", "edition", "since", "note");
                 var text = s.RequiredString("code");
                 var range = ParseCodePattern(text);
                 if (range == null && s.Has("code"))

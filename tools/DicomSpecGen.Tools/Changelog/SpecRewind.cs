@@ -55,8 +55,7 @@ public static partial class SpecRewind
                     var text = string.Join("\n", lines.GetRange(start, end - start));
                     if (!Cites(text, change)) continue;
                     // The older words stand as of the edition before the change.
-                    var replaced = older == null ? null
-                        : EditionKey().Replace(text.Replace(today, older, StringComparison.Ordinal), $"edition: \"{change.Previous}\"");
+                    var replaced = older == null ? null : WithEdition(text.Replace(today, older, StringComparison.Ordinal), change.Previous);
                     edits.Add(new RewindEdit(file, start + 1, text, replaced));
                     touched.Add(file);
                     lines.RemoveRange(start, end - start);
@@ -69,6 +68,14 @@ public static partial class SpecRewind
         foreach (var (file, lines) in files.Where(f => touched.Contains(f.Key)))
             File.WriteAllText(Path.Combine(specDir, file), string.Join("\n", lines) + "\n");
         return result;
+    }
+
+    /// <summary>The row with <c>edition:</c> set; a flow mapping row without one (it takes its file's edition) gets one.</summary>
+    private static string WithEdition(string row, string edition)
+    {
+        if (EditionKey().IsMatch(row)) return EditionKey().Replace(row, $"edition: \"{edition}\"");
+        var close = row.LastIndexOf(" }", StringComparison.Ordinal);
+        return close < 0 ? row : row[..close] + $", edition: \"{edition}\"" + row[close..];
     }
 
     /// <summary>The words the YAML holds of a fact: a message field's name (the changelog writes "name | VR | VM"),

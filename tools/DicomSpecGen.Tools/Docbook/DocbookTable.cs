@@ -67,6 +67,14 @@ public sealed class DocbookDocument
             .Select(s => ((string)s.Attribute("label")!, DocbookText.Clean(s.Element(Db + "title")?.Value ?? ""),
                 DocbookText.Clean(string.Join(" ", s.Elements().Where(e => e.Name != Db + "section" && e.Name != Db + "title").Select(e => e.Value)))));
 
+    /// <summary>Rows of the untitled tables (informaltable) directly in the chapter, appendix or section labelled
+    /// <paramref name="label"/>, e.g. Annex C's Status Class convention.</summary>
+    public IReadOnlyList<IReadOnlyList<DocbookCell>> InformalTableRows(string label)
+        => _xml.Descendants().Where(e => (string?)e.Attribute("label") == label && e.Name != Db + "table")
+            .SelectMany(e => e.Elements(Db + "informaltable")).SelectMany(t => t.Descendants(Db + "tr"))
+            .Select(tr => (IReadOnlyList<DocbookCell>)tr.Elements().Where(e => e.Name == Db + "td" || e.Name == Db + "th").Select(Cell).ToList())
+            .ToList();
+
     public DocbookTable? Table(string label)
     {
         if (!_tables.TryGetValue(label, out var t)) return null;

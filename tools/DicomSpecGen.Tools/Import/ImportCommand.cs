@@ -10,11 +10,13 @@ public static class ImportCommand
     public static int Run(Args args, TextWriter output)
     {
         var what = args.Positional.FirstOrDefault();
-        if (what is not ("pdus" or "dul" or "elements" or "dictionary") || args.Values("xml").Count == 0)
+        if (what is not ("pdus" or "dul" or "elements" or "dictionary" or "messages" or "statuses") || args.Values("xml").Count == 0)
         {
             output.WriteLine("usage: dsgtool import pdus --xml part08.xml [part07.xml] [--yaml spec/part08/pdus.yaml] [--all]");
             output.WriteLine("       dsgtool import dul --xml part08.xml [--spec spec] [--all]");
             output.WriteLine("       dsgtool import elements --xml part07.xml [--spec spec]     (PS3.7 Annex E vs part07/command-elements.yaml)");
+            output.WriteLine("       dsgtool import messages --xml part07.xml [--spec spec] [--all]   (PS3.7 Tables 9.3-x/10.3-x and 9.1-x/10.1-x vs part07/messages.yaml)");
+            output.WriteLine("       dsgtool import statuses --xml part07.xml [--spec spec] [--all]   (PS3.7 Annex C vs part07/statuses.yaml and the status fields)");
             output.WriteLine("       dsgtool import dictionary --xml part06.xml part07.xml [--spec spec]   (PS3.6 Tables 6-1/7-1/8-1 + PS3.7 E vs part06/dictionary.yaml)");
             return 2;
         }
@@ -25,7 +27,7 @@ public static class ImportCommand
         {
             "pdus" => ["PS3.8", "PS3.7"],
             "dul" => ["PS3.8"],
-            "elements" => ["PS3.7"],
+            "elements" or "messages" or "statuses" => ["PS3.7"],
             _ => ["PS3.6", "PS3.7"],
         };
         for (var i = 0; i < parts.Count; i++)
@@ -53,17 +55,22 @@ public static class ImportCommand
         {
             "dul" => Path.Combine(specDir, "part08", "dul-*.yaml"),
             "elements" => Path.Combine(specDir, "part07", "command-elements.yaml"),
+            "messages" => Path.Combine(specDir, "part07", "messages.yaml"),
+            "statuses" => Path.Combine(specDir, "part07", "statuses.yaml"),
             "dictionary" => Path.Combine(specDir, "part06", "dictionary.yaml"),
             _ => args.Value("yaml") ?? Path.Combine(specDir, "part08", "pdus.yaml"),
         };
         var edition = parts.First(p => p.Document == reads[0]).Edition;
         IReadOnlyList<ImportDifference> diffs;
+        var notCompared = 0;
         try
         {
             diffs = what switch
             {
                 "dul" => DulImportDiff.Compare(parts.First(p => p.Document == "PS3.8"), specDir),
                 "elements" => ElementTableDiff.Compare(ElementTableDiff.FromXml(parts, commandElementsOnly: true), ElementTableDiff.FromCommandElementsYaml(yaml), edition),
+                "messages" => DimseImportDiff.CompareMessages(parts.First(p => p.Document == "PS3.7"), specDir),
+                "statuses" => DimseImportDiff.CompareStatuses(parts.First(p => p.Document == "PS3.7"), specDir, out notCompared),
                 "dictionary" => ElementTableDiff.Compare(ElementTableDiff.FromXml(parts, commandElementsOnly: false), ElementTableDiff.FromDictionaryYaml(yaml), edition),
                 _ => PduImportDiff.Compare(parts, yaml),
             };
@@ -77,7 +84,8 @@ public static class ImportCommand
         var open = diffs.Count(d => !d.Explained);
         var errors = diffs.Count(d => d.IsError);
         output.WriteLine($"{string.Join(", ", parts.Select(p => $"{p.Document} {p.Edition}"))} vs {yaml}: {diffs.Count} difference(s), {diffs.Count - open} explained, {open} unexplained"
-            + (errors > 0 ? $", {errors} error(s)" : ""));
+            + (errors > 0 ? $", {errors} error(s)" : "")
+            + (notCompared > 0 ? $"; {notCompared} service status row(s) cite PS3.4, not compared" : ""));
         return errors > 0 ? 2 : open == 0 ? 0 : 1;
     }
 }
