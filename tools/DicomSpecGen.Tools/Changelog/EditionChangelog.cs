@@ -117,6 +117,9 @@ public static partial class EditionChangelog
             }
             foreach (var (label, title, code) in StatusSections(part))
                 facts[("Annex C", "status", $"{code} (C.{label})")] = title;
+            // The Status Class convention (Annex C's untitled table): codes per class.
+            foreach (var r in part.InformalTableRows("C").Where(r => r.Count == 2))
+                facts[("Annex C", "status-class", Norm(r[0].Text))] = Norm(r[1].Text);
         }
         return facts;
     }
@@ -179,7 +182,8 @@ public static partial class EditionChangelog
           .Append("Each line: the first edition in that folder with the change (\"2020c → 2024c\" when editions in between are missing),\n")
           .Append("then what was added (+), removed (-) or changed (~). Followed: PDU and sub-item fields and their values (PS3.8 Tables 9-11 … 9-26,\n")
           .Append("D.1-1/D.1-2; PS3.7 Tables D.3-1 … D.3-15), command elements (PS3.7 Tables E.1-1/E.2-1), message parameters' usage\n")
-          .Append("(PS3.7 Tables 9.1-x, 10.1-x), message fields and Command Field values (Tables 9.3-x, 10.3-x), status types (PS3.7 Annex C),\n")
+          .Append("(PS3.7 Tables 9.1-x, 10.1-x), message fields and Command Field values (Tables 9.3-x, 10.3-x), status types and the Status Class\n")
+          .Append("convention (PS3.7 Annex C),\n")
           .Append("and the DUL actions and state table cells (PS3.8 Tables 9-6 … 9-10).\n")
           .Append("Texts are compared by their words: spacing, punctuation, case and the XML's lost line breaks are not changes.\n");
         foreach (var part in changes.GroupBy(c => c.Part))

@@ -41,6 +41,14 @@ public static partial class SpecRewind
         var touched = new HashSet<string>();
         foreach (var change in changes.OrderByDescending(c => c.Edition, StringComparer.Ordinal))
         {
+            // A fact a later edition removed that the YAML still holds as its own row (with a note: saying why, e.g.
+            // Annex C's "assigned Warning and Failure" class row, which 2017e folded into Warning and Failure):
+            // nothing to restore.
+            if (change.Kind == "removed" && files.Values.Any(lines => lines.Any(l => l.Contains(change.Key, StringComparison.OrdinalIgnoreCase) && l.Contains("note:", StringComparison.Ordinal))))
+            {
+                result.Add(new RewoundChange(change, "", change.Before, []));
+                continue;
+            }
             if (change.Kind == "removed")
                 throw new InvalidOperationException($"{change.Part} Table {change.Table} {change.What} {change.Key}: removed in {change.Edition}; "
                     + "the changelog does not hold its YAML row, so a rewind cannot restore it (add it by hand)");

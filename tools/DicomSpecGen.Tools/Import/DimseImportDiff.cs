@@ -54,6 +54,7 @@ public static partial class DimseImportDiff
         foreach (var d in spec.Diagnostics.Where(d => d.FilePath.EndsWith(DimseSpecParser.MessagesFile, StringComparison.Ordinal) || d.FilePath.EndsWith(DimseSpecParser.ElementsFile, StringComparison.Ordinal)))
             diffs.Add(new(d.FilePath, "yaml-error", d.ToString(), null, d.Line, null, IsError: true));
         var tags = spec.Elements.ToDictionary(e => e.Keyword, e => e.TagText);
+        var elementNames = spec.Elements.ToDictionary(e => e.Keyword, e => e.Name);
         var edition = part07.Edition;
 
         void Add(string where, string kind, string message, string source, string yamlRow, bool error = false, string? follows = null)
@@ -136,8 +137,9 @@ public static partial class DimseImportDiff
                     if (!value.Success || Convert.ToInt32(value.Groups[1].Value, 16) != m.CommandField)
                         Add(where, "command-field", $"XML \"{x[4].Text}\", YAML commandField 0x{m.CommandField:X4}", m.Source.Text, m.Name);
                 }
-                // The 2013 … 2018e XML names (0000,1021) "Complete" in Table 9.3-10 but "Completed" in Table 9.1-4.
-                var u = UsageOf(name) ?? UsageOf(fc.Groups[2].Value);
+                // The parameter table may name the field as Annex E does where the message table does not: 2013 … 2018e
+                // have (0000,1021) "Number of Complete Sub-operations" in Table 9.3-10, "Completed" in Table 9.1-4.
+                var u = UsageOf(name) ?? (elementNames.TryGetValue(f.Element, out var annexE) ? UsageOf(annexE) : null);
                 if (u == null) Add(where, "usage-row-missing", $"\"{name}\" has no row in {usageTable.Citation}", f.Source.Text, $"{m.Name}.{f.Element}");
                 else if (u != f.Usage) Add(where, "usage", $"{usageTable.Citation} {usageCite.Groups[2].Value} \"{u}\", YAML \"{f.Usage}\"", f.Source.Text, $"{m.Name}.{f.Element}");
             }
