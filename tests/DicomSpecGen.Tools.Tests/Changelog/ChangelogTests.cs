@@ -41,6 +41,13 @@ public class ChangelogTests
         Assert.Equal(("2020a", "Invalid Object Instance", "Invalid SOP Instance"), (sop.Edition, sop.Before, sop.After));
         // 2020a only re-cased it ("Attribute list error"): not a change of words.
         Assert.Equal(["2026c"], changes.Where(c => c.Key == "0107 (C.4.2)").Select(c => c.Edition));
+        // 2017e rewrote the Status Class convention: the Annex C assigned codes moved into Warning and Failure.
+        Assert.Equal(["Annex C assigned Warning and Failure removed", "Failure changed", "Warning changed"],
+            changes.Where(c => c.What == "status-class").Select(c => $"{c.Key} {c.Kind}").Order(StringComparer.Ordinal));
+        Assert.All(changes.Where(c => c.What == "status-class"), c => Assert.Equal(("2017d", "2017e"), (c.Previous, c.Edition)));
+        Assert.Equal("0001 or Bxxx or 0107 or 0116", changes.Single(c => c is { What: "status-class", Key: "Warning" }).After);
+        // Message parameters' usage (Tables 9.1-x, 10.1-x) did not change from 2013 to 2026c.
+        Assert.DoesNotContain(changes, c => c.What == "usage");
         // The state table's cells did not change; PS3.8 2014b corrected the "Nest state" typo of AA-8.
         Assert.DoesNotContain(changes, c => c.Table == "9-10");
         Assert.Equal("AA-8", Assert.Single(changes, c => c.Part == "PS3.8").Key);

@@ -67,4 +67,51 @@ public class AllEditionsImportTests
             Assert.True(diffs.Count == 0, e + ": " + string.Join("\n", diffs));
         }
     }
+
+    /// <summary>Differences explained by a row's later edition (its words are today's; the changelog has the change),
+    /// as "edition: [kind] row": exactly the three renamings, in the editions before each.</summary>
+    private static List<string> FollowsLaterEdition(IEnumerable<(string Edition, ImportDifference Diff)> diffs)
+        => diffs.Where(x => x.Diff.Note?.StartsWith(DimseImportDiff.FollowsPrefix, StringComparison.Ordinal) == true)
+            .Select(x => $"{x.Edition}: [{x.Diff.Kind}] {x.Diff.YamlRow}").ToList();
+
+    private static IEnumerable<string> Before(string edition, params string[] rows)
+        => TestPaths.EditionsOf("part07").Where(e => string.CompareOrdinal(e, edition) < 0).SelectMany(e => rows.Select(r => $"{e}: {r}"));
+
+    [Fact]
+    public void Messages_yaml_imports_from_every_ps37_edition_with_every_difference_explained()
+    {
+        var all = new List<(string, ImportDifference)>();
+        foreach (var e in TestPaths.EditionsOf("part07"))
+        {
+            var diffs = DimseImportDiff.CompareMessages(Load("part07", e), TestPaths.SpecDir);
+            Assert.True(diffs.All(d => d.Explained), e + ": " + string.Join("\n", diffs.Where(d => !d.Explained)));
+            all.AddRange(diffs.Select(d => (e, d)));
+        }
+        // (0000,1021) "Number of Complete Sub-operations" until 2018e.
+        Assert.Equal(Before("2019a", "[name] CMoveRsp.NumberOfCompletedSuboperations"), FollowsLaterEdition(all));
+        Assert.Equal(all.Count, FollowsLaterEdition(all).Count);
+    }
+
+    [Fact]
+    public void Statuses_yaml_imports_from_every_ps37_edition_with_every_difference_explained()
+    {
+        var all = new List<(string, ImportDifference)>();
+        foreach (var e in TestPaths.EditionsOf("part07"))
+        {
+            var diffs = DimseImportDiff.CompareStatuses(Load("part07", e), TestPaths.SpecDir, out var notCompared);
+            Assert.True(diffs.All(d => d.Explained), e + ": " + string.Join("\n", diffs.Where(d => !d.Explained)));
+            Assert.Equal(41, notCompared); // the service rows citing PS3.4
+            all.AddRange(diffs.Select(d => (e, d)));
+        }
+        var byEdition = FollowsLaterEdition(all);
+        var expected = Before("2020a", "[title] General.InvalidObjectInstance", "[citation] General.InvalidObjectInstance")
+            .Concat(Before("2026c", "[title] General.AttributeListError", "[citation] General.AttributeListError")).Order().ToList();
+        Assert.Equal(expected, byEdition.Order().ToList());
+        // The rest: the class convention 2017e rewrote, explained by the notes of the three class rows.
+        var noted = all.Where(x => !x.Item2.Note!.StartsWith(DimseImportDiff.FollowsPrefix, StringComparison.Ordinal))
+            .Select(x => $"{x.Item1}: [{x.Item2.Kind}] {x.Item2.YamlRow}").ToList();
+        var since2017e = TestPaths.EditionsOf("part07").Where(e => string.CompareOrdinal(e, "2017e") >= 0)
+            .SelectMany(e => new[] { $"{e}: [codes] Warning", $"{e}: [codes] Failure", $"{e}: [row-not-in-xml] Assigned" });
+        Assert.Equal(since2017e.Order(), noted.Order());
+    }
 }

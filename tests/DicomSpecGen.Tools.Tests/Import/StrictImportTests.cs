@@ -110,6 +110,8 @@ public class StrictImportTests
     [InlineData("elements", "import elements reads PS3.7")]
     [InlineData("dictionary", "import dictionary reads PS3.6 and PS3.7")]
     [InlineData("dul", "import dul reads PS3.8")]
+    [InlineData("messages", "import messages reads PS3.7")]
+    [InlineData("statuses", "import statuses reads PS3.7")]
     public void The_wrong_part_is_a_clear_error(string what, string message)
     {
         var part05 = TestPaths.Edition("part05-2024c.xml");
@@ -141,5 +143,80 @@ public class StrictImportTests
         var exit = SpecDiffCommand.Run(new Args(["diff", "--from", TestPaths.Edition("part08-2013.xml"), "--to", TestPaths.Edition("part08-2024c.xml")]), output);
         Assert.Equal(2, exit);
         Assert.Contains("is not a spec YAML file", output.ToString());
+    }
+
+    private static DocbookDocument Part07(string edition) => DocbookDocument.Load(TestPaths.Edition($"part07-{edition}.xml"));
+
+    private const string StoreRqLast = "source: \"PS3.7 Table 9.3-1, Move Originator Message ID (0000,1031)\" }\n";
+
+    [Theory]
+    [InlineData("2013")]
+    [InlineData("2026c")]
+    public void An_invented_message_field_is_flagged_against_every_edition(string edition)
+    {
+        using var spec = TestPaths.CopySpec();
+        spec.Edit(Path.Combine("part07", "messages.yaml"), StoreRqLast,
+            StoreRqLast + "      - { element: ErrorComment, usage: \"U\", source: \"PS3.7 Table 9.3-1, Error Comment (0000,0902)\" }\n");
+        var diffs = DimseImportDiff.CompareMessages(Part07(edition), spec.Dir);
+        var d = Assert.Single(diffs, d => !d.Explained);
+        Assert.Equal(("row-not-in-xml", "CStoreRq.ErrorComment"), (d.Kind, d.YamlRow));
+
+        // since: later than the XML: a row the XML cannot have yet (and not once the XML is that edition).
+        spec.Edit(Path.Combine("part07", "messages.yaml"), "Table 9.3-1, Error Comment (0000,0902)\" }", "Table 9.3-1, Error Comment (0000,0902)\", since: \"2026c\" }");
+        Assert.Equal(edition == "2013" ? 0 : 1, DimseImportDiff.CompareMessages(Part07(edition), spec.Dir).Count(d => !d.Explained));
+    }
+
+    [Fact]
+    public void A_field_the_yaml_leaves_out_a_changed_usage_and_a_wrong_command_field_are_flagged()
+    {
+        using var spec = TestPaths.CopySpec();
+        spec.Edit(Path.Combine("part07", "messages.yaml"), "      - { element: MoveOriginatorMessageID, usage: \"U\", " + StoreRqLast, "");
+        spec.Edit(Path.Combine("part07", "messages.yaml"), "{ element: Priority, usage: \"M\", source: \"PS3.7 Table 9.3-1,", "{ element: Priority, usage: \"U\", source: \"PS3.7 Table 9.3-1,");
+        spec.Edit(Path.Combine("part07", "messages.yaml"), "commandField: 0x8001", "commandField: 0x8002");
+        var diffs = DimseImportDiff.CompareMessages(Part07("2026c"), spec.Dir).Where(d => !d.Explained).Select(d => (d.Kind, d.YamlRow)).ToList();
+        Assert.Equal([("usage", "CStoreRq.Priority"), ("row-missing", "CStoreRq"), ("command-field", "CStoreRsp")], diffs);
+    }
+
+    [Fact]
+    public void A_message_table_missing_from_the_xml_is_an_error_and_exit_2()
+    {
+        var xml = XDocument.Load(TestPaths.Edition("part07-2026c.xml"));
+        xml.Descendants(DocbookDocument.Db + "table").Single(t => (string?)t.Attribute("label") == "9.3-10").Remove();
+        var path = Path.Combine(Path.GetTempPath(), "dsg-part07-" + Guid.NewGuid().ToString("N") + ".xml");
+        xml.Save(path);
+        try
+        {
+            var (exit, output) = Import("messages", "--xml", path);
+            Assert.Equal(2, exit);
+            Assert.Contains("ERROR [table-not-in-xml] PS3.7 Table 9.3-10: C-MOVE-RSP: PS3.7 Table 9.3-10 is not in the PS3.7 2026c XML", output);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Theory]
+    [InlineData("2013")]
+    [InlineData("2026c")]
+    public void An_invented_status_a_wrong_code_and_a_wrong_class_are_flagged(string edition)
+    {
+        using var spec = TestPaths.CopySpec();
+        const string Last = "source: \"PS3.7 Annex C.5.22, Resource Limitation\" }\n";
+        spec.Edit(Path.Combine("part07", "statuses.yaml"), Last,
+            Last + "      - { code: \"0125\", meaning: \"Bogus\", class: Failure, name: Bogus, source: \"PS3.7 Annex C.5.99, Bogus\" }\n");
+        spec.Edit(Path.Combine("part07", "statuses.yaml"), "{ code: \"0213\", meaning: \"Resource Limitation\", class: Failure,", "{ code: \"0214\", meaning: \"Resource Limitation\", class: Warning,");
+        var diffs = DimseImportDiff.CompareStatuses(Part07(edition), spec.Dir, out _);
+        var error = Assert.Single(diffs, d => d.IsError);
+        Assert.Equal(("section-not-in-xml", "General.Bogus"), (error.Kind, error.YamlRow));
+        var open = diffs.Where(d => !d.Explained && !d.IsError).Select(d => (d.Kind, d.YamlRow ?? d.Where)).ToList();
+        Assert.Equal([("code", "General.ResourceLimitation"), ("class", "General.ResourceLimitation"), ("row-missing", "PS3.7 Annex C.5.22")], open);
+    }
+
+    [Fact]
+    public void A_status_title_reworded_by_hand_is_flagged_and_statuses_exits_1()
+    {
+        using var spec = TestPaths.CopySpec();
+        spec.Edit(Path.Combine("part07", "statuses.yaml"), "meaning: \"Duplicate SOP Instance\"", "meaning: \"Duplicated SOP Instance\"");
+        var (exit, output) = Import("statuses", "--xml", TestPaths.Edition("part07-2026c.xml"), "--spec", spec.Dir);
+        Assert.Equal(1, exit);
+        Assert.Contains("DIFF [title] PS3.7 Annex C.5.8: XML \"Duplicate SOP Instance\", YAML meaning \"Duplicated SOP Instance\" (yaml General.DuplicateSOPInstance", output);
     }
 }
