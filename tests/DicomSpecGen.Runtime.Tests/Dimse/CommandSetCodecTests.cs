@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using DicomSpecGen.Dimse;
+using DicomSpecGen.Traceability;
 
 namespace DicomSpecGen.Runtime.Tests.Dimse;
 
@@ -96,6 +97,9 @@ public class CommandSetCodecTests
 
     /// <summary>Every field of every message: absent, it is an error exactly when messages.yaml says M.</summary>
     [Theory]
+    [SpecRow("PS3.7 Annex C.4.1, Offending Element (0000,0901)")]
+    [SpecRow("PS3.7 Annex C.4.1, Error Comment (0000,0902)")]
+    [SpecRow("PS3.7 Annex C.5.21, Error ID (0000,0903)")]
     [MemberData(nameof(Messages.AllCommandFields), MemberType = typeof(Messages))]
     public void MissingFieldIsAnErrorExactlyWhenTheYamlSaysM(CommandField field)
     {

@@ -54,6 +54,9 @@ public static class AreaRowSources
             rows.AddRange(m.Fields.Select(f => Row(messages, $"{m.Name}.{f.Element}", "message-field", m.Line, f.Source, [m.Name])));
             if (m.DataSet != null) rows.Add(Row(messages, $"{m.Name}.DataSet", "message-field", m.Line, m.DataSet.Source, [m.Name]));
         }
+        // The Annex C fields every response may carry (statusFields): a member of each response type.
+        var responses = spec.Messages.Where(m => m.IsResponse).Select(m => m.Name).ToArray();
+        rows.AddRange(spec.StatusFields.Select(f => Row(messages, "statusFields." + f.Element, "message-field", 0, f.Source, responses, f.Element)));
         rows.AddRange(spec.Classes.Select(c => Row(statuses, "class." + c.Class, "status-class", 0, c.Source, [])));
         foreach (var service in spec.Services)
         {
