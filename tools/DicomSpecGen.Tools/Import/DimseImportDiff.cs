@@ -105,7 +105,7 @@ public static partial class DimseImportDiff
                 .GroupBy(r => Words(r[0].Text)).ToDictionary(g => g.Key, g => g.First()[column].Text);
             string? UsageOf(string name) => ProtocolFields.Any(p => Same(p, name)) ? "M" : usage.GetValueOrDefault(Words(name));
 
-            var xmlRows = table.Rows.Where(r => r.Count >= 5 && (r[1].Text.StartsWith('(') )).ToList();
+            var xmlRows = table.Rows.Where(r => r.Count >= 5 && r[1].Text.StartsWith('(')).ToList();
             var byTag = xmlRows.Where(r => r[1].Text.StartsWith("(0", StringComparison.Ordinal))
                 .GroupBy(r => r[1].Text.Replace(" ", "")).ToDictionary(g => g.Key, g => g.First());
             var seen = new HashSet<string>();
