@@ -83,7 +83,7 @@ public static class ScpCommand
             }
             if (result.GetValue(conformance))
             {
-                Console.Write(ScpConformance.Render(common, result, new ScpConformance.Settings(title, result.GetValue(port), result.GetValue(allow), result.GetValue(max),
+                result.InvocationConfiguration.Output.Write(ScpConformance.Render(common, result, new ScpConformance.Settings(title, result.GetValue(port), result.GetValue(allow), result.GetValue(max),
                     result.GetValue(requireCalled), result.GetValue(worklist), result.GetValue(mpps), result.GetValue(commit), reportByAe, destinations), result.GetValue(format)!));
                 return ExitCodes.Ok;
             }
