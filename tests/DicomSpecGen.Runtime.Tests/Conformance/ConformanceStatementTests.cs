@@ -48,7 +48,7 @@ public sealed partial class ConformanceStatementTests
         var table = markdown[markdown.IndexOf("##### Presentation Contexts Accepted", StringComparison.Ordinal)..];
         table = table[..table.IndexOf("\n\n#", StringComparison.Ordinal)];
         var pairs = new HashSet<(string, string)>();
-        foreach (var line in table.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Skip(1))
+        foreach (var line in table.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Skip(2))
         {
             var cells = line.Split(" | ");
             foreach (Match m in ParenthesisedUid().Matches(cells[2])) Assert.True(pairs.Add((cells[1], m.Groups[1].Value)), line);
