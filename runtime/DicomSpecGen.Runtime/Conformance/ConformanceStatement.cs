@@ -185,7 +185,6 @@ public sealed class ConformanceStatement
 
     private List<string[]> AssociationPolicyRows(TransportOptions transport)
     {
-        var async = _input.Acceptor.AsyncOperationLimits;
         return
         [
             ["Application context name", AssociateRequestInfo.DicomApplicationContext + " (DICOM Application Context Name); any other is rejected (permanent, application-context-name-not-supported)", "PS3.7 A.2.1; PS3.8 Table 9-21"],
@@ -194,9 +193,8 @@ public sealed class ConformanceStatement
                 : $"{transport.MaxPDataPduLength} bytes", "PS3.8 D.1, Table D.1-1"],
             ["Maximum A-ASSOCIATE PDU length", $"{transport.MaxAssociatePduLength} bytes (longer association PDUs are aborted)", "PS3.8 9.3.2"],
             ["Simultaneous associations", $"{_input.Acceptor.MaxAssociations}; more are rejected (transient, local-limit-exceeded)", "PS3.8 Table 9-21, Source 3 Reason 2"],
-            ["Asynchronous operations window", async == null
-                ? "not proposed; a requestor's proposal is answered 1 invoked / 1 performed (operations one at a time)"
-                : $"{async.Invoked} invoked / {async.Performed} performed (0 = unlimited)", "PS3.7 D.3.3.3"],
+            // What DicomAssociation.BuildAccept answers today (it does not read AcceptorOptions.AsyncOperationLimits); keep in step with it.
+            ["Asynchronous operations window", "a requestor's proposal is answered 1 invoked / 1 performed (operations one at a time); without one, the default synchronous mode", "PS3.7 D.3.3.3"],
             ["Implementation Class UID / Version Name", $"{_input.Acceptor.ImplementationClassUid} / {_input.Acceptor.ImplementationVersionName ?? "(none)"}", "PS3.7 D.3.3.2"],
         ];
     }

@@ -189,6 +189,9 @@ public sealed class DimseOperationTelemetry
     private readonly bool _counted;
     private int _completed;
 
+    /// <summary>Whether anything is recorded for this operation (false while no listener was subscribed at its start).</summary>
+    public bool IsRecording => !ReferenceEquals(this, Disabled);
+
     private DimseOperationTelemetry(TagList tags, Activity? activity, bool counted)
     {
         _start = Stopwatch.GetTimestamp();
@@ -201,9 +204,15 @@ public sealed class DimseOperationTelemetry
     public static DimseOperationTelemetry Start(bool performer, DimseMessage request, Association.DicomAssociation association)
         => Start(performer, DicomTelemetry.CommandOf(request), request.RequestSOPClassUID, request.RequestMessageID, association);
 
+    /// <summary>Shared by every operation while nothing listens: no allocation, no attribute lookups per operation.</summary>
+    private static readonly DimseOperationTelemetry Disabled = new(default, null, counted: false) { _completed = 1 };
+
     /// <summary>Starts measuring an operation whose SOP class may be known only later (a C-STORE from a file).</summary>
     public static DimseOperationTelemetry Start(bool performer, string command, string? sopClassUid, ushort? messageId, Association.DicomAssociation association)
     {
+        if (!DicomTelemetry.Operations.Enabled && !DicomTelemetry.OperationDuration.Enabled && !DicomTelemetry.OperationsActive.Enabled
+            && !DicomTelemetry.ActivitySource.HasListeners())
+            return Disabled;
         var tags = new TagList
         {
             { DicomTelemetry.Attributes.DimseRole, performer ? "performer" : "invoker" },
@@ -231,8 +240,17 @@ public sealed class DimseOperationTelemetry
         return operation;
     }
 
-    /// <summary>The SOP class, when it became known after the start.</summary>
-    public string? SopClass { get; set; }
+    /// <summary>The SOP class, when it became known after the start (ignored while not recording).</summary>
+    public string? SopClass
+    {
+        get => _sopClass;
+        set
+        {
+            if (IsRecording) _sopClass = value;
+        }
+    }
+
+    private string? _sopClass;
 
     /// <summary>Records the final status (null with <paramref name="error"/>: no final response).</summary>
     public void Complete(ushort? status, Exception? error = null)
