@@ -14,6 +14,7 @@ try
         "import" => ImportCommand.Run(new Args(rest), Console.Out),
         "spec" => SpecDiffCommand.Run(new Args(rest), Console.Out),
         "decode" => DecodeCommand.Run(new Args(rest), Console.Out),
+        "conformance" => DicomSpecGen.Tools.Conformance.ConformanceCommand.Run(rest, Console.Out, Console.Error),
         _ => Usage(),
     };
 }
@@ -30,6 +31,7 @@ static int Usage()
           dsgtool trace [--spec DIR] [--tests A.dll ...] [--only part08/pdus.yaml ...] [--md FILE] [--json FILE] [--check]
           dsgtool trace diff OLD.json NEW.json
           dsgtool decode FILE.bin
+          dsgtool conformance PORT [dsg scp flags: -aet, --mpps, --worklist DIR, --commit-report, -md, --allow, ...] [--format md|html]
           dsgtool spec diff --from part06.xml --to spec/part06/uids.yaml
           dsgtool spec crosscheck --dic dicom.dic --uids dcuid.h [--spec DIR] [--all]
           dsgtool spec changelog --from 2014a --to 2026c [--editions DIR] [--md FILE] [--json FILE]

@@ -36,9 +36,13 @@ public static class ScpCommand
         commit.AcceptOnlyFromAmong("same", "new");
         var commitAe = new Option<string[]>("--commit-report-ae") { Description = "per requestor: AE=same|new (repeatable; overrides --commit-report for that AE)", AllowMultipleArgumentsPerToken = true };
         var commitDelay = new Option<double>("--commit-delay") { Description = "seconds to wait before sending a storage commitment report", DefaultValueFactory = _ => 0 };
+        var metricsPort = new Option<int?>("--metrics-port") { Description = "serve metrics in the Prometheus text format at http://127.0.0.1:N/metrics (docs/observability.md)" };
+        var conformance = new Option<bool>("--conformance") { Description = "print the conformance statement of this configuration (PS3.2 shape) and exit" };
+        var format = new Option<string>("--format") { Description = "with --conformance: md or html", DefaultValueFactory = _ => "md" };
+        format.AcceptOnlyFromAmong("md", "html");
         var command = new Command("scp", "run the archive SCP: C-ECHO, C-STORE into Part 10 files + SQLite index, C-FIND/C-MOVE/C-GET over it");
         command.Arguments.Add(port);
-        foreach (var o in new Option[] { folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, worklist, mpps, commit, commitAe, commitDelay }) command.Options.Add(o);
+        foreach (var o in new Option[] { folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, worklist, mpps, commit, commitAe, commitDelay, metricsPort, conformance, format }) command.Options.Add(o);
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -77,6 +81,23 @@ public static class ScpCommand
                 Console.Error.WriteLine("E: " + e.Message);
                 return ExitCodes.BadInput;
             }
+            if (result.GetValue(conformance))
+            {
+                result.InvocationConfiguration.Output.Write(ScpConformance.Render(common, result, new ScpConformance.Settings(title, result.GetValue(port), result.GetValue(allow), result.GetValue(max),
+                    result.GetValue(requireCalled), result.GetValue(worklist), result.GetValue(mpps), result.GetValue(commit), reportByAe, destinations), result.GetValue(format)!));
+                return ExitCodes.Ok;
+            }
+            IDisposable? metrics;
+            try
+            {
+                metrics = result.GetValue(metricsPort) is { } mp ? Observability.MetricsEndpoint.Start(mp) : null;
+            }
+            catch (CliInputException e)
+            {
+                Console.Error.WriteLine("E: " + e.Message);
+                return ExitCodes.BadInput;
+            }
+            using var _metrics = metrics;
             using var archive = DicomArchive.Open(result.GetValue(folder)!, title, logger, flushToDisk: !result.GetValue(noFsync),
                 new ArchiveQueryOptions { CaseInsensitivePersonNames = !result.GetValue(pnCaseSensitive) });
             using var mppsStore = result.GetValue(mpps) ? SqliteMppsStore.ForArchive(result.GetValue(folder)!) : null;
@@ -111,6 +132,7 @@ public static class ScpCommand
             }
             await using var _ = server;
             Console.WriteLine($"{title} listening on port {server.Port} of {address}{(acceptor.Transport.Tls != null ? " (TLS)" : "")}, archive in {Path.GetFullPath(result.GetValue(folder)!)}");
+            if (result.GetValue(metricsPort) is { } served) Console.WriteLine("metrics at " + Observability.MetricsEndpoint.Url(served));
             try
             {
                 await Task.Delay(Timeout.Infinite, ct);

@@ -28,7 +28,11 @@ public sealed partial class DicomAssociation
             catch (AssociationAbortedException)
             {
                 // ARTIM expired or the peer went away before sending an A-ASSOCIATE-RQ.
-                if (association.ProviderRejection is { } provider) explain?.Invoke(provider.Explanation);
+                if (association.ProviderRejection is { } provider)
+                {
+                    explain?.Invoke(provider.Explanation);
+                    association.TelemetryRejected(provider.RejectResult!.Value, provider.RejectSource, provider.RejectReason);
+                }
                 await association.WaitClosedAsync().ConfigureAwait(false);
                 return null;
             }
@@ -37,6 +41,7 @@ public sealed partial class DicomAssociation
             association.Request = info;
             association.CallingAeTitle = info.CallingAeTitle;
             association.CalledAeTitle = info.CalledAeTitle;
+            association.TelemetryStart();
             var decision = options.Policy.Decide(info);
             association.Explanation = decision.Explanation;
             explain?.Invoke(decision.Explanation);
@@ -46,6 +51,7 @@ public sealed partial class DicomAssociation
                 association._logger.LogWarning("rejecting {Calling} → {Called} from {Peer}: {Reason} [{Citation}]; {Why}",
                     info.CallingAeTitle, info.CalledAeTitle, association.RemoteAddress, decision.RejectReason.Meaning(), decision.RejectReason.Citation(),
                     decision.Explanation.Summary);
+                association.TelemetryRejected(decision.RejectResult!.Value, decision.RejectSource, decision.RejectReason);
                 association.Fire(DulEvent.Evt8, new AAssociateRj { Result = decision.RejectResult!.Value, Source = decision.RejectSource, Reason = decision.RejectReason.ToWire() });
                 await association.WaitClosedAsync().ConfigureAwait(false);
                 return null;
@@ -55,6 +61,7 @@ public sealed partial class DicomAssociation
             association.PeerImplementationClassUid = info.ImplementationClassUid;
             association.PeerImplementationVersionName = info.ImplementationVersionName;
             association.Fire(DulEvent.Evt7, association.BuildAccept(rq, decision, options));
+            association.TelemetryAccepted();
             association._logger.LogInformation("accepted {Calling} → {Called} from {Peer}", info.CallingAeTitle, info.CalledAeTitle, association.RemoteAddress);
             return association;
         }

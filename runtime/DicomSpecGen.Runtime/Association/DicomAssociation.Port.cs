@@ -46,6 +46,7 @@ public sealed partial class DicomAssociation
         {
             var connection = owner._connection;
             if (connection == null) return;
+            if (pdu is { Kind: DulPduKind.AAbort, Content: DulAbort sent }) owner.TelemetryAbortSent(sent);
             Pdu encoded = (pdu.Kind, pdu.Content) switch
             {
                 (_, Pdu p) => p,
@@ -59,6 +60,7 @@ public sealed partial class DicomAssociation
 
         public void Deliver(DulPrimitive primitive)
         {
+            if (primitive.Kind is DulPrimitiveKind.AbortIndication or DulPrimitiveKind.ProviderAbortIndication) owner.TelemetryAbortIndicated(primitive);
             switch (primitive.Kind)
             {
                 case DulPrimitiveKind.AssociateIndication:

@@ -21,6 +21,7 @@ public sealed partial class DicomAssociation
             CalledAeTitle = options.CalledAeTitle,
         };
         association.Request = AssociateRequestInfo.From(rq);
+        association.TelemetryStart();
         try
         {
             association.Fire(DulEvent.Evt1, rq);
@@ -37,6 +38,7 @@ public sealed partial class DicomAssociation
             {
                 case AAssociateAc ac when answer.Kind == DulPrimitiveKind.AssociateConfirmationAccept:
                     association.ApplyAccept(ac, options);
+                    association.TelemetryAccepted();
                     association._logger.LogInformation("association {Calling} → {Called} at {Host}:{Port} accepted: {Accepted} of {Total} contexts",
                         options.CallingAeTitle, options.CalledAeTitle, options.Host, options.Port,
                         association._contexts.Count(c => c.IsAccepted), association._contexts.Count);
@@ -44,6 +46,7 @@ public sealed partial class DicomAssociation
                 case AAssociateRj rj:
                     var rejected = new AssociationRejectedException(rj.Result, rj.Source, AssociateRejectReasonInfo.FromWire(rj.Source, rj.Reason));
                     association.Explanation = NegotiationExplanation.FromPeerReject(rejected);
+                    association.TelemetryRejected(rj.Result, rj.Source, rejected.Reason);
                     throw rejected;
                 default:
                     throw new AssociationAbortedException("unexpected answer to the A-ASSOCIATE-RQ: " + answer.Kind);

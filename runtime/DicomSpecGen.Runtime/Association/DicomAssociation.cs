@@ -249,6 +249,7 @@ public sealed partial class DicomAssociation : IAsyncDisposable
         CloseInbox();
         _established.TrySetException(_failure ?? new AssociationAbortedException("the connection closed before the association was established"));
         _ended.TrySetResult();
+        TelemetryEnded();
     }
 
     public async ValueTask DisposeAsync()

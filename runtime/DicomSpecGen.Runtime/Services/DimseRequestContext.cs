@@ -66,5 +66,11 @@ public sealed class DimseRequestContext
 
     /// <summary>Sends a response on the request's presentation context.</summary>
     public Task RespondAsync(DimseMessage response, DicomDataset? dataSet = null, CancellationToken cancellationToken = default)
-        => Connection.SendAsync(PresentationContextId, response, dataSet, cancellationToken);
+    {
+        LastStatus = response.ResponseStatus ?? LastStatus;
+        return Connection.SendAsync(PresentationContextId, response, dataSet, cancellationToken);
+    }
+
+    /// <summary>The Status of the last response sent (the final one once the handler has finished), for telemetry.</summary>
+    internal ushort? LastStatus { get; private set; }
 }

@@ -82,7 +82,27 @@ public sealed class ServiceRegistry(ILogger? logger = null) : IDimseRequestHandl
     public RequestDelivery DeliveryOf(DimseMessage request)
         => request.RequestSOPClassUID is { } sop && Find(sop) is { } service ? service.Delivery : RequestDelivery.Concurrent;
 
+    /// <summary>Dispatches a request to its service, measuring it (<see cref="Telemetry.DicomTelemetry"/>: count, duration and
+    /// span by command, SOP class and final status).</summary>
     public async Task HandleAsync(DimseRequestContext request, CancellationToken cancellationToken)
+    {
+        var operation = Telemetry.DimseOperationTelemetry.Start(performer: true, request.Request, request.Connection.Association);
+        try
+        {
+            await DispatchAsync(request, cancellationToken).ConfigureAwait(false);
+            operation.Complete(request.LastStatus);
+        }
+        catch (Exception e)
+        {
+            // A handler failing before its final response is answered Processing Failure by DimseConnection (PS3.7
+            // C.5.21); a cancelled or aborted one gets no response.
+            operation.Complete(request.LastStatus is { } sent && DimseStatus.ClassOf(sent) != StatusClass.Pending ? sent
+                : e is OperationCanceledException or AssociationAbortedException ? null : DimseStatus.ProcessingFailure, e);
+            throw;
+        }
+    }
+
+    private async Task DispatchAsync(DimseRequestContext request, CancellationToken cancellationToken)
     {
         var message = request.Request;
         var service = message.RequestSOPClassUID is { } sop ? Find(sop) : null;

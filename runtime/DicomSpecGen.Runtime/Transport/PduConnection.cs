@@ -243,6 +243,7 @@ public sealed class PduConnection : IAsyncDisposable
             {
                 case PduReadStatus.Pdu:
                     _consumed = buffer.Start;
+                    Telemetry.DicomTelemetry.PduBytes(frame.Size, received: true);
                     Trace?.Invoke(PduDirection.Received, frame.Pdu!);
                     return frame.Pdu;
                 case PduReadStatus.Error when frame.ErrorKind == PduFramingErrorKind.OverLimit:
@@ -334,6 +335,7 @@ public sealed class PduConnection : IAsyncDisposable
     {
         // Captured as handed to the socket, under the send gate: in send order, and before the peer can answer.
         _capture?.Data(PduDirection.Sent, buffer.Array.AsSpan(0, buffer.Length));
+        Telemetry.DicomTelemetry.PduBytes(buffer.Length, received: false);
         var sent = 0;
         if (!_writerActive && _direct)
         {

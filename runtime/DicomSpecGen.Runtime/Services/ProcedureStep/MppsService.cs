@@ -12,8 +12,22 @@ namespace DicomSpecGen.Services.ProcedureStep;
 /// <see cref="IMppsStore"/>. States, transitions, refusals and the N-SET attribute usage come from
 /// spec/part04/mpps.yaml (<see cref="MppsSpec"/>).</summary>
 /// <remarks>PS3.4 F.7.2.1 (N-CREATE), F.7.2.2 (N-SET), Table F.7.2-1, Table F.7.2-2.</remarks>
-public sealed class MppsService(IMppsStore store, ILogger? logger = null) : IDicomService, INCreateHandler, INSetHandler
+public sealed class MppsService(IMppsStore store, ILogger? logger = null) : IDicomService, INCreateHandler, INSetHandler, IServiceStatuses
 {
+    /// <summary>The statuses of the two operations; the refusals of the state model are the rules of spec/part04/mpps.yaml.</summary>
+    public IReadOnlyList<ServiceStatusUse> Statuses { get; } =
+    [
+        new("N-CREATE", DimseService.ModalityPerformedProcedureStep, DimseStatus.Success, "the instance is created IN PROGRESS"),
+        .. MppsSpec.Rules.Where(r => r.By == "N-CREATE").Select(r => new ServiceStatusUse(r.By, DimseService.ModalityPerformedProcedureStep, r.Status, r.Description, r.Source)),
+        new("N-CREATE", DimseService.ModalityPerformedProcedureStep, DimseStatus.DuplicateSOPInstance, "an instance with the Affected SOP Instance UID exists"),
+        new("N-SET", DimseService.ModalityPerformedProcedureStep, DimseStatus.Success, "the attributes are replaced"),
+        new("N-SET", DimseService.ModalityPerformedProcedureStep, DimseStatus.NoSuchSOPInstance, "no instance with the Requested SOP Instance UID"),
+        .. MppsSpec.Rules.Where(r => r.By == "N-SET").Select(r => new ServiceStatusUse(r.By, DimseService.ModalityPerformedProcedureStep, r.Status,
+            r.ErrorComment is { } name && MppsSpec.ErrorComments.FirstOrDefault(c => c.Name == name) is { } comment
+                ? $"{r.Description} Error Comment \"{comment.ErrorComment}\", Error ID {comment.ErrorId:X4}H ({comment.Source})." : r.Description, r.Source)),
+        new("N-SET", DimseService.ModalityPerformedProcedureStep, DimseStatus.InvalidAttributeValue, "an attribute Table F.7.2-1 does not allow in N-SET, or a status no transition reaches (Modification List)"),
+    ];
+
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly SemaphoreSlim _gate = new(1, 1);
 

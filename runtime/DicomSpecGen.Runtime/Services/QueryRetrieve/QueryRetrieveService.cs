@@ -15,8 +15,31 @@ namespace DicomSpecGen.Services.QueryRetrieve;
 /// own task, so the requestor can cancel it.</summary>
 /// <remarks>PS3.4 C.4.1.3 (C-FIND SCP), C.4.2.3 (C-MOVE SCP), C.4.3.3 (C-GET SCP).</remarks>
 public sealed class QueryRetrieveService(IQueryService? query, AeConnector moveDestinations, ILogger? logger = null)
-    : IDicomService, ICFindHandler, ICMoveHandler, ICGetHandler
+    : IDicomService, ICFindHandler, ICMoveHandler, ICGetHandler, IServiceStatuses
 {
+    public IReadOnlyList<ServiceStatusUse> Statuses { get; } =
+    [
+        new("C-FIND", DimseService.QueryRetrieveFind, ServiceStatus.Pending, "one per match, with the match"),
+        new("C-FIND", DimseService.QueryRetrieveFind, DimseStatus.Success, "all matches sent"),
+        new("C-FIND", DimseService.QueryRetrieveFind, DimseStatus.Cancel, "after a C-CANCEL"),
+        new("C-FIND", DimseService.QueryRetrieveFind, ServiceStatus.IdentifierDoesNotMatchSopClass, "no identifier, or one the query keys refuse"),
+        new("C-FIND", DimseService.QueryRetrieveFind, DimseStatus.RefusedSOPClassNotSupported, "no query backend is configured"),
+        new("C-MOVE", DimseService.QueryRetrieveMove, ServiceStatus.Pending, "after each C-STORE sub-operation"),
+        new("C-MOVE", DimseService.QueryRetrieveMove, DimseStatus.Success, "every sub-operation succeeded"),
+        new("C-MOVE", DimseService.QueryRetrieveMove, ServiceStatus.SubOperationsFailed, "one or more sub-operations failed or warned"),
+        new("C-MOVE", DimseService.QueryRetrieveMove, DimseStatus.Cancel, "after a C-CANCEL"),
+        new("C-MOVE", DimseService.QueryRetrieveMove, ServiceStatus.MoveDestinationUnknown, "the Move Destination is not a configured AE"),
+        new("C-MOVE", DimseService.QueryRetrieveMove, ServiceStatus.UnableToPerformSubOperations, "the move destination cannot be associated with"),
+        new("C-MOVE", DimseService.QueryRetrieveMove, ServiceStatus.IdentifierDoesNotMatchSopClass, "no identifier, or one the query keys refuse"),
+        new("C-MOVE", DimseService.QueryRetrieveMove, DimseStatus.RefusedSOPClassNotSupported, "no query backend is configured"),
+        new("C-GET", DimseService.QueryRetrieveGet, ServiceStatus.Pending, "after each C-STORE sub-operation"),
+        new("C-GET", DimseService.QueryRetrieveGet, DimseStatus.Success, "every sub-operation succeeded"),
+        new("C-GET", DimseService.QueryRetrieveGet, ServiceStatus.SubOperationsFailed, "one or more sub-operations failed or warned"),
+        new("C-GET", DimseService.QueryRetrieveGet, DimseStatus.Cancel, "after a C-CANCEL"),
+        new("C-GET", DimseService.QueryRetrieveGet, ServiceStatus.IdentifierDoesNotMatchSopClass, "no identifier, or one the query keys refuse"),
+        new("C-GET", DimseService.QueryRetrieveGet, DimseStatus.RefusedSOPClassNotSupported, "no query backend is configured"),
+    ];
+
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
     /// <summary>The patient and study root query/retrieve models (FIND, MOVE, GET).</summary>

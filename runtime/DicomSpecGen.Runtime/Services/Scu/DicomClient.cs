@@ -4,6 +4,7 @@ using DicomSpecGen.Association;
 using DicomSpecGen.Data;
 using DicomSpecGen.Dimse;
 using DicomSpecGen.Registry;
+using DicomSpecGen.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace DicomSpecGen.Services.Scu;
@@ -36,7 +37,8 @@ public sealed class DicomClient : IAsyncDisposable
     public async Task<ushort> EchoAsync(CancellationToken cancellationToken = default)
     {
         var context = Association.GetAcceptedContextId(DicomUids.Verification);
-        var response = await Connection.RequestFinalAsync(context, new CEchoRq { AffectedSOPClassUID = DicomUids.Verification, MessageID = Connection.NextMessageId() }, null, cancellationToken).ConfigureAwait(false);
+        var request = new CEchoRq { AffectedSOPClassUID = DicomUids.Verification, MessageID = Connection.NextMessageId() };
+        var response = await MeasuredAsync(request, () => Connection.RequestFinalAsync(context, request, null, cancellationToken)).ConfigureAwait(false);
         return response.Status;
     }
 
@@ -45,6 +47,24 @@ public sealed class DicomClient : IAsyncDisposable
 
     /// <summary>C-STORE of a Part 10 file (PS3.7 9.1.1); the data set streams from the file.</summary>
     public async Task<DimseResponse> StoreFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        // The SOP class is read from the file by the sender; the response names it (PS3.7 Table 9.3-2).
+        var operation = DimseOperationTelemetry.Start(performer: false, "C-STORE", null, null, Association);
+        try
+        {
+            var response = await StoreFileCoreAsync(path, cancellationToken).ConfigureAwait(false);
+            operation.SopClass = (response.Message as CStoreRsp)?.AffectedSOPClassUID;
+            operation.Complete(response.Status);
+            return response;
+        }
+        catch (Exception e)
+        {
+            operation.Complete(null, e);
+            throw;
+        }
+    }
+
+    private async Task<DimseResponse> StoreFileCoreAsync(string path, CancellationToken cancellationToken)
     {
         // Synchronous reads: cheaper per fragment than thread-pool async file I/O. A small file is read whole into a
         // pooled array (one read, no per-file stream buffer); a larger one streams through a 64 KiB buffer.
@@ -74,10 +94,24 @@ public sealed class DicomClient : IAsyncDisposable
     {
         var context = Association.GetAcceptedContextId(informationModel);
         var request = new CFindRq { AffectedSOPClassUID = informationModel, MessageID = Connection.NextMessageId(), Priority = Priority.Medium };
-        await foreach (var response in Connection.RequestAsync(context, request, identifier, cancellationToken).ConfigureAwait(false))
+        var operation = DimseOperationTelemetry.Start(performer: false, request, Association);
+        ushort? status = null;
+        try
         {
-            if (response.IsPending && response.DataSet != null) yield return response.DataSet;
-            else if (!response.IsPending) final?.Invoke(response);
+            await foreach (var response in Connection.RequestAsync(context, request, identifier, cancellationToken).ConfigureAwait(false))
+            {
+                if (response.IsPending && response.DataSet != null) yield return response.DataSet;
+                else if (!response.IsPending)
+                {
+                    status = response.Status;
+                    final?.Invoke(response);
+                }
+            }
+        }
+        finally
+        {
+            // Also when the caller stops enumerating early: then no final status was seen.
+            operation.Complete(status);
         }
     }
 
@@ -98,13 +132,33 @@ public sealed class DicomClient : IAsyncDisposable
     private async Task<DimseResponse> RetrieveAsync(string informationModel, DimseMessage request, DicomDataset identifier, Action<DimseResponse>? progress, CancellationToken cancellationToken)
     {
         var context = Association.GetAcceptedContextId(informationModel);
-        DimseResponse? last = null;
-        await foreach (var response in Connection.RequestAsync(context, request, identifier, cancellationToken).ConfigureAwait(false))
+        return await MeasuredAsync(request, async () =>
         {
-            if (response.IsPending) progress?.Invoke(response);
-            last = response;
+            DimseResponse? last = null;
+            await foreach (var response in Connection.RequestAsync(context, request, identifier, cancellationToken).ConfigureAwait(false))
+            {
+                if (response.IsPending) progress?.Invoke(response);
+                last = response;
+            }
+            return last!;
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one operation with its telemetry (<see cref="DimseOperationTelemetry"/>): the final status, or the error.</summary>
+    private async Task<DimseResponse> MeasuredAsync(DimseMessage request, Func<Task<DimseResponse>> run)
+    {
+        var operation = DimseOperationTelemetry.Start(performer: false, request, Association);
+        try
+        {
+            var response = await run().ConfigureAwait(false);
+            operation.Complete(response.Status);
+            return response;
         }
-        return last!;
+        catch (Exception e)
+        {
+            operation.Complete(null, e);
+            throw;
+        }
     }
 
     /// <summary>C-CANCEL of an outstanding C-FIND/C-MOVE/C-GET (PS3.7 9.3.2.3).</summary>
@@ -115,7 +169,8 @@ public sealed class DicomClient : IAsyncDisposable
     public Task<DimseResponse> RequestAsync(DimseMessage request, DicomDataset? dataSet, CancellationToken cancellationToken = default)
     {
         var sopClass = request.RequestSOPClassUID ?? throw new ArgumentException($"{request.Title} names no SOP class", nameof(request));
-        return Connection.RequestFinalAsync(Association.GetAcceptedContextId(sopClass), request, dataSet, cancellationToken);
+        var context = Association.GetAcceptedContextId(sopClass);
+        return MeasuredAsync(request, () => Connection.RequestFinalAsync(context, request, dataSet, cancellationToken));
     }
 
     public Task ReleaseAsync(CancellationToken cancellationToken = default) => Connection.ReleaseAsync(_options.ReleaseTimeout, cancellationToken);

@@ -11,8 +11,16 @@ namespace DicomSpecGen.Services.Storage;
 /// <see cref="IStorageService"/> (none: Refused: SOP Class Not Supported). Small instances are stored on the read
 /// loop, in order; the requestor may take the SCP role (so a C-GET SCU can use this to receive).</summary>
 /// <remarks>PS3.4 Annex B.2.2 (C-STORE SCP behaviour, statuses of Table B.2-1).</remarks>
-public sealed class StorageService(IStorageService? storage, ILogger? logger = null) : IDicomService, ICStoreHandler
+public sealed class StorageService(IStorageService? storage, ILogger? logger = null) : IDicomService, ICStoreHandler, IServiceStatuses
 {
+    public IReadOnlyList<ServiceStatusUse> Statuses { get; } =
+    [
+        new("C-STORE", DimseService.Storage, DimseStatus.Success, "the instance is stored (or the storage backend's own status)"),
+        new("C-STORE", DimseService.Storage, ServiceStatus.StorageOutOfResources, "the file cannot be written"),
+        new("C-STORE", DimseService.Storage, ServiceStatus.StorageCannotUnderstand, "the data set cannot be decoded"),
+        new("C-STORE", DimseService.Storage, DimseStatus.RefusedSOPClassNotSupported, "no storage backend is configured"),
+    ];
+
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
     public IReadOnlyList<ServedSopClass> SopClasses { get; } = StorageSopClasses.Select(s => new ServedSopClass(s, DefaultTransferSyntaxes, RequestorMayBeScp: true)).ToList();

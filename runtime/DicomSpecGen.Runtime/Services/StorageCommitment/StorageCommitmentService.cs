@@ -63,8 +63,17 @@ public sealed record StorageCommitmentOptions
 /// conflict), on the same association or on a new one to the requestor's AE. Types, events, attributes and failure
 /// reasons come from spec/part04/storage-commitment.yaml (<see cref="StorageCommitmentSpec"/>).</summary>
 /// <remarks>PS3.4 J.3.2 (N-ACTION), J.3.3 (N-EVENT-REPORT), Tables J.3-1 and J.3-2.</remarks>
-public sealed class StorageCommitmentService(ICommitmentArchive archive, StorageCommitmentOptions? options = null, ILogger? logger = null) : IDicomService, INActionHandler
+public sealed class StorageCommitmentService(ICommitmentArchive archive, StorageCommitmentOptions? options = null, ILogger? logger = null) : IDicomService, INActionHandler, IServiceStatuses
 {
+    public IReadOnlyList<ServiceStatusUse> Statuses { get; } =
+    [
+        new("N-ACTION", DimseService.StorageCommitmentPushModel, DimseStatus.Success, "the request is taken; the result follows in an N-EVENT-REPORT"),
+        new("N-ACTION", DimseService.StorageCommitmentPushModel, DimseStatus.NoSuchActionType, "an Action Type ID that PS3.4 Table J.3-1 lacks"),
+        new("N-ACTION", DimseService.StorageCommitmentPushModel, DimseStatus.NoSuchSOPInstance, "a Requested SOP Instance other than the well-known instance (PS3.4 J.3.5)"),
+        new("N-ACTION", DimseService.StorageCommitmentPushModel, DimseStatus.MissingAttribute, "Transaction UID or Referenced SOP Sequence absent"),
+        new("N-ACTION", DimseService.StorageCommitmentPushModel, DimseStatus.MissingAttributeValue, "Transaction UID, Referenced SOP Sequence or an item's UIDs empty (Attribute List)"),
+    ];
+
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
     public StorageCommitmentOptions Options { get; } = options ?? new();

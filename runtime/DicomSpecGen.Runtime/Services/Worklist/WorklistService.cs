@@ -19,8 +19,17 @@ public sealed record WorklistServiceOptions
 /// then Success; Cancel (FE00) when the requestor sends C-CANCEL. An identifier with a key value no matching is defined
 /// for (an invalid date, a range that ends before it starts) is refused with A900 and an Error Comment naming the key.</summary>
 /// <remarks>PS3.4 K.4.1.3 (C-FIND SCP behaviour), K.4.1.3.1 ("Worklist" search), K.4.1.1.4 and Table K.4-1 (statuses), 2020c.</remarks>
-public sealed class WorklistService(IWorklistSource source, WorklistServiceOptions? options = null, ILogger? logger = null) : IDicomService, ICFindHandler
+public sealed class WorklistService(IWorklistSource source, WorklistServiceOptions? options = null, ILogger? logger = null) : IDicomService, ICFindHandler, IServiceStatuses
 {
+    public IReadOnlyList<ServiceStatusUse> Statuses { get; } =
+    [
+        new("C-FIND", DimseService.ModalityWorklistFind, ServiceStatus.Pending, "one per matching worklist item, with the item"),
+        new("C-FIND", DimseService.ModalityWorklistFind, DimseStatus.Success, "all matches sent"),
+        new("C-FIND", DimseService.ModalityWorklistFind, DimseStatus.Cancel, "after a C-CANCEL"),
+        new("C-FIND", DimseService.ModalityWorklistFind, ServiceStatus.IdentifierDoesNotMatchSopClass, "no identifier, or a key value that cannot be matched (with an Error Comment)"),
+        new("C-FIND", DimseService.ModalityWorklistFind, ServiceStatus.UnableToProcess, "the worklist folder cannot be read"),
+    ];
+
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly WorklistMatcher _matcher = new((options ?? new WorklistServiceOptions()).CaseInsensitivePersonNames);
 
