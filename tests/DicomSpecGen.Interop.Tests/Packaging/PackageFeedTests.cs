@@ -15,18 +15,18 @@ public sealed class PackageFeedTests(PackageFeedFixture feed) : IClassFixture<Pa
     private static readonly TimeSpan Step = TimeSpan.FromMinutes(5);
 
     [Fact]
-    public void Feed_holds_the_runtime_generator_and_tool_packages_with_symbols_and_nothing_else()
+    public void Feed_holds_the_runtime_archive_generator_and_tool_packages_with_symbols_and_nothing_else()
     {
         var names = Directory.GetFiles(feed.Feed).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray();
         var v = feed.Version;
         string[] expected =
         [
+            $"DicomSpecGen.Archive.{v}.nupkg", $"DicomSpecGen.Archive.{v}.snupkg",
             $"DicomSpecGen.Generators.{v}.nupkg",
             $"DicomSpecGen.Runtime.{v}.nupkg", $"DicomSpecGen.Runtime.{v}.snupkg",
             $"dsg.{v}.nupkg", $"dsg.{v}.snupkg",
             $"dsgtool.{v}.nupkg", $"dsgtool.{v}.snupkg",
         ];
-        // The Archive package joins this list when DicomSpecGen.Archive becomes its own project.
         Assert.Equal(expected.Order(StringComparer.Ordinal), names);
     }
 
@@ -252,7 +252,7 @@ public sealed class PackageFeedFixture : IAsyncLifetime
     public Task DisposeAsync()
     {
         // This run's version is of no use to anyone else: drop it from the global cache.
-        foreach (var id in new[] { "dicomspecgen.runtime", "dicomspecgen.generators", "dsg", "dsgtool" })
+        foreach (var id in new[] { "dicomspecgen.runtime", "dicomspecgen.archive", "dicomspecgen.generators", "dsg", "dsgtool" })
         {
             var dir = Path.Combine(PackagesFolder, id, Version.ToLowerInvariant());
             try

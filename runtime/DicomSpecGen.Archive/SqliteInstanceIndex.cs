@@ -217,7 +217,7 @@ public sealed class SqliteInstanceIndex : IInstanceIndex, IDisposable
     }
 
     /// <summary>The result column holding a sequence's items (JSON).</summary>
-    public static string SequenceColumn(IndexedAttributes.Sequence sequence) => "seq_" + sequence.Table;
+    public static string SequenceColumn(IndexedAttributes.Sequence sequence) => sequence.ResultColumn;
 
     /// <summary>Turns matching conditions into SQL with parameters (values never enter the SQL text).</summary>
     private static void AppendWhere(StringBuilder sql, SqliteCommand command, IReadOnlyList<KeyCondition> conditions)
