@@ -38,6 +38,46 @@ public class ArchiveTests
         Assert.Throws<UnauthorizedAccessException>(() => store.OpenRead("../outside.dcm"));
     }
 
+    [Fact]
+    public async Task A_new_store_removes_only_its_own_nodes_staging_files_of_dead_writers()
+    {
+        var folder = TestFiles.TempDir();
+        var incoming = Directory.CreateDirectory(Path.Combine(folder, ".incoming")).FullName;
+        // A process id that was in use and is gone now.
+        using (var ended = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!)
+        {
+            await ended.WaitForExitAsync();
+            var dead = ended.Id;
+            using var alive = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sleep", "30") { UseShellExecute = false })!;
+            try
+            {
+                var node = FileSystemInstanceStore.NodeName;
+                string[] removed = [$"{node}-{dead}-aa.part", $"{dead}-bb.part"];
+                string[] kept = [$"{node}-{alive.Id}-cc.part", $"other-node-{dead}-dd.part", $"other-node-{alive.Id}-ee.part"];
+                foreach (var name in removed.Concat(kept)) await File.WriteAllTextAsync(Path.Combine(incoming, name), "x");
+                _ = new FileSystemInstanceStore(folder);
+                Assert.Equal(kept.Order(StringComparer.Ordinal), Directory.GetFiles(incoming).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal));
+            }
+            finally
+            {
+                alive.Kill();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Staging_names_carry_the_node_and_the_process()
+    {
+        var root = TestFiles.TempDir();
+        var store = new FileSystemInstanceStore(root, flushToDisk: false);
+        var pipe = new Pipe();
+        await pipe.Writer.WriteAsync(new byte[] { 8, 0, 0x16, 0, (byte)'U', (byte)'I', 2, 0, (byte)'1', 0 });
+        await pipe.Writer.CompleteAsync();
+        var staged = await store.StageAsync(new DicomFileMeta(DicomUids.CTImageStorage, "1.2.3", DicomUids.ExplicitVRLittleEndian), pipe.Reader, CancellationToken.None);
+        Assert.StartsWith($"{FileSystemInstanceStore.NodeName}-{Environment.ProcessId}-", Path.GetFileName(staged.TempPath));
+        store.Discard(staged);
+    }
+
     internal static async Task<ushort> StoreFileAsync(DicomArchive archive, string path, string? claimedSop = null)
     {
         await using var reader = await DicomFileReader.OpenAsync(File.OpenRead(path));
