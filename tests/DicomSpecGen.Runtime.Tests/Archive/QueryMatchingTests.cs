@@ -287,6 +287,26 @@ public abstract class IndexQueryMatchingTests
         Assert.Equal(["1.2.9.1.1", "1.2.9.1.2"], found.Select(r => r.GetString(new DicomTag(DicomTags.SeriesInstanceUID))!).Order(StringComparer.Ordinal));
         Assert.All(found, r => Assert.Equal("CT head", Assert.Single(r.GetSequence(new DicomTag(DicomTags.ProcedureCodeSequence))!.Items).GetString(new DicomTag(DicomTags.CodeMeaning))));
     }
+    [Theory]
+    // PS3.4 C.2.2.2.4, C.2.2.2.1.1: the index decides as AttributeMatcher does (PostgreSQL through LIKE, whose own
+    // wild cards and escape must be taken literally; case folding of ASCII letters only).
+    [InlineData("SYNTHETIC^ALICE", "synth*", true)]
+    [InlineData("SYNTHETIC^ALICE", "synth*", false)]
+    [InlineData("SYNTHETIC^ALICE", "S?NTHETIC^ALI?", true)]
+    [InlineData("50%_OFF^X", "50%*", false)]
+    [InlineData("50%_OFF^X", "5_%*", false)]
+    [InlineData("50A_OFF^X", "50%*", false)]
+    [InlineData("AB^C", "a?^c", true)]
+    [InlineData("ZO\u00EB^X", "zo\u00CB*", true)]
+    [InlineData("ZO\u00EB^X", "zo\u00EB*", true)]
+    [InlineData("A[B]^C", "a[b]*", true)]
+    public async Task Wild_card_and_case_decisions_are_the_same_in_the_index_as_in_memory(string stored, string pattern, bool ignoreCase)
+    {
+        using var archive = Backend.Open(TestFiles.TempDir(), "SCP", new ArchiveQueryOptions { CaseInsensitivePersonNames = ignoreCase });
+        await AddAsync(archive, "1.2.6.1", "1.2.6.1.1", "CT", stored, "W1");
+        var expected = AttributeMatcher.Matches(stored, pattern, DicomVr.PN, ignoreCase);
+        Assert.Equal(expected, (await FindAsync(archive, Study((DicomTags.PatientName, DicomVr.PN, pattern)))).Count == 1);
+    }
 }
 
 public sealed class SqliteIndexQueryMatchingTests : IndexQueryMatchingTests
