@@ -31,6 +31,24 @@ public sealed class PackageFeedTests(PackageFeedFixture feed) : IClassFixture<Pa
     }
 
     [Fact]
+    public void Archive_package_carries_the_database_clients_and_the_runtime_package_none()
+    {
+        string Nuspec(string id)
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(feed.Feed, $"{id}.{feed.Version}.nupkg"));
+            using var reader = new StreamReader(zip.GetEntry($"{id}.nuspec")!.Open());
+            return reader.ReadToEnd();
+        }
+        var archive = Nuspec("DicomSpecGen.Archive");
+        Assert.Contains("id=\"DicomSpecGen.Runtime\"", archive);
+        Assert.Contains("id=\"Microsoft.Data.Sqlite\"", archive);
+        Assert.Contains("id=\"Npgsql\"", archive);
+        var runtime = Nuspec("DicomSpecGen.Runtime");
+        Assert.DoesNotContain("Sqlite", runtime);
+        Assert.DoesNotContain("Npgsql", runtime);
+    }
+
+    [Fact]
     public async Task Benchmark_fuzz_and_test_projects_are_not_packable()
     {
         foreach (var project in new[] { "bench/DicomSpecGen.Benchmarks/DicomSpecGen.Benchmarks.csproj", "bench/DicomSpecGen.Fuzz/DicomSpecGen.Fuzz.csproj",
