@@ -14,10 +14,11 @@ repo=$(pwd)
 export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export TCP_NODELAY=1
 
-# Debian packages of the peers: DCMTK, Orthanc, openssl (TLS), GDCM, PixelMed (+ Java), CTN, Odil, and the
-# pydicom/numpy that pynetdicom needs.
+# Debian packages of the peers: DCMTK, Orthanc, openssl (TLS), GDCM, PixelMed (+ Java), CTN, Odil, the
+# pydicom/numpy that pynetdicom needs, PostgreSQL (the archive index tests start a throwaway cluster) and HAProxy
+# (in front of three dsg scp replicas in ScaleOutTests).
 packages=(dcmtk orthanc openssl libgdcm-tools pixelmed-apps libpixelmed-java default-jdk-headless ctn odil python3-odil tshark
-  python3-pydicom python3-numpy)
+  python3-pydicom python3-numpy postgresql haproxy)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -96,17 +96,20 @@ public static class MppsCommand
     private static Command ListVerb()
     {
         var folder = new Option<string>("--output-directory", "-od") { Description = "archive folder (as given to dsg scp)", DefaultValueFactory = _ => "dsg-archive" };
-        var command = new Command("list", "list the MPPS instances in an archive's index (table mpps of index.sqlite)");
+        var index = new Option<string?>("--index") { Description = "the index as given to dsg scp --index (a PostgreSQL connection string or a SQLite file)" };
+        var command = new Command("list", "list the MPPS instances in an archive's index (table mpps of index.sqlite, or of --index)");
         command.Options.Add(folder);
+        command.Options.Add(index);
         command.SetAction(async (result, ct) =>
         {
             var path = result.GetValue(folder)!;
-            if (!File.Exists(Path.Combine(path, "index.sqlite")))
+            var named = result.GetValue(index);
+            if (named == null && !File.Exists(Path.Combine(path, "index.sqlite")))
             {
                 Console.Error.WriteLine($"E: {Path.GetFullPath(path)} has no archive index (index.sqlite)");
                 return ExitCodes.BadInput;
             }
-            using var store = SqliteMppsStore.ForArchive(path);
+            using var store = SqlMppsStore.Open(path, named);
             foreach (var r in await store.ListAsync(ct))
                 Console.WriteLine($"{r.SopInstanceUid}\t{r.Status}\t{r.PatientId}\t{r.PatientName}\t{r.Modality}\t{r.StartDate}{r.StartTime}\t{r.Updated:O}");
             return ExitCodes.Ok;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
 using DicomSpecGen.Archive;
+using DicomSpecGen.Archive.Index;
 using DicomSpecGen.Association;
 using DicomSpecGen.Registry;
 using DicomSpecGen.Services;
@@ -36,13 +37,16 @@ public static class ScpCommand
         commit.AcceptOnlyFromAmong("same", "new");
         var commitAe = new Option<string[]>("--commit-report-ae") { Description = "per requestor: AE=same|new (repeatable; overrides --commit-report for that AE)", AllowMultipleArgumentsPerToken = true };
         var commitDelay = new Option<double>("--commit-delay") { Description = "seconds to wait before sending a storage commitment report", DefaultValueFactory = _ => 0 };
+        var index = new Option<string?>("--index") { Description = "the index: a PostgreSQL connection string (\"Host=…;Port=…;Database=…;Username=…\", shared by several nodes) or a SQLite file (default: index.sqlite in the archive folder)" };
+        var duplicates = new Option<string>("--duplicates") { Description = "a second copy of a stored SOP instance: 'replace' the first (default) or 'keep-first'", DefaultValueFactory = _ => "replace" };
+        duplicates.AcceptOnlyFromAmong("replace", "keep-first");
         var metricsPort = new Option<int?>("--metrics-port") { Description = "serve metrics in the Prometheus text format at http://127.0.0.1:N/metrics (docs/observability.md)" };
         var conformance = new Option<bool>("--conformance") { Description = "print the conformance statement of this configuration (PS3.2 shape) and exit" };
         var format = new Option<string>("--format") { Description = "with --conformance: md or html", DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md", "html");
-        var command = new Command("scp", "run the archive SCP: C-ECHO, C-STORE into Part 10 files + SQLite index, C-FIND/C-MOVE/C-GET over it");
+        var command = new Command("scp", "run the archive SCP: C-ECHO, C-STORE into Part 10 files + an index (SQLite, or PostgreSQL with --index), C-FIND/C-MOVE/C-GET over it");
         command.Arguments.Add(port);
-        foreach (var o in new Option[] { folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, worklist, mpps, commit, commitAe, commitDelay, metricsPort, conformance, format }) command.Options.Add(o);
+        foreach (var o in new Option[] { folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, worklist, mpps, commit, commitAe, commitDelay, index, duplicates, metricsPort, conformance, format }) command.Options.Add(o);
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -98,9 +102,22 @@ public static class ScpCommand
                 return ExitCodes.BadInput;
             }
             using var _metrics = metrics;
-            using var archive = DicomArchive.Open(result.GetValue(folder)!, title, logger, flushToDisk: !result.GetValue(noFsync),
-                new ArchiveQueryOptions { CaseInsensitivePersonNames = !result.GetValue(pnCaseSensitive) });
-            using var mppsStore = result.GetValue(mpps) ? SqliteMppsStore.ForArchive(result.GetValue(folder)!) : null;
+            DicomArchive archive;
+            SqlMppsStore? mppsStore;
+            try
+            {
+                archive = DicomArchive.Open(result.GetValue(folder)!, title, logger, flushToDisk: !result.GetValue(noFsync),
+                    new ArchiveQueryOptions { CaseInsensitivePersonNames = !result.GetValue(pnCaseSensitive) }, result.GetValue(index),
+                    result.GetValue(duplicates) == "keep-first" ? DuplicatePolicy.KeepFirst : DuplicatePolicy.Replace);
+                mppsStore = result.GetValue(mpps) ? SqlMppsStore.Open(result.GetValue(folder)!, result.GetValue(index)) : null;
+            }
+            catch (Exception e) when (e is Npgsql.NpgsqlException or ArgumentException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                Console.Error.WriteLine($"E: cannot open the index {(result.GetValue(index) is { } i && PostgresInstanceIndex.IsConnectionString(i) ? "(PostgreSQL)" : "(SQLite)")}: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+            using var _archive = archive;
+            using var _mpps = mppsStore;
             var provider = new DicomServiceProvider(new ServiceProviderOptions
             {
                 AeTitle = title,
@@ -131,7 +148,7 @@ public static class ScpCommand
                 return ExitCodes.NetworkError;
             }
             await using var _ = server;
-            Console.WriteLine($"{title} listening on port {server.Port} of {address}{(acceptor.Transport.Tls != null ? " (TLS)" : "")}, archive in {Path.GetFullPath(result.GetValue(folder)!)}");
+            Console.WriteLine($"{title} listening on port {server.Port} of {address}{(acceptor.Transport.Tls != null ? " (TLS)" : "")}, archive in {Path.GetFullPath(result.GetValue(folder)!)}{(result.GetValue(index) is { } ix && PostgresInstanceIndex.IsConnectionString(ix) ? ", index in PostgreSQL" : "")}");
             if (result.GetValue(metricsPort) is { } served) Console.WriteLine("metrics at " + Observability.MetricsEndpoint.Url(served));
             try
             {

@@ -3,7 +3,7 @@ using DicomSpecGen.Registry;
 namespace DicomSpecGen.Archive;
 
 /// <summary>Matching of one key value of a C-FIND/C-MOVE/C-GET identifier against one stored value (PS3.4 C.2.2.2).
-/// The SQLite index calls <see cref="Wildcard"/> for text keys, so the index and in-memory matching agree.</summary>
+/// The archive's SQL index calls <see cref="Wildcard"/> for text keys (or, in PostgreSQL, LIKE built to decide the same), so the index and in-memory matching agree.</summary>
 public static class AttributeMatcher
 {
     /// <summary>VRs for which "*" and "?" are wild cards.</summary>

@@ -36,7 +36,11 @@ public static class IndexedAttributes
 
     /// <summary>A sequence whose items the index keeps (one row per item in <paramref name="Table"/>, keyed by the
     /// owning entity's unique key), for sequence matching (PS3.4 C.2.2.2.6).</summary>
-    public sealed record Sequence(uint Tag, QueryLevel Level, string Table, string OwnerColumn, IReadOnlyList<ItemKey> ItemKeys);
+    public sealed record Sequence(uint Tag, QueryLevel Level, string Table, string OwnerColumn, IReadOnlyList<ItemKey> ItemKeys)
+    {
+        /// <summary>The query result column holding the items (a JSON array of arrays, item key order).</summary>
+        public string ResultColumn => "seq_" + Table;
+    }
 
     /// <summary>Procedure Code Sequence (PS3.4 Table C.6-2/C.6-5) with the Basic Code Value keys of its items
     /// (Table C.6-2b).</summary>

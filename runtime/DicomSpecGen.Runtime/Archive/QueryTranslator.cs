@@ -128,7 +128,7 @@ public static class QueryTranslator
     private static IEnumerable<DicomDataset> SequenceItems(DicomSequence requested, QueryLevel level, IReadOnlyDictionary<string, string?> row, ArchiveQueryOptions options)
     {
         var indexed = IndexedAttributes.SequenceByTag(requested.Tag.Value);
-        if (indexed == null || indexed.Level > level || Derived(row, SqliteInstanceIndex.SequenceColumn(indexed)) is not { } json) yield break;
+        if (indexed == null || indexed.Level > level || Derived(row, indexed.ResultColumn) is not { } json) yield break;
         var keys = requested.Items.Count > 0 ? requested.Items[0] : null;
         using var document = System.Text.Json.JsonDocument.Parse(json);
         foreach (var stored in document.RootElement.EnumerateArray())

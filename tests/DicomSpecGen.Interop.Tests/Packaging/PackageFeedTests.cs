@@ -15,19 +15,37 @@ public sealed class PackageFeedTests(PackageFeedFixture feed) : IClassFixture<Pa
     private static readonly TimeSpan Step = TimeSpan.FromMinutes(5);
 
     [Fact]
-    public void Feed_holds_the_runtime_generator_and_tool_packages_with_symbols_and_nothing_else()
+    public void Feed_holds_the_runtime_archive_generator_and_tool_packages_with_symbols_and_nothing_else()
     {
         var names = Directory.GetFiles(feed.Feed).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray();
         var v = feed.Version;
         string[] expected =
         [
+            $"DicomSpecGen.Archive.{v}.nupkg", $"DicomSpecGen.Archive.{v}.snupkg",
             $"DicomSpecGen.Generators.{v}.nupkg",
             $"DicomSpecGen.Runtime.{v}.nupkg", $"DicomSpecGen.Runtime.{v}.snupkg",
             $"dsg.{v}.nupkg", $"dsg.{v}.snupkg",
             $"dsgtool.{v}.nupkg", $"dsgtool.{v}.snupkg",
         ];
-        // The Archive package joins this list when DicomSpecGen.Archive becomes its own project.
         Assert.Equal(expected.Order(StringComparer.Ordinal), names);
+    }
+
+    [Fact]
+    public void Archive_package_carries_the_database_clients_and_the_runtime_package_none()
+    {
+        string Nuspec(string id)
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(feed.Feed, $"{id}.{feed.Version}.nupkg"));
+            using var reader = new StreamReader(zip.GetEntry($"{id}.nuspec")!.Open());
+            return reader.ReadToEnd();
+        }
+        var archive = Nuspec("DicomSpecGen.Archive");
+        Assert.Contains("id=\"DicomSpecGen.Runtime\"", archive);
+        Assert.Contains("id=\"Microsoft.Data.Sqlite\"", archive);
+        Assert.Contains("id=\"Npgsql\"", archive);
+        var runtime = Nuspec("DicomSpecGen.Runtime");
+        Assert.DoesNotContain("Sqlite", runtime);
+        Assert.DoesNotContain("Npgsql", runtime);
     }
 
     [Fact]
@@ -252,7 +270,7 @@ public sealed class PackageFeedFixture : IAsyncLifetime
     public Task DisposeAsync()
     {
         // This run's version is of no use to anyone else: drop it from the global cache.
-        foreach (var id in new[] { "dicomspecgen.runtime", "dicomspecgen.generators", "dsg", "dsgtool" })
+        foreach (var id in new[] { "dicomspecgen.runtime", "dicomspecgen.archive", "dicomspecgen.generators", "dsg", "dsgtool" })
         {
             var dir = Path.Combine(PackagesFolder, id, Version.ToLowerInvariant());
             try

@@ -8,8 +8,8 @@ using Microsoft.Data.Sqlite;
 
 namespace DicomSpecGen.Runtime.Tests.ArchiveStore;
 
-/// <summary>The matching functions (PS3.4 C.2.2.2) and the archive's use of them: Modalities in Study, PN case,
-/// sequence matching, and an index file from before the sequence tables.</summary>
+/// <summary>The matching functions (PS3.4 C.2.2.2), the index reader, and an index file from before the sequence
+/// tables; the archive's use of the functions is <see cref="IndexQueryMatchingTests"/>, run against each index.</summary>
 public class QueryMatchingTests
 {
     private const string StudyFind = DicomUids.StudyRootQueryRetrieveInformationModelFind;
@@ -73,9 +73,83 @@ public class QueryMatchingTests
     public void Uid_lists_and_universal_keys(string? stored, string key, DicomVr vr, bool expected)
         => Assert.Equal(expected, AttributeMatcher.Matches(stored, key, vr, false));
 
+    [Fact]
+    public async Task An_index_file_from_before_the_sequence_table_is_migrated_and_keeps_its_rows()
+    {
+        var folder = TestFiles.TempDir();
+        var path = Path.Combine(folder, "index.sqlite");
+        // The schema as it was before sequence matching: no procedure_code table.
+        using (var old = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            old.Open();
+            using var create = old.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE patient(patient_id TEXT PRIMARY KEY, patient_name TEXT, birth_date TEXT, sex TEXT);
+                CREATE TABLE study(study_uid TEXT PRIMARY KEY, patient_id TEXT NOT NULL, study_date TEXT, study_time TEXT, accession TEXT, study_id TEXT, study_description TEXT);
+                CREATE TABLE series(series_uid TEXT PRIMARY KEY, study_uid TEXT NOT NULL, modality TEXT, series_number TEXT, series_description TEXT);
+                CREATE TABLE instance(sop_uid TEXT PRIMARY KEY, series_uid TEXT NOT NULL, sop_class TEXT NOT NULL, instance_number TEXT, transfer_syntax TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL);
+                INSERT INTO patient VALUES('OLD', 'OLD^PATIENT', NULL, NULL);
+                INSERT INTO study(study_uid, patient_id) VALUES('1.2.8', 'OLD');
+                INSERT INTO series(series_uid, study_uid, modality) VALUES('1.2.8.1', '1.2.8', 'CT');
+                INSERT INTO instance VALUES('1.2.8.1.1', '1.2.8.1', '1.2.840.10008.5.1.4.1.1.2', '1', '1.2.840.10008.1.2.1', 'a.dcm', 10);
+                """;
+            create.ExecuteNonQuery();
+        }
+        using var archive = new DicomArchive(new FileSystemInstanceStore(folder), new SqliteInstanceIndex(path), "SCP");
+        await IndexQueryMatchingTests.AddAsync(archive, "1.2.9.1", "1.2.9.1.1", "CT", "NEW^PATIENT", "NEW", ("P5-0001", "DCM", "CT head"));
+        Assert.Equal(["1.2.8", "1.2.9.1"], IndexQueryMatchingTests.Uids(await IndexQueryMatchingTests.FindAsync(archive, IndexQueryMatchingTests.Study((DicomTags.PatientName, DicomVr.PN, "*patient")))));
+        Assert.Equal(["1.2.9.1"], IndexQueryMatchingTests.Uids(await IndexQueryMatchingTests.FindAsync(archive, IndexQueryMatchingTests.ProcedureKey((DicomTags.CodeValue, DicomVr.SH, "P5*")))));
+    }
+
+    [Fact]
+    public async Task A_sequence_before_the_last_indexed_tag_does_not_end_the_index_read()
+    {
+        // The end of a top-level sequence used to look like a tag past the last indexed one, so every attribute
+        // after the first sequence (here Patient's Name, Study Instance UID...) was lost from the index.
+        var ds = new DicomDataset()
+            .SetString(DicomTags.SOPClassUID, DicomVr.UI, DicomUids.CTImageStorage)
+            .SetString(DicomTags.SOPInstanceUID, DicomVr.UI, "1.2.7.1.1")
+            .SetString(DicomTags.PatientName, DicomVr.PN, "AFTER^SEQUENCE")
+            .SetString(DicomTags.PatientID, DicomVr.LO, "S1")
+            .SetString(DicomTags.StudyInstanceUID, DicomVr.UI, "1.2.7")
+            .SetString(DicomTags.SeriesInstanceUID, DicomVr.UI, "1.2.7.1");
+        ds.AddSequence(new DicomTag(DicomTags.ReferencedStudySequence), new DicomDataset()
+            .SetString(DicomTags.ReferencedSOPClassUID, DicomVr.UI, "1.2.840.10008.3.1.2.3.1")
+            .SetString(DicomTags.ReferencedSOPInstanceUID, DicomVr.UI, "1.2.7.99"));
+        var path = Path.Combine(TestFiles.TempDir(), "s.dcm");
+        await using (var file = File.Create(path)) await DicomFile.WriteAsync(file, new DicomFileMeta(DicomUids.CTImageStorage, "1.2.7.1.1", DicomUids.ExplicitVRLittleEndian), ds);
+        await using var read = File.OpenRead(path);
+        var record = await InstanceRecordReader.ReadAsync(read, "s.dcm", read.Length, CancellationToken.None);
+        Assert.Equal("AFTER^SEQUENCE", record.PatientName);
+        Assert.Equal("S1", record.PatientId);
+    }
+
+    [Fact]
+    public void A_mistake_in_the_query_key_file_is_reported_at_its_line()
+    {
+        var e = Assert.Throws<QueryKeySpecException>(() => QueryKeys.Parse("spec/part04/query-keys.yaml", """
+            edition: "2020c"
+            document: PS3.4
+            keys:
+              - { name: A, model: StudyRoot, level: STUDY, tag: "(0010,0010)", keyword: PatientName, type: R, source: "PS3.4 Table C.6-5, Patient's Name" }
+              - { name: B, model: StudyRoot, level: SERIE, tag: "(0010,0010)", keyword: PatientName, type: R, source: "PS3.4 Table C.6-5, Patient's Name" }
+            """));
+        Assert.Contains("query-keys.yaml(5,", e.Message);
+        Assert.Contains("level must be PATIENT, STUDY, SERIES or IMAGE, got 'SERIE'", e.Message);
+    }
+}
+
+/// <summary>The archive's use of the matching functions, against each index (SQLite, PostgreSQL): Modalities in
+/// Study, PN case, sequence matching.</summary>
+public abstract class IndexQueryMatchingTests
+{
+    private const string StudyFind = DicomUids.StudyRootQueryRetrieveInformationModelFind;
+
+    protected abstract IndexBackend Backend { get; }
+
     // --- the archive -------------------------------------------------------------------------------------
 
-    private static async Task AddAsync(DicomArchive archive, string studyUid, string seriesUid, string modality, string patientName, string patientId,
+    internal static async Task AddAsync(DicomArchive archive, string studyUid, string seriesUid, string modality, string patientName, string patientId,
         params (string Value, string Scheme, string Meaning)[] procedureCodes)
     {
         var sop = seriesUid + ".1";
@@ -104,14 +178,14 @@ public class QueryMatchingTests
         await archive.Index.AddAsync(record, CancellationToken.None);
     }
 
-    private static async Task<List<DicomDataset>> FindAsync(DicomArchive archive, DicomDataset identifier)
+    internal static async Task<List<DicomDataset>> FindAsync(DicomArchive archive, DicomDataset identifier)
     {
         var list = new List<DicomDataset>();
         await foreach (var r in archive.FindAsync(StudyFind, identifier, CancellationToken.None)) list.Add(r);
         return list;
     }
 
-    private static DicomDataset Study(params (uint Tag, DicomVr Vr, string Value)[] keys)
+    internal static DicomDataset Study(params (uint Tag, DicomVr Vr, string Value)[] keys)
     {
         var ds = new DicomDataset().SetString(new DicomTag(DicomTags.QueryRetrieveLevel), DicomVr.CS, "STUDY")
             .SetString(new DicomTag(DicomTags.StudyInstanceUID), DicomVr.UI, "");
@@ -119,9 +193,9 @@ public class QueryMatchingTests
         return ds;
     }
 
-    private static async Task<DicomArchive> ThreeStudiesAsync(ArchiveQueryOptions? options = null)
+    private async Task<DicomArchive> ThreeStudiesAsync(ArchiveQueryOptions? options = null)
     {
-        var archive = DicomArchive.Open(TestFiles.TempDir(), "SCP", queryOptions: options);
+        var archive = Backend.Open(TestFiles.TempDir(), "SCP", options);
         await AddAsync(archive, "1.2.9.1", "1.2.9.1.1", "CT", "SYNTHETIC^ALICE", "P1", ("P5-0001", "DCM", "CT head"));
         await AddAsync(archive, "1.2.9.1", "1.2.9.1.2", "SR", "SYNTHETIC^ALICE", "P1");
         await AddAsync(archive, "1.2.9.2", "1.2.9.2.1", "OT", "Synthetic^Bob", "P2", ("X-17", "99LOCAL", "Other thing"), ("P5-0002", "DCM", "CT chest"));
@@ -129,7 +203,7 @@ public class QueryMatchingTests
         return archive;
     }
 
-    private static List<string> Uids(IEnumerable<DicomDataset> responses)
+    internal static List<string> Uids(IEnumerable<DicomDataset> responses)
         => responses.Select(r => r.GetString(new DicomTag(DicomTags.StudyInstanceUID))!).Order(StringComparer.Ordinal).ToList();
 
     [Fact]
@@ -167,7 +241,7 @@ public class QueryMatchingTests
         }
     }
 
-    private static DicomDataset ProcedureKey(params (uint Tag, DicomVr Vr, string Value)[] itemKeys)
+    internal static DicomDataset ProcedureKey(params (uint Tag, DicomVr Vr, string Value)[] itemKeys)
     {
         var item = new DicomDataset();
         foreach (var (tag, vr, value) in itemKeys) item.SetString(new DicomTag(tag), vr, value);
@@ -213,69 +287,35 @@ public class QueryMatchingTests
         Assert.Equal(["1.2.9.1.1", "1.2.9.1.2"], found.Select(r => r.GetString(new DicomTag(DicomTags.SeriesInstanceUID))!).Order(StringComparer.Ordinal));
         Assert.All(found, r => Assert.Equal("CT head", Assert.Single(r.GetSequence(new DicomTag(DicomTags.ProcedureCodeSequence))!.Items).GetString(new DicomTag(DicomTags.CodeMeaning))));
     }
-
-    [Fact]
-    public async Task An_index_file_from_before_the_sequence_table_is_migrated_and_keeps_its_rows()
+    [Theory]
+    // PS3.4 C.2.2.2.4, C.2.2.2.1.1: the index decides as AttributeMatcher does (PostgreSQL through LIKE, whose own
+    // wild cards and escape must be taken literally; case folding of ASCII letters only).
+    [InlineData("SYNTHETIC^ALICE", "synth*", true)]
+    [InlineData("SYNTHETIC^ALICE", "synth*", false)]
+    [InlineData("SYNTHETIC^ALICE", "S?NTHETIC^ALI?", true)]
+    [InlineData("50%_OFF^X", "50%*", false)]
+    [InlineData("50%_OFF^X", "5_%*", false)]
+    [InlineData("50A_OFF^X", "50%*", false)]
+    [InlineData("AB^C", "a?^c", true)]
+    [InlineData("ZO\u00EB^X", "zo\u00CB*", true)]
+    [InlineData("ZO\u00EB^X", "zo\u00EB*", true)]
+    [InlineData("A[B]^C", "a[b]*", true)]
+    public async Task Wild_card_and_case_decisions_are_the_same_in_the_index_as_in_memory(string stored, string pattern, bool ignoreCase)
     {
-        var folder = TestFiles.TempDir();
-        var path = Path.Combine(folder, "index.sqlite");
-        // The schema as it was before sequence matching: no procedure_code table.
-        using (var old = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            old.Open();
-            using var create = old.CreateCommand();
-            create.CommandText = """
-                CREATE TABLE patient(patient_id TEXT PRIMARY KEY, patient_name TEXT, birth_date TEXT, sex TEXT);
-                CREATE TABLE study(study_uid TEXT PRIMARY KEY, patient_id TEXT NOT NULL, study_date TEXT, study_time TEXT, accession TEXT, study_id TEXT, study_description TEXT);
-                CREATE TABLE series(series_uid TEXT PRIMARY KEY, study_uid TEXT NOT NULL, modality TEXT, series_number TEXT, series_description TEXT);
-                CREATE TABLE instance(sop_uid TEXT PRIMARY KEY, series_uid TEXT NOT NULL, sop_class TEXT NOT NULL, instance_number TEXT, transfer_syntax TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL);
-                INSERT INTO patient VALUES('OLD', 'OLD^PATIENT', NULL, NULL);
-                INSERT INTO study(study_uid, patient_id) VALUES('1.2.8', 'OLD');
-                INSERT INTO series(series_uid, study_uid, modality) VALUES('1.2.8.1', '1.2.8', 'CT');
-                INSERT INTO instance VALUES('1.2.8.1.1', '1.2.8.1', '1.2.840.10008.5.1.4.1.1.2', '1', '1.2.840.10008.1.2.1', 'a.dcm', 10);
-                """;
-            create.ExecuteNonQuery();
-        }
-        using var archive = new DicomArchive(new FileSystemInstanceStore(folder), new SqliteInstanceIndex(path), "SCP");
-        await AddAsync(archive, "1.2.9.1", "1.2.9.1.1", "CT", "NEW^PATIENT", "NEW", ("P5-0001", "DCM", "CT head"));
-        Assert.Equal(["1.2.8", "1.2.9.1"], Uids(await FindAsync(archive, Study((DicomTags.PatientName, DicomVr.PN, "*patient")))));
-        Assert.Equal(["1.2.9.1"], Uids(await FindAsync(archive, ProcedureKey((DicomTags.CodeValue, DicomVr.SH, "P5*")))));
+        using var archive = Backend.Open(TestFiles.TempDir(), "SCP", new ArchiveQueryOptions { CaseInsensitivePersonNames = ignoreCase });
+        await AddAsync(archive, "1.2.6.1", "1.2.6.1.1", "CT", stored, "W1");
+        var expected = AttributeMatcher.Matches(stored, pattern, DicomVr.PN, ignoreCase);
+        Assert.Equal(expected, (await FindAsync(archive, Study((DicomTags.PatientName, DicomVr.PN, pattern)))).Count == 1);
     }
+}
 
-    [Fact]
-    public async Task A_sequence_before_the_last_indexed_tag_does_not_end_the_index_read()
-    {
-        // The end of a top-level sequence used to look like a tag past the last indexed one, so every attribute
-        // after the first sequence (here Patient's Name, Study Instance UID...) was lost from the index.
-        var ds = new DicomDataset()
-            .SetString(DicomTags.SOPClassUID, DicomVr.UI, DicomUids.CTImageStorage)
-            .SetString(DicomTags.SOPInstanceUID, DicomVr.UI, "1.2.7.1.1")
-            .SetString(DicomTags.PatientName, DicomVr.PN, "AFTER^SEQUENCE")
-            .SetString(DicomTags.PatientID, DicomVr.LO, "S1")
-            .SetString(DicomTags.StudyInstanceUID, DicomVr.UI, "1.2.7")
-            .SetString(DicomTags.SeriesInstanceUID, DicomVr.UI, "1.2.7.1");
-        ds.AddSequence(new DicomTag(DicomTags.ReferencedStudySequence), new DicomDataset()
-            .SetString(DicomTags.ReferencedSOPClassUID, DicomVr.UI, "1.2.840.10008.3.1.2.3.1")
-            .SetString(DicomTags.ReferencedSOPInstanceUID, DicomVr.UI, "1.2.7.99"));
-        var path = Path.Combine(TestFiles.TempDir(), "s.dcm");
-        await using (var file = File.Create(path)) await DicomFile.WriteAsync(file, new DicomFileMeta(DicomUids.CTImageStorage, "1.2.7.1.1", DicomUids.ExplicitVRLittleEndian), ds);
-        await using var read = File.OpenRead(path);
-        var record = await InstanceRecordReader.ReadAsync(read, "s.dcm", read.Length, CancellationToken.None);
-        Assert.Equal("AFTER^SEQUENCE", record.PatientName);
-        Assert.Equal("S1", record.PatientId);
-    }
+public sealed class SqliteIndexQueryMatchingTests : IndexQueryMatchingTests
+{
+    protected override IndexBackend Backend => IndexBackend.Sqlite;
+}
 
-    [Fact]
-    public void A_mistake_in_the_query_key_file_is_reported_at_its_line()
-    {
-        var e = Assert.Throws<QueryKeySpecException>(() => QueryKeys.Parse("spec/part04/query-keys.yaml", """
-            edition: "2020c"
-            document: PS3.4
-            keys:
-              - { name: A, model: StudyRoot, level: STUDY, tag: "(0010,0010)", keyword: PatientName, type: R, source: "PS3.4 Table C.6-5, Patient's Name" }
-              - { name: B, model: StudyRoot, level: SERIE, tag: "(0010,0010)", keyword: PatientName, type: R, source: "PS3.4 Table C.6-5, Patient's Name" }
-            """));
-        Assert.Contains("query-keys.yaml(5,", e.Message);
-        Assert.Contains("level must be PATIENT, STUDY, SERIES or IMAGE, got 'SERIE'", e.Message);
-    }
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresIndexQueryMatchingTests(PostgresCluster cluster) : IndexQueryMatchingTests
+{
+    protected override IndexBackend Backend { get; } = new PostgresBackend(cluster);
 }

@@ -2,6 +2,7 @@ using DicomSpecGen.Association;
 using DicomSpecGen.Data;
 using DicomSpecGen.Dimse;
 using DicomSpecGen.Registry;
+using DicomSpecGen.Runtime.Tests.ArchiveStore;
 using DicomSpecGen.Runtime.Tests.Services;
 using DicomSpecGen.Services;
 using DicomSpecGen.Services.ProcedureStep;
@@ -12,9 +13,11 @@ using DicomSpecGen.Workflow;
 namespace DicomSpecGen.Runtime.Tests.Mpps;
 
 /// <summary>The MPPS SCP's refusals that the pynetdicom SCU cannot send (duplicate instance, attributes Table F.7.2-1
-/// does not allow in N-SET, a transition mpps.yaml lacks), the SCP-allocated UID, and the durable store.</summary>
-public class MppsServiceTests : IDisposable
+/// does not allow in N-SET, a transition mpps.yaml lacks), the SCP-allocated UID, and the durable store (in each index).</summary>
+public abstract class MppsServiceTests : IDisposable
 {
+    protected abstract IndexBackend Backend { get; }
+
     private readonly string _folder = Directory.CreateTempSubdirectory("dsg-mpps-rt-").FullName;
 
     public void Dispose()
@@ -34,7 +37,7 @@ public class MppsServiceTests : IDisposable
     public async Task Refusals_change_nothing_and_the_instance_survives_a_new_store()
     {
         string uid;
-        using (var store = SqliteMppsStore.ForArchive(_folder))
+        using (var store = Backend.Mpps(_folder))
         {
             var registry = new ServiceRegistry().Add(new MppsService(store));
             await using var server = Loopback.StartServer(Loopback.Acceptor(new DefaultAssociationPolicy(registry.PolicyOptions() with { AeTitle = "DSGSCP" })), registry);
@@ -66,7 +69,7 @@ public class MppsServiceTests : IDisposable
         }
 
         // A new store on the same archive index sees the instance and its final state.
-        using var reopened = SqliteMppsStore.ForArchive(_folder);
+        using var reopened = Backend.Mpps(_folder);
         var record = Assert.Single(await reopened.ListAsync(CancellationToken.None));
         Assert.Equal(uid, record.SopInstanceUid);
         Assert.Equal(MppsSpec.States.Single(s => s.Name == "Discontinued").Value, record.Status);
@@ -89,4 +92,15 @@ public class MppsServiceTests : IDisposable
         var e = Assert.Throws<ArgumentException>(() => MppsScu.CreateAttributes(new Dictionary<string, string>()));
         Assert.Contains("type 1", e.Message);
     }
+}
+
+public sealed class SqliteMppsServiceTests : MppsServiceTests
+{
+    protected override IndexBackend Backend => IndexBackend.Sqlite;
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresMppsServiceTests(PostgresCluster cluster) : MppsServiceTests
+{
+    protected override IndexBackend Backend { get; } = new PostgresBackend(cluster);
 }

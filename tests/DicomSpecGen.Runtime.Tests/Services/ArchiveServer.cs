@@ -25,10 +25,10 @@ internal sealed class ArchiveServer : IAsyncDisposable
 
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Syntaxes() => new DicomServiceProvider(new ServiceProviderOptions()).Registry.AbstractSyntaxes;
 
-    public static ArchiveServer Start(IReadOnlyDictionary<string, KnownAe>? destinations = null, string ae = "DSGSCP")
+    public static ArchiveServer Start(IReadOnlyDictionary<string, KnownAe>? destinations = null, string ae = "DSGSCP", ArchiveStore.IndexBackend? backend = null)
     {
         var folder = TestFiles.TempDir();
-        var archive = DicomArchive.Open(folder, ae);
+        var archive = (backend ?? ArchiveStore.IndexBackend.Sqlite).Open(folder, ae);
         var acceptor = Loopback.Acceptor(new DefaultAssociationPolicy(new AcceptorPolicyOptions
         {
             AeTitle = ae,

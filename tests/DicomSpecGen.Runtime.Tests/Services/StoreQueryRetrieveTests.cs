@@ -10,9 +10,11 @@ using DicomSpecGen.Services.Scu;
 namespace DicomSpecGen.Runtime.Tests.Services;
 
 /// <summary>Our SCU against our archive SCP: C-STORE into the archive, C-FIND over its index, C-MOVE to a second
-/// archive, C-GET back over the same association.</summary>
-public class StoreQueryRetrieveTests
+/// archive, C-GET back over the same association; against each index (SQLite, PostgreSQL).</summary>
+public abstract class StoreQueryRetrieveTests
 {
+    protected abstract ArchiveStore.IndexBackend Backend { get; }
+
     private static readonly PresentationContextProposal[] Contexts =
     [
         new(1, DicomUids.Verification, [DicomUids.ImplicitVRLittleEndian]),
@@ -47,7 +49,7 @@ public class StoreQueryRetrieveTests
     [Fact]
     public async Task Stored_instances_are_part10_files_with_the_same_data_set()
     {
-        await using var server = ArchiveServer.Start();
+        await using var server = ArchiveServer.Start(backend: Backend);
         var files = await StoreAsync(server, 3);
         var stored = Directory.GetFiles(server.Folder, "*.dcm", SearchOption.AllDirectories);
         Assert.Equal(3, stored.Length);
@@ -69,7 +71,7 @@ public class StoreQueryRetrieveTests
     [Fact]
     public async Task Find_matches_what_was_stored_at_study_and_image_level_with_wildcards()
     {
-        await using var server = ArchiveServer.Start();
+        await using var server = ArchiveServer.Start(backend: Backend);
         var files = await StoreAsync(server, 3);
         await StoreAsync(server, 2, "PID2", "SMITH^JOHN");
         await using var client = await DicomClient.ConnectAsync(Loopback.Requestor(server.Port, Contexts));
@@ -108,7 +110,7 @@ public class StoreQueryRetrieveTests
     [Fact]
     public async Task Find_without_a_level_is_refused_with_identifier_does_not_match()
     {
-        await using var server = ArchiveServer.Start();
+        await using var server = ArchiveServer.Start(backend: Backend);
         await using var client = await DicomClient.ConnectAsync(Loopback.Requestor(server.Port, Contexts));
         DimseResponse? final = null;
         var matches = await client.FindAsync(DicomUids.StudyRootQueryRetrieveInformationModelFind,
@@ -121,8 +123,8 @@ public class StoreQueryRetrieveTests
     [Fact]
     public async Task Move_sends_the_study_to_the_destination_archive()
     {
-        await using var destination = ArchiveServer.Start(ae: "DEST");
-        await using var source = ArchiveServer.Start(new Dictionary<string, KnownAe> { ["DEST"] = new("DEST", "127.0.0.1", destination.Port) });
+        await using var destination = ArchiveServer.Start(ae: "DEST", backend: Backend);
+        await using var source = ArchiveServer.Start(new Dictionary<string, KnownAe> { ["DEST"] = new("DEST", "127.0.0.1", destination.Port) }, backend: Backend);
         var files = await StoreAsync(source, 4);
         await using var client = await DicomClient.ConnectAsync(Loopback.Requestor(source.Port, Contexts));
         var pending = new List<DimseResponse>();
@@ -146,7 +148,7 @@ public class StoreQueryRetrieveTests
     [Fact]
     public async Task Get_returns_the_instances_as_store_sub_operations_on_the_same_association()
     {
-        await using var server = ArchiveServer.Start();
+        await using var server = ArchiveServer.Start(backend: Backend);
         var files = await StoreAsync(server, 3);
         var receivedFolder = TestFiles.TempDir();
         using var received = DicomSpecGen.Archive.DicomArchive.Open(receivedFolder, "DSGTEST");
@@ -164,7 +166,7 @@ public class StoreQueryRetrieveTests
     [Fact]
     public async Task Get_without_the_scp_role_fails_its_sub_operations_instead_of_breaking_the_roles()
     {
-        await using var server = ArchiveServer.Start();
+        await using var server = ArchiveServer.Start(backend: Backend);
         var files = await StoreAsync(server, 2);
         var received = TestFiles.TempDir();
         using var archive = DicomSpecGen.Archive.DicomArchive.Open(received, "DSGTEST");
@@ -183,7 +185,7 @@ public class StoreQueryRetrieveTests
     [Fact]
     public async Task A_file_is_transcoded_when_only_another_native_syntax_is_accepted()
     {
-        await using var server = ArchiveServer.Start();
+        await using var server = ArchiveServer.Start(backend: Backend);
         var files = await TestFiles.CreateAsync(TestFiles.TempDir(), 1, transferSyntax: DicomUids.ExplicitVRLittleEndian);
         await using var client = await DicomClient.ConnectAsync(Loopback.Requestor(server.Port,
             new PresentationContextProposal(1, DicomUids.CTImageStorage, [DicomUids.ImplicitVRLittleEndian])));
@@ -195,4 +197,15 @@ public class StoreQueryRetrieveTests
         Assert.Equal(DicomUids.ImplicitVRLittleEndian, meta.TransferSyntaxUid);
         Assert.Equal(files[0].SopInstanceUid, ds.GetString(DicomTags.SOPInstanceUID));
     }
+}
+
+public sealed class SqliteStoreQueryRetrieveTests : StoreQueryRetrieveTests
+{
+    protected override ArchiveStore.IndexBackend Backend => ArchiveStore.IndexBackend.Sqlite;
+}
+
+[Collection(ArchiveStore.PostgresCollection.Name)]
+public sealed class PostgresStoreQueryRetrieveTests(ArchiveStore.PostgresCluster cluster) : StoreQueryRetrieveTests
+{
+    protected override ArchiveStore.IndexBackend Backend { get; } = new ArchiveStore.PostgresBackend(cluster);
 }

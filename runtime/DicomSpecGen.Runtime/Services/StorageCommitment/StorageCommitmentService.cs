@@ -1,4 +1,3 @@
-using DicomSpecGen.Archive;
 using DicomSpecGen.Association;
 using DicomSpecGen.Data;
 using DicomSpecGen.Dimse;
@@ -23,17 +22,6 @@ public interface ICommitmentArchive
 {
     /// <summary>SOP Class UID by SOP Instance UID, for those of <paramref name="sopInstanceUids"/> that are stored.</summary>
     Task<IReadOnlyDictionary<string, string>> SopClassesAsync(IReadOnlyList<string> sopInstanceUids, CancellationToken cancellationToken);
-}
-
-/// <summary>The archive's SQLite index as what Storage Commitment checks.</summary>
-public sealed class IndexCommitmentArchive(IInstanceIndex index) : ICommitmentArchive
-{
-    public async Task<IReadOnlyDictionary<string, string>> SopClassesAsync(IReadOnlyList<string> sopInstanceUids, CancellationToken cancellationToken)
-    {
-        if (sopInstanceUids.Count == 0) return new Dictionary<string, string>();
-        var records = await index.InstancesAsync([new KeyCondition("sop_uid", KeyMatch.UidList, sopInstanceUids)], cancellationToken).ConfigureAwait(false);
-        return records.ToDictionary(r => r.SopInstanceUid, r => r.SopClassUid, StringComparer.Ordinal);
-    }
 }
 
 /// <summary>Configuration of a <see cref="StorageCommitmentService"/>.</summary>

@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using DicomSpecGen.Archive.Index;
 using DicomSpecGen.Data.Part10;
 using DicomSpecGen.Registry;
 
@@ -40,16 +41,26 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         RemoveOrphanedStagingFiles();
     }
 
-    /// <summary>Staging files are named "{pid}-{guid}.part". A process killed mid-write (kill -9, power loss) leaves
-    /// its file behind; it was never visible, so it is deleted once its writer is gone. Files of a live process sharing
-    /// the folder are left alone.</summary>
+    /// <summary>This node's name in staging file names: the host name, reduced to letters, digits, '_' and '.'.</summary>
+    public static string NodeName { get; } = Regex.Replace(Environment.MachineName, "[^A-Za-z0-9_.]", "_");
+
+    /// <summary>Staging files are named "{node}-{pid}-{guid}.part", unique per node and process, so several nodes can
+    /// share the folder. A process killed mid-write (kill -9, power loss) leaves its file behind; it was never visible,
+    /// so it is deleted once its writer is gone, and only by the same node (another node's process ids mean nothing
+    /// here). Files of a live process are left alone. "{pid}-{guid}.part" (before node names) counts as this node's.</summary>
     private void RemoveOrphanedStagingFiles()
     {
         foreach (var file in Directory.EnumerateFiles(_temp, "*.part"))
         {
-            var name = Path.GetFileName(file);
-            var dash = name.IndexOf('-');
-            if (dash > 0 && int.TryParse(name.AsSpan(0, dash), out var pid) && pid != Environment.ProcessId && IsRunning(pid)) continue;
+            var parts = Path.GetFileNameWithoutExtension(file).Split('-');
+            var (node, pidText) = parts.Length switch
+            {
+                >= 3 => (string.Join('-', parts[..^2]), parts[^2]),
+                2 => (NodeName, parts[0]),
+                _ => (null, null),
+            };
+            if (node != NodeName || !int.TryParse(pidText, out var pid)) continue;
+            if (pid != Environment.ProcessId && IsRunning(pid)) continue;
             try
             {
                 File.Delete(file);
@@ -91,7 +102,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     public async Task<StagedFile> StageAsync(DicomFileMeta meta, PipeReader dataSet, CancellationToken cancellationToken)
     {
         var relative = SafeRelativePath(meta.MediaStorageSopInstanceUid);
-        var temp = Path.Combine(_temp, $"{Environment.ProcessId}-{Guid.NewGuid():N}.part");
+        var temp = Path.Combine(_temp, $"{NodeName}-{Environment.ProcessId}-{Guid.NewGuid():N}.part");
         try
         {
             // Synchronous buffered writes into the page cache: cheaper than a thread-pool hop per asynchronous write.
@@ -117,14 +128,40 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         }
     }
 
-    public void Commit(StagedFile staged) => Rename(staged);
+    public void Commit(StagedFile staged) => Rename(staged, replace: true);
+
+    public async Task<bool> CommitAsync(StagedFile staged, DuplicatePolicy policy, CancellationToken cancellationToken)
+    {
+        if (policy == DuplicatePolicy.Replace)
+        {
+            await CommitAsync(staged, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        string folder;
+        try
+        {
+            // Without overwrite the move is link + unlink: of writers racing for the name, exactly one gets it.
+            folder = Rename(staged, replace: false);
+        }
+        catch (IOException) when (File.Exists(Path.Combine(_root, staged.RelativePath)))
+        {
+            Discard(staged);
+            return false;
+        }
+        await SyncAsync(folder).ConfigureAwait(false);
+        return true;
+    }
 
     /// <summary>The rename, then (when durable) an fsync of the target folder, shared with the other renames of the
     /// same pass; before the first rename into a folder, an fsync of the root so that the folder's own name is durable
     /// (every commit into that folder waits for that one).</summary>
     public async Task CommitAsync(StagedFile staged, CancellationToken cancellationToken)
     {
-        var folder = Rename(staged);
+        await SyncAsync(Rename(staged, replace: true)).ConfigureAwait(false);
+    }
+
+    private async Task SyncAsync(string folder)
+    {
         if (_sync == null) return;
         var entry = _folderEntries.GetOrAdd(folder, _ => _sync.FolderAsync(_root));
         try
@@ -141,12 +178,12 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
 
     private readonly ConcurrentDictionary<string, Task> _folderEntries = new(StringComparer.Ordinal);
 
-    private string Rename(StagedFile staged)
+    private string Rename(StagedFile staged, bool replace)
     {
         var target = Path.Combine(_root, staged.RelativePath);
         var folder = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(folder);
-        File.Move(staged.TempPath, target, overwrite: true);
+        File.Move(staged.TempPath, target, overwrite: replace);
         return folder;
     }
 

@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using DicomSpecGen.Archive.Index;
 using DicomSpecGen.Data.Part10;
 
 namespace DicomSpecGen.Archive;
@@ -23,6 +24,16 @@ public interface IInstanceStore
         return Task.CompletedTask;
     }
 
+    /// <summary>With <see cref="DuplicatePolicy.Replace"/>, <see cref="CommitAsync(StagedFile, CancellationToken)"/>; with
+    /// <see cref="DuplicatePolicy.KeepFirst"/>, the file is placed only if none has its name (atomically: of several
+    /// writers one wins) and otherwise discarded. True when the staged file became the stored one.</summary>
+    async Task<bool> CommitAsync(StagedFile staged, DuplicatePolicy policy, CancellationToken cancellationToken)
+    {
+        if (policy != DuplicatePolicy.Replace) throw new NotSupportedException($"{GetType().Name} has no duplicate policy {policy}");
+        await CommitAsync(staged, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     void Discard(StagedFile staged);
 
     Stream OpenRead(string relativePath);
@@ -32,6 +43,15 @@ public interface IInstanceStore
 public interface IInstanceIndex
 {
     Task AddAsync(InstanceRecord record, CancellationToken cancellationToken);
+
+    /// <summary>Adds the record; with <see cref="DuplicatePolicy.KeepFirst"/> an instance already indexed is left as it is.
+    /// True when the instance row was written.</summary>
+    async Task<bool> AddAsync(InstanceRecord record, DuplicatePolicy policy, CancellationToken cancellationToken)
+    {
+        if (policy != DuplicatePolicy.Replace) throw new NotSupportedException($"{GetType().Name} has no duplicate policy {policy}");
+        await AddAsync(record, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
 
     /// <summary>Rows matching the conditions at the level, keyed by column name, with the columns of the level and those above it.</summary>
     Task<IReadOnlyList<IReadOnlyDictionary<string, string?>>> QueryAsync(QueryLevel level, IReadOnlyList<KeyCondition> conditions, CancellationToken cancellationToken);

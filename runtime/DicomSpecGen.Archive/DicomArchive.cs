@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
+using DicomSpecGen.Archive.Index;
 using DicomSpecGen.Data;
 using DicomSpecGen.Data.Part10;
 using DicomSpecGen.Dimse;
@@ -27,15 +28,28 @@ public sealed class DicomArchive(IInstanceStore store, IInstanceIndex index, str
     /// <summary>How identifiers are matched (PN case).</summary>
     public ArchiveQueryOptions QueryOptions { get; init; } = new();
 
-    /// <summary>An archive in a folder: files under it, the index in <c>index.sqlite</c> beside them.</summary>
-    public static DicomArchive Open(string folder, string aeTitle, ILogger? logger = null, bool flushToDisk = true, ArchiveQueryOptions? queryOptions = null)
+    /// <summary>What a second copy of a stored instance does (default: replaces the first).</summary>
+    public DuplicatePolicy Duplicates { get; init; } = DuplicatePolicy.Replace;
+
+    /// <summary>An archive in a folder: files under it, the index in <c>index.sqlite</c> beside them, or in the
+    /// PostgreSQL database of <paramref name="index"/> when that is a connection string (<c>Host=…;Database=…</c>),
+    /// or in the SQLite file it names.</summary>
+    public static DicomArchive Open(string folder, string aeTitle, ILogger? logger = null, bool flushToDisk = true, ArchiveQueryOptions? queryOptions = null,
+        string? index = null, DuplicatePolicy duplicates = DuplicatePolicy.Replace)
     {
         var store = new FileSystemInstanceStore(folder, flushToDisk);
-        return new DicomArchive(store, new SqliteInstanceIndex(Path.Combine(store.Root, "index.sqlite")), aeTitle, logger)
+        return new DicomArchive(store, OpenIndex(store.Root, index), aeTitle, logger)
         {
             QueryOptions = queryOptions ?? new(),
+            Duplicates = duplicates,
         };
     }
+
+    /// <summary>The index an <c>--index</c> value names: a PostgreSQL connection string, a SQLite file, or (null)
+    /// <c>index.sqlite</c> in the folder.</summary>
+    public static SqlInstanceIndex OpenIndex(string folder, string? index)
+        => index != null && PostgresInstanceIndex.IsConnectionString(index) ? new PostgresInstanceIndex(index)
+            : new SqliteInstanceIndex(index ?? Path.Combine(folder, "index.sqlite"));
 
     public async Task<ushort> StoreAsync(StoreContext context, PipeReader dataSet, TransferSyntax transferSyntax, CancellationToken cancellationToken)
     {
@@ -58,8 +72,22 @@ public sealed class DicomArchive(IInstanceStore store, IInstanceIndex index, str
                 Store.Discard(staged);
                 return ServiceStatus.StorageCannotUnderstand;
             }
-            await Store.CommitAsync(staged, cancellationToken).ConfigureAwait(false);
-            await Index.AddAsync(record, cancellationToken).ConfigureAwait(false);
+            if (Duplicates == DuplicatePolicy.Replace)
+            {
+                await Store.CommitAsync(staged, cancellationToken).ConfigureAwait(false);
+                await Index.AddAsync(record, cancellationToken).ConfigureAwait(false);
+            }
+            else if (!await Store.CommitAsync(staged, Duplicates, cancellationToken).ConfigureAwait(false))
+            {
+                // Another copy (maybe another node's, a moment ago) holds the name: keep it, and make sure it is indexed
+                // (its writer may have died between the rename and the index) from the kept file itself.
+                await using (var kept = Store.OpenRead(staged.RelativePath))
+                    record = await InstanceRecordReader.ReadAsync(kept, staged.RelativePath, kept.Length, cancellationToken).ConfigureAwait(false);
+                await Index.AddAsync(record, Duplicates, cancellationToken).ConfigureAwait(false);
+                _logger.LogInformation("{Sop} from {Calling} is stored already; the first copy is kept", record.SopInstanceUid, context.CallingAeTitle);
+                return DimseStatus.Success;
+            }
+            else await Index.AddAsync(record, Duplicates, cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("stored {Sop} from {Calling} ({Size} bytes)", record.SopInstanceUid, context.CallingAeTitle, record.Size);
             return DimseStatus.Success;
         }

@@ -1,0 +1,294 @@
+using System.Data.Common;
+using System.Text;
+
+namespace DicomSpecGen.Archive.Index;
+
+/// <summary>What to do when an instance already stored is stored again (the same SOP Instance UID).</summary>
+public enum DuplicatePolicy
+{
+    /// <summary>The new copy replaces the file and the index row (default).</summary>
+    Replace,
+
+    /// <summary>The first copy stays; later ones are answered Success and dropped.</summary>
+    KeepFirst,
+}
+
+/// <summary>The index in SQL: one table per Query/Retrieve level (patient, study, series, instance), each row pointing
+/// at its parent, so C-FIND at any level is a join and C-MOVE/C-GET resolve to instance rows. The queries are the same
+/// for every dialect but for text matching, string aggregation and the JSON of sequence items.</summary>
+public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
+{
+    protected SqlInstanceIndex(SqlDialect dialect) => Dialect = dialect;
+
+    public SqlDialect Dialect { get; }
+
+    /// <summary>A connection for one operation, with the dialect's command cache; disposing gives it back.</summary>
+    protected abstract class Lease : IAsyncDisposable
+    {
+        public abstract DbConnection Connection { get; }
+
+        /// <summary>A command for fixed SQL text (parameters named @v1…@n); reused where the connection lives on.</summary>
+        public abstract DbCommand Command(string sql);
+
+        public abstract ValueTask DisposeAsync();
+    }
+
+    protected abstract Task<Lease> AcquireAsync(CancellationToken cancellationToken);
+
+    /// <summary>Wild card or case-insensitive single value matching of a column against a key value (PS3.4
+    /// C.2.2.2.1, C.2.2.2.4), exactly as <see cref="AttributeMatcher.Wildcard"/> decides it.</summary>
+    protected abstract string Match(string column, string pattern, bool ignoreCase, Func<object?, string> parameter);
+
+    /// <summary>The distinct values of an expression over the group, comma-separated.</summary>
+    protected abstract string DistinctList(string expression);
+
+    /// <summary>A scalar subquery: the rows of <paramref name="from"/> as a JSON array of arrays of <paramref name="columns"/>, in item order.</summary>
+    protected abstract string JsonItems(IEnumerable<string> columns, string from, string orderBy);
+
+    public Task AddAsync(InstanceRecord record, CancellationToken cancellationToken) => AddAsync(record, DuplicatePolicy.Replace, cancellationToken);
+
+    /// <summary>Adds or (with <see cref="DuplicatePolicy.Replace"/>) replaces the instance's row and updates its patient,
+    /// study and series in one transaction; with <see cref="DuplicatePolicy.KeepFirst"/> an existing instance row (and
+    /// the entities above it) is left as it is. True when the instance row was written.</summary>
+    public async Task<bool> AddAsync(InstanceRecord r, DuplicatePolicy policy, CancellationToken cancellationToken)
+    {
+        await using var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await lease.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (policy == DuplicatePolicy.KeepFirst)
+        {
+            // The parents first (FOREIGN KEY), then the instance unless stored already: a duplicate changes nothing.
+            await ExecuteAsync(lease.Command(InsertParentIfNew[0]), tx, cancellationToken, r.PatientId, r.PatientName, r.PatientBirthDate, r.PatientSex).ConfigureAwait(false);
+            await ExecuteAsync(lease.Command(InsertParentIfNew[1]), tx, cancellationToken, r.StudyInstanceUid, r.PatientId, r.StudyDate, r.StudyTime, r.AccessionNumber, r.StudyId, r.StudyDescription).ConfigureAwait(false);
+            await ExecuteAsync(lease.Command(InsertParentIfNew[2]), tx, cancellationToken, r.SeriesInstanceUid, r.StudyInstanceUid, r.Modality, r.SeriesNumber, r.SeriesDescription).ConfigureAwait(false);
+            if (await ExecuteAsync(lease.Command(InsertInstanceIfNew), tx, cancellationToken, r.SopInstanceUid, r.SeriesInstanceUid, r.SopClassUid, r.InstanceNumber, r.TransferSyntaxUid, r.RelativePath, r.Size).ConfigureAwait(false) == 0)
+            {
+                await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return false;
+            }
+        }
+        // A new instance (or, replacing, any) updates its patient, study and series as the last one stored says.
+        await ExecuteAsync(lease.Command(UpsertSql[0]), tx, cancellationToken, r.PatientId, r.PatientName, r.PatientBirthDate, r.PatientSex).ConfigureAwait(false);
+        await ExecuteAsync(lease.Command(UpsertSql[1]), tx, cancellationToken, r.StudyInstanceUid, r.PatientId, r.StudyDate, r.StudyTime, r.AccessionNumber, r.StudyId, r.StudyDescription).ConfigureAwait(false);
+        await ExecuteAsync(lease.Command(UpsertSql[2]), tx, cancellationToken, r.SeriesInstanceUid, r.StudyInstanceUid, r.Modality, r.SeriesNumber, r.SeriesDescription).ConfigureAwait(false);
+        if (policy == DuplicatePolicy.Replace)
+            await ExecuteAsync(lease.Command(UpsertSql[3]), tx, cancellationToken, r.SopInstanceUid, r.SeriesInstanceUid, r.SopClassUid, r.InstanceNumber, r.TransferSyntaxUid, r.RelativePath, r.Size).ConfigureAwait(false);
+        // A sequence is an attribute of its entity: the items of the last stored instance that has the sequence
+        // replace the earlier ones; an instance without it leaves them.
+        var sequenceSql = SequenceSql;
+        for (var q = 0; q < IndexedAttributes.Sequences.Count; q++)
+        {
+            var sequence = IndexedAttributes.Sequences[q];
+            if (!r.SequenceItems.TryGetValue(sequence.Tag, out var items)) continue;
+            var owner = sequence.Level == QueryLevel.Study ? r.StudyInstanceUid : sequence.Level == QueryLevel.Series ? r.SeriesInstanceUid : r.SopInstanceUid;
+            await ExecuteAsync(lease.Command(sequenceSql[2 * q]), tx, cancellationToken, owner).ConfigureAwait(false);
+            for (var i = 0; i < items.Count; i++)
+            {
+                object?[] values = [owner, i, .. sequence.ItemKeys.Select(k => items[i].TryGetValue(k.Tag, out var v) && v.Length > 0 ? v : null)];
+                await ExecuteAsync(lease.Command(sequenceSql[2 * q + 1]), tx, cancellationToken, values).ConfigureAwait(false);
+            }
+        }
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>The four upserts (patient, study, series, instance).</summary>
+    private static readonly string[] UpsertSql =
+    [
+        """
+                INSERT INTO patient(patient_id, patient_name, birth_date, sex) VALUES(@v1, @v2, @v3, @v4)
+                ON CONFLICT(patient_id) DO UPDATE SET patient_name = excluded.patient_name, birth_date = excluded.birth_date, sex = excluded.sex
+                """,
+        """
+                INSERT INTO study(study_uid, patient_id, study_date, study_time, accession, study_id, study_description) VALUES(@v1, @v2, @v3, @v4, @v5, @v6, @v7)
+                ON CONFLICT(study_uid) DO UPDATE SET patient_id = excluded.patient_id, study_date = excluded.study_date, study_time = excluded.study_time,
+                  accession = excluded.accession, study_id = excluded.study_id, study_description = excluded.study_description
+                """,
+        """
+                INSERT INTO series(series_uid, study_uid, modality, series_number, series_description) VALUES(@v1, @v2, @v3, @v4, @v5)
+                ON CONFLICT(series_uid) DO UPDATE SET study_uid = excluded.study_uid, modality = excluded.modality,
+                  series_number = excluded.series_number, series_description = excluded.series_description
+                """,
+        """
+                INSERT INTO instance(sop_uid, series_uid, sop_class, instance_number, transfer_syntax, path, size) VALUES(@v1, @v2, @v3, @v4, @v5, @v6, @v7)
+                ON CONFLICT(sop_uid) DO UPDATE SET series_uid = excluded.series_uid, sop_class = excluded.sop_class, instance_number = excluded.instance_number,
+                  transfer_syntax = excluded.transfer_syntax, path = excluded.path, size = excluded.size
+                """,
+    ];
+
+    private static readonly string[] InsertParentIfNew =
+    [
+        "INSERT INTO patient(patient_id, patient_name, birth_date, sex) VALUES(@v1, @v2, @v3, @v4) ON CONFLICT(patient_id) DO NOTHING",
+        "INSERT INTO study(study_uid, patient_id, study_date, study_time, accession, study_id, study_description) VALUES(@v1, @v2, @v3, @v4, @v5, @v6, @v7) ON CONFLICT(study_uid) DO NOTHING",
+        "INSERT INTO series(series_uid, study_uid, modality, series_number, series_description) VALUES(@v1, @v2, @v3, @v4, @v5) ON CONFLICT(series_uid) DO NOTHING",
+    ];
+
+    private const string InsertInstanceIfNew =
+        "INSERT INTO instance(sop_uid, series_uid, sop_class, instance_number, transfer_syntax, path, size) VALUES(@v1, @v2, @v3, @v4, @v5, @v6, @v7) ON CONFLICT(sop_uid) DO NOTHING";
+
+    /// <summary>Per indexed sequence: delete the owner's items, insert one item.</summary>
+    private static readonly string[] SequenceSql = [.. IndexedAttributes.Sequences.SelectMany(q => new[]
+    {
+        $"DELETE FROM {q.Table} WHERE {q.OwnerColumn} = @v1",
+        $"INSERT INTO {q.Table}({q.OwnerColumn}, item, {string.Join(", ", q.ItemKeys.Select(k => k.Column))}) VALUES(@v1, @v2, " +
+            string.Join(", ", q.ItemKeys.Select((_, i) => "@v" + (i + 3))) + ")",
+    })];
+
+    /// <summary>Binds @v1…@n in order and runs the command in the transaction.</summary>
+    private static async Task<int> ExecuteAsync(DbCommand command, DbTransaction tx, CancellationToken cancellationToken, params object?[] values)
+    {
+        command.Transaction = tx;
+        if (command.Parameters.Count == 0)
+            for (var i = 0; i < values.Length; i++) Sql.Add(command, "@v" + (i + 1), null);
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        try
+        {
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            command.Transaction = null;
+        }
+    }
+
+    private const string Joined = "patient p JOIN study s ON s.patient_id = p.patient_id JOIN series se ON se.study_uid = s.study_uid JOIN instance i ON i.series_uid = se.series_uid";
+
+    private static readonly string[] PatientColumns = ["p.patient_id", "p.patient_name", "p.birth_date", "p.sex"];
+    private static readonly string[] StudyColumns = ["s.study_uid", "s.study_date", "s.study_time", "s.accession", "s.study_id", "s.study_description"];
+    private static readonly string[] SeriesColumns = ["se.series_uid", "se.modality", "se.series_number", "se.series_description"];
+    private static readonly string[] ImageColumns = ["i.sop_uid", "i.sop_class", "i.instance_number"];
+
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, string?>>> QueryAsync(QueryLevel level, IReadOnlyList<KeyCondition> conditions, CancellationToken cancellationToken)
+    {
+        var columns = new List<string>(PatientColumns);
+        if (level >= QueryLevel.Study) columns.AddRange(StudyColumns);
+        if (level >= QueryLevel.Series) columns.AddRange(SeriesColumns);
+        if (level >= QueryLevel.Image) columns.AddRange(ImageColumns);
+        // Derived keys of the level (PS3.4 C.6.1.1.3, C.6.1.1.4): instance counts, modalities and SOP classes in study.
+        var derived = level switch
+        {
+            QueryLevel.Patient => "count(DISTINCT s.study_uid) AS patient_studies, count(DISTINCT se.series_uid) AS patient_series, count(i.sop_uid) AS patient_instances",
+            QueryLevel.Study => $"count(i.sop_uid) AS study_instances, count(DISTINCT se.series_uid) AS study_series, {DistinctList("se.modality")} AS modalities, {DistinctList("i.sop_class")} AS sop_classes",
+            QueryLevel.Series => "count(i.sop_uid) AS series_instances",
+            _ => null,
+        };
+        var sql = new StringBuilder("SELECT ").AppendJoin(", ", columns);
+        if (derived != null) sql.Append(", ").Append(derived);
+        // The items of each indexed sequence of the level and above, as a JSON array of arrays (item key order).
+        foreach (var q in IndexedAttributes.Sequences.Where(q => q.Level <= level))
+        {
+            sql.Append(", ").Append(JsonItems(q.ItemKeys.Select(k => "x." + k.Column), $"{q.Table} x WHERE x.{q.OwnerColumn} = {Qualified(q.OwnerColumn)}", "x.item"))
+                .Append(" AS ").Append(q.ResultColumn);
+        }
+        sql.Append(" FROM ").Append(Joined);
+        var parameters = new List<object?>();
+        AppendWhere(sql, parameters, conditions);
+        sql.Append(" GROUP BY ").AppendJoin(", ", columns).Append(" ORDER BY ").AppendJoin(", ", columns);
+        await using var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Adhoc(lease, sql.ToString(), parameters);
+        var rows = new List<IReadOnlyDictionary<string, string?>>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var row = new Dictionary<string, string?>();
+            for (var i = 0; i < reader.FieldCount; i++)
+                row[reader.GetName(i)] = reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<InstanceRecord>> InstancesAsync(IReadOnlyList<KeyCondition> conditions, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder("SELECT s.study_uid, se.series_uid, i.sop_uid, i.sop_class, i.transfer_syntax, i.path, i.size, p.patient_id FROM ").Append(Joined);
+        var parameters = new List<object?>();
+        AppendWhere(sql, parameters, conditions);
+        sql.Append(" ORDER BY s.study_uid, se.series_number, i.instance_number, i.sop_uid");
+        await using var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Adhoc(lease, sql.ToString(), parameters);
+        var list = new List<InstanceRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new InstanceRecord
+            {
+                StudyInstanceUid = reader.GetString(0),
+                SeriesInstanceUid = reader.GetString(1),
+                SopInstanceUid = reader.GetString(2),
+                SopClassUid = reader.GetString(3),
+                TransferSyntaxUid = reader.GetString(4),
+                RelativePath = reader.GetString(5),
+                Size = reader.GetInt64(6),
+                PatientId = reader.GetString(7),
+            });
+        }
+        return list;
+    }
+
+    private static DbCommand Adhoc(Lease lease, string sql, List<object?> parameters)
+    {
+        var command = lease.Connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < parameters.Count; i++) Sql.Add(command, "@p" + i, parameters[i]);
+        return command;
+    }
+
+    /// <summary>Turns matching conditions into SQL with parameters (values never enter the SQL text).</summary>
+    private void AppendWhere(StringBuilder sql, List<object?> parameters, IReadOnlyList<KeyCondition> conditions)
+    {
+        var clauses = conditions.Select(c => Clause(c, Qualified(c.Column), parameters)).Where(c => c.Length > 0).ToList();
+        if (clauses.Count > 0) sql.Append(" WHERE ").AppendJoin(" AND ", clauses);
+    }
+
+    private string Clause(KeyCondition c, string column, List<object?> parameters)
+    {
+        string Param(object? value)
+        {
+            parameters.Add(value);
+            return "@p" + (parameters.Count - 1);
+        }
+        // Only PN single values (no wild cards, so exact but for case) and wild cards need the matcher.
+        string Text(string value) => c.IgnoreCase || c.Match == KeyMatch.Wildcard
+            ? Match(column, value, c.IgnoreCase, Param)
+            : $"{column} = {Param(value.Trim())}";
+        switch (c.Match)
+        {
+            case KeyMatch.Single:
+            case KeyMatch.Wildcard:
+                return Text(c.Values[0]);
+            case KeyMatch.UidList:
+                return $"{column} IN ({string.Join(", ", c.Values.Select(v => Param(v)))})";
+            case KeyMatch.Range:
+                var range = new List<string>();
+                if (c.Values[0].Length > 0) range.Add($"{column} >= {Param(c.Values[0])}");
+                // An upper bound covers the values that start with it (PS3.4 C.2.2.2.5).
+                if (c.Values[1].Length > 0) range.Add($"substr({column}, 1, {c.Values[1].Length}) <= {Param(c.Values[1])}");
+                return string.Join(" AND ", range);
+            case KeyMatch.AnyOf when c.Column == IndexedAttributes.ModalitiesInStudyColumn:
+                // A study matches when one of its series has one of the modalities (PS3.4 C.3.4, Modalities in Study).
+                var any = string.Join(" OR ", c.Values.Select(v => v.Contains('*') || v.Contains('?') ? Match("m.modality", v, false, Param) : $"m.modality = {Param(v)}"));
+                return $"EXISTS (SELECT 1 FROM series m WHERE m.study_uid = s.study_uid AND ({any}))";
+            case KeyMatch.Sequence:
+                var sequence = IndexedAttributes.Sequences.First(q => q.Table == c.Column);
+                var items = (c.Items ?? []).Select(i => Clause(i, "x." + i.Column, parameters)).Where(i => i.Length > 0).ToList();
+                if (items.Count == 0) return "";
+                return $"EXISTS (SELECT 1 FROM {sequence.Table} x WHERE x.{sequence.OwnerColumn} = {Qualified(sequence.OwnerColumn)} AND {string.Join(" AND ", items)})";
+            default:
+                throw new ArgumentException($"no SQL for {c.Match} on {c.Column}");
+        }
+    }
+
+    private static string Qualified(string column)
+    {
+        if (column == IndexedAttributes.ModalitiesInStudyColumn || IndexedAttributes.Sequences.Any(q => q.Table == column)) return column;
+        var key = IndexedAttributes.All.FirstOrDefault(k => k.Column == column) ?? throw new ArgumentException($"unknown index column {column}");
+        return key.Level switch
+        {
+            QueryLevel.Patient => "p.",
+            QueryLevel.Study => "s.",
+            QueryLevel.Series => "se.",
+            _ => "i.",
+        } + key.Column;
+    }
+
+    public abstract void Dispose();
+}
