@@ -69,10 +69,10 @@ public sealed class DicomHostedServer(IOptions<DicomServerOptions> options, ISer
         var registry = new ServiceRegistry(logger);
         if (o.Services.Verification) registry.Add(new VerificationService());
         var storage = container.GetService<IStorageService>();
-        if (Wanted(o.Services.Storage, storage, $"{section}:Services:Storage", "a C-STORE handler", "services.AddDicomStorageHandler<T>()"))
+        if (Wanted(o.Services.Storage, storage, $"{section}:Services:Storage", "C-STORE handler (IStorageService)", "services.AddDicomStorageHandler<T>()"))
             registry.Add(new StorageService(storage, logger));
         var query = container.GetService<IQueryService>();
-        if (Wanted(o.Services.QueryRetrieve, query, $"{section}:Services:QueryRetrieve", "an IQueryService", "services.AddSingleton<IQueryService, T>()"))
+        if (Wanted(o.Services.QueryRetrieve, query, $"{section}:Services:QueryRetrieve", "IQueryService", "services.AddSingleton<IQueryService, T>()"))
         {
             var connector = new AeConnector(new AeConnectorOptions
             {

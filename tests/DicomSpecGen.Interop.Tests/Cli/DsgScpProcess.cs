@@ -26,9 +26,12 @@ public sealed class DsgScpProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    public static async Task<DsgScpProcess> StartAsync(params string[] args)
+    public static Task<DsgScpProcess> StartAsync(params string[] args) => StartWithAsync(["scp", "0", .. args]);
+
+    /// <summary>dsg with exactly these arguments (e.g. `scp --config FILE`, the port taken from the file).</summary>
+    public static async Task<DsgScpProcess> StartWithAsync(params string[] args)
     {
-        var scp = new DsgScpProcess(Dsg.Start(["scp", "0", .. args]));
+        var scp = new DsgScpProcess(Dsg.Start(args));
         try
         {
             scp.Port = await scp._port.Task.WaitAsync(TimeSpan.FromSeconds(60));
