@@ -7,6 +7,7 @@ using DicomSpecGen.Dimse;
 using DicomSpecGen.Hosting;
 using DicomSpecGen.Interop.Tests.Cli;
 using DicomSpecGen.Interop.Tests.Peers;
+using DicomSpecGen.Interop.Tests.Reliability;
 using DicomSpecGen.Interop.Tests.Services;
 using DicomSpecGen.Registry;
 using DicomSpecGen.Services.Scp;
@@ -105,6 +106,36 @@ public sealed class HostedScpTests
         var wrongCalling = await Dcmtk.RunAsync("echoscu", TimeSpan.FromSeconds(30), "-aet", "STRANGER", "-aec", "HOSTSCP", "127.0.0.1", port);
         Assert.NotEqual(0, wrongCalling.ExitCode);
         Assert.Contains("Calling AE Title Not Recognized", wrongCalling.Output);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    [SpecRow("PS3.4 K.4.1.2")]
+    public async Task Hosted_scp_serves_the_configured_worklist_folder_to_findscu()
+    {
+        using var wl = new TempDir("dsg-host-wl-");
+        await Worklists.WriteExamplesAsync(wl.Path);
+        using var host = await StartHostAsync(Json(0, $", \"Services\": {{ \"WorklistFolder\": \"{wl.Path}\" }}"));
+        var find = await Worklists.FindScuAsync(PortOf(host), "HOSTSCP", "ECHOSCU", "PatientName", "ScheduledProcedureStepSequence[0].Modality=MR");
+        Assert.True(find.ExitCode == 0, find.Output);
+        // DCMTK's example worklist has two MR steps, one for each of these patients.
+        Assert.Equal(["MOZART^WOLFGANG^AMADEUS", "VIVALDI^ANTONIO"], Worklists.PatientNames(find.Output).Order().ToList());
+        await host.StopAsync();
+    }
+
+    [Fact]
+    [SpecRow("PS3.15 B.1")]
+    public async Task Hosted_scp_with_tls_from_configuration_answers_echoscu_over_tls_only()
+    {
+        var certs = TestCertificates.Create();
+        var tls = $$""", "Tls": { "Enabled": true, "Certificate": "{{certs.Path("server.crt")}}", "Key": "{{certs.Path("server.key")}}", "TrustedCa": "{{certs.Path("ca.crt")}}", "RequirePeerCertificate": true }""";
+        using var host = await StartHostAsync(Json(0, tls));
+        var port = PortOf(host).ToString();
+        var echo = await Dcmtk.RunAsync("echoscu", TimeSpan.FromSeconds(30), "+tls", certs.Path("client.key"), certs.Path("client.crt"), "+cf", certs.Path("ca.crt"),
+            "-aet", "ECHOSCU", "-aec", "HOSTSCP", "127.0.0.1", port);
+        Assert.True(echo.ExitCode == 0, echo.Output);
+        var plain = await Dcmtk.RunAsync("echoscu", TimeSpan.FromSeconds(30), "-aet", "ECHOSCU", "-aec", "HOSTSCP", "127.0.0.1", port);
+        Assert.NotEqual(0, plain.ExitCode);
         await host.StopAsync();
     }
 
