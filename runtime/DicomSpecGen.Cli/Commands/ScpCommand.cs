@@ -20,7 +20,8 @@ public static class ScpCommand
 {
     public static Command Create(CommonOptions common)
     {
-        var port = new Argument<int>("port") { Description = "TCP port to listen on (0 picks a free one)" };
+        var port = new Argument<int>("port") { Description = "TCP port to listen on (0 picks a free one; optional with --config)", Arity = ArgumentArity.ZeroOrOne };
+        var config = ScpConfigFile.CreateOption();
         var folder = new Option<string>("--output-directory", "-od") { Description = "archive folder", DefaultValueFactory = _ => "dsg-archive" };
         var ae = new Option<string>("--aetitle", "-aet") { Description = "our AE title (requests calling another one are accepted unless --require-called-aet)", DefaultValueFactory = _ => "DSGSCP" };
         var requireCalled = RequireCalledAeTitleOption();
@@ -46,7 +47,7 @@ public static class ScpCommand
         format.AcceptOnlyFromAmong("md", "html");
         var command = new Command("scp", "run the archive SCP: C-ECHO, C-STORE into Part 10 files + an index (SQLite, or PostgreSQL with --index), C-FIND/C-MOVE/C-GET over it");
         command.Arguments.Add(port);
-        foreach (var o in new Option[] { folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, worklist, mpps, commit, commitAe, commitDelay, index, duplicates, metricsPort, conformance, format }) command.Options.Add(o);
+        foreach (var o in new Option[] { config, folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, worklist, mpps, commit, commitAe, commitDelay, index, duplicates, metricsPort, conformance, format }) command.Options.Add(o);
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -54,31 +55,43 @@ public static class ScpCommand
             var logger = logging.CreateLogger("scp");
             Dictionary<string, KnownAe> destinations;
             Dictionary<string, ReportAssociation> reportByAe;
+            ScpConfigFile? file;
+            int listenPort;
             try
             {
+                file = ScpConfigFile.Load(result.GetValue(config));
+                listenPort = ScpConfigFile.Port(file, result, port);
                 destinations = ParseDestinations(result.GetValue(dest) ?? []);
+                if (file != null) destinations = file.Destinations(destinations);
                 reportByAe = ParseReportAssociations(result.GetValue(commitAe) ?? []);
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (e is ArgumentException or CliInputException)
             {
                 Console.Error.WriteLine("E: " + e.Message);
                 return ExitCodes.BadInput;
             }
-            var title = result.GetValue(ae)!;
-            if (result.GetValue(worklist) is { } wl && !Directory.Exists(wl))
+            // With --config, each of these comes from the file unless its flag is given.
+            var title = ScpConfigFile.Pick(file, result, ae, o => o.AeTitle);
+            var bindText = ScpConfigFile.Pick(file, result, bind, o => o.BindAddress);
+            var allowed = ScpConfigFile.Pick(file, result, allow, o => [.. o.AllowedCallingAeTitles]);
+            var maxAssociations = ScpConfigFile.Pick(file, result, max, o => o.Limits.MaxAssociations);
+            var requireCalledAet = ScpConfigFile.Pick(file, result, requireCalled, o => o.RequireCalledAeTitle);
+            var worklistFolder = ScpConfigFile.Pick(file, result, worklist, o => o.Services.WorklistFolder);
+            if (worklistFolder is { } wl && !Directory.Exists(wl))
             {
                 Console.Error.WriteLine($"E: --worklist folder '{wl}' does not exist");
                 return ExitCodes.BadInput;
             }
-            if (!IPAddress.TryParse(result.GetValue(bind), out var address))
+            if (!IPAddress.TryParse(bindText, out var address))
             {
-                Console.Error.WriteLine($"E: --bind '{result.GetValue(bind)}' is not an IP address (e.g. 127.0.0.1, 0.0.0.0, ::1)");
+                Console.Error.WriteLine($"E: --bind '{bindText}' is not an IP address (e.g. 127.0.0.1, 0.0.0.0, ::1)");
                 return ExitCodes.BadInput;
             }
             AcceptorOptions acceptor;
             try
             {
-                acceptor = Acceptor(common, result, title, result.GetValue(allow), result.GetValue(max), result.GetValue(requireCalled));
+                acceptor = Acceptor(common, result, title, allowed, maxAssociations, requireCalledAet);
+                if (file != null) acceptor = file.Apply(acceptor, common, result);
             }
             catch (CliInputException e)
             {
@@ -125,17 +138,19 @@ public static class ScpCommand
                 Query = archive,
                 MoveDestinations = destinations,
                 CommonOptions = acceptor,
-                Services = [.. WorklistServices(result.GetValue(worklist), !result.GetValue(pnCaseSensitive), logger),
+                SubAssociationTimeout = file?.Options.Timeouts.Association ?? TimeSpan.FromSeconds(30),
+                Services = [.. WorklistServices(worklistFolder, !result.GetValue(pnCaseSensitive), logger),
                     .. mppsStore != null ? [new MppsService(mppsStore, logger)] : Array.Empty<IDicomService>(),
                     .. result.GetValue(commit) is { } report ? [Commitment(archive, title, destinations, report, reportByAe, TimeSpan.FromSeconds(Math.Max(0, result.GetValue(commitDelay))), acceptor, logger)] : Array.Empty<IDicomService>()],
             }, logger);
             // Accept exactly what the provider's registered services serve (the input was checked above).
-            acceptor = Acceptor(common, result, title, result.GetValue(allow), result.GetValue(max), result.GetValue(requireCalled), provider.Registry);
+            acceptor = Acceptor(common, result, title, allowed, maxAssociations, requireCalledAet, provider.Registry);
+            if (file != null) acceptor = file.Apply(acceptor, common, result);
             Action<NegotiationExplanation>? explainer = result.GetValue(explain) ? e => Console.WriteLine(e) : null;
             DicomServer server;
             try
             {
-                server = DicomServer.Start(address, result.GetValue(port), acceptor, provider, logger, explainer);
+                server = DicomServer.Start(address, listenPort, acceptor, provider, logger, explainer);
             }
             catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressNotAvailable or SocketError.AddressFamilyNotSupported)
             {
@@ -144,7 +159,7 @@ public static class ScpCommand
             }
             catch (SocketException e)
             {
-                Console.Error.WriteLine($"E: cannot listen on {address} port {result.GetValue(port)}: {e.Message}");
+                Console.Error.WriteLine($"E: cannot listen on {address} port {listenPort}: {e.Message}");
                 return ExitCodes.NetworkError;
             }
             await using var _ = server;

@@ -17,6 +17,7 @@ public sealed class AssociationListener : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Action<NegotiationExplanation>? _explain;
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _accepting = new();
     private readonly ConcurrentDictionary<Task, byte> _sessions = new();
     private readonly Task _acceptLoop;
     private int _active;
@@ -47,12 +48,12 @@ public sealed class AssociationListener : IAsyncDisposable
 
     private async Task AcceptLoopAsync()
     {
-        while (!_stop.IsCancellationRequested)
+        while (!_accepting.IsCancellationRequested)
         {
             Socket socket;
             try
             {
-                socket = await _listener.AcceptSocketAsync(_stop.Token).ConfigureAwait(false);
+                socket = await _listener.AcceptSocketAsync(_accepting.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
             {
@@ -92,11 +93,39 @@ public sealed class AssociationListener : IAsyncDisposable
         }
     }
 
+    /// <summary>Graceful stop: no new connection is accepted (the port closes), the open associations may end by
+    /// themselves for up to <paramref name="drainTimeout"/> (or until <paramref name="cancellationToken"/>), then those
+    /// still open are aborted (A-ABORT) as in <see cref="DisposeAsync"/>.</summary>
+    public async Task StopAsync(TimeSpan drainTimeout, CancellationToken cancellationToken = default)
+    {
+        await StopAcceptingAsync().ConfigureAwait(false);
+        var open = _sessions.Keys.ToArray();
+        if (open.Length > 0)
+        {
+            _logger.LogInformation("stopped listening; waiting up to {Timeout} for {Count} association(s) to end", drainTimeout, open.Length);
+            try
+            {
+                await Task.WhenAll(open).WaitAsync(drainTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+            {
+                _logger.LogWarning("aborting {Count} association(s) still open after the stop timeout", open.Count(t => !t.IsCompleted));
+            }
+        }
+        await DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task StopAcceptingAsync()
+    {
+        _accepting.Cancel();
+        _listener.Stop();
+        await _acceptLoop.ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         _stop.Cancel();
-        _listener.Stop();
-        await _acceptLoop.ConfigureAwait(false);
+        await StopAcceptingAsync().ConfigureAwait(false);
         try
         {
             await Task.WhenAll(_sessions.Keys).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);

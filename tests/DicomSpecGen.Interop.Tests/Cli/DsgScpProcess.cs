@@ -20,15 +20,31 @@ public sealed class DsgScpProcess : IAsyncDisposable
 
     public int Port { get; private set; }
 
+    public int ProcessId => _process.Id;
+
+    /// <summary>Waits (bounded) for the process to exit by itself and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan within)
+    {
+        await _process.WaitForExitAsync().WaitAsync(within);
+        await _pumps.WaitAsync(TimeSpan.FromSeconds(10));
+        return _process.ExitCode;
+    }
+
     /// <summary>Everything the SCP printed so far.</summary>
     public string Output
     {
         get { lock (_output) return _output.ToString(); }
     }
 
-    public static async Task<DsgScpProcess> StartAsync(params string[] args)
+    public static Task<DsgScpProcess> StartAsync(params string[] args) => StartWithAsync(["scp", "0", .. args]);
+
+    /// <summary>dsg with exactly these arguments (e.g. `scp --config FILE`, the port taken from the file).</summary>
+    public static Task<DsgScpProcess> StartWithAsync(params string[] args) => StartAsync(Dsg.Start(args));
+
+    /// <summary>Any program printing "… listening on port N" when ready (e.g. the HostedStorageScp sample).</summary>
+    public static async Task<DsgScpProcess> StartAsync(Process process)
     {
-        var scp = new DsgScpProcess(Dsg.Start(["scp", "0", .. args]));
+        var scp = new DsgScpProcess(process);
         try
         {
             scp.Port = await scp._port.Task.WaitAsync(TimeSpan.FromSeconds(60));
@@ -57,7 +73,7 @@ public sealed class DsgScpProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try { _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+        try { if (!_process.HasExited) _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
         await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
         await _pumps.WaitAsync(TimeSpan.FromSeconds(10));
         _process.Dispose();

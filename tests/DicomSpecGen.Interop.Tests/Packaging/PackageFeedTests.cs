@@ -15,7 +15,7 @@ public sealed class PackageFeedTests(PackageFeedFixture feed) : IClassFixture<Pa
     private static readonly TimeSpan Step = TimeSpan.FromMinutes(5);
 
     [Fact]
-    public void Feed_holds_the_runtime_archive_generator_and_tool_packages_with_symbols_and_nothing_else()
+    public void Feed_holds_the_runtime_archive_hosting_generator_and_tool_packages_with_symbols_and_nothing_else()
     {
         var names = Directory.GetFiles(feed.Feed).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray();
         var v = feed.Version;
@@ -23,6 +23,7 @@ public sealed class PackageFeedTests(PackageFeedFixture feed) : IClassFixture<Pa
         [
             $"DicomSpecGen.Archive.{v}.nupkg", $"DicomSpecGen.Archive.{v}.snupkg",
             $"DicomSpecGen.Generators.{v}.nupkg",
+            $"DicomSpecGen.Hosting.{v}.nupkg", $"DicomSpecGen.Hosting.{v}.snupkg",
             $"DicomSpecGen.Runtime.{v}.nupkg", $"DicomSpecGen.Runtime.{v}.snupkg",
             $"dsg.{v}.nupkg", $"dsg.{v}.snupkg",
             $"dsgtool.{v}.nupkg", $"dsgtool.{v}.snupkg",
@@ -153,6 +154,44 @@ public sealed class PackageFeedTests(PackageFeedFixture feed) : IClassFixture<Pa
         Assert.Contains("private=1.2.826.0.1.3680043.10.1234.1", run);
     }
 
+    [Fact]
+    public async Task Getting_started_programs_build_from_the_feed_and_echo()
+    {
+        await using var scp = await DsgScpProcess.StartAsync("--bind", "127.0.0.1", "-od", Path.Combine(Path.GetTempPath(), "dsg-pack-gs-" + Guid.NewGuid().ToString("N")[..8]));
+
+        // docs/getting-started.md steps 1-4, its Program.cs as written.
+        using var echo = feed.NewProject("dsg-pack-gs-echo-");
+        await feed.DotnetAsync(echo.Path, "new", "console", "--framework", "net10.0", "--name", "EchoApp", "--output", echo.Path);
+        await feed.DotnetAsync(echo.Path, "add", "package", "DicomSpecGen.Runtime", "--version", feed.Version);
+        await File.WriteAllTextAsync(Path.Combine(echo.Path, "Program.cs"), GettingStarted("echo"));
+        var run = await feed.DotnetAsync(echo.Path, "run", "--", "127.0.0.1", scp.Port.ToString());
+        Assert.Contains("C-ECHO status 0x0000", run);
+
+        // "An SCP in the generic host": its appsettings.json and Program.cs, driven by DCMTK's echoscu.
+        using var hosted = feed.NewProject("dsg-pack-gs-host-");
+        await feed.DotnetAsync(hosted.Path, "new", "console", "--framework", "net10.0", "--name", "MyScp", "--output", hosted.Path);
+        await feed.DotnetAsync(hosted.Path, "add", "package", "DicomSpecGen.Hosting", "--version", feed.Version);
+        await feed.DotnetAsync(hosted.Path, "add", "package", "Microsoft.Extensions.Hosting", "--version", "10.0.0");
+        await File.WriteAllTextAsync(Path.Combine(hosted.Path, "appsettings.json"), GettingStarted("appsettings"));
+        await File.WriteAllTextAsync(Path.Combine(hosted.Path, "Program.cs"), GettingStarted("hosted"));
+        var project = Path.Combine(hosted.Path, "MyScp.csproj");
+        await File.WriteAllTextAsync(project, (await File.ReadAllTextAsync(project)).Replace("</Project>",
+            "  <ItemGroup><None Include=\"appsettings.json\" CopyToOutputDirectory=\"PreserveNewest\" /></ItemGroup>\n</Project>"));
+        await feed.DotnetAsync(hosted.Path, "build");
+        var info = Peers.PeerProcess.StartInfo("dotnet", [Path.Combine(hosted.Path, "bin", "Debug", "net10.0", "MyScp.dll"), "--Dicom:Port=0"]);
+        await using var myScp = await DsgScpProcess.StartAsync(Process.Start(info)!);
+        var echoscu = await Dcmtk.RunAsync("echoscu", TimeSpan.FromSeconds(30), "-aec", "MYSCP", "127.0.0.1", myScp.Port.ToString());
+        Assert.True(echoscu.ExitCode == 0, echoscu.Output + myScp.Output);
+    }
+
+    /// <summary>The code block after "&lt;!-- getting-started:NAME --&gt;" in docs/getting-started.md.</summary>
+    private static string GettingStarted(string name)
+    {
+        var text = File.ReadAllText(Path.Combine(RepoFolders.Root, "docs", "getting-started.md"));
+        var match = Regex.Match(text, $@"<!-- getting-started:{name} -->\s*```\w*\n(.*?)```", RegexOptions.Singleline);
+        return match.Success ? match.Groups[1].Value : throw new InvalidOperationException($"no getting-started:{name} block in docs/getting-started.md");
+    }
+
     /// <summary>What a user writes after `dotnet add package DicomSpecGen.Runtime`: a C-ECHO and a C-STORE of a
     /// small CT instance (written as a Part 10 file first), printing each status.</summary>
     private const string ConsumerProgram = """
@@ -270,7 +309,7 @@ public sealed class PackageFeedFixture : IAsyncLifetime
     public Task DisposeAsync()
     {
         // This run's version is of no use to anyone else: drop it from the global cache.
-        foreach (var id in new[] { "dicomspecgen.runtime", "dicomspecgen.archive", "dicomspecgen.generators", "dsg", "dsgtool" })
+        foreach (var id in new[] { "dicomspecgen.runtime", "dicomspecgen.archive", "dicomspecgen.hosting", "dicomspecgen.generators", "dsg", "dsgtool" })
         {
             var dir = Path.Combine(PackagesFolder, id, Version.ToLowerInvariant());
             try

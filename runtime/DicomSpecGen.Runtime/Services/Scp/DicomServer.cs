@@ -30,5 +30,8 @@ public sealed class DicomServer : IAsyncDisposable
         return new DicomServer(listener);
     }
 
+    /// <summary>Stops accepting, lets open associations finish for up to <paramref name="drainTimeout"/>, then aborts the rest.</summary>
+    public Task StopAsync(TimeSpan drainTimeout, CancellationToken cancellationToken = default) => _listener.StopAsync(drainTimeout, cancellationToken);
+
     public ValueTask DisposeAsync() => _listener.DisposeAsync();
 }
