@@ -203,7 +203,8 @@ public sealed partial class DicomAssociation : IAsyncDisposable
         var connection = _connection ?? throw new InvalidOperationException("the association is not established");
         await connection.WaitForPDataSlotAsync(cancellationToken).ConfigureAwait(false);
         var step = Fire(DulEvent.Evt9, pdu);
-        if (step.IsDefined && step.Action is DulAction.DT1 or DulAction.AR7) return;
+        // A defined cell of Evt9's row (Table 9-10) sends the PDU; a blank one refuses the primitive.
+        if (step.IsDefined) return;
         connection.ReleasePDataSlot();
         throw new AssociationAbortedException($"cannot send P-DATA in {step.From}: " + (_failure?.Message ?? "the association is not open"), _failure);
     }
@@ -251,9 +252,15 @@ public sealed partial class DicomAssociation : IAsyncDisposable
         _ended.TrySetResult();
     }
 
+    /// <summary>Whether disposing in a state aborts first: where the A-ABORT request primitive (Evt15) has an
+    /// action in Table 9-10 (AA-1, or AA-2 while the connection is opening); in the other states there is no
+    /// association to abort and disposing only closes the connection.</summary>
+    /// <remarks>PS3.8 Table 9-10, Evt15</remarks>
+    internal static bool DisposeAborts(DulState state) => DulTransitions.Lookup(state, DulEvent.Evt15).IsDefined;
+
     public async ValueTask DisposeAsync()
     {
-        if (_dul.State is DulState.Sta6 or DulState.Sta5 or DulState.Sta3 or DulState.Sta7 or DulState.Sta8) await AbortAsync().ConfigureAwait(false);
+        if (DisposeAborts(_dul.State)) await AbortAsync().ConfigureAwait(false);
         if (_connection is { } c)
         {
             c.Close();
