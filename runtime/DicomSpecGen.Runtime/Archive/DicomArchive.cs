@@ -56,7 +56,7 @@ public sealed class DicomArchive(IInstanceStore store, IInstanceIndex index, str
             {
                 _logger.LogWarning("C-STORE of {Affected} carries SOP Instance UID {InData}", context.SopInstanceUid, record.SopInstanceUid);
                 Store.Discard(staged);
-                return ServiceStatus.StorageCannotUnderstand;
+                return DimseStatus.Storage.CannotUnderstand;
             }
             await Store.CommitAsync(staged, cancellationToken).ConfigureAwait(false);
             await Index.AddAsync(record, cancellationToken).ConfigureAwait(false);

@@ -33,7 +33,7 @@ public sealed class QueryRetrieveService(IQueryService? query, AeConnector moveD
         var identifier = await request.ReadDataSetAsync(cancellationToken).ConfigureAwait(false);
         if (query == null || identifier == null)
         {
-            await request.RespondAsync(find.CreateResponse(query == null ? DimseStatus.RefusedSOPClassNotSupported : ServiceStatus.IdentifierDoesNotMatchSopClass), null, cancellationToken).ConfigureAwait(false);
+            await request.RespondAsync(find.CreateResponse(query == null ? DimseStatus.RefusedSOPClassNotSupported : DimseStatus.QueryRetrieveFind.IdentifierDoesNotMatchSopClass), null, cancellationToken).ConfigureAwait(false);
             return;
         }
         ushort final = DimseStatus.Success;
@@ -46,23 +46,23 @@ public sealed class QueryRetrieveService(IQueryService? query, AeConnector moveD
                     final = DimseStatus.Cancel;
                     break;
                 }
-                await request.RespondAsync(find.CreateResponse(ServiceStatus.Pending), match, cancellationToken).ConfigureAwait(false);
+                await request.RespondAsync(find.CreateResponse(DimseStatus.QueryRetrieveFind.MatchesAreContinuingCurrentMatchSupplied), match, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (QueryException e)
         {
             _logger.LogWarning("C-FIND identifier refused: {Error}", e.Message);
-            final = ServiceStatus.IdentifierDoesNotMatchSopClass;
+            final = DimseStatus.QueryRetrieveFind.IdentifierDoesNotMatchSopClass;
         }
         if (request.Cancelled.IsCancellationRequested) final = DimseStatus.Cancel;
         await request.RespondAsync(find.CreateResponse(final), null, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<(IReadOnlyList<RetrievableInstance>? Instances, ushort Refusal)> ResolveAsync(DimseRequestContext request, string model, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<RetrievableInstance>? Instances, ushort Refusal)> ResolveAsync(DimseRequestContext request, string model, ushort identifierMismatch, CancellationToken cancellationToken)
     {
         var identifier = await request.ReadDataSetAsync(cancellationToken).ConfigureAwait(false);
         if (query == null) return (null, DimseStatus.RefusedSOPClassNotSupported);
-        if (identifier == null) return (null, ServiceStatus.IdentifierDoesNotMatchSopClass);
+        if (identifier == null) return (null, identifierMismatch);
         try
         {
             return (await query.ResolveAsync(model, identifier, cancellationToken).ConfigureAwait(false), 0);
@@ -70,13 +70,13 @@ public sealed class QueryRetrieveService(IQueryService? query, AeConnector moveD
         catch (QueryException e)
         {
             _logger.LogWarning("retrieve identifier refused: {Error}", e.Message);
-            return (null, ServiceStatus.IdentifierDoesNotMatchSopClass);
+            return (null, identifierMismatch);
         }
     }
 
     public async Task OnCMoveAsync(DimseRequestContext request, CMoveRq move, CancellationToken cancellationToken)
     {
-        var (instances, refusal) = await ResolveAsync(request, move.AffectedSOPClassUID ?? "", cancellationToken).ConfigureAwait(false);
+        var (instances, refusal) = await ResolveAsync(request, move.AffectedSOPClassUID ?? "", DimseStatus.QueryRetrieveMove.IdentifierDoesNotMatchSopClass, cancellationToken).ConfigureAwait(false);
         if (instances == null)
         {
             await request.RespondAsync(move.CreateResponse(refusal), null, cancellationToken).ConfigureAwait(false);
@@ -85,10 +85,10 @@ public sealed class QueryRetrieveService(IQueryService? query, AeConnector moveD
         if (moveDestinations.Find(move.MoveDestination ?? "") is not { } destination)
         {
             _logger.LogWarning("C-MOVE destination {Destination} is not configured", move.MoveDestination);
-            await request.RespondAsync(move.CreateResponse(ServiceStatus.MoveDestinationUnknown), null, cancellationToken).ConfigureAwait(false);
+            await request.RespondAsync(move.CreateResponse(DimseStatus.QueryRetrieveMove.MoveDestinationUnknown), null, cancellationToken).ConfigureAwait(false);
             return;
         }
-        var counts = new SubOperationCounts(instances.Count);
+        var counts = new SubOperationCounts(instances.Count, DimseStatus.QueryRetrieveMove.SubOperationsCompletedOneOrMoreFailures);
         if (instances.Count > 0)
         {
             DimseConnection sub;
@@ -99,7 +99,7 @@ public sealed class QueryRetrieveService(IQueryService? query, AeConnector moveD
             catch (Exception e) when (e is AssociationRejectedException or AssociationAbortedException or TimeoutException)
             {
                 _logger.LogWarning("cannot associate with move destination {Destination}: {Error}", destination.AeTitle, e.Message);
-                await request.RespondAsync(move.CreateResponse(ServiceStatus.UnableToPerformSubOperations), null, cancellationToken).ConfigureAwait(false);
+                await request.RespondAsync(move.CreateResponse(DimseStatus.QueryRetrieveMove.RefusedOutOfResourcesUnableToPerformSubOperations), null, cancellationToken).ConfigureAwait(false);
                 return;
             }
             await using (sub.ConfigureAwait(false))
@@ -126,13 +126,13 @@ public sealed class QueryRetrieveService(IQueryService? query, AeConnector moveD
 
     public async Task OnCGetAsync(DimseRequestContext request, CGetRq get, CancellationToken cancellationToken)
     {
-        var (instances, refusal) = await ResolveAsync(request, get.AffectedSOPClassUID ?? "", cancellationToken).ConfigureAwait(false);
+        var (instances, refusal) = await ResolveAsync(request, get.AffectedSOPClassUID ?? "", DimseStatus.QueryRetrieveGet.IdentifierDoesNotMatchSopClass, cancellationToken).ConfigureAwait(false);
         if (instances == null)
         {
             await request.RespondAsync(get.CreateResponse(refusal), null, cancellationToken).ConfigureAwait(false);
             return;
         }
-        var counts = new SubOperationCounts(instances.Count);
+        var counts = new SubOperationCounts(instances.Count, DimseStatus.QueryRetrieveGet.SubOperationsCompleteOneOrMoreFailuresOrWarnings);
         await RunSubOperationsAsync(request, get, instances, counts, request.Connection, cancellationToken).ConfigureAwait(false);
         var final = get.CreateResponse(counts.Final(request.Cancelled.IsCancellationRequested));
         counts.Apply(final);
@@ -164,7 +164,7 @@ public sealed class QueryRetrieveService(IQueryService? query, AeConnector moveD
             counts.Count(status);
             // After the last one too (Remaining 0), before the sub-association is released, as DCMTK and
             // pynetdicom do: GDCM's move SCU reads the sub-association again only after a C-MOVE response.
-            var pending = retrieve.CreateResponse(ServiceStatus.Pending);
+            var pending = retrieve.CreateResponse(retrieve is CGetRq ? DimseStatus.QueryRetrieveGet.SubOperationsAreContinuing : DimseStatus.QueryRetrieveMove.SubOperationsAreContinuing);
             counts.Apply(pending);
             await request.RespondAsync(pending, null, cancellationToken).ConfigureAwait(false);
         }

@@ -57,7 +57,7 @@ public sealed class StorageService(IStorageService? storage, ILogger? logger = n
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DicomDataException or InvalidDataException)
         {
             _logger.LogWarning("storing {Sop} failed: {Error}", context.SopInstanceUid, e.Message);
-            return e is DicomDataException or InvalidDataException ? ServiceStatus.StorageCannotUnderstand : ServiceStatus.StorageOutOfResources;
+            return e is DicomDataException or InvalidDataException ? DimseStatus.Storage.CannotUnderstand : DimseStatus.Storage.RefusedOutOfResources;
         }
     }
 }

@@ -38,7 +38,7 @@ public sealed class WorklistService(IWorklistSource source, WorklistServiceOptio
         if (identifier == null)
         {
             // PS3.7 9.1.2.1: a C-FIND request carries an Identifier.
-            await RespondFailureAsync(request, find, ServiceStatus.IdentifierDoesNotMatchSopClass, null, "C-FIND request without an Identifier", cancellationToken).ConfigureAwait(false);
+            await RespondFailureAsync(request, find, DimseStatus.ModalityWorklistFind.ErrorDataSetDoesNotMatchSopClass, null, "C-FIND request without an Identifier", cancellationToken).ConfigureAwait(false);
             return;
         }
         try
@@ -52,7 +52,7 @@ public sealed class WorklistService(IWorklistSource source, WorklistServiceOptio
             // kept for an SCP that cannot serve a valid query (the worklist source failing, below). wlmscpfs instead
             // answers Success with no match.
             _logger.LogWarning("worklist C-FIND identifier refused: {Error}", e.Message);
-            await RespondFailureAsync(request, find, ServiceStatus.IdentifierDoesNotMatchSopClass, e.Tag, e.Comment, cancellationToken).ConfigureAwait(false);
+            await RespondFailureAsync(request, find, DimseStatus.ModalityWorklistFind.ErrorDataSetDoesNotMatchSopClass, e.Tag, e.Comment, cancellationToken).ConfigureAwait(false);
             return;
         }
         ushort final = DimseStatus.Success;
@@ -62,13 +62,13 @@ public sealed class WorklistService(IWorklistSource source, WorklistServiceOptio
             {
                 if (request.Cancelled.IsCancellationRequested) break;
                 if (!_matcher.Matches(identifier, item)) continue;
-                await request.RespondAsync(find.CreateResponse(ServiceStatus.Pending), _matcher.Response(identifier, item), cancellationToken).ConfigureAwait(false);
+                await request.RespondAsync(find.CreateResponse(DimseStatus.ModalityWorklistFind.MatchesAreContinuingFF00), _matcher.Response(identifier, item), cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DicomDataException)
         {
             _logger.LogError("worklist source failed: {Error}", e.Message);
-            await RespondFailureAsync(request, find, ServiceStatus.UnableToProcess, null, Truncate("worklist unavailable: " + e.Message), cancellationToken).ConfigureAwait(false);
+            await RespondFailureAsync(request, find, DimseStatus.ModalityWorklistFind.FailedUnableToProcess, null, Truncate("worklist unavailable: " + e.Message), cancellationToken).ConfigureAwait(false);
             return;
         }
         // PS3.4 K.4.1.3: a C-CANCEL before the matches are all sent ends the operation with Cancel.
