@@ -74,12 +74,20 @@ public sealed partial class DicomAssociation : IAsyncDisposable
         _connection = connection;
     }
 
-    private void StartReading() => _readLoop = Task.Run(ReadLoopAsync);
+    private void StartReading() => _readLoop = Task.Run(() => ReadLoopAsync(firstReadOnThisThread: false));
+
+    /// <summary>The acceptor's read loop starts on a thread of its own that waits for the A-ASSOCIATE-RQ's bytes
+    /// (bounded by ARTIM) and reads and handles them there: a starved thread pool must not keep a new
+    /// connection's request unread. Later reads continue on the pool as usual.</summary>
+    private void StartReadingOnOwnThread()
+        => _readLoop = Task.Factory.StartNew(() => ReadLoopAsync(firstReadOnThisThread: true), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
     /// <summary>Reads PDUs and turns each into its DUL event (PS3.8 9.2.1).</summary>
-    private async Task ReadLoopAsync()
+    private async Task ReadLoopAsync(bool firstReadOnThisThread)
     {
         var connection = _connection!;
+        if (firstReadOnThisThread) connection.WaitReadable(_options.ArtimTimeout);
         while (true)
         {
             Pdu? pdu;

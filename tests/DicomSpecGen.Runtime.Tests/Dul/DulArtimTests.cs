@@ -138,6 +138,26 @@ public sealed class DulArtimTests
     }
 
     [Fact]
+    public async Task On_the_system_clock_an_expiry_runs_on_the_ARTIM_thread_not_the_thread_pool()
+    {
+        // A starved pool must not hold back ARTIM: the expiry is not a pool work item.
+        var expired = new TaskCompletionSource<(long Generation, bool OnPool, string? Thread)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var timer = new ArtimTimer(TimeProvider.System, TimeSpan.FromMilliseconds(20),
+            g => expired.TrySetResult((g, Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name)));
+        timer.Start();
+        var stopped = new ArtimTimer(TimeProvider.System, TimeSpan.FromMilliseconds(10), _ => expired.TrySetException(new InvalidOperationException("a stopped ARTIM expired")));
+        stopped.Start();
+        stopped.Stop();
+
+        var (generation, onPool, name) = await expired.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(timer.Generation, generation);
+        Assert.False(onPool);
+        Assert.Equal("DICOM ARTIM", name);
+        Assert.True(timer.TryExpire(generation));
+    }
+
+    [Fact]
     public void ARTIM_timeout_is_configurable_and_must_be_positive()
     {
         var clock = new ManualTimeProvider();
