@@ -16,7 +16,8 @@ public class ListenerStarvationTests
     {
         // Everything up to the release runs synchronously on this thread: nothing there needs the pool.
         await using var listener = AssociationListener.Start(IPAddress.Loopback, 0, Loopback.Acceptor(), (_, _) => Task.CompletedTask);
-        using var release = new ManualResetEventSlim();
+        // Not disposed: blockers still queued when the test ends wait on it after it returns.
+        var release = new ManualResetEventSlim();
         try
         {
             // More blocked work items than the pool can inject threads for during the test: every pool thread,
