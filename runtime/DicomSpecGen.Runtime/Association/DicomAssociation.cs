@@ -119,7 +119,8 @@ public sealed partial class DicomAssociation : IAsyncDisposable
             }
             if (pdu == null)
             {
-                if (_dul.State != DulState.Sta1) Fire(DulEvent.Evt17);
+                // Evt17 where its cell is defined (Table 9-10); in the blank cell (Sta1, no connection) it would only be ignored.
+                if (DulTransitions.Lookup(_dul.State, DulEvent.Evt17).IsDefined) Fire(DulEvent.Evt17);
                 Ended(null);
                 return;
             }
