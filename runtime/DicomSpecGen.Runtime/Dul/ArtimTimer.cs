@@ -72,21 +72,30 @@ public sealed class ArtimTimer : IDisposable
 }
 
 /// <summary>One background thread that runs the ARTIM expiries on the system clock, in deadline order. An expiry
-/// runs a DUL step, which never waits on the network, so one thread serves every association.</summary>
+/// runs a DUL step, which never waits on the network, so one thread serves every association. A stopped timer's
+/// entry is removed at once, so starts and stops in quick succession leave nothing behind.</summary>
 internal static class ArtimThread
 {
     private static readonly object Gate = new();
-    private static readonly PriorityQueue<Entry, long> Queue = new();
+    private static readonly SortedSet<Entry> Pending = new(Comparer<Entry>.Create(static (a, b) =>
+        a.Deadline != b.Deadline ? a.Deadline.CompareTo(b.Deadline) : a.Sequence.CompareTo(b.Sequence)));
+    private static long _sequence;
     private static Thread? _thread;
 
     /// <summary>A scheduled expiry; <see cref="Cancel"/> drops it.</summary>
-    internal sealed class Entry(Action expired)
+    internal sealed class Entry(long deadline, long sequence, Action expired)
     {
         private volatile bool _cancelled;
 
-        public bool IsCancelled => _cancelled;
+        public long Deadline { get; } = deadline;
 
-        public void Cancel() => _cancelled = true;
+        public long Sequence { get; } = sequence;
+
+        public void Cancel()
+        {
+            _cancelled = true;
+            lock (Gate) Pending.Remove(this);
+        }
 
         public void Run()
         {
@@ -94,22 +103,30 @@ internal static class ArtimThread
         }
     }
 
+    /// <summary>The number of expiries waiting (for tests).</summary>
+    internal static int PendingCount
+    {
+        get
+        {
+            lock (Gate) return Pending.Count;
+        }
+    }
+
     /// <summary>Runs <paramref name="expired"/> on the ARTIM thread once <paramref name="due"/> has passed, unless cancelled first.</summary>
     public static Entry Schedule(TimeSpan due, Action expired)
     {
-        var entry = new Entry(expired);
-        var deadline = Environment.TickCount64 + (long)Math.Ceiling(due.TotalMilliseconds);
         lock (Gate)
         {
-            Queue.Enqueue(entry, deadline);
+            var entry = new Entry(Environment.TickCount64 + (long)Math.Ceiling(due.TotalMilliseconds), ++_sequence, expired);
+            Pending.Add(entry);
             if (_thread == null)
             {
                 _thread = new Thread(Run) { IsBackground = true, Name = "DICOM ARTIM" };
                 _thread.Start();
             }
             Monitor.Pulse(Gate);
+            return entry;
         }
-        return entry;
     }
 
     private static void Run()
@@ -121,23 +138,20 @@ internal static class ArtimThread
             {
                 while (true)
                 {
-                    if (!Queue.TryPeek(out var next, out var deadline))
+                    if (Pending.Count == 0)
                     {
                         Monitor.Wait(Gate);
                         continue;
                     }
-                    if (next.IsCancelled)
-                    {
-                        Queue.Dequeue();
-                        continue;
-                    }
-                    var wait = deadline - Environment.TickCount64;
+                    var next = Pending.Min!;
+                    var wait = next.Deadline - Environment.TickCount64;
                     if (wait > 0)
                     {
                         Monitor.Wait(Gate, (int)Math.Min(wait, int.MaxValue));
                         continue;
                     }
-                    due = Queue.Dequeue();
+                    Pending.Remove(next);
+                    due = next;
                     break;
                 }
             }

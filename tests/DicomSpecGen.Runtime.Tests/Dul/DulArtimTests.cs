@@ -158,6 +158,20 @@ public sealed class DulArtimTests
     }
 
     [Fact]
+    public void Stopping_an_ARTIM_on_the_system_clock_removes_its_expiry()
+    {
+        var before = ArtimThread.PendingCount;
+        using var timer = new ArtimTimer(TimeProvider.System, TimeSpan.FromMinutes(5), _ => { });
+        for (var i = 0; i < 10_000; i++)
+        {
+            timer.Start();
+            timer.Stop();
+        }
+        // Other tests' associations may schedule a few meanwhile; 10,000 left-over entries would show.
+        Assert.True(ArtimThread.PendingCount - before < 1_000, $"{ArtimThread.PendingCount - before} expiries left after 10,000 start/stop pairs");
+    }
+
+    [Fact]
     public void ARTIM_timeout_is_configurable_and_must_be_positive()
     {
         var clock = new ManualTimeProvider();
