@@ -70,7 +70,7 @@ public sealed class DicomArchive(IInstanceStore store, IInstanceIndex index, str
             {
                 _logger.LogWarning("C-STORE of {Affected} carries SOP Instance UID {InData}", context.SopInstanceUid, record.SopInstanceUid);
                 Store.Discard(staged);
-                return ServiceStatus.StorageCannotUnderstand;
+                return DimseStatus.Storage.CannotUnderstand;
             }
             if (Duplicates == DuplicatePolicy.Replace)
             {

@@ -19,7 +19,7 @@ public sealed class FolderStorageHandler(IConfiguration configuration, ILogger<F
     {
         // The SOP Instance UID becomes a file name: refuse anything but digits and dots.
         if (context.SopInstanceUid.Length == 0 || context.SopInstanceUid.Any(c => c != '.' && !char.IsAsciiDigit(c)))
-            return ServiceStatus.StorageCannotUnderstand;
+            return DimseStatus.Storage.CannotUnderstand;
         var path = Path.Combine(_folder, context.SopInstanceUid + ".dcm");
         var meta = new DicomFileMeta(context.SopClassUid, context.SopInstanceUid, transferSyntax.Uid, SourceApplicationEntityTitle: context.CallingAeTitle);
         await using (var file = File.Create(path + ".part"))

@@ -58,6 +58,20 @@ namespace DicomSpecGen.Generators.Dimse
                 }
             }
 
+            foreach (var service in spec.Services.Where(s => s.Name != "General" && s.Statuses.Count > 0))
+            {
+                w.Doc($"The statuses of {service.Title}, one constant per row of its table (for a code range, its first code).", service.Source);
+                w.Open($"public static class {service.Name}");
+                foreach (var st in service.Statuses)
+                {
+                    var range = st.Code.Low == st.Code.High ? "" : $"; the first code of {st.Code.Text}";
+                    w.Doc($"{st.Meaning} ({st.Class}{range}).", st.Source.ToString());
+                    w.Line($"public const ushort {st.Constant} = 0x{st.Code.Low:X4};");
+                }
+                w.Close();
+                w.Line();
+            }
+
             var assignedRow = spec.Classes.FirstOrDefault(c => c.Class == "Assigned");
             if (assignedRow != null)
             {

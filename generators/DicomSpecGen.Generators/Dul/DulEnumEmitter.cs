@@ -80,6 +80,32 @@ namespace DicomSpecGen.Generators.Dul
             return w.Close().ToString();
         }
 
+        /// <summary>The kind of a decoded PDU object, from pdus.yaml joined to dul-events.yaml; this file names
+        /// the PDU classes of DicomSpecGen.Protocol, so it is emitted only when pdus.yaml is there too.</summary>
+        public static string PduKinds(DulPduLinkSpec links)
+        {
+            var w = DulEmitter.Start();
+            var protocol = "global::" + DicomSpecGen.Generators.Pdu.PduEmitter.Namespace + ".";
+            w.Doc("Joins the PDU classes of DicomSpecGen.Protocol (pdus.yaml) to the PDUs of Table 9-10's events (dul-events.yaml).",
+                "PS3.8 Table 9-10; PS3.8 9.3.1");
+            w.Open("public static class DulPduKinds");
+            w.Doc("Which of the PDUs of Table 9-10 a decoded PDU is.",
+                string.Join("; ", links.Links.Select(l => $"{l.EventSource}: {l.PduSource}")));
+            w.Open($"public static DulPduKind KindOf({protocol}Pdu pdu) => pdu switch");
+            foreach (var l in links.Links) w.Line($"{protocol}{l.Pdu} => DulPduKind.{l.Pdu}, // {l.EventId}; PDU-type 0x{l.Code:X2}, {l.PduSource}");
+            w.Line("null => throw new global::System.ArgumentNullException(nameof(pdu)),");
+            w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(pdu), pdu.GetType().Name + \" is not a PDU of PS3.8 Table 9-10\"),");
+            w.Close(";");
+            w.Line();
+            w.Doc("The PDU-type byte of each PDU of Table 9-10.", string.Join("; ", links.Links.Select(l => l.PduSource.ToString())));
+            w.Open("public static byte PduTypeOf(DulPduKind kind) => kind switch");
+            foreach (var l in links.Links) w.Line($"DulPduKind.{l.Pdu} => 0x{l.Code:X2},");
+            w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(kind)),");
+            w.Close(";");
+            w.Close();
+            return w.Close().ToString();
+        }
+
         public static string Actions(DulSpec spec)
         {
             var w = DulEmitter.Start();

@@ -36,6 +36,10 @@ namespace DicomSpecGen.Spec.Common
             public const string CellActionConflict = "DSG0108";
             public const string MissingFile = "DSG0109";
             public const string InvalidName = "DSG0110";
+            /// <summary>A DUL event names a PDU that pdus.yaml does not define as a PDU.</summary>
+            public const string UnknownPdu = "DSG0111";
+            /// <summary>A PDU of pdus.yaml whose receipt is no event of dul-events.yaml.</summary>
+            public const string PduWithoutEvent = "DSG0112";
         }
 
         /// <summary>The PS3.7 files (spec/part07).</summary>
@@ -118,6 +122,8 @@ namespace DicomSpecGen.Spec.Common
             new DiagnosticInfo(Dul.CellActionConflict, "DUL: cell has both an action and an undefined rule"),
             new DiagnosticInfo(Dul.MissingFile, "DUL: state machine file missing"),
             new DiagnosticInfo(Dul.InvalidName, "DUL: name is not an identifier"),
+            new DiagnosticInfo(Dul.UnknownPdu, "DUL: event names an undefined PDU"),
+            new DiagnosticInfo(Dul.PduWithoutEvent, "DUL: PDU whose receipt is no event"),
             new DiagnosticInfo(Dimse.UnknownElement, "DIMSE: unknown command element"),
             new DiagnosticInfo(Dimse.DuplicateCommandField, "DIMSE: duplicate Command Field"),
             new DiagnosticInfo(Dimse.BadUsage, "DIMSE: bad field usage"),

@@ -81,6 +81,8 @@ namespace DicomSpecGen.Spec.Dimse
     /// <summary>The statuses of one service (or General).</summary>
     public sealed record StatusServiceSpec(string Name, string Title, string Source, EquatableArray<StatusSpec> Statuses);
 
-    /// <summary>One status code or range.</summary>
-    public sealed record StatusSpec(CodeRange Code, string Meaning, string Class, string? Name, Citation Source);
+    /// <summary>One status code or range. <see cref="Constant"/> is the C# name of its constant: <see cref="Name"/>
+    /// when the row gives one, otherwise its meaning in Pascal case ("Refused: Out of Resources" is
+    /// RefusedOutOfResources), followed by the code when two rows of a service share a meaning.</summary>
+    public sealed record StatusSpec(CodeRange Code, string Meaning, string Class, string? Name, Citation Source, string Constant = "");
 }

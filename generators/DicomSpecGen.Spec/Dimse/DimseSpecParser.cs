@@ -177,11 +177,36 @@ namespace DicomSpecGen.Spec.Dimse
                 statuses.Add((new StatusSpec(range ?? new CodeRange(-1, -1, text), s.RequiredString("meaning"),
                     s.RequiredString("class"), s.OptionalString("name"), s.Citation(edition)), s));
             }
+            var constants = statuses.Select(s => s.Item1.Name ?? PascalName(s.Item1.Meaning)).ToList();
+            for (var i = 0; i < statuses.Count; i++)
+            {
+                var name = constants[i];
+                var shared = constants.Count(c => c == name) > 1;
+                var constant = shared && statuses[i].Item1.Code.Low >= 0 ? name + statuses[i].Item1.Code.Low.ToString("X4", CultureInfo.InvariantCulture) : name;
+                statuses[i] = (statuses[i].Item1 with { Constant = constant }, statuses[i].Item2);
+            }
             var source = row.OptionalString("source");
             if (string.IsNullOrWhiteSpace(source)) row.Report(DiagnosticIds.MissingSource, "service has no 'source' citation");
             var spec = new StatusServiceSpec(row.RequiredString("name"), row.RequiredString("title"), source ?? "",
                 statuses.Select(s => s.Item1).ToEquatableArray());
             return (spec, row, statuses);
+        }
+
+        /// <summary>A status meaning as a C# name: its words in Pascal case, acronyms written like words ("SOP" is Sop);
+        /// an explanation after " - " (Table K.4-1's Pending rows) is left out.</summary>
+        public static string PascalName(string meaning)
+        {
+            var dash = meaning.IndexOf(" - ", StringComparison.Ordinal);
+            if (dash > 0) meaning = meaning.Substring(0, dash);
+            var sb = new System.Text.StringBuilder();
+            foreach (var word in System.Text.RegularExpressions.Regex.Split(meaning, "[^A-Za-z0-9]+"))
+            {
+                if (word.Length == 0) continue;
+                var acronym = word.Count(char.IsUpper) > 1;
+                sb.Append(char.ToUpperInvariant(word[0])).Append(acronym ? word.Substring(1).ToLowerInvariant() : word.Substring(1));
+            }
+            if (sb.Length == 0 || char.IsDigit(sb[0])) sb.Insert(0, '_');
+            return sb.ToString();
         }
 
         /// <summary>"A700" (one code), "A700-A7FF" (a range) or "Bxxx" / "01xx" (x = any hex digit).</summary>

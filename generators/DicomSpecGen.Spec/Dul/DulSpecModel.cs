@@ -7,8 +7,9 @@ namespace DicomSpecGen.Spec.Dul
     public sealed record DulStateSpec(string Id, string Name, string Group, bool TransportOpen, string Description, Citation Source);
 
     /// <summary>A DUL event (a row of PS3.8 Table 9-10). Kind: primitive, transport, pdu or timer; Pdu names
-    /// the PDU whose receipt is the event (null for Evt19, an unrecognized or invalid PDU).</summary>
-    public sealed record DulEventSpec(string Id, string Name, string Kind, string? Pdu, string Description, Citation Source);
+    /// the PDU whose receipt is the event (null for Evt19, an unrecognized or invalid PDU); Line is the row's line in
+    /// dul-events.yaml, for diagnostics.</summary>
+    public sealed record DulEventSpec(string Id, string Name, string Kind, string? Pdu, string Description, Citation Source, int Line = 0);
 
     /// <summary>One possible next state of an action; <see cref="When"/> is the standard's condition, or null.</summary>
     public sealed record DulNextStateSpec(string State, string? When);

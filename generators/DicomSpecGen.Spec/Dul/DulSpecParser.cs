@@ -106,7 +106,7 @@ namespace DicomSpecGen.Spec.Dul
             {
                 row.Report(DiagnosticIds.InvalidValue, $"kind '{kind}' must be primitive, transport, pdu or timer", "kind");
             }
-            return new DulEventSpec(Identifier(row, "id"), Identifier(row, "name"), kind, pdu, row.RequiredString("description"), row.Citation(edition));
+            return new DulEventSpec(Identifier(row, "id"), Identifier(row, "name"), kind, pdu, row.RequiredString("description"), row.Citation(edition), row.Line);
         }
 
         private static DulActionSpec ReadAction(YamlMap row, string edition, HashSet<string> states)

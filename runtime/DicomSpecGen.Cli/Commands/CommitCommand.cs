@@ -47,7 +47,7 @@ public static class CommitCommand
                 var endpoint = result.GetValue(listen) is { } port ? new IPEndPoint(IPAddress.Any, port) : null;
                 var outcome = await StorageCommitmentScu.RequestAsync(options, references, TimeSpan.FromSeconds(Math.Max(1, result.GetValue(wait))), endpoint,
                     logging.CreateLogger("commit"), ct);
-                Console.WriteLine($"N-ACTION transaction {outcome.TransactionUid}: {ServiceStatus.Describe(DimseService.General, outcome.ActionStatus)}");
+                Console.WriteLine($"N-ACTION transaction {outcome.TransactionUid}: {DimseStatus.Describe(DimseService.General, outcome.ActionStatus)}");
                 if (outcome.ActionStatus != DimseStatus.Success) return ExitCodes.OperationFailed;
                 if (outcome.EventType == null)
                 {
@@ -57,7 +57,7 @@ public static class CommitCommand
                 Console.WriteLine($"report (event type {outcome.EventType}, {outcome.ReportedOn} association):");
                 foreach (var c in outcome.Committed) Console.WriteLine($"  committed {c.SopInstanceUid} ({c.SopClassUid})");
                 foreach (var (f, reason) in outcome.Failed)
-                    Console.WriteLine($"  FAILED    {f.SopInstanceUid} ({f.SopClassUid}): failure reason {ServiceStatus.Describe(DimseService.General, reason)}");
+                    Console.WriteLine($"  FAILED    {f.SopInstanceUid} ({f.SopClassUid}): failure reason {DimseStatus.Describe(DimseService.General, reason)}");
                 return outcome.Failed.Count == 0 ? ExitCodes.Ok : ExitCodes.OperationFailed;
             }
             catch (Exception e) when (Failures.Known(e))

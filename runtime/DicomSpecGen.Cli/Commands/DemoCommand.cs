@@ -79,7 +79,7 @@ public static class DemoCommand
                     }
                     var seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-6);
                     Console.WriteLine($"2. C-STORE: {stored} of {files.Count} files from {input} in {seconds:F2} s ({stored / seconds:F1} objects/s, {bytes / 1048576.0 / seconds:F2} MB/s)");
-                    Console.WriteLine($"   C-ECHO: {ServiceStatus.Describe(DimseService.Verification, await client.EchoAsync(ct))}");
+                    Console.WriteLine($"   C-ECHO: {DimseStatus.Describe(DimseService.Verification, await client.EchoAsync(ct))}");
                     await client.ReleaseAsync(ct);
                 }
 
@@ -98,7 +98,7 @@ public static class DemoCommand
                     {
                         var final = await client.MoveAsync(moveModel, "DSGDEST", QueryKeys.Build("STUDY", ["StudyInstanceUID=" + study.GetString(DicomTags.StudyInstanceUID)]), null, ct);
                         moved += (final.Message as CMoveRsp)?.NumberOfCompletedSuboperations ?? 0;
-                        if (final.Status != DimseStatus.Success) Console.WriteLine($"   C-MOVE status {ServiceStatus.Describe(DimseService.QueryRetrieveMove, final.Status)}");
+                        if (final.Status != DimseStatus.Success) Console.WriteLine($"   C-MOVE status {DimseStatus.Describe(DimseService.QueryRetrieveMove, final.Status)}");
                     }
                     await client.ReleaseAsync(ct);
                     var arrived = Directory.GetFiles(Path.Combine(work, "destination"), "*.dcm", SearchOption.AllDirectories).Length;
@@ -155,7 +155,7 @@ public static class DemoCommand
         await using var client = await DicomClient.ConnectAsync(common.Requestor(result, "127.0.0.1", port, "DSGDEMO", "DSGSCP", contexts), null, logger, ct);
 
         var (items, final) = await client.QueryWorklistAsync(query, ct);
-        Console.WriteLine($"   worklist C-FIND: {items.Count} item(s), {ServiceStatus.Describe(DimseService.ModalityWorklistFind, final?.Status ?? 0xFFFF)}");
+        Console.WriteLine($"   worklist C-FIND: {items.Count} item(s), {DimseStatus.Describe(DimseService.ModalityWorklistFind, final?.Status ?? 0xFFFF)}");
         foreach (var item in items) Console.WriteLine("   #1 " + WorklistCommand.Format(item));
         if (items.Count != 1) return false;
         var item0 = items[0];
@@ -178,7 +178,7 @@ public static class DemoCommand
             ["Modality"] = "CT",
         });
         var created = await MppsScu.CreateAsync(client, mpps, attributes, ct);
-        Console.WriteLine($"   MPPS N-CREATE {mpps} IN PROGRESS: {ServiceStatus.Describe(DimseService.General, created.Status)}");
+        Console.WriteLine($"   MPPS N-CREATE {mpps} IN PROGRESS: {DimseStatus.Describe(DimseService.General, created.Status)}");
         var ok = created.Status == DimseStatus.Success;
 
         const int count = 3;
@@ -196,14 +196,14 @@ public static class DemoCommand
 
         var commitment = await StorageCommitmentScu.RequestAsync(common.Requestor(result, "127.0.0.1", port, "DSGDEMO", "DSGSCP", []), references,
             TimeSpan.FromSeconds(10), null, logger, ct);
-        Console.WriteLine($"   storage commitment N-ACTION: {ServiceStatus.Describe(DimseService.General, commitment.ActionStatus)}; report on the "
+        Console.WriteLine($"   storage commitment N-ACTION: {DimseStatus.Describe(DimseService.General, commitment.ActionStatus)}; report on the "
             + (commitment.EventType == null ? "same association: none within 10 s" : $"same association: {commitment.Committed.Count} committed, {commitment.Failed.Count} failed"));
         foreach (var c in commitment.Committed) Console.WriteLine($"     committed {c.SopInstanceUid}");
-        foreach (var (f, reason) in commitment.Failed) Console.WriteLine($"     FAILED    {f.SopInstanceUid}: {ServiceStatus.Describe(DimseService.General, reason)}");
+        foreach (var (f, reason) in commitment.Failed) Console.WriteLine($"     FAILED    {f.SopInstanceUid}: {DimseStatus.Describe(DimseService.General, reason)}");
         ok &= commitment.EventType != null && commitment.Committed.Count == count && commitment.Failed.Count == 0;
 
         var completed = await MppsScu.SetAsync(client, mpps, MppsScu.SetAttributes("COMPLETED"), ct);
-        Console.WriteLine($"   MPPS N-SET {mpps} COMPLETED: {ServiceStatus.Describe(DimseService.General, completed.Status)}");
+        Console.WriteLine($"   MPPS N-SET {mpps} COMPLETED: {DimseStatus.Describe(DimseService.General, completed.Status)}");
         await client.ReleaseAsync(ct);
         return ok && completed.Status == DimseStatus.Success;
     }

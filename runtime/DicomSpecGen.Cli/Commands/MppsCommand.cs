@@ -133,7 +133,7 @@ public static class MppsCommand
                 NCreateRsp c when c.ErrorComment != null => $" \"{c.ErrorComment}\" (Error ID {c.ErrorID:X4})",
                 _ => "",
             };
-            Console.WriteLine($"{name} {instance}: {ServiceStatus.Describe(DimseService.General, response.Status)}{comment}");
+            Console.WriteLine($"{name} {instance}: {DimseStatus.Describe(DimseService.General, response.Status)}{comment}");
             return response.Status == DimseStatus.Success ? ExitCodes.Ok : ExitCodes.OperationFailed;
         }
         catch (Exception e) when (Failures.Known(e))

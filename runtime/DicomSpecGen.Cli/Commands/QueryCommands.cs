@@ -53,7 +53,7 @@ public static class QueryCommands
                     Console.WriteLine($"#{count} {QueryKeys.Format(match)}");
                 }
                 await client.ReleaseAsync(ct);
-                Console.WriteLine($"{count} match(es); final status {ServiceStatus.Describe(DimseService.QueryRetrieveFind, final?.Status ?? 0xFFFF)}");
+                Console.WriteLine($"{count} match(es); final status {DimseStatus.Describe(DimseService.QueryRetrieveFind, final?.Status ?? 0xFFFF)}");
                 return final?.Status == DimseStatus.Success ? ExitCodes.Ok : ExitCodes.OperationFailed;
             }
             catch (Exception e) when (Failures.Known(e))
@@ -199,7 +199,7 @@ public static class QueryCommands
             _ => ((ushort?)null, (ushort?)null, (ushort?)null),
         };
         Console.Error.WriteLine();
-        Console.WriteLine($"{what}: completed {completed ?? 0}, failed {failed ?? 0}, warning {warning ?? 0}; final status {ServiceStatus.Describe(service, final.Status)}");
+        Console.WriteLine($"{what}: completed {completed ?? 0}, failed {failed ?? 0}, warning {warning ?? 0}; final status {DimseStatus.Describe(service, final.Status)}");
         return final.Status == DimseStatus.Success ? ExitCodes.Ok : ExitCodes.OperationFailed;
     }
 }

@@ -102,8 +102,8 @@ public static class StoreCommand
                 var response = await client.StoreFileAsync(path, ct);
                 var status = response.Status;
                 outcomes.Add(new Outcome(path, (response.Message as CStoreRsp)?.AffectedSOPInstanceUID, status,
-                    DimseStatus.ClassOf(status) is StatusClass.Success or StatusClass.Warning ? null : ServiceStatus.Describe(DimseService.Storage, status)));
-                if (verbose) Console.WriteLine($"{path}: {ServiceStatus.Describe(DimseService.Storage, status)}");
+                    DimseStatus.ClassOf(status) is StatusClass.Success or StatusClass.Warning ? null : DimseStatus.Describe(DimseService.Storage, status)));
+                if (verbose) Console.WriteLine($"{path}: {DimseStatus.Describe(DimseService.Storage, status)}");
             }
             catch (PresentationContextNotAcceptedException e)
             {

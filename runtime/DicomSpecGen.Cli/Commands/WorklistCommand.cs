@@ -52,7 +52,7 @@ public static class WorklistCommand
                 await client.ReleaseAsync(ct);
                 var status = final?.Status ?? 0xFFFF;
                 var comment = (final?.Message as CFindRsp)?.ErrorComment is { Length: > 0 } c ? $"; Error Comment: {c}" : "";
-                Console.WriteLine($"{count} item(s); final status {ServiceStatus.Describe(DimseService.ModalityWorklistFind, status)}{comment}");
+                Console.WriteLine($"{count} item(s); final status {DimseStatus.Describe(DimseService.ModalityWorklistFind, status)}{comment}");
                 return status == DimseStatus.Success ? ExitCodes.Ok : ExitCodes.OperationFailed;
             }
             catch (Exception e) when (Failures.Known(e))

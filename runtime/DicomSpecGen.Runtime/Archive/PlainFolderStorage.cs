@@ -70,7 +70,7 @@ public sealed partial class PlainFolderStorage : IStorageService
             {
                 _logger.LogWarning("C-STORE of {Affected} carries SOP Instance UID {InData}", context.SopInstanceUid, sopInstanceUid);
                 File.Delete(temp);
-                return ServiceStatus.StorageCannotUnderstand;
+                return DimseStatus.Storage.CannotUnderstand;
             }
             var path = Commit(temp, FileName(modality, context.SopInstanceUid));
             Stored?.Invoke(path);

@@ -19,8 +19,9 @@ public sealed record AssociateRequestInfo(
     IReadOnlyList<ExtendedNegotiation> ExtendedNegotiation,
     string? RemoteAddress)
 {
-    /// <summary>The DICOM Application Context Name (PS3.7 A.2.1).</summary>
-    public const string DicomApplicationContext = "1.2.840.10008.3.1.1.1";
+    /// <summary>The DICOM Application Context Name (PS3.7 A.2.1): the generated UID of spec/part06/uids.yaml.</summary>
+    /// <remarks>PS3.7 A.2.1; PS3.6 Annex A</remarks>
+    public const string DicomApplicationContext = Registry.DicomUids.DICOMApplicationContext;
 
     public static AssociateRequestInfo From(AAssociateRq rq, string? remoteAddress = null)
     {

@@ -29,7 +29,8 @@ public sealed class AssociationListener : IAsyncDisposable
         _handler = handler;
         _logger = logger ?? NullLogger.Instance;
         _explain = explain;
-        _acceptLoop = Task.Run(AcceptLoopAsync);
+        // A thread of its own, blocked in accept: a starved thread pool must not leave connections unaccepted.
+        _acceptLoop = Task.Factory.StartNew(AcceptLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>Starts listening; port 0 picks a free port (see <see cref="Port"/>).</summary>
@@ -46,22 +47,25 @@ public sealed class AssociationListener : IAsyncDisposable
     /// <summary>The number of associations being served.</summary>
     public int ActiveAssociations => Volatile.Read(ref _active);
 
-    private async Task AcceptLoopAsync()
+    private void AcceptLoop()
     {
         while (!_accepting.IsCancellationRequested)
         {
             Socket socket;
             try
             {
-                socket = await _listener.AcceptSocketAsync(_accepting.Token).ConfigureAwait(false);
+                // Synchronous: an asynchronous accept would complete on a pool thread. Stop() ends the wait.
+                socket = _listener.AcceptSocket();
             }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            catch (Exception e) when (e is ObjectDisposedException or SocketException or InvalidOperationException)
             {
                 return;
             }
             socket.NoDelay = true;
             var active = Interlocked.Increment(ref _active);
-            var session = Task.Run(() => ServeAsync(socket, active > _options.MaxAssociations));
+            // The session starts on a thread of its own too (up to its first wait), rather than queued to the pool.
+            var session = Task.Factory.StartNew(() => ServeAsync(socket, active > _options.MaxAssociations), CancellationToken.None,
+                TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
             _sessions[session] = 0;
             _ = session.ContinueWith(t => _sessions.TryRemove(t, out _), TaskScheduler.Default);
         }

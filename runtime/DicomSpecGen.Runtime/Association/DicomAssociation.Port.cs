@@ -34,7 +34,7 @@ public sealed partial class DicomAssociation
         }
 
         /// <summary>AE-5: the connection was accepted by the listener; start reading from it.</summary>
-        public void AcceptTransport() => owner.StartReading();
+        public void AcceptTransport() => owner.StartReadingOnOwnThread();
 
         public void CloseTransport()
         {

@@ -74,12 +74,20 @@ public sealed partial class DicomAssociation : IAsyncDisposable
         _connection = connection;
     }
 
-    private void StartReading() => _readLoop = Task.Run(ReadLoopAsync);
+    private void StartReading() => _readLoop = Task.Run(() => ReadLoopAsync(firstReadOnThisThread: false));
+
+    /// <summary>The acceptor's read loop starts on a thread of its own that waits for the A-ASSOCIATE-RQ's bytes
+    /// (bounded by ARTIM) and reads and handles them there: a starved thread pool must not keep a new
+    /// connection's request unread. Later reads continue on the pool as usual.</summary>
+    private void StartReadingOnOwnThread()
+        => _readLoop = Task.Factory.StartNew(() => ReadLoopAsync(firstReadOnThisThread: true), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
     /// <summary>Reads PDUs and turns each into its DUL event (PS3.8 9.2.1).</summary>
-    private async Task ReadLoopAsync()
+    private async Task ReadLoopAsync(bool firstReadOnThisThread)
     {
         var connection = _connection!;
+        if (firstReadOnThisThread) connection.WaitReadable(_options.ArtimTimeout);
         while (true)
         {
             Pdu? pdu;
@@ -111,7 +119,8 @@ public sealed partial class DicomAssociation : IAsyncDisposable
             }
             if (pdu == null)
             {
-                if (_dul.State != DulState.Sta1) Fire(DulEvent.Evt17);
+                // Evt17 where its cell is defined (Table 9-10); in the blank cell (Sta1, no connection) it would only be ignored.
+                if (DulTransitions.Lookup(_dul.State, DulEvent.Evt17).IsDefined) Fire(DulEvent.Evt17);
                 Ended(null);
                 return;
             }
@@ -203,7 +212,8 @@ public sealed partial class DicomAssociation : IAsyncDisposable
         var connection = _connection ?? throw new InvalidOperationException("the association is not established");
         await connection.WaitForPDataSlotAsync(cancellationToken).ConfigureAwait(false);
         var step = Fire(DulEvent.Evt9, pdu);
-        if (step.IsDefined && step.Action is DulAction.DT1 or DulAction.AR7) return;
+        // A defined cell of Evt9's row (Table 9-10) sends the PDU; a blank one refuses the primitive.
+        if (step.IsDefined) return;
         connection.ReleasePDataSlot();
         throw new AssociationAbortedException($"cannot send P-DATA in {step.From}: " + (_failure?.Message ?? "the association is not open"), _failure);
     }
@@ -252,9 +262,15 @@ public sealed partial class DicomAssociation : IAsyncDisposable
         TelemetryEnded();
     }
 
+    /// <summary>Whether disposing in a state aborts first: where the A-ABORT request primitive (Evt15) has an
+    /// action in Table 9-10 (AA-1, or AA-2 while the connection is opening); in the other states there is no
+    /// association to abort and disposing only closes the connection.</summary>
+    /// <remarks>PS3.8 Table 9-10, Evt15</remarks>
+    internal static bool DisposeAborts(DulState state) => DulTransitions.Lookup(state, DulEvent.Evt15).IsDefined;
+
     public async ValueTask DisposeAsync()
     {
-        if (_dul.State is DulState.Sta6 or DulState.Sta5 or DulState.Sta3 or DulState.Sta7 or DulState.Sta8) await AbortAsync().ConfigureAwait(false);
+        if (DisposeAborts(_dul.State)) await AbortAsync().ConfigureAwait(false);
         if (_connection is { } c)
         {
             c.Close();

@@ -5,31 +5,17 @@ namespace DicomSpecGen.Dul;
 
 /// <summary>Connects the state machine to the PDU codec: a decoded PDU (or a decoding error) becomes the
 /// event and payload of Table 9-10, and an abort becomes an A-ABORT PDU. Which event a PDU raises comes
-/// from dul-events.yaml; the abort source/reason codes come from pdus.yaml (Table 9-26), matched by name.</summary>
+/// from dul-events.yaml joined to pdus.yaml (the generated DulPduKinds); the abort source/reason codes come from pdus.yaml (Table 9-26), matched by name.</summary>
 /// <remarks>PS3.8 Table 9-10 (Evt3, 4, 6, 10, 12, 13, 16, 19); PS3.8 Table 9-26</remarks>
 public static class DulProtocolBridge
 {
-    /// <summary>Which of the seven PDUs this is.</summary>
-    /// <remarks>PS3.8 9.3.1</remarks>
-    public static DulPduKind KindOf(Pdu pdu) => pdu switch
-    {
-        AAssociateRq => DulPduKind.AAssociateRq,
-        AAssociateAc => DulPduKind.AAssociateAc,
-        AAssociateRj => DulPduKind.AAssociateRj,
-        PDataTf => DulPduKind.PDataTf,
-        AReleaseRq => DulPduKind.AReleaseRq,
-        AReleaseRp => DulPduKind.AReleaseRp,
-        AAbort => DulPduKind.AAbort,
-        _ => throw new ArgumentOutOfRangeException(nameof(pdu), pdu.GetType().Name + " is not one of the seven PDUs"),
-    };
-
     /// <summary>The event and payload for a received PDU. An A-ABORT's payload carries its decoded source
     /// and reason, which AA-3 needs; other payloads are the PDU itself.</summary>
     /// <remarks>PS3.8 Table 9-10; PS3.8 Table 9-9, AA-3</remarks>
     public static (DulEvent Event, object Payload) ForReceived(Pdu pdu)
     {
         ArgumentNullException.ThrowIfNull(pdu);
-        var evt = DulEventKinds.ForReceivedPdu(KindOf(pdu));
+        var evt = DulEventKinds.ForReceivedPdu(DulPduKinds.KindOf(pdu));
         return pdu is AAbort abort ? (evt, FromAbortPdu(abort)) : (evt, pdu);
     }
 

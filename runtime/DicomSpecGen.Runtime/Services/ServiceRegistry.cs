@@ -109,7 +109,7 @@ public sealed class ServiceRegistry(ILogger? logger = null) : IDimseRequestHandl
         if (service == null)
         {
             var status = IsNormalized(message) ? DimseStatus.NoSuchSOPClass : DimseStatus.RefusedSOPClassNotSupported;
-            _logger.LogWarning("{Message} for SOP class {Sop}, which no service here serves: {Status}", message.Title, message.RequestSOPClassUID, ServiceStatus.Describe(DimseService.General, status));
+            _logger.LogWarning("{Message} for SOP class {Sop}, which no service here serves: {Status}", message.Title, message.RequestSOPClassUID, DimseStatus.Describe(DimseService.General, status));
             await RefuseAsync(request, status, cancellationToken).ConfigureAwait(false);
             return;
         }

@@ -70,6 +70,23 @@ public sealed class PduConnection : IAsyncDisposable
 
     public static PduConnection FromAccepted(Socket socket, TransportOptions options) => new(socket, options, weConnected: false);
 
+    /// <summary>Blocks the calling thread until bytes can be read (or the peer closed) or the timeout passes. Called on
+    /// a dedicated thread before the first read of an accepted connection, so that read completes at once on that
+    /// thread instead of waiting for a thread-pool thread to run its completion. Plain TCP only: under TLS the
+    /// handshake has already read from the socket and the SslStream may hold the bytes.</summary>
+    internal void WaitReadable(TimeSpan timeout)
+    {
+        if (!_direct) return;
+        try
+        {
+            _socket.Poll(timeout, SelectMode.SelectRead);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // The read that follows reports the closed connection.
+        }
+    }
+
     /// <summary>An accepted socket, after the TLS handshake when <see cref="TransportOptions.Tls"/> is set (bounded by
     /// the read timeout); the socket is closed when the handshake fails.</summary>
     public static async Task<PduConnection> AcceptAsync(Socket socket, TransportOptions options, CancellationToken cancellationToken)

@@ -74,6 +74,34 @@ public sealed class DulDiagnosticTests
         Assert.Contains(brokenResult.Diagnostics, d => d.Id == DiagnosticIds.YamlSyntax);
     }
 
+    [Fact]
+    public void An_event_naming_an_undefined_PDU_and_the_PDU_left_without_an_event_are_reported_at_their_lines()
+    {
+        const string find = "pdu: AAssociateAc,";
+        var eventsLine = 0;
+        var pdusLine = 0;
+        var files = DulGeneratorHarness.SpecFilesWithPdus((name, text) =>
+        {
+            if (name == "pdus.yaml") pdusLine = text[..text.IndexOf("  - name: AAssociateAc", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+            if (name != DulSpecFiles.Events) return text;
+            eventsLine = text[..text.IndexOf(find, StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+            return text.Replace(find, "pdu: AAssociateAx,");
+        });
+
+        var (result, _) = DulGeneratorHarness.Run(files);
+
+        Assert.Null(result.Exception);
+        var unknown = Assert.Single(result.Diagnostics, d => d.Id == DiagnosticIds.Dul.UnknownPdu);
+        Assert.Contains("AAssociateAx", unknown.GetMessage(), StringComparison.Ordinal);
+        Assert.EndsWith(DulSpecFiles.Events, unknown.Location.GetLineSpan().Path, StringComparison.Ordinal);
+        Assert.Equal(eventsLine, unknown.Location.GetLineSpan().StartLinePosition.Line + 1);
+        var orphan = Assert.Single(result.Diagnostics, d => d.Id == DiagnosticIds.Dul.PduWithoutEvent);
+        Assert.Contains("AAssociateAc", orphan.GetMessage(), StringComparison.Ordinal);
+        Assert.EndsWith("pdus.yaml", orphan.Location.GetLineSpan().Path, StringComparison.Ordinal);
+        Assert.Equal(pdusLine, orphan.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.DoesNotContain(result.GeneratedSources, s => s.HintName == "Dul.DulPduKinds.g.cs");
+    }
+
     private static (IReadOnlyList<Diagnostic> Diagnostics, int Line) RunWithEdit(string file, string find, string replace)
     {
         var line = 0;

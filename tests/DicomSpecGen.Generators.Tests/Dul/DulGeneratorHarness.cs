@@ -23,6 +23,16 @@ internal static class DulGeneratorHarness
             return new InMemoryText(path, edit == null ? text : edit(name, text));
         }).ToList();
 
+    /// <summary>The four dul-*.yaml files and pdus.yaml (for DulPduKinds), each optionally edited.</summary>
+    public static List<InMemoryText> SpecFilesWithPdus(Func<string, string, string>? edit = null)
+    {
+        var files = SpecFiles(edit);
+        var path = Path.Combine(SpecDir, "pdus.yaml");
+        var text = File.ReadAllText(path);
+        files.Add(new InMemoryText(path, edit == null ? text : edit("pdus.yaml", text)));
+        return files;
+    }
+
     public static CSharpCompilation Compilation(params string[] sources)
         => CSharpCompilation.Create("DulTest",
             sources.Select(s => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest))),

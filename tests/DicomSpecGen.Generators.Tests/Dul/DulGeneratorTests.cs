@@ -19,9 +19,22 @@ public sealed class DulGeneratorTests
     }
 
     [Fact]
+    public void With_pdus_yaml_the_PDU_classes_are_joined_to_their_events()
+    {
+        var (result, _) = DulGeneratorHarness.Run(DulGeneratorHarness.SpecFilesWithPdus());
+
+        Assert.Empty(result.Diagnostics);
+        var kinds = result.GeneratedSources.Single(s => s.HintName == "Dul.DulPduKinds.g.cs").SourceText.ToString();
+        // One arm per PDU of pdus.yaml, each naming the event of dul-events.yaml whose row names it.
+        Assert.Contains("global::DicomSpecGen.Protocol.AAssociateRq => DulPduKind.AAssociateRq, // Evt6; PDU-type 0x01", kinds, StringComparison.Ordinal);
+        Assert.Contains("global::DicomSpecGen.Protocol.AAbort => DulPduKind.AAbort, // Evt16; PDU-type 0x07", kinds, StringComparison.Ordinal);
+        Assert.Contains("DulPduKind.PDataTf => 0x04,", kinds, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_generated_member_has_a_doc_comment_citing_the_standard()
     {
-        var (result, _) = DulGeneratorHarness.Run(DulGeneratorHarness.SpecFiles());
+        var (result, _) = DulGeneratorHarness.Run(DulGeneratorHarness.SpecFilesWithPdus());
         var checkedMembers = 0;
         foreach (var source in result.GeneratedSources)
         {

@@ -150,7 +150,7 @@ public class OurScuToPynetdicomScpTests
         Assert.Equal(Uids(files), await DcmtkFiles.SopInstanceUidsAsync(destination.Folder));
 
         var unknown = await client.MoveAsync(DicomUids.StudyRootQueryRetrieveInformationModelMove, "NOWHERE", StudyKey(files[0].StudyUid), cancellationToken: cts.Token);
-        Assert.Equal(ServiceStatus.MoveDestinationUnknown, unknown.Status);
+        Assert.Equal(DimseStatus.QueryRetrieveMove.MoveDestinationUnknown, unknown.Status);
 
         var get = await client.GetAsync(DicomUids.StudyRootQueryRetrieveInformationModelGet, StudyKey(files[0].StudyUid), cancellationToken: cts.Token);
         Assert.Equal(DimseStatus.Success, get.Status);

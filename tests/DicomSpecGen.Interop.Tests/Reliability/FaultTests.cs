@@ -133,7 +133,7 @@ public class FaultTests
             var failed = await client.StoreFileAsync(large);
             // ENOSPC arrives as IOException (A700 out of resources); EFBIG, which .NET raises as
             // ArgumentOutOfRangeException, ends in the generic processing failure (0110). Either is a failure status.
-            Assert.Contains(failed.Status, new[] { ServiceStatus.StorageOutOfResources, DimseStatus.ProcessingFailure });
+            Assert.Contains(failed.Status, new[] { DimseStatus.Storage.RefusedOutOfResources, DimseStatus.ProcessingFailure });
             var stored = await client.StoreFileAsync(small);
             Assert.Equal(DimseStatus.Success, stored.Status);
             await client.ReleaseAsync();

@@ -124,7 +124,7 @@ public abstract class ArchiveIndexTests
         var folder = TestFiles.TempDir();
         using var archive = Backend.Open(folder, "SCP");
         var file = await TestFiles.CreateAsync(TestFiles.TempDir(), 1);
-        Assert.Equal(DicomSpecGen.Services.ServiceStatus.StorageCannotUnderstand, await ArchiveTests.StoreFileAsync(archive, file[0].Path, claimedSop: "1.2.3.999"));
+        Assert.Equal(DicomSpecGen.Dimse.DimseStatus.Storage.CannotUnderstand, await ArchiveTests.StoreFileAsync(archive, file[0].Path, claimedSop: "1.2.3.999"));
         Assert.Empty(Directory.GetFiles(folder, "*.dcm", SearchOption.AllDirectories));
         Assert.Empty(Directory.GetFiles(Path.Combine(folder, ".incoming")));
     }

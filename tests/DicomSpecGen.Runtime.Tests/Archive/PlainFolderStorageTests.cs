@@ -83,7 +83,7 @@ public class PlainFolderStorageTests
     public async Task A_data_set_naming_another_instance_is_refused()
     {
         var storage = new PlainFolderStorage(TestFiles.TempDir());
-        Assert.Equal(ServiceStatus.StorageCannotUnderstand, await StoreAsync(storage, "1.2.3.11", DataSet("1.2.3.99", "CT")));
+        Assert.Equal(DimseStatus.Storage.CannotUnderstand, await StoreAsync(storage, "1.2.3.11", DataSet("1.2.3.99", "CT")));
         Assert.Empty(Directory.GetFiles(storage.Root));
     }
 }

@@ -76,6 +76,14 @@ public class StatusRowTests
         {
             Assert.Equal((ushort)row.Code.Low, (ushort)typeof(DimseStatus).GetField(row.Name)!.GetValue(null)!);
         }
+        if (serviceName != "General")
+        {
+            // A service row is a constant of DimseStatus.<Service>, named after its meaning, valued its (first) code.
+            var constants = typeof(DimseStatus).GetNestedType(serviceName)!;
+            var field = constants.GetField(row.Constant);
+            Assert.True(field != null, $"no DimseStatus.{serviceName}.{row.Constant}");
+            Assert.Equal((ushort)row.Code.Low, (ushort)field.GetValue(null)!);
+        }
     }
 
     [Theory]
@@ -101,6 +109,16 @@ public class StatusRowTests
                     Assert.Equal(Enum.Parse<StatusClass>(statusClass), DimseStatus.ClassOf(probe));
                 }
             }
+        }
+    }
+
+    [Fact]
+    public void Each_service_class_holds_exactly_the_constants_of_its_rows()
+    {
+        foreach (var service in SpecFiles.Load().Services.Where(s => s.Name != "General" && s.Statuses.Count > 0))
+        {
+            var fields = typeof(DimseStatus).GetNestedType(service.Name)!.GetFields().Select(f => f.Name).Order(StringComparer.Ordinal);
+            Assert.Equal(service.Statuses.Select(s => s.Constant).Order(StringComparer.Ordinal), fields);
         }
     }
 

@@ -138,6 +138,40 @@ public sealed class DulArtimTests
     }
 
     [Fact]
+    public async Task On_the_system_clock_an_expiry_runs_on_the_ARTIM_thread_not_the_thread_pool()
+    {
+        // A starved pool must not hold back ARTIM: the expiry is not a pool work item.
+        var expired = new TaskCompletionSource<(long Generation, bool OnPool, string? Thread)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var timer = new ArtimTimer(TimeProvider.System, TimeSpan.FromMilliseconds(20),
+            g => expired.TrySetResult((g, Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name)));
+        timer.Start();
+        var stopped = new ArtimTimer(TimeProvider.System, TimeSpan.FromMilliseconds(10), _ => expired.TrySetException(new InvalidOperationException("a stopped ARTIM expired")));
+        stopped.Start();
+        stopped.Stop();
+
+        var (generation, onPool, name) = await expired.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(timer.Generation, generation);
+        Assert.False(onPool);
+        Assert.Equal("DICOM ARTIM", name);
+        Assert.True(timer.TryExpire(generation));
+    }
+
+    [Fact]
+    public void Stopping_an_ARTIM_on_the_system_clock_removes_its_expiry()
+    {
+        var before = ArtimThread.PendingCount;
+        using var timer = new ArtimTimer(TimeProvider.System, TimeSpan.FromMinutes(5), _ => { });
+        for (var i = 0; i < 10_000; i++)
+        {
+            timer.Start();
+            timer.Stop();
+        }
+        // Other tests' associations may schedule a few meanwhile; 10,000 left-over entries would show.
+        Assert.True(ArtimThread.PendingCount - before < 1_000, $"{ArtimThread.PendingCount - before} expiries left after 10,000 start/stop pairs");
+    }
+
+    [Fact]
     public void ARTIM_timeout_is_configurable_and_must_be_positive()
     {
         var clock = new ManualTimeProvider();

@@ -2,6 +2,7 @@ using System.Buffers;
 using DicomSpecGen.Dul;
 using DicomSpecGen.Protocol;
 using DicomSpecGen.Protocol.Wire;
+using DicomSpecGen.Traceability;
 using ProtocolPdu = DicomSpecGen.Protocol.Pdu;
 
 namespace DicomSpecGen.Runtime.Tests.Dul;
@@ -25,6 +26,23 @@ public sealed class DulProtocolBridgeTests
         Assert.Equal(typeName, row.Pdu);
         if (pdu is AAbort) Assert.Same(pdu, Assert.IsType<DulReceivedAbort>(payload).Pdu);
         else Assert.Same(pdu, payload);
+    }
+
+    [Fact]
+    [SpecRow("PS3.8 Table 9-10")]
+    public void Every_PDU_class_has_the_kind_and_PDU_type_of_its_event_row()
+    {
+        // Every concrete PDU class of the codec (pdus.yaml), found by reflection rather than listed.
+        var classes = typeof(ProtocolPdu).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(ProtocolPdu)) && !t.IsAbstract).ToList();
+        Assert.Equal(Enum.GetValues<DulPduKind>().Length, classes.Count);
+        foreach (var type in classes)
+        {
+            var pdu = (ProtocolPdu)Activator.CreateInstance(type)!;
+            var kind = DulPduKinds.KindOf(pdu);
+            Assert.Equal(type.Name, kind.ToString());
+            Assert.Equal(pdu.PduType, DulPduKinds.PduTypeOf(kind));
+            Assert.Equal(DulHarness.Spec.Events.Single(e => e.Pdu == type.Name).Id, DulEventKinds.ForReceivedPdu(kind).ToString());
+        }
     }
 
     [Theory]

@@ -1,23 +1,23 @@
 using DicomSpecGen.Dimse;
-using DicomSpecGen.Services;
 
 namespace DicomSpecGen.Runtime.Tests.Services;
 
-/// <summary>Every service-specific status code the stack sends means, in the generated status table
-/// (spec/part07/statuses.yaml), what its name says.</summary>
+/// <summary>The generated service status constants the stack sends mean, in the generated status table
+/// (spec/part07/statuses.yaml), what their names say.</summary>
 public class ServiceStatusTests
 {
     [Theory]
-    [InlineData(ServiceStatus.Pending, DimseService.QueryRetrieveFind, StatusClass.Pending, "Matches are continuing")]
-    [InlineData(ServiceStatus.Pending, DimseService.QueryRetrieveMove, StatusClass.Pending, "Sub-operations are continuing")]
-    [InlineData(ServiceStatus.UnableToProcess, DimseService.QueryRetrieveFind, StatusClass.Failure, "Unable to Process")]
-    [InlineData(ServiceStatus.IdentifierDoesNotMatchSopClass, DimseService.QueryRetrieveFind, StatusClass.Failure, "Identifier Does Not Match SOP Class")]
-    [InlineData(ServiceStatus.MoveDestinationUnknown, DimseService.QueryRetrieveMove, StatusClass.Failure, "Move destination unknown")]
-    [InlineData(ServiceStatus.UnableToPerformSubOperations, DimseService.QueryRetrieveMove, StatusClass.Failure, "unable to perform sub-operations")]
-    [InlineData(ServiceStatus.SubOperationsFailed, DimseService.QueryRetrieveMove, StatusClass.Warning, "one or more failures")]
-    [InlineData(ServiceStatus.StorageCannotUnderstand, DimseService.Storage, StatusClass.Failure, "Cannot Understand")]
-    [InlineData(ServiceStatus.StorageOutOfResources, DimseService.Storage, StatusClass.Failure, "Out of Resources")]
-    public void Codes_mean_what_their_names_say(ushort code, DimseService service, StatusClass expectedClass, string meaning)
+    [InlineData(DimseStatus.QueryRetrieveFind.MatchesAreContinuingCurrentMatchSupplied, DimseService.QueryRetrieveFind, StatusClass.Pending, "Matches are continuing")]
+    [InlineData(DimseStatus.QueryRetrieveMove.SubOperationsAreContinuing, DimseService.QueryRetrieveMove, StatusClass.Pending, "Sub-operations are continuing")]
+    [InlineData(DimseStatus.QueryRetrieveFind.UnableToProcess, DimseService.QueryRetrieveFind, StatusClass.Failure, "Unable to Process")]
+    [InlineData(DimseStatus.QueryRetrieveFind.IdentifierDoesNotMatchSopClass, DimseService.QueryRetrieveFind, StatusClass.Failure, "Identifier Does Not Match SOP Class")]
+    [InlineData(DimseStatus.QueryRetrieveMove.MoveDestinationUnknown, DimseService.QueryRetrieveMove, StatusClass.Failure, "Move destination unknown")]
+    [InlineData(DimseStatus.QueryRetrieveMove.RefusedOutOfResourcesUnableToPerformSubOperations, DimseService.QueryRetrieveMove, StatusClass.Failure, "unable to perform sub-operations")]
+    [InlineData(DimseStatus.QueryRetrieveMove.SubOperationsCompletedOneOrMoreFailures, DimseService.QueryRetrieveMove, StatusClass.Warning, "one or more failures")]
+    [InlineData(DimseStatus.Storage.CannotUnderstand, DimseService.Storage, StatusClass.Failure, "Cannot Understand")]
+    [InlineData(DimseStatus.Storage.RefusedOutOfResources, DimseService.Storage, StatusClass.Failure, "Out of Resources")]
+    [InlineData(DimseStatus.ModalityWorklistFind.MatchesAreContinuingFF00, DimseService.ModalityWorklistFind, StatusClass.Pending, "Current Match is supplied")]
+    public void Generated_service_constants_mean_what_their_names_say(ushort code, DimseService service, StatusClass expectedClass, string meaning)
     {
         var info = DimseStatus.Lookup(service, code);
         Assert.Equal(expectedClass, info.Class);

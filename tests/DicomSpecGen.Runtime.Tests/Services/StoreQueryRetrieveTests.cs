@@ -116,7 +116,7 @@ public abstract class StoreQueryRetrieveTests
         var matches = await client.FindAsync(DicomUids.StudyRootQueryRetrieveInformationModelFind,
             new DicomDataset().SetString(DicomTags.PatientID, DicomVr.LO, ""), r => final = r).ToListAsync();
         Assert.Empty(matches);
-        Assert.Equal(ServiceStatus.IdentifierDoesNotMatchSopClass, final!.Status);
+        Assert.Equal(DimseStatus.QueryRetrieveFind.IdentifierDoesNotMatchSopClass, final!.Status);
         await client.ReleaseAsync();
     }
 
@@ -141,7 +141,7 @@ public abstract class StoreQueryRetrieveTests
         Assert.Equal(4, Directory.GetFiles(destination.Folder, "*.dcm", SearchOption.AllDirectories).Length);
 
         var unknown = await client.MoveAsync(DicomUids.StudyRootQueryRetrieveInformationModelMove, "NOWHERE", StudyQuery(files[0].StudyUid));
-        Assert.Equal(ServiceStatus.MoveDestinationUnknown, unknown.Status);
+        Assert.Equal(DimseStatus.QueryRetrieveMove.MoveDestinationUnknown, unknown.Status);
         await client.ReleaseAsync();
     }
 
@@ -176,7 +176,7 @@ public abstract class StoreQueryRetrieveTests
             new DicomServiceProvider(new ServiceProviderOptions { Storage = archive }));
         Assert.False(client.Association.GetContext(1).RequestorIsScp);
         var final = await client.GetAsync(DicomUids.StudyRootQueryRetrieveInformationModelGet, StudyQuery(files[0].StudyUid));
-        Assert.Equal(ServiceStatus.SubOperationsFailed, final.Status);
+        Assert.Equal(DimseStatus.QueryRetrieveGet.SubOperationsCompleteOneOrMoreFailuresOrWarnings, final.Status);
         Assert.Equal((ushort)2, Assert.IsType<CGetRsp>(final.Message).NumberOfFailedSuboperations);
         Assert.Empty(Directory.GetFiles(received, "*.dcm", SearchOption.AllDirectories));
         await client.ReleaseAsync();

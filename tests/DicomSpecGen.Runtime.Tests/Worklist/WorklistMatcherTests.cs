@@ -116,10 +116,10 @@ public class WorklistMatcherTests
     [SpecRow("PS3.4 Table K.4-1, Cxxx")]
     public void The_failure_statuses_sent_are_those_of_the_worklist_table()
     {
-        var refused = DimseStatus.Lookup(DimseService.ModalityWorklistFind, ServiceStatus.IdentifierDoesNotMatchSopClass);
+        var refused = DimseStatus.Lookup(DimseService.ModalityWorklistFind, DimseStatus.ModalityWorklistFind.ErrorDataSetDoesNotMatchSopClass);
         Assert.Equal(DimseService.ModalityWorklistFind, refused.Service);
         Assert.Equal("Error: Data Set does not match SOP Class", refused.Meaning);
-        var unable = DimseStatus.Lookup(DimseService.ModalityWorklistFind, ServiceStatus.UnableToProcess);
+        var unable = DimseStatus.Lookup(DimseService.ModalityWorklistFind, DimseStatus.ModalityWorklistFind.FailedUnableToProcess);
         Assert.Equal("Failed: Unable to process", unable.Meaning);
     }
 }

@@ -19,24 +19,24 @@ public sealed class QueryRetrieveService(IQueryService? query, AeConnector moveD
 {
     public IReadOnlyList<ServiceStatusUse> Statuses { get; } =
     [
-        new("C-FIND", DimseService.QueryRetrieveFind, ServiceStatus.Pending, "one per match, with the match"),
+        new("C-FIND", DimseService.QueryRetrieveFind, DimseStatus.QueryRetrieveFind.MatchesAreContinuingCurrentMatchSupplied, "one per match, with the match"),
         new("C-FIND", DimseService.QueryRetrieveFind, DimseStatus.Success, "all matches sent"),
         new("C-FIND", DimseService.QueryRetrieveFind, DimseStatus.Cancel, "after a C-CANCEL"),
-        new("C-FIND", DimseService.QueryRetrieveFind, ServiceStatus.IdentifierDoesNotMatchSopClass, "no identifier, or one the query keys refuse"),
+        new("C-FIND", DimseService.QueryRetrieveFind, DimseStatus.QueryRetrieveFind.IdentifierDoesNotMatchSopClass, "no identifier, or one the query keys refuse"),
         new("C-FIND", DimseService.QueryRetrieveFind, DimseStatus.RefusedSOPClassNotSupported, "no query backend is configured"),
-        new("C-MOVE", DimseService.QueryRetrieveMove, ServiceStatus.Pending, "after each C-STORE sub-operation"),
+        new("C-MOVE", DimseService.QueryRetrieveMove, DimseStatus.QueryRetrieveMove.SubOperationsAreContinuing, "after each C-STORE sub-operation"),
         new("C-MOVE", DimseService.QueryRetrieveMove, DimseStatus.Success, "every sub-operation succeeded"),
-        new("C-MOVE", DimseService.QueryRetrieveMove, ServiceStatus.SubOperationsFailed, "one or more sub-operations failed or warned"),
+        new("C-MOVE", DimseService.QueryRetrieveMove, DimseStatus.QueryRetrieveMove.SubOperationsCompletedOneOrMoreFailures, "one or more sub-operations failed or warned"),
         new("C-MOVE", DimseService.QueryRetrieveMove, DimseStatus.Cancel, "after a C-CANCEL"),
-        new("C-MOVE", DimseService.QueryRetrieveMove, ServiceStatus.MoveDestinationUnknown, "the Move Destination is not a configured AE"),
-        new("C-MOVE", DimseService.QueryRetrieveMove, ServiceStatus.UnableToPerformSubOperations, "the move destination cannot be associated with"),
-        new("C-MOVE", DimseService.QueryRetrieveMove, ServiceStatus.IdentifierDoesNotMatchSopClass, "no identifier, or one the query keys refuse"),
+        new("C-MOVE", DimseService.QueryRetrieveMove, DimseStatus.QueryRetrieveMove.MoveDestinationUnknown, "the Move Destination is not a configured AE"),
+        new("C-MOVE", DimseService.QueryRetrieveMove, DimseStatus.QueryRetrieveMove.RefusedOutOfResourcesUnableToPerformSubOperations, "the move destination cannot be associated with"),
+        new("C-MOVE", DimseService.QueryRetrieveMove, DimseStatus.QueryRetrieveMove.IdentifierDoesNotMatchSopClass, "no identifier, or one the query keys refuse"),
         new("C-MOVE", DimseService.QueryRetrieveMove, DimseStatus.RefusedSOPClassNotSupported, "no query backend is configured"),
-        new("C-GET", DimseService.QueryRetrieveGet, ServiceStatus.Pending, "after each C-STORE sub-operation"),
+        new("C-GET", DimseService.QueryRetrieveGet, DimseStatus.QueryRetrieveGet.SubOperationsAreContinuing, "after each C-STORE sub-operation"),
         new("C-GET", DimseService.QueryRetrieveGet, DimseStatus.Success, "every sub-operation succeeded"),
-        new("C-GET", DimseService.QueryRetrieveGet, ServiceStatus.SubOperationsFailed, "one or more sub-operations failed or warned"),
+        new("C-GET", DimseService.QueryRetrieveGet, DimseStatus.QueryRetrieveGet.SubOperationsCompleteOneOrMoreFailuresOrWarnings, "one or more sub-operations failed or warned"),
         new("C-GET", DimseService.QueryRetrieveGet, DimseStatus.Cancel, "after a C-CANCEL"),
-        new("C-GET", DimseService.QueryRetrieveGet, ServiceStatus.IdentifierDoesNotMatchSopClass, "no identifier, or one the query keys refuse"),
+        new("C-GET", DimseService.QueryRetrieveGet, DimseStatus.QueryRetrieveGet.IdentifierDoesNotMatchSopClass, "no identifier, or one the query keys refuse"),
         new("C-GET", DimseService.QueryRetrieveGet, DimseStatus.RefusedSOPClassNotSupported, "no query backend is configured"),
     ];
 
@@ -56,7 +56,7 @@ public sealed class QueryRetrieveService(IQueryService? query, AeConnector moveD
         var identifier = await request.ReadDataSetAsync(cancellationToken).ConfigureAwait(false);
         if (query == null || identifier == null)
         {
-            await request.RespondAsync(find.CreateResponse(query == null ? DimseStatus.RefusedSOPClassNotSupported : ServiceStatus.IdentifierDoesNotMatchSopClass), null, cancellationToken).ConfigureAwait(false);
+            await request.RespondAsync(find.CreateResponse(query == null ? DimseStatus.RefusedSOPClassNotSupported : DimseStatus.QueryRetrieveFind.IdentifierDoesNotMatchSopClass), null, cancellationToken).ConfigureAwait(false);
             return;
         }
         ushort final = DimseStatus.Success;
@@ -69,23 +69,23 @@ public sealed class QueryRetrieveService(IQueryService? query, AeConnector moveD
                     final = DimseStatus.Cancel;
                     break;
                 }
-                await request.RespondAsync(find.CreateResponse(ServiceStatus.Pending), match, cancellationToken).ConfigureAwait(false);
+                await request.RespondAsync(find.CreateResponse(DimseStatus.QueryRetrieveFind.MatchesAreContinuingCurrentMatchSupplied), match, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (QueryException e)
         {
             _logger.LogWarning("C-FIND identifier refused: {Error}", e.Message);
-            final = ServiceStatus.IdentifierDoesNotMatchSopClass;
+            final = DimseStatus.QueryRetrieveFind.IdentifierDoesNotMatchSopClass;
         }
         if (request.Cancelled.IsCancellationRequested) final = DimseStatus.Cancel;
         await request.RespondAsync(find.CreateResponse(final), null, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<(IReadOnlyList<RetrievableInstance>? Instances, ushort Refusal)> ResolveAsync(DimseRequestContext request, string model, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<RetrievableInstance>? Instances, ushort Refusal)> ResolveAsync(DimseRequestContext request, string model, ushort identifierMismatch, CancellationToken cancellationToken)
     {
         var identifier = await request.ReadDataSetAsync(cancellationToken).ConfigureAwait(false);
         if (query == null) return (null, DimseStatus.RefusedSOPClassNotSupported);
-        if (identifier == null) return (null, ServiceStatus.IdentifierDoesNotMatchSopClass);
+        if (identifier == null) return (null, identifierMismatch);
         try
         {
             return (await query.ResolveAsync(model, identifier, cancellationToken).ConfigureAwait(false), 0);
@@ -93,13 +93,13 @@ public sealed class QueryRetrieveService(IQueryService? query, AeConnector moveD
         catch (QueryException e)
         {
             _logger.LogWarning("retrieve identifier refused: {Error}", e.Message);
-            return (null, ServiceStatus.IdentifierDoesNotMatchSopClass);
+            return (null, identifierMismatch);
         }
     }
 
     public async Task OnCMoveAsync(DimseRequestContext request, CMoveRq move, CancellationToken cancellationToken)
     {
-        var (instances, refusal) = await ResolveAsync(request, move.AffectedSOPClassUID ?? "", cancellationToken).ConfigureAwait(false);
+        var (instances, refusal) = await ResolveAsync(request, move.AffectedSOPClassUID ?? "", DimseStatus.QueryRetrieveMove.IdentifierDoesNotMatchSopClass, cancellationToken).ConfigureAwait(false);
         if (instances == null)
         {
             await request.RespondAsync(move.CreateResponse(refusal), null, cancellationToken).ConfigureAwait(false);
@@ -108,10 +108,10 @@ public sealed class QueryRetrieveService(IQueryService? query, AeConnector moveD
         if (moveDestinations.Find(move.MoveDestination ?? "") is not { } destination)
         {
             _logger.LogWarning("C-MOVE destination {Destination} is not configured", move.MoveDestination);
-            await request.RespondAsync(move.CreateResponse(ServiceStatus.MoveDestinationUnknown), null, cancellationToken).ConfigureAwait(false);
+            await request.RespondAsync(move.CreateResponse(DimseStatus.QueryRetrieveMove.MoveDestinationUnknown), null, cancellationToken).ConfigureAwait(false);
             return;
         }
-        var counts = new SubOperationCounts(instances.Count);
+        var counts = new SubOperationCounts(instances.Count, DimseStatus.QueryRetrieveMove.SubOperationsCompletedOneOrMoreFailures);
         if (instances.Count > 0)
         {
             DimseConnection sub;
@@ -122,7 +122,7 @@ public sealed class QueryRetrieveService(IQueryService? query, AeConnector moveD
             catch (Exception e) when (e is AssociationRejectedException or AssociationAbortedException or TimeoutException)
             {
                 _logger.LogWarning("cannot associate with move destination {Destination}: {Error}", destination.AeTitle, e.Message);
-                await request.RespondAsync(move.CreateResponse(ServiceStatus.UnableToPerformSubOperations), null, cancellationToken).ConfigureAwait(false);
+                await request.RespondAsync(move.CreateResponse(DimseStatus.QueryRetrieveMove.RefusedOutOfResourcesUnableToPerformSubOperations), null, cancellationToken).ConfigureAwait(false);
                 return;
             }
             await using (sub.ConfigureAwait(false))
@@ -149,13 +149,13 @@ public sealed class QueryRetrieveService(IQueryService? query, AeConnector moveD
 
     public async Task OnCGetAsync(DimseRequestContext request, CGetRq get, CancellationToken cancellationToken)
     {
-        var (instances, refusal) = await ResolveAsync(request, get.AffectedSOPClassUID ?? "", cancellationToken).ConfigureAwait(false);
+        var (instances, refusal) = await ResolveAsync(request, get.AffectedSOPClassUID ?? "", DimseStatus.QueryRetrieveGet.IdentifierDoesNotMatchSopClass, cancellationToken).ConfigureAwait(false);
         if (instances == null)
         {
             await request.RespondAsync(get.CreateResponse(refusal), null, cancellationToken).ConfigureAwait(false);
             return;
         }
-        var counts = new SubOperationCounts(instances.Count);
+        var counts = new SubOperationCounts(instances.Count, DimseStatus.QueryRetrieveGet.SubOperationsCompleteOneOrMoreFailuresOrWarnings);
         await RunSubOperationsAsync(request, get, instances, counts, request.Connection, cancellationToken).ConfigureAwait(false);
         var final = get.CreateResponse(counts.Final(request.Cancelled.IsCancellationRequested));
         counts.Apply(final);
@@ -187,7 +187,7 @@ public sealed class QueryRetrieveService(IQueryService? query, AeConnector moveD
             counts.Count(status);
             // After the last one too (Remaining 0), before the sub-association is released, as DCMTK and
             // pynetdicom do: GDCM's move SCU reads the sub-association again only after a C-MOVE response.
-            var pending = retrieve.CreateResponse(ServiceStatus.Pending);
+            var pending = retrieve.CreateResponse(retrieve is CGetRq ? DimseStatus.QueryRetrieveGet.SubOperationsAreContinuing : DimseStatus.QueryRetrieveMove.SubOperationsAreContinuing);
             counts.Apply(pending);
             await request.RespondAsync(pending, null, cancellationToken).ConfigureAwait(false);
         }

@@ -3,7 +3,9 @@ using DicomSpecGen.Dimse;
 namespace DicomSpecGen.Services.QueryRetrieve;
 
 /// <summary>Sub-operation counters of a C-MOVE/C-GET (PS3.4 C.4.2.1.5, C.4.3.1.5).</summary>
-internal sealed class SubOperationCounts(int total)
+/// <param name="total">The number of sub-operations.</param>
+/// <param name="someFailed">The final status when a sub-operation failed or warned: B000 of the service's table.</param>
+internal sealed class SubOperationCounts(int total, ushort someFailed)
 {
     public int Remaining = total, Completed, Failed, Warning;
 
@@ -26,6 +28,6 @@ internal sealed class SubOperationCounts(int total)
         }
     }
 
-    /// <summary>The final status: success, or B000 when any sub-operation failed (PS3.4 Table C.4-2).</summary>
-    public ushort Final(bool cancelled) => cancelled ? DimseStatus.Cancel : Failed > 0 || Warning > 0 ? ServiceStatus.SubOperationsFailed : DimseStatus.Success;
+    /// <summary>The final status: success, or B000 when any sub-operation failed (PS3.4 Tables C.4-2, C.4-3).</summary>
+    public ushort Final(bool cancelled) => cancelled ? DimseStatus.Cancel : Failed > 0 || Warning > 0 ? someFailed : DimseStatus.Success;
 }

@@ -16,8 +16,8 @@ public sealed class StorageService(IStorageService? storage, ILogger? logger = n
     public IReadOnlyList<ServiceStatusUse> Statuses { get; } =
     [
         new("C-STORE", DimseService.Storage, DimseStatus.Success, "the instance is stored (or the storage backend's own status)"),
-        new("C-STORE", DimseService.Storage, ServiceStatus.StorageOutOfResources, "the file cannot be written"),
-        new("C-STORE", DimseService.Storage, ServiceStatus.StorageCannotUnderstand, "the data set cannot be decoded"),
+        new("C-STORE", DimseService.Storage, DimseStatus.Storage.RefusedOutOfResources, "the file cannot be written"),
+        new("C-STORE", DimseService.Storage, DimseStatus.Storage.CannotUnderstand, "the data set cannot be decoded"),
         new("C-STORE", DimseService.Storage, DimseStatus.RefusedSOPClassNotSupported, "no storage backend is configured"),
     ];
 
@@ -65,7 +65,7 @@ public sealed class StorageService(IStorageService? storage, ILogger? logger = n
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DicomDataException or InvalidDataException)
         {
             _logger.LogWarning("storing {Sop} failed: {Error}", context.SopInstanceUid, e.Message);
-            return e is DicomDataException or InvalidDataException ? ServiceStatus.StorageCannotUnderstand : ServiceStatus.StorageOutOfResources;
+            return e is DicomDataException or InvalidDataException ? DimseStatus.Storage.CannotUnderstand : DimseStatus.Storage.RefusedOutOfResources;
         }
     }
 }

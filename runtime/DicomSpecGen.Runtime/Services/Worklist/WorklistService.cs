@@ -23,11 +23,11 @@ public sealed class WorklistService(IWorklistSource source, WorklistServiceOptio
 {
     public IReadOnlyList<ServiceStatusUse> Statuses { get; } =
     [
-        new("C-FIND", DimseService.ModalityWorklistFind, ServiceStatus.Pending, "one per matching worklist item, with the item"),
+        new("C-FIND", DimseService.ModalityWorklistFind, DimseStatus.ModalityWorklistFind.MatchesAreContinuingFF00, "one per matching worklist item, with the item"),
         new("C-FIND", DimseService.ModalityWorklistFind, DimseStatus.Success, "all matches sent"),
         new("C-FIND", DimseService.ModalityWorklistFind, DimseStatus.Cancel, "after a C-CANCEL"),
-        new("C-FIND", DimseService.ModalityWorklistFind, ServiceStatus.IdentifierDoesNotMatchSopClass, "no identifier, or a key value that cannot be matched (with an Error Comment)"),
-        new("C-FIND", DimseService.ModalityWorklistFind, ServiceStatus.UnableToProcess, "the worklist folder cannot be read"),
+        new("C-FIND", DimseService.ModalityWorklistFind, DimseStatus.ModalityWorklistFind.ErrorDataSetDoesNotMatchSopClass, "no identifier, or a key value that cannot be matched (with an Error Comment)"),
+        new("C-FIND", DimseService.ModalityWorklistFind, DimseStatus.ModalityWorklistFind.FailedUnableToProcess, "the worklist folder cannot be read"),
     ];
 
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
@@ -47,7 +47,7 @@ public sealed class WorklistService(IWorklistSource source, WorklistServiceOptio
         if (identifier == null)
         {
             // PS3.7 9.1.2.1: a C-FIND request carries an Identifier.
-            await RespondFailureAsync(request, find, ServiceStatus.IdentifierDoesNotMatchSopClass, null, "C-FIND request without an Identifier", cancellationToken).ConfigureAwait(false);
+            await RespondFailureAsync(request, find, DimseStatus.ModalityWorklistFind.ErrorDataSetDoesNotMatchSopClass, null, "C-FIND request without an Identifier", cancellationToken).ConfigureAwait(false);
             return;
         }
         try
@@ -61,7 +61,7 @@ public sealed class WorklistService(IWorklistSource source, WorklistServiceOptio
             // kept for an SCP that cannot serve a valid query (the worklist source failing, below). wlmscpfs instead
             // answers Success with no match.
             _logger.LogWarning("worklist C-FIND identifier refused: {Error}", e.Message);
-            await RespondFailureAsync(request, find, ServiceStatus.IdentifierDoesNotMatchSopClass, e.Tag, e.Comment, cancellationToken).ConfigureAwait(false);
+            await RespondFailureAsync(request, find, DimseStatus.ModalityWorklistFind.ErrorDataSetDoesNotMatchSopClass, e.Tag, e.Comment, cancellationToken).ConfigureAwait(false);
             return;
         }
         ushort final = DimseStatus.Success;
@@ -71,13 +71,13 @@ public sealed class WorklistService(IWorklistSource source, WorklistServiceOptio
             {
                 if (request.Cancelled.IsCancellationRequested) break;
                 if (!_matcher.Matches(identifier, item)) continue;
-                await request.RespondAsync(find.CreateResponse(ServiceStatus.Pending), _matcher.Response(identifier, item), cancellationToken).ConfigureAwait(false);
+                await request.RespondAsync(find.CreateResponse(DimseStatus.ModalityWorklistFind.MatchesAreContinuingFF00), _matcher.Response(identifier, item), cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DicomDataException)
         {
             _logger.LogError("worklist source failed: {Error}", e.Message);
-            await RespondFailureAsync(request, find, ServiceStatus.UnableToProcess, null, Truncate("worklist unavailable: " + e.Message), cancellationToken).ConfigureAwait(false);
+            await RespondFailureAsync(request, find, DimseStatus.ModalityWorklistFind.FailedUnableToProcess, null, Truncate("worklist unavailable: " + e.Message), cancellationToken).ConfigureAwait(false);
             return;
         }
         // PS3.4 K.4.1.3: a C-CANCEL before the matches are all sent ends the operation with Cancel.
