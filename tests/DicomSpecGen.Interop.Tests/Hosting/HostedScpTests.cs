@@ -110,7 +110,7 @@ public sealed class HostedScpTests
     }
 
     [Fact]
-    [SpecRow("PS3.4 K.4.1.2")]
+    [SpecRow("PS3.4 Table K.6-1")]
     public async Task Hosted_scp_serves_the_configured_worklist_folder_to_findscu()
     {
         using var wl = new TempDir("dsg-host-wl-");
@@ -124,7 +124,7 @@ public sealed class HostedScpTests
     }
 
     [Fact]
-    [SpecRow("PS3.15 B.1")]
+    [SpecRow("PS3.15 B.10")]
     public async Task Hosted_scp_with_tls_from_configuration_answers_echoscu_over_tls_only()
     {
         var certs = TestCertificates.Create();

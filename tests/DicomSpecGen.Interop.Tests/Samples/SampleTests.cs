@@ -93,7 +93,7 @@ public sealed class SampleTests
     }
 
     [Fact]
-    [SpecRow("PS3.4 K.4.1.2")]
+    [SpecRow("PS3.4 Table K.6-1")]
     public async Task WorklistQuery_sample_gets_the_same_items_from_wlmscpfs_as_findscu()
     {
         var (server, dir) = await Worklists.StartWlmscpfsAsync("WLSCP");
