@@ -35,10 +35,11 @@ public static class ScpCommand
         var commit = new Option<string?>("--commit-report") { Description = "also serve Storage Commitment Push Model (PS3.4 J.3), reporting on the 'same' association or a 'new' one to the requestor (a known AE: -md AE=host:port)" };
         commit.AcceptOnlyFromAmong("same", "new");
         var commitAe = new Option<string[]>("--commit-report-ae") { Description = "per requestor: AE=same|new (repeatable; overrides --commit-report for that AE)", AllowMultipleArgumentsPerToken = true };
+        var asyncOps = StoreCommand.AsyncOpsOption("operations a requestor may have outstanding on one association, performed at once (asynchronous operations window, PS3.7 D.3.3.3; answered only to a requestor that proposes one, never above its offer; 0 = unlimited); default 1");
         var commitDelay = new Option<double>("--commit-delay") { Description = "seconds to wait before sending a storage commitment report", DefaultValueFactory = _ => 0 };
         var command = new Command("scp", "run the archive SCP: C-ECHO, C-STORE into Part 10 files + SQLite index, C-FIND/C-MOVE/C-GET over it");
         command.Arguments.Add(port);
-        foreach (var o in new Option[] { folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, worklist, mpps, commit, commitAe, commitDelay }) command.Options.Add(o);
+        foreach (var o in new Option[] { folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, worklist, mpps, commit, commitAe, commitDelay, asyncOps }) command.Options.Add(o);
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -70,7 +71,7 @@ public static class ScpCommand
             AcceptorOptions acceptor;
             try
             {
-                acceptor = Acceptor(common, result, title, result.GetValue(allow), result.GetValue(max), result.GetValue(requireCalled));
+                acceptor = Acceptor(common, result, title, result.GetValue(allow), result.GetValue(max), result.GetValue(requireCalled)) with { AsyncOperationLimits = Window(result.GetValue(asyncOps)) };
             }
             catch (CliInputException e)
             {
@@ -92,7 +93,7 @@ public static class ScpCommand
                     .. result.GetValue(commit) is { } report ? [Commitment(archive, title, destinations, report, reportByAe, TimeSpan.FromSeconds(Math.Max(0, result.GetValue(commitDelay))), acceptor, logger)] : Array.Empty<IDicomService>()],
             }, logger);
             // Accept exactly what the provider's registered services serve (the input was checked above).
-            acceptor = Acceptor(common, result, title, result.GetValue(allow), result.GetValue(max), result.GetValue(requireCalled), provider.Registry);
+            acceptor = Acceptor(common, result, title, result.GetValue(allow), result.GetValue(max), result.GetValue(requireCalled), provider.Registry) with { AsyncOperationLimits = Window(result.GetValue(asyncOps)) };
             Action<NegotiationExplanation>? explainer = result.GetValue(explain) ? e => Console.WriteLine(e) : null;
             DicomServer server;
             try
@@ -160,6 +161,10 @@ public static class ScpCommand
         }
         return map;
     }
+
+    /// <summary>--async-ops N: perform up to N of a requestor's operations at once; we invoke ours (C-GET sub-operations,
+    /// N-EVENT-REPORTs) one at a time. 1 keeps the default 1/1 answer.</summary>
+    private static AsyncOperationLimits? Window(int n) => n == 1 ? null : new AsyncOperationLimits((ushort)n, 1);
 
     /// <summary>--require-called-aet: the strict called-AE-title check, off by default like storescp's.</summary>
     public static Option<bool> RequireCalledAeTitleOption() => new("--require-called-aet")
