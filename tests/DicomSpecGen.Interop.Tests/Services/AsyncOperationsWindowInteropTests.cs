@@ -14,7 +14,7 @@ namespace DicomSpecGen.Interop.Tests.Services;
 
 /// <summary>The asynchronous operations window (PS3.7 D.3.3.3) against real peers: our SCU proposing 8 to peers that
 /// omit the item (pynetdicom's and DCMTK's storescp: 1/1) stores serially; into our own archive it keeps
-/// 8 C-STOREs in progress at once; DCMTK's storescu still stores into a `dsg scp --async-ops 8`.</summary>
+/// 8 C-STOREs in progress at once; DCMTK's storescu still stores into a `dsg scp --async-ops 8`; pynetdicom as requestor gets our answer.</summary>
 public class AsyncOperationsWindowInteropTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
@@ -126,6 +126,22 @@ public class AsyncOperationsWindowInteropTests
             Assert.Equal(files.Select(f => f.SopInstanceUid).Order(StringComparer.Ordinal), await DcmtkFiles.SopInstanceUidsAsync(folder));
         }
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
+
+    [Theory]
+    [SpecRow("PS3.7 Table D.3-7")]
+    [SpecRow("PS3.7 Table D.3-8")]
+    [InlineData("8", "8", "4/1")]   // negotiated down to what our acceptor is configured for
+    [InlineData("2", "1", "2/1")]   // never above the offer
+    [InlineData("0", "0", "4/1")]   // an unlimited offer negotiated down
+    public async Task Pynetdicom_proposing_a_window_gets_our_answer(string invoked, string performed, string answer)
+    {
+        await using var scp = OurArchive.Start(acceptor: OurArchive.Acceptor() with { AsyncOperationLimits = new AsyncOperationLimits(4, 1) });
+        var echo = await Peers.Pynetdicom.RunAsync(Limit, Peers.Pynetdicom.OwnScript("pyn_echoscu.py"), "127.0.0.1", scp.Port.ToString(),
+            "-n", "3", "--aec", "DSGSCP", "--nodelay", "--async-ops", invoked, performed);
+        Assert.True(echo.ExitCode == 0, echo.Stdout + echo.Stderr);
+        Assert.Contains($"pynetdicom async ops: {answer}", echo.Stdout);
+        Assert.Contains("3/3 ok", echo.Stdout);
     }
 
     [Fact]
