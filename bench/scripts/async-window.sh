@@ -2,7 +2,7 @@
 # C-STORE rate of small objects with the asynchronous operations window (PS3.7 D.3.3.3) at 8 against 1, into our
 # own `dsg scp --async-ops 8` (--no-fsync and durable), with storescu into storescp as the reference, all in one run.
 #
-#   bench/scripts/async-window.sh              # 1000 small (9 KB) objects, R=5
+#   bench/scripts/async-window.sh              # 2000 small (9 KB) objects, R=5
 #   N=2000 R=7 bench/scripts/async-window.sh
 #
 # Uses compare.sh's dsg build (bench/.bin/dsg) when its stamp matches the tree, else publishes its own into
@@ -12,7 +12,7 @@
 # are taken within a repetition and printed as median (min-max). Loopback only; every process bounded by `timeout`.
 set -u -o pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-N=${N:-1000}
+N=${N:-2000}
 R=${R:-5}
 TMO=${TMO:-300}
 DATA=${DATA:-/tmp/dsg-window-data}
@@ -53,7 +53,7 @@ fi
 freeport() { "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 waitport() { for _ in $(seq 200); do (: <>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.05; done; echo "no listener on $1" >&2; return 1; }
 ms() { date +%s%3N; }
-count() { find "$1" -type f -name '*.dcm' 2>/dev/null | wc -l; }
+count() { find "$1" -type f -not -path '*/.*' -not -name '*.sqlite*' 2>/dev/null | wc -l; }   # storescp names files CT.<uid>
 
 # one CASE: a fresh receiver, one timed sender; prints objects/s (0 when it failed or lost files)
 one() {

@@ -178,7 +178,8 @@ public sealed class DimseConnection : IAsyncDisposable
                 // PS3.7 D.3.3.3: no more outstanding requests than the window.
                 await _invokeSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
                 slot = true;
-                if (_reader.IsCompleted) throw Ended();
+                // The reader may have closed every response channel while we waited; ours would then never close.
+                if (_reader.IsCompleted || _ended.IsCancellationRequested) throw Ended();
             }
             await SendAsync(contextId, request, dataSet, cancellationToken).ConfigureAwait(false);
             while (true)
