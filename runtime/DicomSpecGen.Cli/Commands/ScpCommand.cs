@@ -35,7 +35,7 @@ public static class ScpCommand
         var commit = new Option<string?>("--commit-report") { Description = "also serve Storage Commitment Push Model (PS3.4 J.3), reporting on the 'same' association or a 'new' one to the requestor (a known AE: -md AE=host:port)" };
         commit.AcceptOnlyFromAmong("same", "new");
         var commitAe = new Option<string[]>("--commit-report-ae") { Description = "per requestor: AE=same|new (repeatable; overrides --commit-report for that AE)", AllowMultipleArgumentsPerToken = true };
-        var asyncOps = StoreCommand.AsyncOpsOption("operations a requestor may have outstanding on one association, performed at once (asynchronous operations window, PS3.7 D.3.3.3; answered only to a requestor that proposes one, never above its offer; 0 = unlimited); default 1");
+        var asyncOps = StoreCommand.AsyncOpsOption("operations a requestor may have outstanding on one association, performed at once (asynchronous operations window, PS3.7 D.3.3.3; answered only to a requestor that proposes one, never above its offer; 0 = unlimited)");
         var commitDelay = new Option<double>("--commit-delay") { Description = "seconds to wait before sending a storage commitment report", DefaultValueFactory = _ => 0 };
         var command = new Command("scp", "run the archive SCP: C-ECHO, C-STORE into Part 10 files + SQLite index, C-FIND/C-MOVE/C-GET over it");
         command.Arguments.Add(port);
@@ -55,6 +55,11 @@ public static class ScpCommand
             catch (ArgumentException e)
             {
                 Console.Error.WriteLine("E: " + e.Message);
+                return ExitCodes.BadInput;
+            }
+            if (StoreCommand.CheckAsyncOps(result.GetValue(asyncOps)) is { } bad)
+            {
+                Console.Error.WriteLine("E: " + bad);
                 return ExitCodes.BadInput;
             }
             var title = result.GetValue(ae)!;

@@ -33,6 +33,11 @@ public static class StoreCommand
                 Console.Error.WriteLine("E: no files to send");
                 return ExitCodes.BadInput;
             }
+            if (CheckAsyncOps(result.GetValue(asyncOps)) is { } bad)
+            {
+                Console.Error.WriteLine("E: " + bad);
+                return ExitCodes.BadInput;
+            }
             var (contexts, unreadable) = await ProposeAsync(files, ct);
             var outcomes = unreadable.Select(u => new Outcome(u.Path, null, null, u.Error)).ToList();
             if (contexts.Count == 0) return Summarize(outcomes, 0, TimeSpan.Zero, 0);
@@ -123,20 +128,13 @@ public static class StoreCommand
         return (sent, bytes, clock.Elapsed);
     }
 
-    /// <summary>--async-ops N: the asynchronous operations window (0..65535, 0 = unlimited; PS3.7 D.3.3.3).</summary>
-    public static Option<int> AsyncOpsOption(string description) => new("--async-ops")
-    {
-        Description = description,
-        DefaultValueFactory = _ => 1,
-        Validators =
-        {
-            r =>
-            {
-                var v = r.GetValueOrDefault<int>();
-                if (v is < 0 or > ushort.MaxValue) r.AddError($"--async-ops must be 0 (unlimited) to {ushort.MaxValue} (PS3.7 D.3.3.3: a 16-bit count); got {v}");
-            },
-        },
-    };
+    /// <summary>--async-ops N: the asynchronous operations window (PS3.7 D.3.3.3: a 16-bit count, 0 = unlimited).</summary>
+    public static Option<int> AsyncOpsOption(string description) => new("--async-ops") { Description = description, DefaultValueFactory = _ => 1 };
+
+    /// <summary>The --async-ops value, or a message for the user when it does not fit the 16-bit field.</summary>
+    public static string? CheckAsyncOps(int n) => n is < 0 or > ushort.MaxValue
+        ? $"--async-ops {n}: give 0 (unlimited) to {ushort.MaxValue} (PS3.7 Table D.3-7, a 16-bit count)"
+        : null;
 
     private static string Rate(int objects, long bytes, TimeSpan elapsed)
     {

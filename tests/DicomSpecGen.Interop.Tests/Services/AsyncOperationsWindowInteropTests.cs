@@ -165,4 +165,16 @@ public class AsyncOperationsWindowInteropTests
         Assert.True(storescu.ExitCode == 0, storescu.Output);
         Assert.Equal(files.Concat(other).Select(f => f.SopInstanceUid).Order(StringComparer.Ordinal), await DcmtkFiles.SopInstanceUidsAsync(archive));
     }
+
+    [Fact]
+    [SpecRow("PS3.7 Table D.3-7")]
+    public async Task A_window_beyond_16_bits_is_bad_input_for_dsg_store_and_scp()
+    {
+        var store = await Dsg.RunAsync(Limit, "store", "--async-ops", "70000", "127.0.0.1", "1", "none.dcm");
+        Assert.Equal(4, store.ExitCode);
+        Assert.Contains("--async-ops 70000: give 0 (unlimited) to 65535", store.Output);
+        var scp = await Dsg.RunAsync(Limit, "scp", "0", "--bind", "127.0.0.1", "--async-ops", "-1");
+        Assert.Equal(4, scp.ExitCode);
+        Assert.Contains("--async-ops -1: give 0 (unlimited) to 65535", scp.Output);
+    }
 }
