@@ -165,9 +165,8 @@ public sealed class DimseConnection : IAsyncDisposable
         var id = request.RequestMessageID ?? throw new ArgumentException($"{request.Title} has no Message ID", nameof(request));
         // The requester continues on the reader's thread (no hand-off per response); it only awaits, so the
         // reader resumes at the requester's next await.
-        // With several requests outstanding the requester must not run on the reader: a send it makes there could wait
-        // on a peer that waits for us to read its responses.
-        var responses = Channel.CreateUnbounded<DimseResponse>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = InvokeWindow == 1 });
+        // Also with several requests outstanding: the next request a requester sends from here only awaits the send.
+        var responses = Channel.CreateUnbounded<DimseResponse>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = true });
         if (!_pending.TryAdd(id, responses)) throw new InvalidOperationException($"Message ID {id} is already outstanding");
         var slot = false;
         try
@@ -302,11 +301,13 @@ public sealed class DimseConnection : IAsyncDisposable
         // waits here, unread behind it, until an operation in the window sends its final response.
         var slot = await OperationSlot.TakeAsync(_performSlots, _ended.Token).ConfigureAwait(false);
         var delivery = _handler?.DeliveryOf(command) ?? RequestDelivery.Concurrent;
-        // Inline (in order, on the read loop) only in the synchronous mode; in a wider window each request gets its task.
+        // Inline requests run to completion on the read loop only in the synchronous mode; in a wider window the loop
+        // goes on once the handler waits.
         var inline = delivery == RequestDelivery.Inline && _performInOrder;
         if (complete)
         {
             if (inline) await RunHandlerAsync(contextId, command, null, slot).ConfigureAwait(false);
+            else if (delivery == RequestDelivery.Inline) StartInline(contextId, command, null, slot);
             else Dispatch(contextId, command, null, slot);
             return null;
         }
@@ -355,7 +356,7 @@ public sealed class DimseConnection : IAsyncDisposable
             {
                 var whole = PipeReader.Create(new ReadOnlySequence<byte>(_buffer.WrittenMemory));
                 if (connection._performInOrder) await connection.RunHandlerAsync(contextId, request, whole, slot).ConfigureAwait(false);
-                else connection.Dispatch(contextId, request, whole, slot);
+                else connection.StartInline(contextId, request, whole, slot);
                 return null;
             }
             if (_buffer.WrittenCount <= SmallDataSetLimit) return this;
@@ -401,6 +402,16 @@ public sealed class DimseConnection : IAsyncDisposable
     private void Dispatch(byte contextId, DimseMessage request, PipeReader? dataSet, OperationSlot slot)
     {
         var task = Task.Run(() => RunHandlerAsync(contextId, request, dataSet, slot));
+        _handlers[task] = 0;
+        task.ContinueWith(t => _handlers.TryRemove(t, out _), TaskScheduler.Default);
+    }
+
+    /// <summary>An inline request in a window wider than 1: its handler starts on the read loop, which goes on reading
+    /// once the handler first waits (e.g. for a durable store's fsync), so several run at once without a task hop each.</summary>
+    private void StartInline(byte contextId, DimseMessage request, PipeReader? dataSet, OperationSlot slot)
+    {
+        var task = RunHandlerAsync(contextId, request, dataSet, slot);
+        if (task.IsCompleted) return;
         _handlers[task] = 0;
         task.ContinueWith(t => _handlers.TryRemove(t, out _), TaskScheduler.Default);
     }
