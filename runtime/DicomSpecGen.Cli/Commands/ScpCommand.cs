@@ -37,6 +37,7 @@ public static class ScpCommand
         var commit = new Option<string?>("--commit-report") { Description = "also serve Storage Commitment Push Model (PS3.4 J.3), reporting on the 'same' association or a 'new' one to the requestor (a known AE: -md AE=host:port)" };
         commit.AcceptOnlyFromAmong("same", "new");
         var commitAe = new Option<string[]>("--commit-report-ae") { Description = "per requestor: AE=same|new (repeatable; overrides --commit-report for that AE)", AllowMultipleArgumentsPerToken = true };
+        var asyncOps = StoreCommand.AsyncOpsOption("operations a requestor may have outstanding on one association, performed at once (asynchronous operations window, PS3.7 D.3.3.3; answered only to a requestor that proposes one, never above its offer; 0 = unlimited)");
         var commitDelay = new Option<double>("--commit-delay") { Description = "seconds to wait before sending a storage commitment report", DefaultValueFactory = _ => 0 };
         var index = new Option<string?>("--index") { Description = "the index: a PostgreSQL connection string (\"Host=…;Port=…;Database=…;Username=…\", shared by several nodes) or a SQLite file (default: index.sqlite in the archive folder)" };
         var duplicates = new Option<string>("--duplicates") { Description = "a second copy of a stored SOP instance: 'replace' the first (default) or 'keep-first'", DefaultValueFactory = _ => "replace" };
@@ -47,7 +48,7 @@ public static class ScpCommand
         format.AcceptOnlyFromAmong("md", "html");
         var command = new Command("scp", "run the archive SCP: C-ECHO, C-STORE into Part 10 files + an index (SQLite, or PostgreSQL with --index), C-FIND/C-MOVE/C-GET over it");
         command.Arguments.Add(port);
-        foreach (var o in new Option[] { config, folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, worklist, mpps, commit, commitAe, commitDelay, index, duplicates, metricsPort, conformance, format }) command.Options.Add(o);
+        foreach (var o in new Option[] { config, folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, worklist, mpps, commit, commitAe, commitDelay, index, duplicates, metricsPort, conformance, format, asyncOps }) command.Options.Add(o);
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -68,6 +69,11 @@ public static class ScpCommand
             catch (Exception e) when (e is ArgumentException or CliInputException)
             {
                 Console.Error.WriteLine("E: " + e.Message);
+                return ExitCodes.BadInput;
+            }
+            if (StoreCommand.CheckAsyncOps(result.GetValue(asyncOps)) is { } bad)
+            {
+                Console.Error.WriteLine("E: " + bad);
                 return ExitCodes.BadInput;
             }
             // With --config, each of these comes from the file unless its flag is given.
@@ -92,6 +98,7 @@ public static class ScpCommand
             {
                 acceptor = Acceptor(common, result, title, allowed, maxAssociations, requireCalledAet);
                 if (file != null) acceptor = file.Apply(acceptor, common, result);
+                acceptor = acceptor with { AsyncOperationLimits = Window(result.GetValue(asyncOps)) };
             }
             catch (CliInputException e)
             {
@@ -100,8 +107,8 @@ public static class ScpCommand
             }
             if (result.GetValue(conformance))
             {
-                result.InvocationConfiguration.Output.Write(ScpConformance.Render(common, result, new ScpConformance.Settings(title, result.GetValue(port), result.GetValue(allow), result.GetValue(max),
-                    result.GetValue(requireCalled), result.GetValue(worklist), result.GetValue(mpps), result.GetValue(commit), reportByAe, destinations), result.GetValue(format)!));
+                result.InvocationConfiguration.Output.Write(ScpConformance.Render(common, result, new ScpConformance.Settings(title, result.GetValue(port), allowed, maxAssociations,
+                    requireCalledAet, worklistFolder, result.GetValue(mpps), result.GetValue(commit), reportByAe, destinations, Window(result.GetValue(asyncOps))), result.GetValue(format)!));
                 return ExitCodes.Ok;
             }
             IDisposable? metrics;
@@ -146,6 +153,7 @@ public static class ScpCommand
             // Accept exactly what the provider's registered services serve (the input was checked above).
             acceptor = Acceptor(common, result, title, allowed, maxAssociations, requireCalledAet, provider.Registry);
             if (file != null) acceptor = file.Apply(acceptor, common, result);
+            acceptor = acceptor with { AsyncOperationLimits = Window(result.GetValue(asyncOps)) };
             Action<NegotiationExplanation>? explainer = result.GetValue(explain) ? e => Console.WriteLine(e) : null;
             DicomServer server;
             try
@@ -214,6 +222,10 @@ public static class ScpCommand
         }
         return map;
     }
+
+    /// <summary>--async-ops N: perform up to N of a requestor's operations at once; we invoke ours (C-GET sub-operations,
+    /// N-EVENT-REPORTs) one at a time. 1 keeps the default 1/1 answer.</summary>
+    internal static AsyncOperationLimits? Window(int n) => n == 1 ? null : new AsyncOperationLimits((ushort)n, 1);
 
     /// <summary>--require-called-aet: the strict called-AE-title check, off by default like storescp's.</summary>
     public static Option<bool> RequireCalledAeTitleOption() => new("--require-called-aet")

@@ -11,14 +11,16 @@ public static class ScpConformance
 {
     /// <summary>The dsg scp flags that change what the statement says.</summary>
     public sealed record Settings(string AeTitle, int Port, string[]? Allowed, int MaxAssociations, bool RequireCalledAeTitle, string? WorklistFolder,
-        bool Mpps, string? CommitReport, IReadOnlyDictionary<string, ReportAssociation> CommitReportByAe, IReadOnlyDictionary<string, KnownAe> KnownAes);
+        bool Mpps, string? CommitReport, IReadOnlyDictionary<string, ReportAssociation> CommitReportByAe, IReadOnlyDictionary<string, KnownAe> KnownAes,
+        DicomSpecGen.Association.AsyncOperationLimits? AsyncOperations = null);
 
     /// <summary>The statement; throws <see cref="CliInputException"/> for unusable TLS flags, like dsg scp.</summary>
     public static string Render(CommonOptions common, ParseResult result, Settings settings, string format)
     {
         // The same composition as dsg scp: its services (no archive behind them is needed to describe them) and its acceptor.
         var services = ScpCommand.ArchiveServices(settings.AeTitle, settings.WorklistFolder, settings.Mpps, settings.CommitReport != null);
-        var acceptor = ScpCommand.Acceptor(common, result, settings.AeTitle, settings.Allowed, settings.MaxAssociations, settings.RequireCalledAeTitle, services);
+        var acceptor = ScpCommand.Acceptor(common, result, settings.AeTitle, settings.Allowed, settings.MaxAssociations, settings.RequireCalledAeTitle, services)
+            with { AsyncOperationLimits = settings.AsyncOperations };
         var notes = new List<string>();
         if (settings.WorklistFolder != null) notes.Add($"Modality Worklist items are read from the .wl files of {settings.WorklistFolder}.");
         if (settings.Mpps) notes.Add("MPPS instances are kept in the archive index.");

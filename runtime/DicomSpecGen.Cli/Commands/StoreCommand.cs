@@ -19,8 +19,10 @@ public static class StoreCommand
         var peer = new PeerArguments();
         var paths = new Argument<string[]>("paths") { Description = "DICOM files or folders (searched recursively)", Arity = ArgumentArity.OneOrMore };
         var command = new Command("store", "send DICOM files with C-STORE (PS3.4 Annex B)");
+        var asyncOps = AsyncOpsOption("C-STOREs to keep outstanding: proposed as the asynchronous operations window (PS3.7 D.3.3.3; 0 = unlimited); the peer may answer fewer, and a peer that omits the item means 1");
         peer.AddTo(command);
         command.Arguments.Add(paths);
+        command.Options.Add(asyncOps);
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -31,6 +33,11 @@ public static class StoreCommand
                 Console.Error.WriteLine("E: no files to send");
                 return ExitCodes.BadInput;
             }
+            if (CheckAsyncOps(result.GetValue(asyncOps)) is { } bad)
+            {
+                Console.Error.WriteLine("E: " + bad);
+                return ExitCodes.BadInput;
+            }
             var (contexts, unreadable) = await ProposeAsync(files, ct);
             var outcomes = unreadable.Select(u => new Outcome(u.Path, null, null, u.Error)).ToList();
             if (contexts.Count == 0) return Summarize(outcomes, 0, TimeSpan.Zero, 0);
@@ -38,7 +45,11 @@ public static class StoreCommand
             try
             {
                 var options = common.Requestor(result, result.GetValue(peer.Host)!, result.GetValue(peer.Port), result.GetValue(peer.CallingAe)!, result.GetValue(peer.CalledAe)!, contexts);
+                // We perform nothing on a store association: propose N invoked, 1 performed; 1 proposes nothing (the default).
+                if (result.GetValue(asyncOps) is var n and not 1) options = options with { AsyncOperationLimits = new AsyncOperationLimits((ushort)n, 1) };
                 await using var client = await DicomClient.ConnectAsync(options, null, logging.CreateLogger("store"), ct);
+                if (result.GetValue(common.Verbose))
+                    Console.WriteLine($"asynchronous operations window: {(client.Connection.InvokeWindow is { } w ? w.ToString() : "unlimited")} outstanding");
                 var (sent, bytes, elapsed) = await SendAllAsync(client, readable, outcomes, result.GetValue(common.Verbose), ct);
                 await client.ReleaseAsync(ct);
                 return Summarize(outcomes, sent, elapsed, bytes);
@@ -95,25 +106,16 @@ public static class StoreCommand
         long bytes = 0;
         var sent = 0;
         var lastReport = TimeSpan.Zero;
-        foreach (var path in files)
+        await foreach (var (path, response, error) in client.StoreFilesAsync(files, ct))
         {
-            try
+            if (response != null)
             {
-                var response = await client.StoreFileAsync(path, ct);
                 var status = response.Status;
                 outcomes.Add(new Outcome(path, (response.Message as CStoreRsp)?.AffectedSOPInstanceUID, status,
                     DimseStatus.ClassOf(status) is StatusClass.Success or StatusClass.Warning ? null : DimseStatus.Describe(DimseService.Storage, status)));
                 if (verbose) Console.WriteLine($"{path}: {DimseStatus.Describe(DimseService.Storage, status)}");
             }
-            catch (PresentationContextNotAcceptedException e)
-            {
-                outcomes.Add(new Outcome(path, null, null, e.Message));
-            }
-            catch (Exception e) when (e is Data.DicomDataException or IOException)
-            {
-                outcomes.Add(new Outcome(path, null, null, e.Message));
-                if (e is IOException && client.Association.Completion.IsCompleted) throw;
-            }
+            else outcomes.Add(new Outcome(path, null, null, error!.Message));
             sent++;
             bytes += new FileInfo(path).Length;
             if (clock.Elapsed - lastReport > TimeSpan.FromMilliseconds(500))
@@ -125,6 +127,14 @@ public static class StoreCommand
         if (lastReport > TimeSpan.Zero) Console.Error.WriteLine();
         return (sent, bytes, clock.Elapsed);
     }
+
+    /// <summary>--async-ops N: the asynchronous operations window (PS3.7 D.3.3.3: a 16-bit count, 0 = unlimited).</summary>
+    public static Option<int> AsyncOpsOption(string description) => new("--async-ops") { Description = description, DefaultValueFactory = _ => 1 };
+
+    /// <summary>The --async-ops value, or a message for the user when it does not fit the 16-bit field.</summary>
+    public static string? CheckAsyncOps(int n) => n is < 0 or > ushort.MaxValue
+        ? $"--async-ops {n}: give 0 (unlimited) to {ushort.MaxValue} (PS3.7 Table D.3-7, a 16-bit count)"
+        : null;
 
     private static string Rate(int objects, long bytes, TimeSpan elapsed)
     {

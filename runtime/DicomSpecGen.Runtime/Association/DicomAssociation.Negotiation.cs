@@ -111,11 +111,12 @@ public sealed partial class DicomAssociation
             new MaximumLength { MaximumLengthReceived = (uint)options.Transport.MaxPDataPduLength },
             new ImplementationClassUid { ImplementationClassUidValue = options.ImplementationClassUid },
         };
-        if (Request?.AsyncOperationLimits != null)
+        // PS3.7 D.3.3.3: answered only when proposed; at most the offer, at most what we are configured for (default 1/1).
+        if (Request?.AsyncOperationLimits is { } proposed)
         {
-            // We perform operations one at a time: answer 1/1 (PS3.7 D.3.3.3.2).
-            AsyncOperationLimits = new AsyncOperationLimits(1, 1);
-            info.Add(new AsynchronousOperationsWindow { MaximumNumberOperationsInvoked = 1, MaximumNumberOperationsPerformed = 1 });
+            var answer = AsyncOperationLimits.Answer(proposed, options.AsyncOperationLimits ?? AsyncOperationLimits.Synchronous);
+            AsyncOperationLimits = answer;
+            info.Add(new AsynchronousOperationsWindow { MaximumNumberOperationsInvoked = answer.Invoked, MaximumNumberOperationsPerformed = answer.Performed });
         }
         var answered = new HashSet<string>();
         foreach (var pc in Request!.Contexts)

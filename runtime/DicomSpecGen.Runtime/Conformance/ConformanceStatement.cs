@@ -193,10 +193,18 @@ public sealed class ConformanceStatement
                 : $"{transport.MaxPDataPduLength} bytes", "PS3.8 D.1, Table D.1-1"],
             ["Maximum A-ASSOCIATE PDU length", $"{transport.MaxAssociatePduLength} bytes (longer association PDUs are aborted)", "PS3.8 9.3.2"],
             ["Simultaneous associations", $"{_input.Acceptor.MaxAssociations}; more are rejected (transient, local-limit-exceeded)", "PS3.8 Table 9-21, Source 3 Reason 2"],
-            // What DicomAssociation.BuildAccept answers today (it does not read AcceptorOptions.AsyncOperationLimits); keep in step with it.
-            ["Asynchronous operations window", "a requestor's proposal is answered 1 invoked / 1 performed (operations one at a time); without one, the default synchronous mode", "PS3.7 D.3.3.3"],
+            ["Asynchronous operations window", AsyncWindow(_input.Acceptor.AsyncOperationLimits), "PS3.7 D.3.3.3"],
             ["Implementation Class UID / Version Name", $"{_input.Acceptor.ImplementationClassUid} / {_input.Acceptor.ImplementationVersionName ?? "(none)"}", "PS3.7 D.3.3.2"],
         ];
+    }
+
+    // What the acceptor answers (AsyncOperationLimits.Answer): configured 1/1 or none is the synchronous mode.
+    private static string AsyncWindow(AsyncOperationLimits? configured)
+    {
+        static string N(ushort n) => n == 0 ? "unlimited" : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return configured is null || configured == AsyncOperationLimits.Synchronous
+            ? "a requestor's proposal is answered 1 invoked / 1 performed (operations one at a time); without one, the default synchronous mode"
+            : $"a requestor's proposal is answered with at most {N(configured.Invoked)} invoked / {N(configured.Performed)} performed (never above its offer), and that many of its requests are performed at once, responses in any order; without a proposal, the default synchronous mode";
     }
 
     private List<string[]> AcceptanceRows()

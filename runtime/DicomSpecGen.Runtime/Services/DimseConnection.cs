@@ -15,7 +15,10 @@ namespace DicomSpecGen.Services;
 /// routes their responses back by Message ID, and hands requests from the peer (a C-STORE from a C-GET SCP
 /// too) to an <see cref="IDimseRequestHandler"/> (usually a <see cref="ServiceRegistry"/>, which picks the service by
 /// SOP class). No service policy lives here: the handler says how each request is delivered. Messages are fragmented
-/// and reassembled by the DIMSE layer (PS3.8 Annex E); data sets stream both ways.</summary>
+/// and reassembled by the DIMSE layer (PS3.8 Annex E); data sets stream both ways. The negotiated asynchronous
+/// operations window (PS3.7 D.3.3.3; 1/1 when not negotiated) bounds both directions: at most that many of our
+/// requests are outstanding (more wait to be sent), and at most that many of the peer's run at once (beyond it the
+/// next request is not read until one of them has sent its final response).</summary>
 public sealed class DimseConnection : IAsyncDisposable
 {
     private readonly DicomAssociation _association;
@@ -26,7 +29,14 @@ public sealed class DimseConnection : IAsyncDisposable
     private readonly ConcurrentDictionary<ushort, CancellationTokenSource> _running = new();
     private readonly ConcurrentDictionary<Task, byte> _handlers = new();
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _ended = new();
     private readonly Task _reader;
+    /// <summary>Free places for our outstanding requests; null when unlimited.</summary>
+    private readonly SemaphoreSlim? _invokeSlots;
+    /// <summary>Free places for the peer's requests being performed; null when unlimited.</summary>
+    private readonly SemaphoreSlim? _performSlots;
+    /// <summary>Synchronous in the performing direction: inline requests run in order on the read loop.</summary>
+    private readonly bool _performInOrder;
     private int _nextMessageId;
 
     private DimseConnection(DicomAssociation association, IDimseRequestHandler? handler, ILogger? logger)
@@ -34,6 +44,13 @@ public sealed class DimseConnection : IAsyncDisposable
         _association = association;
         _handler = handler;
         _logger = logger ?? NullLogger.Instance;
+        var (perform, invoke) = (association.AsyncOperationLimits ?? AsyncOperationLimits.Synchronous).ForSide(association.IsRequestor);
+        PerformWindow = perform;
+        InvokeWindow = invoke;
+        _performSlots = perform is { } p ? new SemaphoreSlim(p, p) : null;
+        _invokeSlots = invoke is { } i ? new SemaphoreSlim(i, i) : null;
+        _performInOrder = perform == 1;
+        association.Completion.ContinueWith(_ => _ended.Cancel(), TaskScheduler.Default);
         _reader = Task.Run(ReadLoopAsync);
     }
 
@@ -41,6 +58,14 @@ public sealed class DimseConnection : IAsyncDisposable
         => new(association, handler, logger);
 
     public DicomAssociation Association => _association;
+
+    /// <summary>How many of our requests may be outstanding at once on this association (null: unlimited).</summary>
+    /// <remarks>PS3.7 D.3.3.3</remarks>
+    public int? InvokeWindow { get; }
+
+    /// <summary>How many of the peer's requests this side performs at once (null: unlimited).</summary>
+    /// <remarks>PS3.7 D.3.3.3</remarks>
+    public int? PerformWindow { get; }
 
     /// <summary>Completes when the association has ended and every request handler has finished.</summary>
     public Task Completion => _reader;
@@ -140,11 +165,21 @@ public sealed class DimseConnection : IAsyncDisposable
         var id = request.RequestMessageID ?? throw new ArgumentException($"{request.Title} has no Message ID", nameof(request));
         // The requester continues on the reader's thread (no hand-off per response); it only awaits, so the
         // reader resumes at the requester's next await.
+        // Also with several requests outstanding: the next request a requester sends from here only awaits the send.
         var responses = Channel.CreateUnbounded<DimseResponse>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = true });
         if (!_pending.TryAdd(id, responses)) throw new InvalidOperationException($"Message ID {id} is already outstanding");
+        var slot = false;
         try
         {
             if (_reader.IsCompleted) throw Ended();
+            if (_invokeSlots != null)
+            {
+                // PS3.7 D.3.3.3: no more outstanding requests than the window.
+                await _invokeSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                slot = true;
+                // The reader may have closed every response channel while we waited; ours would then never close.
+                if (_reader.IsCompleted || _ended.IsCancellationRequested) throw Ended();
+            }
             await SendAsync(contextId, request, dataSet, cancellationToken).ConfigureAwait(false);
             while (true)
             {
@@ -164,6 +199,7 @@ public sealed class DimseConnection : IAsyncDisposable
         finally
         {
             _pending.TryRemove(id, out _);
+            if (slot) _invokeSlots!.Release();
         }
     }
 
@@ -214,6 +250,10 @@ public sealed class DimseConnection : IAsyncDisposable
                 }
             }
         }
+        catch (OperationCanceledException) when (_ended.IsCancellationRequested)
+        {
+            // The association ended while a request waited for a place in the window.
+        }
         catch (DimseReassemblyException e)
         {
             failure = e;
@@ -257,21 +297,28 @@ public sealed class DimseConnection : IAsyncDisposable
             if (cancel.MessageIDBeingRespondedTo is { } target && _running.TryGetValue(target, out var cts)) cts.Cancel();
             return null;
         }
+        // PS3.7 D.3.3.3 bounds what the peer may invoke but names no action when it invokes more: such a request
+        // waits here, unread behind it, until an operation in the window sends its final response.
+        var slot = await OperationSlot.TakeAsync(_performSlots, _ended.Token).ConfigureAwait(false);
         var delivery = _handler?.DeliveryOf(command) ?? RequestDelivery.Concurrent;
+        // Inline requests run to completion on the read loop only in the synchronous mode; in a wider window the loop
+        // goes on once the handler waits.
+        var inline = delivery == RequestDelivery.Inline && _performInOrder;
         if (complete)
         {
-            if (delivery == RequestDelivery.Inline) await RunHandlerAsync(contextId, command, null).ConfigureAwait(false);
-            else Dispatch(contextId, command, null);
+            if (inline) await RunHandlerAsync(contextId, command, null, slot).ConfigureAwait(false);
+            else if (delivery == RequestDelivery.Inline) StartInline(contextId, command, null, slot);
+            else Dispatch(contextId, command, null, slot);
             return null;
         }
-        return delivery == RequestDelivery.Inline ? new HeldRequest(contextId, command) : StartStreamed(contextId, command);
+        return delivery == RequestDelivery.Inline ? new HeldRequest(contextId, command, slot) : StartStreamed(contextId, command, slot);
     }
 
     /// <summary>Starts the handler task of a request whose data set streams to it through a pipe.</summary>
-    private StreamedRequest StartStreamed(byte contextId, DimseMessage request)
+    private StreamedRequest StartStreamed(byte contextId, DimseMessage request, OperationSlot slot)
     {
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19));
-        Dispatch(contextId, request, pipe.Reader);
+        Dispatch(contextId, request, pipe.Reader, slot);
         return new StreamedRequest(pipe);
     }
 
@@ -298,7 +345,7 @@ public sealed class DimseConnection : IAsyncDisposable
 
     /// <summary>The data set of an inline request: held until complete, then handled in order on the read loop without
     /// a task per fragment; when it outgrows <see cref="SmallDataSetLimit"/> the rest streams to a handler task.</summary>
-    private sealed class HeldRequest(byte contextId, DimseMessage request) : IncomingData
+    private sealed class HeldRequest(byte contextId, DimseMessage request, OperationSlot slot) : IncomingData
     {
         private readonly ArrayBufferWriter<byte> _buffer = new();
 
@@ -307,11 +354,13 @@ public sealed class DimseConnection : IAsyncDisposable
             foreach (var segment in data) _buffer.Write(segment.Span);
             if (last)
             {
-                await connection.RunHandlerAsync(contextId, request, PipeReader.Create(new ReadOnlySequence<byte>(_buffer.WrittenMemory))).ConfigureAwait(false);
+                var whole = PipeReader.Create(new ReadOnlySequence<byte>(_buffer.WrittenMemory));
+                if (connection._performInOrder) await connection.RunHandlerAsync(contextId, request, whole, slot).ConfigureAwait(false);
+                else connection.StartInline(contextId, request, whole, slot);
                 return null;
             }
             if (_buffer.WrittenCount <= SmallDataSetLimit) return this;
-            var streamed = connection.StartStreamed(contextId, request);
+            var streamed = connection.StartStreamed(contextId, request, slot);
             streamed.Pipe.Writer.Write(_buffer.WrittenSpan);
             await streamed.Pipe.Writer.FlushAsync().ConfigureAwait(false);
             return streamed;
@@ -350,19 +399,29 @@ public sealed class DimseConnection : IAsyncDisposable
 
     /// <summary>Runs the handler of a request concurrently with reading (it may stream a large data set, or be a
     /// C-FIND/C-MOVE/C-GET the peer can cancel while it runs).</summary>
-    private void Dispatch(byte contextId, DimseMessage request, PipeReader? dataSet)
+    private void Dispatch(byte contextId, DimseMessage request, PipeReader? dataSet, OperationSlot slot)
     {
-        var task = Task.Run(() => RunHandlerAsync(contextId, request, dataSet));
+        var task = Task.Run(() => RunHandlerAsync(contextId, request, dataSet, slot));
         _handlers[task] = 0;
         task.ContinueWith(t => _handlers.TryRemove(t, out _), TaskScheduler.Default);
     }
 
-    private async Task RunHandlerAsync(byte contextId, DimseMessage request, PipeReader? dataSet)
+    /// <summary>An inline request in a window wider than 1: its handler starts on the read loop, which goes on reading
+    /// once the handler first waits (e.g. for a durable store's fsync), so several run at once without a task hop each.</summary>
+    private void StartInline(byte contextId, DimseMessage request, PipeReader? dataSet, OperationSlot slot)
+    {
+        var task = RunHandlerAsync(contextId, request, dataSet, slot);
+        if (task.IsCompleted) return;
+        _handlers[task] = 0;
+        task.ContinueWith(t => _handlers.TryRemove(t, out _), TaskScheduler.Default);
+    }
+
+    private async Task RunHandlerAsync(byte contextId, DimseMessage request, PipeReader? dataSet, OperationSlot slot)
     {
         var id = request.RequestMessageID ?? 0;
         var cancel = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         _running[id] = cancel;
-        var context = new DimseRequestContext(this, contextId, request, dataSet, _association.GetTransferSyntax(contextId), cancel.Token);
+        var context = new DimseRequestContext(this, contextId, request, dataSet, _association.GetTransferSyntax(contextId), cancel.Token, slot);
         try
         {
             if (_handler == null)
@@ -392,9 +451,31 @@ public sealed class DimseConnection : IAsyncDisposable
         finally
         {
             _running.TryRemove(id, out _);
+            slot.Release();
             cancel.Dispose();
             if (dataSet != null) await dataSet.CompleteAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>A place in the window of requests performed, held by one of the peer's requests from when it is read
+    /// until its final response is sent (or its handler ends): an operation is outstanding until then, and a handler
+    /// may go on after it (e.g. with an N-EVENT-REPORT) without holding the window.</summary>
+    /// <remarks>PS3.7 D.3.3.3</remarks>
+    internal sealed class OperationSlot
+    {
+        private static readonly OperationSlot Unlimited = new(null);
+        private SemaphoreSlim? _slots;
+
+        private OperationSlot(SemaphoreSlim? slots) => _slots = slots;
+
+        public static async ValueTask<OperationSlot> TakeAsync(SemaphoreSlim? slots, CancellationToken cancellationToken)
+        {
+            if (slots == null) return Unlimited;
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return new OperationSlot(slots);
+        }
+
+        public void Release() => Interlocked.Exchange(ref _slots, null)?.Release();
     }
 
     /// <summary>Releases the association (when we requested it) and waits for the reader to finish.</summary>

@@ -10,8 +10,9 @@ namespace DicomSpecGen.Services;
 /// handler must read it to the end (or call <see cref="ReadDataSetAsync"/>).</summary>
 public sealed class DimseRequestContext
 {
-    internal DimseRequestContext(DimseConnection connection, byte contextId, DimseMessage request, PipeReader? dataSet, TransferSyntax transferSyntax, CancellationToken cancelled)
+    internal DimseRequestContext(DimseConnection connection, byte contextId, DimseMessage request, PipeReader? dataSet, TransferSyntax transferSyntax, CancellationToken cancelled, DimseConnection.OperationSlot slot)
     {
+        _slot = slot;
         Connection = connection;
         PresentationContextId = contextId;
         Request = request;
@@ -19,6 +20,8 @@ public sealed class DimseRequestContext
         TransferSyntax = transferSyntax;
         Cancelled = cancelled;
     }
+
+    private readonly DimseConnection.OperationSlot _slot;
 
     public DimseConnection Connection { get; }
 
@@ -64,11 +67,13 @@ public sealed class DimseRequestContext
         return Connection.RequestFinalAsync(contextId, request, dataSet, cancellationToken);
     }
 
-    /// <summary>Sends a response on the request's presentation context.</summary>
-    public Task RespondAsync(DimseMessage response, DicomDataset? dataSet = null, CancellationToken cancellationToken = default)
+    /// <summary>Sends a response on the request's presentation context. Once the final (non-pending) one is sent the
+    /// operation no longer counts against the asynchronous operations window (PS3.7 D.3.3.3).</summary>
+    public async Task RespondAsync(DimseMessage response, DicomDataset? dataSet = null, CancellationToken cancellationToken = default)
     {
         LastStatus = response.ResponseStatus ?? LastStatus;
-        return Connection.SendAsync(PresentationContextId, response, dataSet, cancellationToken);
+        await Connection.SendAsync(PresentationContextId, response, dataSet, cancellationToken).ConfigureAwait(false);
+        if (DimseStatus.ClassOf(response.ResponseStatus ?? 0) != StatusClass.Pending) _slot.Release();
     }
 
     /// <summary>The Status of the last response sent (the final one once the handler has finished), for telemetry.</summary>

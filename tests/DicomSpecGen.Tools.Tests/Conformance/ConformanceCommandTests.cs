@@ -42,4 +42,15 @@ public class ConformanceCommandTests
         var bad = Run("104", "--format", "pdf");
         Assert.NotEqual(0, bad.Exit);
     }
+
+    [Fact]
+    public void The_asynchronous_operations_window_row_states_what_dsg_scp_async_ops_answers()
+    {
+        var synchronous = Run("11112");
+        Assert.Contains("| Asynchronous operations window | a requestor's proposal is answered 1 invoked / 1 performed", synchronous.Output);
+        var (exit, output, error) = Run("11112", "--async-ops", "8");
+        Assert.True(exit == 0, error);
+        Assert.Contains("| Asynchronous operations window | a requestor's proposal is answered with at most 8 invoked / 1 performed", output);
+        Assert.Contains("unlimited invoked", Run("11112", "--async-ops", "0").Output);
+    }
 }

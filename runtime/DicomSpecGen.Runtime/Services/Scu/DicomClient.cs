@@ -11,7 +11,9 @@ namespace DicomSpecGen.Services.Scu;
 
 /// <summary>The SCU side of the DIMSE services over one association: C-ECHO, C-STORE (streamed from files),
 /// C-FIND, C-MOVE, C-GET (its C-STORE sub-operations go to the handler given at connect), C-CANCEL, and N-*
-/// requests at the message level.</summary>
+/// requests at the message level. Its methods may be called concurrently: up to the negotiated asynchronous operations
+/// window of requests is outstanding at once (PS3.7 D.3.3.3), further ones wait to be sent, and each response reaches
+/// its caller by Message ID Being Responded To.</summary>
 public sealed class DicomClient : IAsyncDisposable
 {
     private readonly RequestorOptions _options;
@@ -85,6 +87,48 @@ public sealed class DicomClient : IAsyncDisposable
         finally
         {
             ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>The result of one C-STORE of <see cref="StoreFilesAsync"/>: the final response, or why none came.</summary>
+    public sealed record StoreOutcome(string Path, DimseResponse? Response, Exception? Error);
+
+    /// <summary>With an unlimited window (0 negotiated), how many C-STOREs <see cref="StoreFilesAsync"/> keeps outstanding.</summary>
+    public const int UnlimitedWindowStores = 32;
+
+    /// <summary>C-STORE of many files, keeping as many outstanding as the negotiated window allows (one in the
+    /// synchronous mode); yields each outcome when its final response arrives, so in any order. A file that cannot be
+    /// read or has no accepted context is an outcome with <see cref="StoreOutcome.Error"/>; a lost association throws.</summary>
+    /// <remarks>PS3.7 D.3.3.3 (window), 9.1.1 (C-STORE), 9.3.1.2 (responses matched by Message ID Being Responded To)</remarks>
+    public async IAsyncEnumerable<StoreOutcome> StoreFilesAsync(IEnumerable<string> paths, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var window = Connection.InvokeWindow ?? UnlimitedWindowStores;
+        var running = new List<Task<StoreOutcome>>(window);
+        foreach (var path in paths)
+        {
+            if (running.Count >= window) yield return await NextAsync(running).ConfigureAwait(false);
+            running.Add(StoreOneAsync(path, cancellationToken));
+        }
+        while (running.Count > 0) yield return await NextAsync(running).ConfigureAwait(false);
+
+        static async Task<StoreOutcome> NextAsync(List<Task<StoreOutcome>> running)
+        {
+            var done = await Task.WhenAny(running).ConfigureAwait(false);
+            running.Remove(done);
+            return await done.ConfigureAwait(false);
+        }
+    }
+
+    private async Task<StoreOutcome> StoreOneAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new StoreOutcome(path, await StoreFileAsync(path, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (Exception e) when (e is PresentationContextNotAcceptedException or DicomDataException
+            || (e is IOException && !Association.Completion.IsCompleted))
+        {
+            return new StoreOutcome(path, null, e);
         }
     }
 

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# C-STORE rate of small objects with the asynchronous operations window (PS3.7 D.3.3.3) at 8 against 1, into our
+# own `dsg scp --async-ops 8` (--no-fsync and durable), with storescu into storescp as the reference, all in one run.
+#
+#   bench/scripts/async-window.sh              # 2000 small (9 KB) objects, R=5
+#   N=2000 R=7 bench/scripts/async-window.sh
+#
+# Uses compare.sh's dsg build (bench/.bin/dsg) when its stamp matches the tree, else publishes its own into
+# bench/.bin/window, Native AOT like compare.sh or, failing that, JIT (then each dsg process pays the JIT start-up;
+# the mode is printed). Data: bench/scripts/mkdata.py into $DATA. Each repetition runs the five senders back to back (order
+# rotating), each into a fresh receiver started before the clock starts; a sender's rate is N / its wall time. Ratios
+# are taken within a repetition and printed as median (min-max). Loopback only; every process bounded by `timeout`.
+set -u -o pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+N=${N:-2000}
+R=${R:-5}
+TMO=${TMO:-300}
+DATA=${DATA:-/tmp/dsg-window-data}
+OUT=${OUT:-$(mktemp -d /tmp/dsg-window.XXXXXX)}
+PY=${PY:-$(command -v /usr/bin/python3 || echo python3)}
+export TCP_NODELAY=1
+for tool in storescu storescp "$PY" dotnet; do
+  command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install dcmtk python3; the .NET 10 SDK)"; exit 1; }
+done
+
+# --- build: compare.sh's build if current, else our own in bench/.bin/window (Native AOT, else JIT) ---
+stamp="$(git -C "$ROOT" rev-parse HEAD:runtime HEAD:generators HEAD:spec | tr '\n' ' ')$(git -C "$ROOT" diff HEAD -- runtime generators spec | md5sum | cut -c1-12)"
+BIN=$ROOT/bench/.bin/window
+[ -f "$ROOT/bench/.bin/dsg/stamp" ] && [ "$(cat "$ROOT/bench/.bin/dsg/stamp")" = "$stamp" ] && BIN=$ROOT/bench/.bin/dsg
+if [ ! -f "$BIN/stamp" ] || [ "$(cat "$BIN/stamp")" != "$stamp" ]; then
+  rm -rf "$BIN"; mkdir -p "$BIN"
+  proj=$ROOT/runtime/DicomSpecGen.Cli/DicomSpecGen.Cli.csproj
+  if timeout 1200 dotnet publish "$proj" -c Release -r linux-x64 -p:DsgAot=true -p:TreatWarningsAsErrors=false -o "$BIN" -v q -nologo >"$OUT/build.log" 2>&1 && [ -x "$BIN/dsg" ]; then
+    printf '%s\n%s\n' "$BIN/dsg" "Native AOT" > "$BIN/mode"
+  else
+    echo "# Native AOT did not build (see $OUT/build.log); using the JIT build: each dsg process then pays the JIT start-up"
+    rm -rf "$BIN"; mkdir -p "$BIN"
+    timeout 1200 dotnet publish "$proj" -c Release --self-contained false -p:TreatWarningsAsErrors=false -o "$BIN" -v q -nologo >>"$OUT/build.log" 2>&1 \
+      || { tail -20 "$OUT/build.log"; exit 1; }
+    printf '%s\n%s\n' "dotnet $BIN/dsg.dll" "JIT (Release)" > "$BIN/mode"
+  fi
+  echo "$stamp" > "$BIN/stamp"
+fi
+DSG=$(sed -n 1p "$BIN/mode"); MODE=$(sed -n 2p "$BIN/mode")
+
+# --- data ---
+D=$DATA/small-$N
+if [ ! -f "$D.done" ]; then
+  rm -rf "$D"; timeout "$TMO" "$PY" "$ROOT/bench/scripts/mkdata.py" "$D" "$N" small --prefix "w$N" >/dev/null || exit 1
+  touch "$D.done"
+fi
+
+freeport() { "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+waitport() { for _ in $(seq 200); do (: <>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.05; done; echo "no listener on $1" >&2; return 1; }
+ms() { date +%s%3N; }
+count() { find "$1" -type f -not -path '*/.*' -not -name '*.sqlite*' 2>/dev/null | wc -l; }   # storescp names files CT.<uid>
+
+# one CASE: a fresh receiver, one timed sender; prints objects/s (0 when it failed or lost files)
+one() {
+  local port pid dir a b rc=0 n
+  dir=$(mktemp -d "$OUT/rx.XXXXXX"); port=$(freeport)
+  case $1 in
+    dcmtk) storescp -od "$dir" -aet BENCHSCP "$port" >>"$OUT/procs.log" 2>&1 & pid=$! ;;
+    fast-*) $DSG scp "$port" -od "$dir" -aet BENCHSCP --bind 127.0.0.1 --no-fsync --async-ops 8 >>"$OUT/procs.log" 2>&1 & pid=$! ;;
+    durable-*) $DSG scp "$port" -od "$dir" -aet BENCHSCP --bind 127.0.0.1 --async-ops 8 >>"$OUT/procs.log" 2>&1 & pid=$! ;;
+  esac
+  waitport "$port" || { kill "$pid" 2>/dev/null; echo 0; return; }
+  timeout "$TMO" sync -f "$OUT"
+  a=$(ms)
+  case $1 in
+    dcmtk) timeout "$TMO" storescu -aec BENCHSCP -aet BENCHSCU +sd 127.0.0.1 "$port" "$D" >>"$OUT/procs.log" 2>&1 || rc=$? ;;
+    *-w1) timeout "$TMO" $DSG store -aec BENCHSCP -aet BENCHSCU 127.0.0.1 "$port" "$D" >>"$OUT/procs.log" 2>&1 || rc=$? ;;
+    *-w8) timeout "$TMO" $DSG store --async-ops 8 -aec BENCHSCP -aet BENCHSCU 127.0.0.1 "$port" "$D" >>"$OUT/procs.log" 2>&1 || rc=$? ;;
+  esac
+  b=$(ms)
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  n=$(count "$dir"); rm -rf "$dir"
+  if [ $rc != 0 ] || [ "$n" != "$N" ]; then echo "# $1 failed (exit $rc, $n of $N files)" >&2; echo 0; return; fi
+  awk -v n="$N" -v t=$((b - a)) 'BEGIN { printf "%.0f", n * 1000 / t }'
+}
+
+CASES=(dcmtk fast-w1 fast-w8 durable-w1 durable-w8)
+echo "# $(date -u +%FT%TZ) async-window.sh: $N small objects ($(du -sh "$D" | cut -f1)), $R repetitions, dsg $MODE; $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+order=("${CASES[@]}")
+: > "$OUT/raw.tsv"
+for rep in $(seq "$R"); do
+  line="rep $rep:"
+  for c in "${order[@]}"; do
+    v=$(one "$c"); printf '%s\t%s\t%s\n' "$rep" "$c" "$v" >> "$OUT/raw.tsv"; line="$line $c $v/s"
+  done
+  echo "# $line"
+  order=("${order[@]:1}" "${order[0]}")
+done
+echo "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); raw rates in $OUT/raw.tsv"
+
+"$PY" - "$OUT/raw.tsv" <<'EOF'
+import statistics, sys
+rates = {}
+for line in open(sys.argv[1]):
+    rep, case, v = line.split("\t")
+    rates.setdefault(int(rep), {})[case] = float(v)
+def row(label, num, den):
+    rs = [r[num] / r[den] for r in rates.values() if r.get(num) and r.get(den)]
+    if not rs:
+        print(f"| {label} | - | - | (failed) |"); return
+    med = lambda c: statistics.median(r[c] for r in rates.values() if r.get(c))
+    print(f"| {label} | {med(num):.0f}/s | {med(den):.0f}/s | {statistics.median(rs):.2f} ({min(rs):.2f}–{max(rs):.2f}) |")
+print("| figure | rate | against | ratio, median (min–max) |")
+print("|---|---|---|---|")
+row("window 8 / window 1, dsg scp --no-fsync", "fast-w8", "fast-w1")
+row("window 8 / window 1, dsg scp durable", "durable-w8", "durable-w1")
+row("dsg store window 1 → dsg scp --no-fsync / storescu → storescp", "fast-w1", "dcmtk")
+row("dsg store window 8 → dsg scp --no-fsync / storescu → storescp", "fast-w8", "dcmtk")
+row("dsg store window 1 → dsg scp durable / storescu → storescp", "durable-w1", "dcmtk")
+row("dsg store window 8 → dsg scp durable / storescu → storescp", "durable-w8", "dcmtk")
+EOF
