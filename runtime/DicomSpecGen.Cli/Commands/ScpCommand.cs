@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using DicomSpecGen.Archive;
 using DicomSpecGen.Association;
+using DicomSpecGen.Audit;
 using DicomSpecGen.Registry;
 using DicomSpecGen.Services;
 using DicomSpecGen.Services.ProcedureStep;
@@ -68,9 +69,11 @@ public static class ScpCommand
                 return ExitCodes.BadInput;
             }
             AcceptorOptions acceptor;
+            AuditTrail? audit;
             try
             {
                 acceptor = Acceptor(common, result, title, result.GetValue(allow), result.GetValue(max), result.GetValue(requireCalled));
+                audit = common.Audit.Open(result, title, logger);
             }
             catch (CliInputException e)
             {
@@ -79,12 +82,14 @@ public static class ScpCommand
             }
             using var archive = DicomArchive.Open(result.GetValue(folder)!, title, logger, flushToDisk: !result.GetValue(noFsync),
                 new ArchiveQueryOptions { CaseInsensitivePersonNames = !result.GetValue(pnCaseSensitive) });
+            // Disposed before the archive: messages still queued may look up the archive's index.
+            await using var _audit = audit;
             using var mppsStore = result.GetValue(mpps) ? SqliteMppsStore.ForArchive(result.GetValue(folder)!) : null;
             var provider = new DicomServiceProvider(new ServiceProviderOptions
             {
                 AeTitle = title,
-                Storage = archive,
-                Query = archive,
+                Storage = audit != null ? new AuditingStorageService(archive, audit, AuditResolver(archive)) : archive,
+                Query = audit != null ? new AuditingQueryService(archive, audit, AuditResolver(archive)) : archive,
                 MoveDestinations = destinations,
                 CommonOptions = acceptor,
                 Services = [.. WorklistServices(result.GetValue(worklist), !result.GetValue(pnCaseSensitive), logger),
@@ -93,11 +98,20 @@ public static class ScpCommand
             }, logger);
             // Accept exactly what the provider's registered services serve (the input was checked above).
             acceptor = Acceptor(common, result, title, result.GetValue(allow), result.GetValue(max), result.GetValue(requireCalled), provider.Registry);
+            if (audit != null)
+            {
+                // PS3.15 A.5.3.11/A.5.3.12: refused associations and failed TLS handshakes are audited.
+                acceptor = acceptor with
+                {
+                    Policy = new AuditingPolicy(acceptor.Policy, audit),
+                    ConnectionFailed = (peer, e) => AuditArguments.ConnectionFailed(audit, peer ?? "unknown", 0, e),
+                };
+            }
             Action<NegotiationExplanation>? explainer = result.GetValue(explain) ? e => Console.WriteLine(e) : null;
             DicomServer server;
             try
             {
-                server = DicomServer.Start(address, result.GetValue(port), acceptor, provider, logger, explainer);
+                server = DicomServer.Start(address, result.GetValue(port), acceptor, audit != null ? new AuditingRequestHandler(provider) : provider, logger, explainer);
             }
             catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressNotAvailable or SocketError.AddressFamilyNotSupported)
             {
@@ -110,6 +124,7 @@ public static class ScpCommand
                 return ExitCodes.NetworkError;
             }
             await using var _ = server;
+            audit?.Post(audit.Events.ApplicationActivity(start: true));
             Console.WriteLine($"{title} listening on port {server.Port} of {address}{(acceptor.Transport.Tls != null ? " (TLS)" : "")}, archive in {Path.GetFullPath(result.GetValue(folder)!)}");
             try
             {
@@ -118,10 +133,16 @@ public static class ScpCommand
             catch (OperationCanceledException)
             {
             }
+            audit?.Post(audit.Events.ApplicationActivity(start: false));
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    /// <summary>The patient and study of stored instances, from the archive's index, for the audit messages.</summary>
+    private static AuditInstanceResolver AuditResolver(DicomArchive archive) => async (uids, ct) =>
+        (await archive.Index.InstancesAsync([new KeyCondition("sop_uid", KeyMatch.UidList, uids)], ct).ConfigureAwait(false))
+            .Select(r => new AuditInstance(r.SopClassUid, r.SopInstanceUid, r.StudyInstanceUid, r.PatientId, r.PatientName)).ToList();
 
     /// <summary>The storage commitment SCP over the archive's index; reports on a new association go to the -md AEs.</summary>
     private static StorageCommitmentService Commitment(DicomArchive archive, string title, Dictionary<string, KnownAe> known, string report, Dictionary<string, ReportAssociation> byAe, TimeSpan delay, AcceptorOptions acceptor, ILogger logger)
