@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using DicomSpecGen.Archive;
 using DicomSpecGen.Association;
 using DicomSpecGen.Audit;
@@ -126,9 +127,13 @@ public static class ScpCommand
             await using var _ = server;
             audit?.Post(audit.Events.ApplicationActivity(start: true));
             Console.WriteLine($"{title} listening on port {server.Port} of {address}{(acceptor.Transport.Tls != null ? " (TLS)" : "")}, archive in {Path.GetFullPath(result.GetValue(folder)!)}");
+            // With --audit, SIGINT/SIGTERM stop the SCP through here (not by ending the process), so Application Stop is sent.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var sigint = audit != null ? PosixSignalRegistration.Create(PosixSignal.SIGINT, StopOn(stop)) : null;
+            using var sigterm = audit != null ? PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopOn(stop)) : null;
             try
             {
-                await Task.Delay(Timeout.Infinite, ct);
+                await Task.Delay(Timeout.Infinite, stop.Token);
             }
             catch (OperationCanceledException)
             {
@@ -138,6 +143,12 @@ public static class ScpCommand
         });
         return command;
     }
+
+    private static Action<PosixSignalContext> StopOn(CancellationTokenSource stop) => context =>
+    {
+        context.Cancel = true;
+        stop.Cancel();
+    };
 
     /// <summary>The patient and study of stored instances, from the archive's index, for the audit messages.</summary>
     private static AuditInstanceResolver AuditResolver(DicomArchive archive) => async (uids, ct) =>
