@@ -14,9 +14,9 @@ repo=$(pwd)
 export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export TCP_NODELAY=1
 
-# Debian packages of the peers: DCMTK, Orthanc, openssl (TLS), GDCM, PixelMed (+ Java), CTN, Odil, and the
+# Debian packages of the peers: DCMTK, Orthanc, openssl (TLS), GDCM, PixelMed (+ Java), CTN, Odil, rsyslog (audit), and the
 # pydicom/numpy that pynetdicom needs.
-packages=(dcmtk orthanc openssl libgdcm-tools pixelmed-apps libpixelmed-java default-jdk-headless ctn odil python3-odil tshark
+packages=(dcmtk orthanc openssl libgdcm-tools pixelmed-apps libpixelmed-java default-jdk-headless ctn odil python3-odil tshark rsyslog
   python3-pydicom python3-numpy)
 missing=()
 for p in "${packages[@]}"; do
