@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml.Linq;
 using DicomSpecGen.Interop.Tests.Cli;
 using DicomSpecGen.Interop.Tests.Peers;
+using DicomSpecGen.Interop.Tests.Reliability;
 using DicomSpecGen.Interop.Tests.Services;
 using DicomSpecGen.Traceability;
 
@@ -160,6 +161,28 @@ public class AuditRsyslogInteropTests
         var messages = Messages(await File.ReadAllLinesAsync(log));
         Assert.Equal(["110100", "110104", "110100"], messages.Select(AuditXml.EventId));
         Assert.Equal([files[0].StudyUid, "AUDIT3"], AuditXml.ObjectIds(messages[1]));
+    }
+
+    [Fact]
+    [SpecRow("PS3.15 A.5.3.11")]
+    public async Task A_failed_tls_client_authentication_is_a_serious_security_alert()
+    {
+        var certs = TestCertificates.Create();
+        await using var rsyslog = await Rsyslog.StartAsync();
+        using var dir = new TempDir("dsg-audit-");
+        var files = await DcmtkFiles.CreateAsync(DcmtkFiles.TempDir(), 1, patientId: "AUDIT4");
+        await using var scp = new AuditedScp(Dcmtk.FreePort(), Path.Combine(dir.Path, "archive"), "--tls", "--tls-cert", certs.Path("server.crt"),
+            "--tls-key", certs.Path("server.key"), "--tls-ca", certs.Path("ca.crt"), "--tls-require-peer-cert", "--audit", $"udp://127.0.0.1:{rsyslog.UdpPort}");
+        await scp.ListeningAsync();
+        // DCMTK without a client certificate (anonymous TLS): the SCP requires one, the handshake fails.
+        var store = await Dcmtk.RunAsync("storescu", Limit, "+tla", "+cf", certs.Path("ca.crt"), "-aec", "DSGSCP", "127.0.0.1", scp.Port.ToString(), files[0].Path);
+        Assert.NotEqual(0, store.ExitCode);
+        var lines = await rsyslog.WaitForAsync(l => l.Any(x => x.Contains("110113", StringComparison.Ordinal)), Limit);
+        var alert = Messages(lines).Single(m => AuditXml.EventId(m) == "110113");
+        Assert.Equal("110126", AuditXml.EventType(alert));
+        Assert.Equal("8", AuditXml.Outcome(alert));
+        Assert.Equal(["127.0.0.1"], AuditXml.ObjectIds(alert));
+        Assert.Contains("TLS", alert.Element("EventIdentification")!.Element("EventOutcomeDescription")!.Value);
     }
 
     [Fact]
