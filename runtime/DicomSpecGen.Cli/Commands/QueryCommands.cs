@@ -38,6 +38,7 @@ public static class QueryCommands
         peer.AddTo(command);
         query.AddTo(command);
         common.AddTo(command);
+        common.Audit.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             using var logging = common.Logging(result);

@@ -23,6 +23,7 @@ public static class StoreCommand
         peer.AddTo(command);
         command.Arguments.Add(paths);
         common.AddTo(command);
+        common.Audit.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             using var logging = common.Logging(result);
