@@ -44,11 +44,12 @@ public sealed class AuditingRequestHandler(IDimseRequestHandler inner) : IDimseR
 
     public RequestDelivery DeliveryOf(DimseMessage request) => inner.DeliveryOf(request);
 
-    public Task HandleAsync(DimseRequestContext request, CancellationToken cancellationToken)
+    // async: the value is set in this method's own flow, not in the caller's (the association's read loop).
+    public async Task HandleAsync(DimseRequestContext request, CancellationToken cancellationToken)
     {
         var association = request.Connection.Association;
         CurrentPeer.Value = new AuditPeer(association.CallingAeTitle, association.RemoteAddress);
-        return inner.HandleAsync(request, cancellationToken);
+        await inner.HandleAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }
 

@@ -71,10 +71,11 @@ public class AuditRsyslogInteropTests
 
     [Fact]
     [SpecRow("PS3.15 A.5.3.1")]
+    [SpecRow("PS3.15 A.5.3.3")]
     [SpecRow("PS3.15 A.5.3.7")]
     [SpecRow("PS3.15 A.5.3.10")]
     [SpecRow("PS3.15 A.5.3.11")]
-    public async Task Storescu_findscu_and_a_refused_association_reach_rsyslog_over_udp()
+    public async Task Storescu_findscu_getscu_and_a_refused_association_reach_rsyslog_over_udp()
     {
         await using var rsyslog = await Rsyslog.StartAsync();
         using var dir = new TempDir("dsg-audit-");
@@ -89,13 +90,17 @@ public class AuditRsyslogInteropTests
         Assert.Contains("Calling AE Title Not Recognized", refused.Output);
         var find = await Dcmtk.RunAsync("findscu", Limit, "-S", "-aet", "DCMTKSCU", "-aec", "DSGSCP", "-k", "QueryRetrieveLevel=STUDY", "-k", "PatientID=AUDIT1", "-k", "StudyInstanceUID", "127.0.0.1", port);
         Assert.True(find.ExitCode == 0, find.Output);
+        using var retrieved = new TempDir("dsg-audit-get-");
+        var get = await Dcmtk.RunAsync("getscu", Limit, "-S", "-aet", "DCMTKSCU", "-aec", "DSGSCP", "-od", retrieved.Path, "-k", "QueryRetrieveLevel=STUDY",
+            "-k", $"StudyInstanceUID={files[0].StudyUid}", "127.0.0.1", port);
+        Assert.True(get.ExitCode == 0, get.Output);
         await scp.StopAsync();
 
-        // Start, 2 × Instances Transferred, Security Alert, Query, Stop.
-        var lines = await rsyslog.WaitForAsync(l => l.Count >= 6 && l.Any(x => x.Contains("110121", StringComparison.Ordinal)), Limit);
+        // Start, 2 × Instances Transferred, Security Alert, Query, Begin Transferring, Stop.
+        var lines = await rsyslog.WaitForAsync(l => l.Count >= 7 && l.Any(x => x.Contains("110121", StringComparison.Ordinal)), Limit);
         Assert.All(lines, l => Assert.StartsWith("<85>1 ", l));
         var messages = Messages(lines);
-        Assert.Equal(["110100", "110100", "110104", "110104", "110112", "110113"], messages.Select(AuditXml.EventId).Order());
+        Assert.Equal(["110100", "110100", "110102", "110104", "110104", "110112", "110113"], messages.Select(AuditXml.EventId).Order());
         Assert.Equal("110120", AuditXml.EventType(messages[0]));
         Assert.Equal("110121", AuditXml.EventType(messages[^1]));
 
@@ -115,7 +120,10 @@ public class AuditRsyslogInteropTests
 
         var query = messages.Single(m => AuditXml.EventId(m) == "110112");
         Assert.Equal(["1.2.840.10008.5.1.4.1.2.2.1"], AuditXml.ObjectIds(query));
-        Assert.Contains("audit: 6 message(s) sent, 0 dropped", scp.Output);
+        var begin = messages.Single(m => AuditXml.EventId(m) == "110102");
+        Assert.Equal([files[0].StudyUid, "AUDIT1"], AuditXml.ObjectIds(begin));
+        Assert.Equal("DCMTKSCU", begin.Elements("ActiveParticipant").Last().Attribute("UserID")!.Value);
+        Assert.Contains("audit: 7 message(s) sent, 0 dropped", scp.Output);
     }
 
     [Fact]
