@@ -44,6 +44,7 @@ public sealed class AuditSpec
 
     private static AuditSpec? Parse(SpecFileContext context, YamlMap root)
     {
+        root.CheckKeys("edition", "document", "codes", "events", "enumerations", "details", "syslog");
         var codes = new Dictionary<string, AuditCode>(StringComparer.Ordinal);
         foreach (var row in root.Sequence("codes"))
         {
