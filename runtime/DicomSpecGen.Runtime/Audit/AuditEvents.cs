@@ -56,13 +56,15 @@ public sealed class AuditEvents(AuditIdentity us, AuditSpec? spec = null)
             _spec.Value("AuditSourceTypeCode", "application-server"), objects, description);
     }
 
-    /// <summary>Application Activity: we started or stopped (PS3.15 A.5.3.1).</summary>
+    /// <summary>Application Activity: we started or stopped.</summary>
+    /// <remarks>PS3.15 A.5.3.1 Application Activity Message (2020)</remarks>
     public AuditMessage ApplicationActivity(bool start)
         => Message("application-activity", "E", "success", start ? "application-start" : "application-stop",
             [Local(false, "application"), new AuditParticipant(Environment.UserName, true, _spec.Code("application-launcher"))], []);
 
     /// <summary>Security Alert, Node Authentication failed: an association refused, or a TLS handshake that failed
-    /// (PS3.15 A.5.3.11). The alert subject is the peer node; the detail says why.</summary>
+    /// The alert subject is the peer node; the detail says why.</summary>
+    /// <remarks>PS3.15 A.5.3.11 Audit Message for Security Alert (2020)</remarks>
     public AuditMessage NodeAuthenticationFailure(string? peerAddress, string why, bool serious)
     {
         var (host, _) = SplitEndpoint(peerAddress);
@@ -73,7 +75,8 @@ public sealed class AuditEvents(AuditIdentity us, AuditSpec? spec = null)
     }
 
     /// <summary>User Authentication, Login, for an A-ASSOCIATE-RQ carrying a user identity (PS3.7 D.3.3.7): success
-    /// when the association was accepted, minor failure when refused (PS3.15 A.5.3.12).</summary>
+    /// when the association was accepted, minor failure when refused.</summary>
+    /// <remarks>PS3.15 A.5.3.12 Audit Message for User Authentication (2020)</remarks>
     public AuditMessage UserLogin(string user, AuditPeer peer, bool accepted, string? why)
     {
         var (host, _) = SplitEndpoint(peer.Address);
@@ -92,16 +95,18 @@ public sealed class AuditEvents(AuditIdentity us, AuditSpec? spec = null)
         return [.. studies, patient];
     }
 
-    /// <summary>DICOM Instances Transferred, one patient's instances (PS3.15 A.5.3.7). <paramref name="weSent"/>: we are the
-    /// source; else the destination. Action R: the audit source does not check whether the receiver held copies before.</summary>
+    /// <summary>DICOM Instances Transferred, one patient's instances. <paramref name="weSent"/>: we are the source; else the
+    /// destination. Action R: the audit source does not check whether the receiver held copies before.</summary>
+    /// <remarks>PS3.15 A.5.3.7 Audit Message for DICOM Instances Transferred (2020)</remarks>
     public AuditMessage InstancesTransferred(IReadOnlyList<AuditInstance> instances, AuditPeer peer, bool weSent, bool peerIsRequestor, bool success, string? failure = null)
         => Message("instances-transferred", "R", success ? "success" : "minor-failure", null,
             weSent ? [Local(!peerIsRequestor, "source"), Remote(peer, peerIsRequestor, "destination")]
                    : [Remote(peer, peerIsRequestor, "source"), Local(!peerIsRequestor, "destination")],
             StudiesAndPatient(instances), failure);
 
-    /// <summary>Begin Transferring DICOM Instances, one patient's instances, as a C-MOVE/C-GET starts (PS3.15 A.5.3.3):
-    /// we send, the requestor (a third party for C-MOVE) asked.</summary>
+    /// <summary>Begin Transferring DICOM Instances, one patient's instances, as a C-MOVE/C-GET starts: we send, the
+    /// requestor (a third party for C-MOVE) asked.</summary>
+    /// <remarks>PS3.15 A.5.3.3 Audit Message for Begin Transferring DICOM Instances (2020)</remarks>
     public AuditMessage BeginTransferring(IReadOnlyList<AuditInstance> instances, AuditPeer requestor, AuditPeer? destination)
         => Message("begin-transferring", "E", "success", null,
             destination == null
@@ -109,8 +114,9 @@ public sealed class AuditEvents(AuditIdentity us, AuditSpec? spec = null)
                 : [Local(false, "source"), Remote(destination, false, "destination"), Remote(requestor, true, null)],
             StudiesAndPatient(instances));
 
-    /// <summary>Query: a C-FIND issued (<paramref name="weQueried"/>) or received (PS3.15 A.5.3.10). The object is the
-    /// SOP class queried, with the identifier as the query (Explicit VR Little Endian) and its transfer syntax as a detail.</summary>
+    /// <summary>Query: a C-FIND issued (<paramref name="weQueried"/>) or received. The object is the SOP class queried,
+    /// with the identifier as the query (Explicit VR Little Endian) and its transfer syntax as a detail.</summary>
+    /// <remarks>PS3.15 A.5.3.10 Audit Message for Query (2020)</remarks>
     public AuditMessage Query(string sopClassUid, DicomDataset identifier, AuditPeer peer, bool weQueried)
     {
         var query = new AuditObject(sopClassUid, _spec.Code("sop-class-uid"), _spec.Value("ParticipantObjectTypeCode", "system-object"),

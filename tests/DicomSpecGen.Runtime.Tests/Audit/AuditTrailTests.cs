@@ -77,7 +77,6 @@ public class AuditTrailTests
     }
 
     [Fact]
-    [SpecRow("RFC 5424 6.2")]
     public async Task The_file_sink_writes_one_syslog_line_per_message()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("dsg-audit-").FullName, "audit.log");
