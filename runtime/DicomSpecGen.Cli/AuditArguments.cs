@@ -39,7 +39,8 @@ public sealed class AuditArguments
         {
             if (inner is AuthenticationException)
             {
-                trail.Post(trail.Events.NodeAuthenticationFailure(host, $"TLS authentication with {host}:{port} failed: {inner.Message}", serious: true));
+                var why = port > 0 ? $"TLS authentication with {host}:{port} failed: {inner.Message}" : $"TLS authentication with {host} failed: {inner.Message}";
+                trail.TryPost(() => trail.Events.NodeAuthenticationFailure(host, why, serious: true));
                 return;
             }
         }

@@ -50,7 +50,7 @@ public static class QueryCommands
                 audit = common.Audit.Open(result, result.GetValue(peer.CallingAe)!, logging.CreateLogger("audit"));
                 await using var client = await DicomClient.ConnectAsync(Requestor(common, result, peer, model), null, logging.CreateLogger("find"), ct);
                 // PS3.15 A.5.3.10: the query issued.
-                audit?.Post(audit.Events.Query(model, identifier, new AuditPeer(result.GetValue(peer.CalledAe)!, $"{result.GetValue(peer.Host)}:{result.GetValue(peer.Port)}"), weQueried: true));
+                audit?.TryPost(() => audit.Events.Query(model, identifier, new AuditPeer(result.GetValue(peer.CalledAe)!, $"{result.GetValue(peer.Host)}:{result.GetValue(peer.Port)}"), weQueried: true));
                 DimseResponse? final = null;
                 var count = 0;
                 await foreach (var match in client.FindAsync(model, identifier, r => final = r, ct))

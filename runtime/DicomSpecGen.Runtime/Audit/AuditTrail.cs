@@ -118,6 +118,21 @@ public sealed class AuditTrail : IAsyncDisposable
     /// <summary>Queues a message; false (and counted) when the queue is full or closed.</summary>
     public bool Post(AuditMessage message) => Post(_ => ValueTask.FromResult<IReadOnlyList<AuditMessage>>([message]));
 
+    /// <summary>Builds a message here and queues it; a builder that throws is counted as failed, never thrown to the
+    /// caller (DICOM traffic).</summary>
+    public bool TryPost(Func<AuditMessage> build)
+    {
+        try
+        {
+            return Post(build());
+        }
+        catch (Exception e)
+        {
+            Fail(e, "building");
+            return false;
+        }
+    }
+
     /// <summary>Queues a builder run by the pump; false (and counted) when the queue is full or closed.</summary>
     public bool Post(Func<CancellationToken, ValueTask<IReadOnlyList<AuditMessage>>> build)
     {

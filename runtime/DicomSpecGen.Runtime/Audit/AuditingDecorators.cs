@@ -18,17 +18,10 @@ public sealed class AuditingPolicy(IAssociationPolicy inner, AuditTrail trail) :
     public AssociationDecision Decide(AssociateRequestInfo request)
     {
         var decision = inner.Decide(request);
-        try
-        {
-            var why = $"association {request.CallingAeTitle} → {request.CalledAeTitle} from {request.RemoteAddress ?? "?"} rejected: {decision.Explanation.Summary}";
-            if (!decision.IsAccepted) trail.Post(trail.Events.NodeAuthenticationFailure(request.RemoteAddress, why, serious: false));
-            if (request.UserIdentity is { } user)
-                trail.Post(trail.Events.UserLogin(user.Primary, new AuditPeer(request.CallingAeTitle, request.RemoteAddress), decision.IsAccepted, decision.IsAccepted ? null : why));
-        }
-        catch (Exception)
-        {
-            // Auditing never changes the answer.
-        }
+        var why = $"association {request.CallingAeTitle} → {request.CalledAeTitle} from {request.RemoteAddress ?? "?"} rejected: {decision.Explanation.Summary}";
+        if (!decision.IsAccepted) trail.TryPost(() => trail.Events.NodeAuthenticationFailure(request.RemoteAddress, why, serious: false));
+        if (request.UserIdentity is { } user)
+            trail.TryPost(() => trail.Events.UserLogin(user.Primary, new AuditPeer(request.CallingAeTitle, request.RemoteAddress), decision.IsAccepted, decision.IsAccepted ? null : why));
         return decision;
     }
 }
@@ -79,7 +72,7 @@ public sealed class AuditingQueryService(IQueryService inner, AuditTrail trail, 
     public IAsyncEnumerable<DicomDataset> FindAsync(string informationModel, DicomDataset identifier, CancellationToken cancellationToken)
     {
         var peer = AuditingRequestHandler.Peer ?? new AuditPeer("unknown", null);
-        trail.Post(trail.Events.Query(informationModel, identifier, peer, weQueried: false));
+        trail.TryPost(() => trail.Events.Query(informationModel, identifier, peer, weQueried: false));
         return inner.FindAsync(informationModel, identifier, cancellationToken);
     }
 

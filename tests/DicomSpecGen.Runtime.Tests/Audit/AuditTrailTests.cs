@@ -55,13 +55,15 @@ public class AuditTrailTests
     }
 
     [Fact]
-    public async Task A_failing_sink_is_counted_and_posting_still_succeeds()
+    public async Task A_failing_sink_or_builder_is_counted_and_never_throws_to_the_caller()
     {
         var trail = new AuditTrail(new FailingSink(), Events);
         Assert.True(trail.Post(Events.ApplicationActivity(true)));
         Assert.True(trail.Post(_ => throw new InvalidOperationException("builder broke")));
+        // Built on the caller's side (DICOM traffic): the exception stays here, counted.
+        Assert.False(trail.TryPost(() => throw new InvalidOperationException("builder broke")));
         await trail.DisposeAsync().AsTask().WaitAsync(Limit);
-        Assert.Equal(2, trail.Failed);
+        Assert.Equal(3, trail.Failed);
         Assert.Equal(0, trail.Sent);
     }
 
