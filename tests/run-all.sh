@@ -14,10 +14,10 @@ repo=$(pwd)
 export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export TCP_NODELAY=1
 
-# Debian packages of the peers: DCMTK, Orthanc, openssl (TLS), GDCM, PixelMed (+ Java), CTN, Odil, the
+# Debian packages of the peers: DCMTK, Orthanc, openssl (TLS), GDCM, PixelMed (+ Java), CTN, Odil, rsyslog (audit), the
 # pydicom/numpy that pynetdicom needs, PostgreSQL (the archive index tests start a throwaway cluster) and HAProxy
 # (in front of three dsg scp replicas in ScaleOutTests).
-packages=(dcmtk orthanc openssl libgdcm-tools pixelmed-apps libpixelmed-java default-jdk-headless ctn odil python3-odil tshark
+packages=(dcmtk orthanc openssl libgdcm-tools pixelmed-apps libpixelmed-java default-jdk-headless ctn odil python3-odil tshark rsyslog
   python3-pydicom python3-numpy postgresql haproxy)
 missing=()
 for p in "${packages[@]}"; do

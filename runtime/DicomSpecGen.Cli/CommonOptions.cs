@@ -21,6 +21,8 @@ public sealed class CommonOptions
     public Option<int> Timeout { get; } = new("--timeout", "-to") { Description = "connection, association and read timeout in seconds", DefaultValueFactory = _ => 30 };
     public Option<string?> Pcap { get; } = new("--pcap") { Description = "write every connection of this run to a pcap file (synthetic TCP/IP around the bytes that crossed the socket; plaintext under TLS) for Wireshark/tshark" };
     public TlsArguments Tls { get; } = new();
+    /// <summary>--audit, added by the verbs that emit audit messages (scp, store, find): a flag others would ignore is not offered.</summary>
+    public AuditArguments Audit { get; } = new();
 
     public void AddTo(Command command)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DicomSpecGen.Archive;
 using DicomSpecGen.Association;
+using DicomSpecGen.Audit;
 using DicomSpecGen.Dimse;
 using DicomSpecGen.Registry;
 using DicomSpecGen.Services;
@@ -37,14 +38,19 @@ public static class QueryCommands
         peer.AddTo(command);
         query.AddTo(command);
         common.AddTo(command);
+        common.Audit.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             using var logging = common.Logging(result);
             var model = query.Model(result, DicomUids.PatientRootQueryRetrieveInformationModelFind, DicomUids.StudyRootQueryRetrieveInformationModelFind);
+            AuditTrail? audit = null;
             try
             {
                 var identifier = QueryKeys.Build(result.GetValue(query.Level)!, result.GetValue(query.Keys) ?? []);
+                audit = common.Audit.Open(result, result.GetValue(peer.CallingAe)!, logging.CreateLogger("audit"));
                 await using var client = await DicomClient.ConnectAsync(Requestor(common, result, peer, model), null, logging.CreateLogger("find"), ct);
+                // PS3.15 A.5.3.10: the query issued.
+                audit?.TryPost(() => audit.Events.Query(model, identifier, new AuditPeer(result.GetValue(peer.CalledAe)!, $"{result.GetValue(peer.Host)}:{result.GetValue(peer.Port)}"), weQueried: true));
                 DimseResponse? final = null;
                 var count = 0;
                 await foreach (var match in client.FindAsync(model, identifier, r => final = r, ct))
@@ -58,7 +64,12 @@ public static class QueryCommands
             }
             catch (Exception e) when (Failures.Known(e))
             {
+                AuditArguments.ConnectionFailed(audit, result.GetValue(peer.Host)!, result.GetValue(peer.Port), e);
                 return Failures.Report(e);
+            }
+            finally
+            {
+                if (audit != null) await audit.DisposeAsync();
             }
         });
         return command;

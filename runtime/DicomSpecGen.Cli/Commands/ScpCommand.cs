@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using DicomSpecGen.Archive;
 using DicomSpecGen.Archive.Index;
 using DicomSpecGen.Association;
+using DicomSpecGen.Audit;
 using DicomSpecGen.Registry;
 using DicomSpecGen.Services;
 using DicomSpecGen.Services.ProcedureStep;
@@ -50,6 +52,7 @@ public static class ScpCommand
         command.Arguments.Add(port);
         foreach (var o in new Option[] { config, folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, worklist, mpps, commit, commitAe, commitDelay, index, duplicates, metricsPort, conformance, format, asyncOps }) command.Options.Add(o);
         common.AddTo(command);
+        common.Audit.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             using var logging = common.Logging(result);
@@ -94,11 +97,13 @@ public static class ScpCommand
                 return ExitCodes.BadInput;
             }
             AcceptorOptions acceptor;
+            AuditTrail? audit;
             try
             {
                 acceptor = Acceptor(common, result, title, allowed, maxAssociations, requireCalledAet);
                 if (file != null) acceptor = file.Apply(acceptor, common, result);
                 acceptor = acceptor with { AsyncOperationLimits = Window(result.GetValue(asyncOps)) };
+                audit = common.Audit.Open(result, title, logger);
             }
             catch (CliInputException e)
             {
@@ -109,6 +114,7 @@ public static class ScpCommand
             {
                 result.InvocationConfiguration.Output.Write(ScpConformance.Render(common, result, new ScpConformance.Settings(title, result.GetValue(port), allowed, maxAssociations,
                     requireCalledAet, worklistFolder, result.GetValue(mpps), result.GetValue(commit), reportByAe, destinations, Window(result.GetValue(asyncOps))), result.GetValue(format)!));
+                if (audit != null) await audit.DisposeAsync();
                 return ExitCodes.Ok;
             }
             IDisposable? metrics;
@@ -137,12 +143,14 @@ public static class ScpCommand
                 return ExitCodes.BadInput;
             }
             using var _archive = archive;
+            // Disposed before the archive: messages still queued may look up the archive's index.
+            await using var _audit = audit;
             using var _mpps = mppsStore;
             var provider = new DicomServiceProvider(new ServiceProviderOptions
             {
                 AeTitle = title,
-                Storage = archive,
-                Query = archive,
+                Storage = audit != null ? new AuditingStorageService(archive, audit, AuditResolver(archive)) : archive,
+                Query = audit != null ? new AuditingQueryService(archive, audit, AuditResolver(archive)) : archive,
                 MoveDestinations = destinations,
                 CommonOptions = acceptor,
                 SubAssociationTimeout = file?.Options.Timeouts.Association ?? TimeSpan.FromSeconds(30),
@@ -154,11 +162,20 @@ public static class ScpCommand
             acceptor = Acceptor(common, result, title, allowed, maxAssociations, requireCalledAet, provider.Registry);
             if (file != null) acceptor = file.Apply(acceptor, common, result);
             acceptor = acceptor with { AsyncOperationLimits = Window(result.GetValue(asyncOps)) };
+            if (audit != null)
+            {
+                // PS3.15 A.5.3.11/A.5.3.12: refused associations and failed TLS handshakes are audited.
+                acceptor = acceptor with
+                {
+                    Policy = new AuditingPolicy(acceptor.Policy, audit),
+                    ConnectionFailed = (peer, e) => AuditArguments.ConnectionFailed(audit, peer ?? "unknown", 0, e),
+                };
+            }
             Action<NegotiationExplanation>? explainer = result.GetValue(explain) ? e => Console.WriteLine(e) : null;
             DicomServer server;
             try
             {
-                server = DicomServer.Start(address, listenPort, acceptor, provider, logger, explainer);
+                server = DicomServer.Start(address, listenPort, acceptor, audit != null ? new AuditingRequestHandler(provider) : provider, logger, explainer);
             }
             catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressNotAvailable or SocketError.AddressFamilyNotSupported)
             {
@@ -171,19 +188,36 @@ public static class ScpCommand
                 return ExitCodes.NetworkError;
             }
             await using var _ = server;
+            audit?.Post(audit.Events.ApplicationActivity(start: true));
             Console.WriteLine($"{title} listening on port {server.Port} of {address}{(acceptor.Transport.Tls != null ? " (TLS)" : "")}, archive in {Path.GetFullPath(result.GetValue(folder)!)}{(result.GetValue(index) is { } ix && PostgresInstanceIndex.IsConnectionString(ix) ? ", index in PostgreSQL" : "")}");
             if (result.GetValue(metricsPort) is { } served) Console.WriteLine("metrics at " + Observability.MetricsEndpoint.Url(served));
+            // With --audit, SIGINT/SIGTERM stop the SCP through here (not by ending the process), so Application Stop is sent.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var sigint = audit != null ? PosixSignalRegistration.Create(PosixSignal.SIGINT, StopOn(stop)) : null;
+            using var sigterm = audit != null ? PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopOn(stop)) : null;
             try
             {
-                await Task.Delay(Timeout.Infinite, ct);
+                await Task.Delay(Timeout.Infinite, stop.Token);
             }
             catch (OperationCanceledException)
             {
             }
+            audit?.Post(audit.Events.ApplicationActivity(start: false));
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    private static Action<PosixSignalContext> StopOn(CancellationTokenSource stop) => context =>
+    {
+        context.Cancel = true;
+        stop.Cancel();
+    };
+
+    /// <summary>The patient and study of stored instances, from the archive's index, for the audit messages.</summary>
+    private static AuditInstanceResolver AuditResolver(DicomArchive archive) => async (uids, ct) =>
+        (await archive.Index.InstancesAsync([new KeyCondition("sop_uid", KeyMatch.UidList, uids)], ct).ConfigureAwait(false))
+            .Select(r => new AuditInstance(r.SopClassUid, r.SopInstanceUid, r.StudyInstanceUid, r.PatientId, r.PatientName)).ToList();
 
     /// <summary>The storage commitment SCP over the archive's index; reports on a new association go to the -md AEs.</summary>
     private static StorageCommitmentService Commitment(DicomArchive archive, string title, Dictionary<string, KnownAe> known, string report, Dictionary<string, ReportAssociation> byAe, TimeSpan delay, AcceptorOptions acceptor, ILogger logger)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using DicomSpecGen.Association;
+using DicomSpecGen.Audit;
 using DicomSpecGen.Data.Part10;
 using DicomSpecGen.Dimse;
 using DicomSpecGen.Registry;
@@ -24,6 +25,7 @@ public static class StoreCommand
         command.Arguments.Add(paths);
         command.Options.Add(asyncOps);
         common.AddTo(command);
+        common.Audit.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             using var logging = common.Logging(result);
@@ -42,8 +44,10 @@ public static class StoreCommand
             var outcomes = unreadable.Select(u => new Outcome(u.Path, null, null, u.Error)).ToList();
             if (contexts.Count == 0) return Summarize(outcomes, 0, TimeSpan.Zero, 0);
             var readable = files.Except(unreadable.Select(u => u.Path)).ToList();
+            AuditTrail? audit = null;
             try
             {
+                audit = common.Audit.Open(result, result.GetValue(peer.CallingAe)!, logging.CreateLogger("audit"));
                 var options = common.Requestor(result, result.GetValue(peer.Host)!, result.GetValue(peer.Port), result.GetValue(peer.CallingAe)!, result.GetValue(peer.CalledAe)!, contexts);
                 // We perform nothing on a store association: propose N invoked, 1 performed; 1 proposes nothing (the default).
                 if (result.GetValue(asyncOps) is var n and not 1) options = options with { AsyncOperationLimits = new AsyncOperationLimits((ushort)n, 1) };
@@ -52,14 +56,40 @@ public static class StoreCommand
                     Console.WriteLine($"asynchronous operations window: {(client.Connection.InvokeWindow is { } w ? w.ToString() : "unlimited")} outstanding");
                 var (sent, bytes, elapsed) = await SendAllAsync(client, readable, outcomes, result.GetValue(common.Verbose), ct);
                 await client.ReleaseAsync(ct);
+                AuditSent(audit, outcomes, new AuditPeer(result.GetValue(peer.CalledAe)!, $"{result.GetValue(peer.Host)}:{result.GetValue(peer.Port)}"));
                 return Summarize(outcomes, sent, elapsed, bytes);
             }
             catch (Exception e) when (Failures.Known(e))
             {
+                AuditArguments.ConnectionFailed(audit, result.GetValue(peer.Host)!, result.GetValue(peer.Port), e);
                 return Failures.Report(e);
+            }
+            finally
+            {
+                if (audit != null) await audit.DisposeAsync();
             }
         });
         return command;
+    }
+
+    /// <summary>DICOM Instances Transferred (PS3.15 A.5.3.7), we the source: one message per patient for what was
+    /// stored and one per patient for what failed, built from the files off the DICOM path.</summary>
+    private static void AuditSent(AuditTrail? audit, List<Outcome> outcomes, AuditPeer peer)
+    {
+        if (audit == null) return;
+        foreach (var stored in new[] { true, false })
+        {
+            var paths = outcomes.Where(o => o.Status != null && (o.Error == null) == stored).Select(o => o.Path).ToList();
+            if (paths.Count == 0) continue;
+            audit.Post(async ct =>
+            {
+                var instances = new List<AuditInstance>();
+                foreach (var path in paths)
+                    if (await AuditFiles.ReadAsync(path, ct) is { } instance) instances.Add(instance);
+                return instances.GroupBy(i => i.PatientId, StringComparer.Ordinal)
+                    .Select(p => audit.Events.InstancesTransferred(p.ToList(), peer, weSent: true, peerIsRequestor: false, stored, stored ? null : "C-STORE failed")).ToList();
+            });
+        }
     }
 
     public static List<string> Expand(IEnumerable<string> paths) => paths

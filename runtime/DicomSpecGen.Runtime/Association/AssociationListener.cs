@@ -90,6 +90,7 @@ public sealed class AssociationListener : IAsyncDisposable
         catch (Exception e)
         {
             _logger.LogWarning(e, "association from {Peer} failed", peer);
+            _options.ConnectionFailed?.Invoke(peer?.ToString(), e);
         }
         finally
         {

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.Security.Authentication;
+using DicomSpecGen.Audit;
+using Microsoft.Extensions.Logging;
+
+namespace DicomSpecGen.Cli;
+
+/// <summary>--audit: where the PS3.15 A.5 audit messages go (docs/security.md, "Audit trail").</summary>
+public sealed class AuditArguments
+{
+    public Option<string?> Destination { get; } = new("--audit")
+    {
+        Description = "send DICOM audit messages (PS3.15 A.5, IHE ATNA) as RFC 5424 syslog to udp://host:port, tcp://host:port, tls://host:port[?ca=FILE] (RFC 5425 octet counting), or append them to file:PATH",
+        HelpName = "udp://host:port|tcp://host:port|tls://host:port|file:PATH",
+    };
+
+    public void AddTo(Command command) => command.Options.Add(Destination);
+
+    /// <summary>The trail for this run, or null without --audit. Throws <see cref="CliInputException"/> for a bad destination.</summary>
+    public AuditTrail? Open(ParseResult result, string aeTitle, ILogger logger)
+    {
+        if (result.GetValue(Destination) is not { } text) return null;
+        try
+        {
+            var destination = AuditDestination.Parse(text);
+            return new AuditTrail(destination.CreateSink("dsg"), new AuditEvents(new AuditIdentity(aeTitle)), logger: logger);
+        }
+        catch (AuditDestinationException e)
+        {
+            throw new CliInputException(e.Message, e);
+        }
+    }
+
+    /// <summary>An SCU's connection that failed TLS authentication: a Security Alert (Node Authentication).</summary>
+    public static void ConnectionFailed(AuditTrail? trail, string host, int port, Exception e)
+    {
+        if (trail == null) return;
+        for (var inner = e; inner != null; inner = inner.InnerException)
+        {
+            if (inner is AuthenticationException)
+            {
+                var why = port > 0 ? $"TLS authentication with {host}:{port} failed: {inner.Message}" : $"TLS authentication with {host} failed: {inner.Message}";
+                trail.TryPost(() => trail.Events.NodeAuthenticationFailure(host, why, serious: true));
+                return;
+            }
+        }
+    }
+}
