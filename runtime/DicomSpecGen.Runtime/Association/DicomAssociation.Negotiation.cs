@@ -25,6 +25,10 @@ public sealed partial class DicomAssociation
     /// <summary>The server response of user identity negotiation, when the acceptor sent one (PS3.7 D.3.3.7).</summary>
     public ReadOnlyMemory<byte>? UserIdentityResponse { get; private set; }
 
+    /// <summary>Acceptor: the requestor's user identity as the policy checked it (who, accepted or not, why), when it
+    /// checked one (PS3.7 D.3.3.7); for authorization and audit on this association.</summary>
+    public Identity.UserIdentityCheck? UserIdentity { get; private set; }
+
     /// <summary>The A-ASSOCIATE request as received or sent.</summary>
     public AssociateRequestInfo? Request { get; private set; }
 
