@@ -22,6 +22,12 @@ public sealed class CommonOptions
     public Option<string?> Pcap { get; } = new("--pcap") { Description = "write every connection of this run to a pcap file (synthetic TCP/IP around the bytes that crossed the socket; plaintext under TLS) for Wireshark/tshark" };
     public TlsArguments Tls { get; } = new();
 
+    /// <summary>SCU verbs: the user identity to send (added by the verbs that take it).</summary>
+    public UserIdentityArguments Identity { get; } = new();
+
+    /// <summary>dsg scp: how user identities are checked.</summary>
+    public IdentityValidationArguments IdentityValidation { get; } = new();
+
     public void AddTo(Command command)
     {
         command.Options.Add(Verbose);
@@ -112,6 +118,7 @@ public sealed class CommonOptions
             Trace = TraceAction(result),
             AssociateTimeout = seconds,
             ReleaseTimeout = seconds,
+            UserIdentity = Identity.Build(result),
         };
     }
 }

@@ -48,6 +48,7 @@ public static class ScpCommand
         command.Arguments.Add(port);
         foreach (var o in new Option[] { folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, worklist, mpps, commit, commitAe, commitDelay, index, duplicates, metricsPort, conformance, format }) command.Options.Add(o);
         common.AddTo(command);
+        common.IdentityValidation.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             using var logging = common.Logging(result);
@@ -221,6 +222,7 @@ public static class ScpCommand
                 AeTitle = title,
                 RequireCalledAeTitle = requireCalledAeTitle,
                 AllowedCallingAeTitles = allowed is { Length: > 0 } ? allowed.ToHashSet() : null,
+                UserIdentity = common.IdentityValidation.Build(result),
             }),
             MaxAssociations = max,
             Transport = common.Transport(result, acceptor: true) with { IdleTimeout = TimeSpan.FromMinutes(5) },

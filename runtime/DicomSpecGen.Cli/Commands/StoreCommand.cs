@@ -22,6 +22,7 @@ public static class StoreCommand
         peer.AddTo(command);
         command.Arguments.Add(paths);
         common.AddTo(command);
+        common.Identity.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             using var logging = common.Logging(result);

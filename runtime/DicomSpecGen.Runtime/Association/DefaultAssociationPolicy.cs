@@ -70,7 +70,7 @@ public sealed class DefaultAssociationPolicy(AcceptorPolicyOptions options) : IA
     /// service-provider; of that source's reasons (PS3.8 Table 9-21) only no-reason-given fits.</summary>
     private static AssociationDecision RejectIdentity(UserIdentityCheck check)
         => AssociationDecision.Reject(AssociateRejectResult.RejectedPermanent, AssociateRejectReason.AcseNoReasonGiven,
-            (check.Type is { } type ? $"user identity '{check.User ?? "?"}' ({type.Meaning()}, User-Identity-Type {(int)type}) was not accepted: " : "")
+            (check.Type is { } type ? $"user identity {(check.User is { } user ? $"'{user}' " : "")}({type.Meaning()}, User-Identity-Type {(int)type}) was not accepted: " : "")
             + check.Reason + " (PS3.7 D.3.3.7.3)") with { UserIdentity = check };
 
     /// <summary>Runs the validator registered for the identity's type; no validator, a failing or slow one, or a missing
