@@ -100,7 +100,7 @@ public sealed class IdentityValidationArguments
                 Audience = audience,
                 Issuer = issuer,
                 PublicKeyPem = key != null ? File.ReadAllText(key) : null,
-                SharedSecret = secret != null ? WithoutFinalLineBreak(File.ReadAllBytes(secret)) : null,
+                SharedSecret = secret != null ? WithoutFinalLineBreak(File.ReadAllBytes(secret)) : (ReadOnlyMemory<byte>?)null,
             };
             return new UserIdentityValidationOptions().WithJwt(jwt);
         }
