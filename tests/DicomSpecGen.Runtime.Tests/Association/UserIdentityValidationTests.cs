@@ -1,6 +1,8 @@
 using System.Text;
 using DicomSpecGen.Association;
 using DicomSpecGen.Association.Identity;
+using DicomSpecGen.Conformance;
+using DicomSpecGen.Services.Scp;
 using DicomSpecGen.Dimse;
 using DicomSpecGen.Protocol;
 using DicomSpecGen.Registry;
@@ -154,5 +156,15 @@ public class UserIdentityValidationTests
         AssertIdentityRejection(await Assert.ThrowsAsync<AssociationRejectedException>(() => DicomClient.ConnectAsync(With(server.Port, UserIdentityOptions.FromBytes(UserIdentityType.KerberosServiceTicket, new byte[] { 1 })))));
         Assert.Contains("directory unreachable", explained[0].Summary);
         Assert.Contains("did not answer within", explained[1].Summary);
+    }
+
+    [Fact]
+    public void The_conformance_statement_states_which_types_are_checked_and_the_rejection()
+    {
+        var registry = new DicomServiceProvider(new ServiceProviderOptions()).Registry;
+        var text = new ConformanceStatement(new ConformanceInput("test", "DSGSCP", 11112, registry,
+            Acceptor(Jwt().With(UserIdentityType.KerberosServiceTicket, new RecordingValidator(_ => UserIdentityValidationResult.Reject("no")))))).ToMarkdown();
+        Assert.Contains("| User identity | checked for Kerberos Service ticket (3), JSON Web Token (JWT) (5); other types rejected; required;", text);
+        Assert.Contains("rejected-permanent, service-provider (ACSE), no-reason-given (PS3.7 D.3.3.7.3; PS3.8 Table 9-21, Source 2 Reason 1)", text);
     }
 }
