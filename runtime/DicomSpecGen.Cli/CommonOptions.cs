@@ -24,6 +24,12 @@ public sealed class CommonOptions
     /// <summary>--audit, added by the verbs that emit audit messages (scp, store, find): a flag others would ignore is not offered.</summary>
     public AuditArguments Audit { get; } = new();
 
+    /// <summary>SCU verbs: the user identity to send (added by the verbs that take it).</summary>
+    public UserIdentityArguments Identity { get; } = new();
+
+    /// <summary>dsg scp: how user identities are checked.</summary>
+    public IdentityValidationArguments IdentityValidation { get; } = new();
+
     public void AddTo(Command command)
     {
         command.Options.Add(Verbose);
@@ -114,6 +120,7 @@ public sealed class CommonOptions
             Trace = TraceAction(result),
             AssociateTimeout = seconds,
             ReleaseTimeout = seconds,
+            UserIdentity = Identity.Build(result),
         };
     }
 }

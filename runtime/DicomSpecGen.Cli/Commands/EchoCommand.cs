@@ -17,6 +17,7 @@ public static class EchoCommand
         var command = new Command("echo", "verify end-to-end communication with C-ECHO (PS3.4 Annex A)");
         peer.AddTo(command);
         common.AddTo(command);
+        common.Identity.AddTo(command);
         command.Options.Add(repeat);
         command.SetAction(async (result, ct) =>
         {

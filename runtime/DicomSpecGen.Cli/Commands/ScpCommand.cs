@@ -53,6 +53,7 @@ public static class ScpCommand
         foreach (var o in new Option[] { config, folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, worklist, mpps, commit, commitAe, commitDelay, index, duplicates, metricsPort, conformance, format, asyncOps }) command.Options.Add(o);
         common.AddTo(command);
         common.Audit.AddTo(command);
+        common.IdentityValidation.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             using var logging = common.Logging(result);
@@ -282,6 +283,7 @@ public static class ScpCommand
                 AeTitle = title,
                 RequireCalledAeTitle = requireCalledAeTitle,
                 AllowedCallingAeTitles = allowed is { Length: > 0 } ? allowed.ToHashSet() : null,
+                UserIdentity = common.IdentityValidation.Build(result),
             }),
             MaxAssociations = max,
             Transport = common.Transport(result, acceptor: true) with { IdleTimeout = TimeSpan.FromMinutes(5) },

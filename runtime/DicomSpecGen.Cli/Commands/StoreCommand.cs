@@ -26,6 +26,7 @@ public static class StoreCommand
         command.Options.Add(asyncOps);
         common.AddTo(command);
         common.Audit.AddTo(command);
+        common.Identity.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             using var logging = common.Logging(result);

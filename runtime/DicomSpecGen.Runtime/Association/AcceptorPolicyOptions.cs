@@ -27,6 +27,11 @@ public sealed record AcceptorPolicyOptions
     public IReadOnlyDictionary<string, string>? ServedBy { get; init; }
 
     /// <summary>Checks a requestor's user identity (PS3.7 D.3.3.7); null ignores identities. A refused identity
-    /// rejects the association (permanent, service-user, no-reason-given).</summary>
+    /// rejects the association (rejected-permanent, source ACSE service-provider, PS3.7 D.3.3.7.3). Superseded by
+    /// <see cref="UserIdentity"/> when that is set.</summary>
     public Func<UserIdentityOptions, bool>? AuthenticateUser { get; init; }
+
+    /// <summary>User identity validation with one validator per User-Identity-Type (JWT built in, Kerberos and SAML
+    /// pluggable); null leaves identities to <see cref="AuthenticateUser"/> or unchecked.</summary>
+    public Identity.UserIdentityValidationOptions? UserIdentity { get; init; }
 }

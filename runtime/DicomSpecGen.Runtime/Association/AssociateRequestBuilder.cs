@@ -53,7 +53,7 @@ internal static class AssociateRequestBuilder
             {
                 UserIdentityType = id.Type,
                 PositiveResponseRequested = (byte)(id.PositiveResponseRequested ? 1 : 0),
-                PrimaryField = Encoding.UTF8.GetBytes(id.Primary),
+                PrimaryField = id.PrimaryBytes ?? Encoding.UTF8.GetBytes(id.Primary),
                 SecondaryField = id.Secondary == null ? ReadOnlyMemory<byte>.Empty : Encoding.UTF8.GetBytes(id.Secondary),
             });
         }

@@ -23,6 +23,10 @@ public sealed record AssociateRequestInfo(
     /// <remarks>PS3.7 A.2.1; PS3.6 Annex A</remarks>
     public const string DicomApplicationContext = Registry.DicomUids.DICOMApplicationContext;
 
+    /// <summary>The User Identity sub-item as received (PS3.7 Table D.3-14), its fields as bytes: a Kerberos ticket is
+    /// not text. <see cref="UserIdentity"/> is the same item read as UTF-8.</summary>
+    public UserIdentityRq? UserIdentityItem { get; init; }
+
     public static AssociateRequestInfo From(AAssociateRq rq, string? remoteAddress = null)
     {
         var appContext = "";
@@ -32,6 +36,7 @@ public sealed record AssociateRequestInfo(
         string? implClass = null, implVersion = null;
         AsyncOperationLimits? window = null;
         UserIdentityOptions? identity = null;
+        UserIdentityRq? identityItem = null;
         var extended = new List<ExtendedNegotiation>();
         foreach (var item in rq.VariableItems)
         {
@@ -56,6 +61,7 @@ public sealed record AssociateRequestInfo(
                             case RoleSelection rs: roles[rs.SopClassUid] = rs; break;
                             case SopClassExtendedNegotiation en: extended.Add(new(en.SopClassUid, en.ServiceClassApplicationInformation)); break;
                             case UserIdentityRq uid:
+                                identityItem = uid;
                                 identity = new(uid.UserIdentityType, Encoding.UTF8.GetString(uid.PrimaryField.Span),
                                     uid.SecondaryField.Length > 0 ? Encoding.UTF8.GetString(uid.SecondaryField.Span) : null, uid.PositiveResponseRequested != 0);
                                 break;
@@ -69,6 +75,9 @@ public sealed record AssociateRequestInfo(
             roles.TryGetValue(c.Abstract, out var role);
             return new PresentationContextProposal(c.Id, c.Abstract, c.Ts, role == null ? null : role.ScuRole != 0, role == null ? null : role.ScpRole != 0);
         }).ToList();
-        return new AssociateRequestInfo(rq.CalledAeTitle.Trim(), rq.CallingAeTitle.Trim(), appContext, proposals, maxLength, implClass, implVersion, window, identity, extended, remoteAddress);
+        return new AssociateRequestInfo(rq.CalledAeTitle.Trim(), rq.CallingAeTitle.Trim(), appContext, proposals, maxLength, implClass, implVersion, window, identity, extended, remoteAddress)
+        {
+            UserIdentityItem = identityItem,
+        };
     }
 }

@@ -18,6 +18,10 @@ public sealed record AssociationDecision(
     /// response (PS3.7 D.3.3.7.2); empty for user name and passcode identities. Null sends none.</summary>
     public ReadOnlyMemory<byte>? UserIdentityResponse { get; init; }
 
+    /// <summary>The user identity check and its outcome, when the policy checked one (PS3.7 D.3.3.7); the hook for
+    /// audit of user authentication, accepted or refused.</summary>
+    public Identity.UserIdentityCheck? UserIdentity { get; init; }
+
     public static AssociationDecision Reject(AssociateRejectResult result, AssociateRejectReason reason, string why, IReadOnlyList<ContextExplanation>? contexts = null)
         => new(result, reason.Qualifier(), reason, [], new NegotiationExplanation(false,
             $"{why} → A-ASSOCIATE-RJ {result.Meaning()}, source {reason.Qualifier().Meaning()}, reason {reason.Meaning()}", reason.Citation(), contexts ?? []));

@@ -1,3 +1,4 @@
+using DicomSpecGen.Association.Identity;
 using DicomSpecGen.Protocol;
 
 namespace DicomSpecGen.Association;
@@ -9,7 +10,11 @@ public sealed class DefaultAssociationPolicy(AcceptorPolicyOptions options) : IA
 {
     public AcceptorPolicyOptions Options { get; } = options;
 
-    public AssociationDecision Decide(AssociateRequestInfo request)
+    /// <summary>The decision without waiting: the same as <see cref="DecideAsync"/> (for explanations; the built-in
+    /// validators finish synchronously, a pluggable one is waited for).</summary>
+    public AssociationDecision Decide(AssociateRequestInfo request) => DecideAsync(request, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+
+    public async ValueTask<AssociationDecision> DecideAsync(AssociateRequestInfo request, CancellationToken cancellationToken)
     {
         if (request.ApplicationContextName != AssociateRequestInfo.DicomApplicationContext)
             return AssociationDecision.Reject(AssociateRejectResult.RejectedPermanent, AssociateRejectReason.ApplicationContextNameNotSupported,
@@ -22,12 +27,24 @@ public sealed class DefaultAssociationPolicy(AcceptorPolicyOptions options) : IA
                 $"the calling-AE-title check refused it: calling AE title '{request.CallingAeTitle}' is not in the allow-list ({string.Join(", ", Options.AllowedCallingAeTitles.Order(StringComparer.Ordinal))})");
 
         var identityAccepted = false;
-        if (request.UserIdentity is { } identity && Options.AuthenticateUser is { } authenticate)
+        UserIdentityCheck? check = null;
+        ReadOnlyMemory<byte>? identityResponse = null;
+        if (Options.UserIdentity is { } validation)
+        {
+            (check, var response) = await CheckIdentityAsync(validation, request, cancellationToken).ConfigureAwait(false);
+            validation.Checked?.Invoke(check);
+            if (!check.Accepted)
+                return RejectIdentity(check);
+            identityAccepted = request.UserIdentity != null;
+            identityResponse = identityAccepted ? response : null;
+        }
+        else if (request.UserIdentity is { } identity && Options.AuthenticateUser is { } authenticate)
         {
             if (!authenticate(identity))
-                return AssociationDecision.Reject(AssociateRejectResult.RejectedPermanent, AssociateRejectReason.NoReasonGiven,
-                    $"user identity '{identity.Primary}' ({identity.Type.Meaning()}) was not accepted (PS3.7 D.3.3.7)");
+                return RejectIdentity(new UserIdentityCheck(identity.Type, false, identity.Primary, "not accepted by the configured authenticator", request.CallingAeTitle, request.RemoteAddress));
             identityAccepted = true;
+            identityResponse = ReadOnlyMemory<byte>.Empty;
+            check = new UserIdentityCheck(identity.Type, true, identity.Primary, "accepted by the configured authenticator", request.CallingAeTitle, request.RemoteAddress);
         }
 
         var contexts = new List<NegotiatedContext>();
@@ -41,11 +58,58 @@ public sealed class DefaultAssociationPolicy(AcceptorPolicyOptions options) : IA
         var accepted = contexts.Count(c => c.IsAccepted);
         return new AssociationDecision(null, default, default, contexts,
             new NegotiationExplanation(true, $"calling '{request.CallingAeTitle}' → called '{request.CalledAeTitle}' ({AeTitleChecks()}); {accepted} of {contexts.Count} presentation contexts accepted"
-                + (identityAccepted ? $"; user identity '{request.UserIdentity!.Primary}' accepted" : ""),
+                + (identityAccepted ? $"; user identity '{check!.User}' ({request.UserIdentity!.Type.Meaning()}) accepted" : ""),
                 "PS3.8 7.1.1.13, 9.3.3", explained))
         {
-            UserIdentityResponse = identityAccepted ? ReadOnlyMemory<byte>.Empty : null,
+            UserIdentityResponse = identityResponse,
+            UserIdentity = check,
         };
+    }
+
+    /// <summary>PS3.7 D.3.3.7.3: a rejection for an authorization failure is rejected-permanent with source (2), the ACSE
+    /// service-provider; of that source's reasons (PS3.8 Table 9-21) only no-reason-given fits.</summary>
+    private static AssociationDecision RejectIdentity(UserIdentityCheck check)
+        => AssociationDecision.Reject(AssociateRejectResult.RejectedPermanent, AssociateRejectReason.AcseNoReasonGiven,
+            (check.Type is { } type ? $"user identity {(check.User is { } user ? $"'{user}' " : "")}({type.Meaning()}, User-Identity-Type {(int)type}) was not accepted: " : "")
+            + check.Reason + " (PS3.7 D.3.3.7.3)") with { UserIdentity = check };
+
+    /// <summary>Runs the validator registered for the identity's type; no validator, a failing or slow one, or a missing
+    /// identity (when required) refuses it. Returns the check and the server response to send.</summary>
+    private static async Task<(UserIdentityCheck, ReadOnlyMemory<byte>)> CheckIdentityAsync(UserIdentityValidationOptions validation, AssociateRequestInfo request, CancellationToken cancellationToken)
+    {
+        UserIdentityCheck Outcome(UserIdentityType? type, bool accepted, string? user, string reason) => new(type, accepted, user, reason, request.CallingAeTitle, request.RemoteAddress);
+        if (request.UserIdentityItem is not { } item)
+            return (validation.RequireIdentity
+                ? Outcome(null, false, null, "the A-ASSOCIATE-RQ carries no User Identity sub-item and this SCP requires one")
+                : Outcome(null, true, null, "no user identity sent; none required"), default);
+        var type = item.UserIdentityType;
+        var username = type is UserIdentityType.Username or UserIdentityType.UsernameAndPasscode ? System.Text.Encoding.UTF8.GetString(item.PrimaryField.Span) : null;
+        if (!validation.Validators.TryGetValue(type, out var validator))
+            return (Outcome(type, false, username, $"no user identity validator is configured for {type.Meaning()} (User-Identity-Type {(int)type}), so it cannot be checked"), default);
+        var identity = UserIdentityRequest.From(item, request);
+        UserIdentityValidationResult result;
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            timeout.CancelAfter(validation.ValidationTimeout);
+            try
+            {
+                result = await validator.ValidateAsync(identity, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return (Outcome(type, false, username, $"the {validator.GetType().Name} did not answer within {validation.ValidationTimeout.TotalSeconds:F0} s"), default);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return (Outcome(type, false, username, $"the {validator.GetType().Name} failed: {e.Message}"), default);
+            }
+        }
+        if (!result.Accepted)
+            return (Outcome(type, false, result.User ?? username, result.Reason ?? $"refused by {validator.GetType().Name}"), default);
+        // PS3.7 D.3.3.7.2: a requested positive response to a Kerberos ticket carries the Kerberos server ticket.
+        if (type == UserIdentityType.KerberosServiceTicket && identity.PositiveResponseRequested && result.ServerResponse.IsEmpty)
+            return (Outcome(type, false, result.User ?? username, $"the {validator.GetType().Name} accepted the ticket but gave no Kerberos server ticket, which the requested positive response must carry (PS3.7 D.3.3.7.2)"), default);
+        return (Outcome(type, true, result.User ?? username, $"accepted by {validator.GetType().Name}"), result.ServerResponse);
     }
 
     private bool ChecksCalledAeTitle => Options.RequireCalledAeTitle && Options.AeTitle != null;

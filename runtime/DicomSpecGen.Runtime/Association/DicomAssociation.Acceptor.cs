@@ -42,8 +42,9 @@ public sealed partial class DicomAssociation
             association.CallingAeTitle = info.CallingAeTitle;
             association.CalledAeTitle = info.CalledAeTitle;
             association.TelemetryStart();
-            var decision = options.Policy.Decide(info);
+            var decision = await options.Policy.DecideAsync(info, cancellationToken).ConfigureAwait(false);
             association.Explanation = decision.Explanation;
+            association.UserIdentity = decision.UserIdentity;
             explain?.Invoke(decision.Explanation);
             if (!decision.IsAccepted)
             {

@@ -1,6 +1,7 @@
 using System.Text;
 using DicomSpecGen.Protocol;
 using DicomSpecGen.Registry;
+using Microsoft.Extensions.Logging;
 using TransferSyntax = DicomSpecGen.Protocol.TransferSyntax;
 
 namespace DicomSpecGen.Association;
@@ -24,6 +25,10 @@ public sealed partial class DicomAssociation
 
     /// <summary>The server response of user identity negotiation, when the acceptor sent one (PS3.7 D.3.3.7).</summary>
     public ReadOnlyMemory<byte>? UserIdentityResponse { get; private set; }
+
+    /// <summary>Acceptor: the requestor's user identity as the policy checked it (who, accepted or not, why), when it
+    /// checked one (PS3.7 D.3.3.7); for authorization and audit on this association.</summary>
+    public Identity.UserIdentityCheck? UserIdentity { get; private set; }
 
     /// <summary>The A-ASSOCIATE request as received or sent.</summary>
     public AssociateRequestInfo? Request { get; private set; }
@@ -76,6 +81,15 @@ public sealed partial class DicomAssociation
                 case RoleSelection rs: roles[rs.SopClassUid] = rs; break;
                 case UserIdentityAc ua: UserIdentityResponse = ua.ServerResponse; break;
             }
+        }
+        // PS3.7 D.3.3.7: an acceptor that does not support user identification accepts without a positive response;
+        // the requestor decides whether to go on. We go on (as DCMTK's storescu -rsp does) and say so.
+        if (options.UserIdentity is { PositiveResponseRequested: true } asked)
+        {
+            if (UserIdentityResponse == null)
+                _logger.LogWarning("the acceptor sent no positive response to our user identity ({Type}): it may not support user identification (PS3.7 D.3.3.7)", asked.Type.Meaning());
+            else
+                _logger.LogInformation("the acceptor confirmed our user identity ({Type}); server response of {Length} bytes", asked.Type.Meaning(), UserIdentityResponse.Value.Length);
         }
         _contexts = options.PresentationContexts.Select(pc =>
         {

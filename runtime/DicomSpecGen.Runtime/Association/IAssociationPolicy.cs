@@ -4,4 +4,9 @@ namespace DicomSpecGen.Association;
 public interface IAssociationPolicy
 {
     AssociationDecision Decide(AssociateRequestInfo request);
+
+    /// <summary>What the acceptor calls: a policy that has to wait (e.g. for a user identity validator, PS3.7
+    /// D.3.3.7) overrides it; by default the synchronous <see cref="Decide"/>.</summary>
+    ValueTask<AssociationDecision> DecideAsync(AssociateRequestInfo request, CancellationToken cancellationToken)
+        => ValueTask.FromResult(Decide(request));
 }

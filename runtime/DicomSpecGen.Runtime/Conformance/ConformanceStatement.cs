@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using DicomSpecGen.Association;
 using DicomSpecGen.Dimse;
+using DicomSpecGen.Protocol;
 using DicomSpecGen.Registry;
 using DicomSpecGen.Services;
 using DicomSpecGen.Services.Scu;
@@ -207,6 +208,13 @@ public sealed class ConformanceStatement
             : $"a requestor's proposal is answered with at most {N(configured.Invoked)} invoked / {N(configured.Performed)} performed (never above its offer), and that many of its requests are performed at once, responses in any order; without a proposal, the default synchronous mode";
     }
 
+    /// <summary>What the acceptor does with a User Identity sub-item: which types it checks, whether one is required.</summary>
+    private static string IdentityPolicy(AcceptorPolicyOptions policy)
+        => policy.UserIdentity is { } v
+            ? (v.Validators.Count == 0 ? "no type accepted" : "checked for " + string.Join(", ", v.Validators.Keys.Order().Select(t => $"{t.Meaning()} ({(int)t})")))
+              + "; other types rejected" + (v.RequireIdentity ? "; required" : "; optional") + "; a positive response is sent when requested"
+            : policy.AuthenticateUser != null ? "checked; a positive response is sent when requested" : "not checked (the item is ignored and not answered)";
+
     private List<string[]> AcceptanceRows()
     {
         var policy = _policy;
@@ -218,8 +226,8 @@ public sealed class ConformanceStatement
                 calledChecked ? "rejected-permanent, service-user, called-AE-title-not-recognized (PS3.8 Table 9-21, Source 1 Reason 7)" : "—"],
             ["Calling AE title", policy.AllowedCallingAeTitles is { } allowed ? "one of " + string.Join(", ", allowed.Order(StringComparer.Ordinal)) : "not checked (any calling AE title is accepted)",
                 policy.AllowedCallingAeTitles != null ? "rejected-permanent, service-user, calling-AE-title-not-recognized (PS3.8 Table 9-21, Source 1 Reason 3)" : "—"],
-            ["User identity", policy.AuthenticateUser != null ? "checked; a positive response is sent when requested" : "not checked (the item is ignored and not answered)",
-                policy.AuthenticateUser != null ? "rejected-permanent, service-user, no-reason-given (PS3.7 D.3.3.7)" : "—"],
+            ["User identity", IdentityPolicy(policy),
+                policy.UserIdentity != null || policy.AuthenticateUser != null ? "rejected-permanent, service-provider (ACSE), no-reason-given (PS3.7 D.3.3.7.3; PS3.8 Table 9-21, Source 2 Reason 1)" : "—"],
             ["Protocol version", "bit 0 must be set", "rejected-permanent, service-provider (ACSE), protocol-version-not-supported (PS3.8 9.3.2, Table 9-21)"],
             ["Capacity", $"at most {_input.Acceptor.MaxAssociations} associations at once", "rejected-transient, service-provider (presentation), local-limit-exceeded (PS3.8 Table 9-21)"],
         ];

@@ -3,6 +3,7 @@ using DicomSpecGen.Protocol;
 using DicomSpecGen.Registry;
 using DicomSpecGen.Runtime.Tests.Services;
 using DicomSpecGen.Services.Scu;
+using DicomSpecGen.Traceability;
 
 namespace DicomSpecGen.Runtime.Tests.Association;
 
@@ -155,6 +156,7 @@ public class UserIdentityTests
     }
 
     [Fact]
+    [SpecRow("PS3.8 Table 9-21, Reason 1 (Source 2)")]
     public async Task Refused_identity_rejects_the_association()
     {
         var explained = new List<NegotiationExplanation>();
@@ -163,7 +165,8 @@ public class UserIdentityTests
         {
             UserIdentity = new UserIdentityOptions(UserIdentityType.UsernameAndPasscode, "alice", "wrong"),
         }));
-        Assert.Equal(AssociateRejectReason.NoReasonGiven, e.Reason);
+        // PS3.7 D.3.3.7.3: rejected-permanent, source (2) the ACSE service-provider.
+        Assert.Equal((AssociateRejectResult.RejectedPermanent, AssociateRejectSource.ServiceProviderAcse, AssociateRejectReason.AcseNoReasonGiven), (e.Result, e.RejectSource, e.Reason));
         Assert.Contains("'alice'", Assert.Single(explained).Summary);
     }
 }
