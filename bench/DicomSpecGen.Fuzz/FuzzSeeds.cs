@@ -24,7 +24,7 @@ public static class FuzzSeeds
             VariableItems =
             [
                 new ApplicationContext { Name = "1.2.840.10008.3.1.1.1" },
-                new PresentationContextRq { PresentationContextId = 1, SubItems = [new AbstractSyntax { Name = "1.2.840.10008.1.1" }, new TransferSyntax { Name = "1.2.840.10008.1.2" }] },
+                new PresentationContextRq { PresentationContextId = 1, SubItems = [new AbstractSyntaxSubItem { Name = "1.2.840.10008.1.1" }, new TransferSyntaxSubItem { Name = "1.2.840.10008.1.2" }] },
                 new UserInformation
                 {
                     SubItems =
@@ -52,7 +52,7 @@ public static class FuzzSeeds
             VariableItems =
             [
                 new ApplicationContext { Name = "1.2.840.10008.3.1.1.1" },
-                new PresentationContextAc { PresentationContextId = 1, Result = PresentationContextResult.Acceptance, SubItems = [new TransferSyntax { Name = "1.2.840.10008.1.2" }] },
+                new PresentationContextAc { PresentationContextId = 1, Result = PresentationContextResult.Acceptance, SubItems = [new TransferSyntaxSubItem { Name = "1.2.840.10008.1.2" }] },
                 new UserInformation { SubItems = [new MaximumLength { MaximumLengthReceived = 0 }, new UserIdentityAc { ServerResponse = "token"u8.ToArray() }] },
             ],
         };

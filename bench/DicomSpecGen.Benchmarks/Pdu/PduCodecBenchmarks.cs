@@ -21,7 +21,7 @@ public class PduCodecBenchmarks
         var contexts = Enumerable.Range(0, 16).Select(i => (PduItem)new PresentationContextRq
         {
             PresentationContextId = (byte)(2 * i + 1),
-            SubItems = [new AbstractSyntax { Name = "1.2.840.10008.5.1.4.1.1." + (i + 1) }, new TransferSyntax { Name = "1.2.840.10008.1.2.1" }, new TransferSyntax { Name = "1.2.840.10008.1.2" }],
+            SubItems = [new AbstractSyntaxSubItem { Name = "1.2.840.10008.5.1.4.1.1." + (i + 1) }, new TransferSyntaxSubItem { Name = "1.2.840.10008.1.2.1" }, new TransferSyntaxSubItem { Name = "1.2.840.10008.1.2" }],
         });
         _rq = new AAssociateRq
         {

@@ -18,8 +18,8 @@ internal static class AssociateRequestBuilder
                 throw new ArgumentException($"presentation context ID {pc.Id} must be odd and unique (PS3.8 9.3.2.2)");
             if (pc.TransferSyntaxes.Count == 0)
                 throw new ArgumentException($"presentation context #{pc.Id} proposes no transfer syntax (PS3.8 9.3.2.2)");
-            var subItems = new List<PduItem> { new AbstractSyntax { Name = pc.AbstractSyntax } };
-            subItems.AddRange(pc.TransferSyntaxes.Select(ts => (PduItem)new TransferSyntax { Name = ts }));
+            var subItems = new List<PduItem> { new AbstractSyntaxSubItem { Name = pc.AbstractSyntax } };
+            subItems.AddRange(pc.TransferSyntaxes.Select(ts => (PduItem)new TransferSyntaxSubItem { Name = ts }));
             items.Add(new PresentationContextRq { PresentationContextId = pc.Id, SubItems = subItems });
         }
         items.Add(new UserInformation { SubItems = UserInformationItems(options) });

@@ -46,8 +46,8 @@ public sealed record AssociateRequestInfo(
                     appContext = ac.Name;
                     break;
                 case PresentationContextRq pc:
-                    var abstractSyntax = pc.SubItems.OfType<AbstractSyntax>().FirstOrDefault()?.Name ?? "";
-                    contexts.Add((pc.PresentationContextId, abstractSyntax, pc.SubItems.OfType<TransferSyntax>().Select(t => t.Name).ToList()));
+                    var abstractSyntax = pc.SubItems.OfType<AbstractSyntaxSubItem>().FirstOrDefault()?.Name ?? "";
+                    contexts.Add((pc.PresentationContextId, abstractSyntax, pc.SubItems.OfType<TransferSyntaxSubItem>().Select(t => t.Name).ToList()));
                     break;
                 case UserInformation ui:
                     foreach (var sub in ui.SubItems)

@@ -2,7 +2,6 @@ using System.Text;
 using DicomSpecGen.Protocol;
 using DicomSpecGen.Registry;
 using Microsoft.Extensions.Logging;
-using TransferSyntax = DicomSpecGen.Protocol.TransferSyntax;
 
 namespace DicomSpecGen.Association;
 
@@ -57,11 +56,11 @@ public sealed partial class DicomAssociation
     }
 
     /// <summary>The transfer syntax of an accepted context.</summary>
-    public Registry.TransferSyntax GetTransferSyntax(byte contextId)
+    public TransferSyntax GetTransferSyntax(byte contextId)
     {
         var context = GetContext(contextId);
         if (!context.IsAccepted) throw new PresentationContextNotAcceptedException($"presentation context #{contextId} was not accepted: {context.Result.Meaning()}");
-        return Registry.TransferSyntax.TryGet(context.TransferSyntax!, out var ts) ? ts
+        return TransferSyntax.TryGet(context.TransferSyntax!, out var ts) ? ts
             : throw new PresentationContextNotAcceptedException($"transfer syntax {context.TransferSyntax} of context #{contextId} is unknown");
     }
 
@@ -95,7 +94,7 @@ public sealed partial class DicomAssociation
         {
             if (!results.TryGetValue(pc.Id, out var r))
                 return new NegotiatedContext(pc.Id, pc.AbstractSyntax, PresentationContextResult.NoReason, null);
-            var ts = r.Result == PresentationContextResult.Acceptance ? r.SubItems.OfType<TransferSyntax>().FirstOrDefault()?.Name : null;
+            var ts = r.Result == PresentationContextResult.Acceptance ? r.SubItems.OfType<TransferSyntaxSubItem>().FirstOrDefault()?.Name : null;
             // PS3.7 D.3.3.4: no role selection item in the AC means the default roles (requestor SCU only).
             var scu = true;
             var scp = false;
@@ -117,7 +116,7 @@ public sealed partial class DicomAssociation
         {
             var sub = new List<PduItem>();
             // PS3.8 9.3.3.2: the transfer syntax sub-item is present but not significant when not accepted.
-            sub.Add(new TransferSyntax { Name = c.TransferSyntax ?? "" });
+            sub.Add(new TransferSyntaxSubItem { Name = c.TransferSyntax ?? "" });
             items.Add(new PresentationContextAc { PresentationContextId = c.Id, Result = c.Result, SubItems = c.IsAccepted ? sub : [] });
         }
         var info = new List<PduItem>

@@ -37,13 +37,13 @@ internal sealed class MiniScp : IAsyncDisposable
         var items = new List<PduItem> { new ApplicationContext { Name = "1.2.840.10008.3.1.1.1" } };
         foreach (var pc in rq.VariableItems.OfType<PresentationContextRq>())
         {
-            var ts = pc.SubItems.OfType<TransferSyntax>().First().Name;
-            AcceptedContexts[pc.PresentationContextId] = pc.SubItems.OfType<AbstractSyntax>().Single().Name;
+            var ts = pc.SubItems.OfType<TransferSyntaxSubItem>().First().Name;
+            AcceptedContexts[pc.PresentationContextId] = pc.SubItems.OfType<AbstractSyntaxSubItem>().Single().Name;
             items.Add(new PresentationContextAc
             {
                 PresentationContextId = pc.PresentationContextId,
                 Result = PresentationContextResult.Acceptance,
-                SubItems = [new TransferSyntax { Name = ts }],
+                SubItems = [new TransferSyntaxSubItem { Name = ts }],
             });
         }
         items.Add(new UserInformation

@@ -38,7 +38,7 @@ public class StorescpTests
                 VariableItems =
                 [
                     new ApplicationContext { Name = "1.2.840.10008.3.1.1.1" },
-                    new PresentationContextRq { PresentationContextId = 1, SubItems = [new AbstractSyntax { Name = SecondaryCapture }, new TransferSyntax { Name = ImplicitLittleEndian }] },
+                    new PresentationContextRq { PresentationContextId = 1, SubItems = [new AbstractSyntaxSubItem { Name = SecondaryCapture }, new TransferSyntaxSubItem { Name = ImplicitLittleEndian }] },
                     new UserInformation { SubItems = [new MaximumLength { MaximumLengthReceived = 16384 }, new ImplementationClassUid { ImplementationClassUidValue = "1.2.826.0.1.3680043.10.1" }] },
                 ],
             }, cts.Token);

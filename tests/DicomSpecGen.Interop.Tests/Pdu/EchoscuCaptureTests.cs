@@ -75,8 +75,8 @@ public class EchoscuCaptureTests
         Assert.Equal("1.2.840.10008.3.1.1.1", rq.VariableItems.OfType<ApplicationContext>().Single().Name);
         var context = rq.VariableItems.OfType<PresentationContextRq>().First();
         Assert.Equal(1, context.PresentationContextId);
-        Assert.Equal("1.2.840.10008.1.1", context.SubItems.OfType<AbstractSyntax>().Single().Name);
-        Assert.Contains(context.SubItems.OfType<TransferSyntax>(), t => t.Name == "1.2.840.10008.1.2");
+        Assert.Equal("1.2.840.10008.1.1", context.SubItems.OfType<AbstractSyntaxSubItem>().Single().Name);
+        Assert.Contains(context.SubItems.OfType<TransferSyntaxSubItem>(), t => t.Name == "1.2.840.10008.1.2");
         var user = rq.VariableItems.OfType<UserInformation>().Single();
         Assert.Equal(16384u, user.SubItems.OfType<MaximumLength>().Single().MaximumLengthReceived);
         Assert.StartsWith("1.2.276.0.7230010.3", user.SubItems.OfType<ImplementationClassUid>().Single().ImplementationClassUidValue);

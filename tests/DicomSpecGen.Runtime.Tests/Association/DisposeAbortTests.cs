@@ -69,7 +69,7 @@ public class DisposeAbortTests
             {
                 PresentationContextId = pc.PresentationContextId,
                 Result = PresentationContextResult.Acceptance,
-                SubItems = [pc.SubItems.OfType<TransferSyntax>().First()],
+                SubItems = [pc.SubItems.OfType<TransferSyntaxSubItem>().First()],
             }),
             new UserInformation { SubItems = [new MaximumLength { MaximumLengthReceived = 16384 }, new ImplementationClassUid { ImplementationClassUidValue = "1.2.3.4" }] },
         ],

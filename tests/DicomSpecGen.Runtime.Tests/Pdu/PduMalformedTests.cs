@@ -103,7 +103,7 @@ public class PduMalformedTests
         {
             CalledAeTitle = rq.CalledAeTitle,
             CallingAeTitle = rq.CallingAeTitle,
-            VariableItems = [.. rq.VariableItems, new PresentationContextAc { PresentationContextId = 5, SubItems = [new TransferSyntax { Name = "1.2" }] }],
+            VariableItems = [.. rq.VariableItems, new PresentationContextAc { PresentationContextId = 5, SubItems = [new TransferSyntaxSubItem { Name = "1.2" }] }],
         };
         var e = Fails(PduRoundTripTests.Encode(bad));
         Assert.Equal(AbortReason.UnexpectedPduParameter, e.AbortReason);

@@ -85,7 +85,7 @@ public class PduRoundTripTests
         Assert.Equal(1, rq.ProtocolVersion);
         var contexts = rq.VariableItems.OfType<PresentationContextRq>().ToList();
         Assert.Equal([1, 3], contexts.Select(c => (int)c.PresentationContextId));
-        Assert.Equal(PduSamples.Verification, contexts[0].SubItems.OfType<AbstractSyntax>().Single().Name);
+        Assert.Equal(PduSamples.Verification, contexts[0].SubItems.OfType<AbstractSyntaxSubItem>().Single().Name);
         var user = rq.VariableItems.OfType<UserInformation>().Single();
         Assert.Equal(16384u, user.SubItems.OfType<MaximumLength>().Single().MaximumLengthReceived);
         var identity = user.SubItems.OfType<UserIdentityRq>().Single();

@@ -50,12 +50,12 @@ internal static class PduSamples
             new PresentationContextRq
             {
                 PresentationContextId = 1,
-                SubItems = [new AbstractSyntax { Name = Verification }, new TransferSyntax { Name = ExplicitLittleEndian }, new TransferSyntax { Name = ImplicitLittleEndian }],
+                SubItems = [new AbstractSyntaxSubItem { Name = Verification }, new TransferSyntaxSubItem { Name = ExplicitLittleEndian }, new TransferSyntaxSubItem { Name = ImplicitLittleEndian }],
             },
             new PresentationContextRq
             {
                 PresentationContextId = 3,
-                SubItems = [new AbstractSyntax { Name = "1.2.840.10008.5.1.4.1.1.2" }, new TransferSyntax { Name = ImplicitLittleEndian }],
+                SubItems = [new AbstractSyntaxSubItem { Name = "1.2.840.10008.5.1.4.1.1.2" }, new TransferSyntaxSubItem { Name = ImplicitLittleEndian }],
             },
             UserInfoRq(),
         ],
@@ -68,8 +68,8 @@ internal static class PduSamples
         VariableItems =
         [
             new ApplicationContext { Name = AppContext },
-            new PresentationContextAc { PresentationContextId = 1, Result = PresentationContextResult.Acceptance, SubItems = [new TransferSyntax { Name = ExplicitLittleEndian }] },
-            new PresentationContextAc { PresentationContextId = 3, Result = PresentationContextResult.AbstractSyntaxNotSupported, SubItems = [new TransferSyntax { Name = ImplicitLittleEndian }] },
+            new PresentationContextAc { PresentationContextId = 1, Result = PresentationContextResult.Acceptance, SubItems = [new TransferSyntaxSubItem { Name = ExplicitLittleEndian }] },
+            new PresentationContextAc { PresentationContextId = 3, Result = PresentationContextResult.AbstractSyntaxNotSupported, SubItems = [new TransferSyntaxSubItem { Name = ImplicitLittleEndian }] },
             new UserInformation
             {
                 SubItems =

@@ -70,7 +70,7 @@ public class PduValueTableTests
     {
         foreach (var result in Enum.GetValues<PresentationContextResult>())
         {
-            var item = new PresentationContextAc { PresentationContextId = 3, Result = result, SubItems = [new TransferSyntax { Name = "1.2.840.10008.1.2" }] };
+            var item = new PresentationContextAc { PresentationContextId = 3, Result = result, SubItems = [new TransferSyntaxSubItem { Name = "1.2.840.10008.1.2" }] };
             Assert.Equal(result, ReadItem<PresentationContextAc>(item).Result);
             AssertDefined(result, result.Meaning(), result.Citation(), "Table 9-18, Result/Reason");
         }

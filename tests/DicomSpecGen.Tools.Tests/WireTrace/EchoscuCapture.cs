@@ -46,7 +46,7 @@ internal static class EchoscuCapture
         VariableItems =
         [
             new ApplicationContext { Name = "1.2.840.10008.3.1.1.1" },
-            new PresentationContextAc { PresentationContextId = 1, Result = PresentationContextResult.Acceptance, SubItems = [new TransferSyntax { Name = "1.2.840.10008.1.2" }] },
+            new PresentationContextAc { PresentationContextId = 1, Result = PresentationContextResult.Acceptance, SubItems = [new TransferSyntaxSubItem { Name = "1.2.840.10008.1.2" }] },
             new UserInformation { SubItems = [new MaximumLength { MaximumLengthReceived = 16384 }, new ImplementationClassUid { ImplementationClassUidValue = "1.2.826.0.1.3680043.10.1" }] },
         ],
     };
