@@ -56,15 +56,15 @@ waitport() { for _ in $(seq 600); do (: <>"/dev/tcp/127.0.0.1/$1") 2>/dev/null &
 ms() { date +%s%3N; }
 
 # --- the throwaway PostgreSQL cluster (as user postgres when run as root) ---
-pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$PGBIN/$1" "${@:2}"; else "$PGBIN/$1" "${@:2}"; fi; }
+pg() { if [ "$(id -u)" = 0 ]; then timeout 120 runuser -u postgres -- "$PGBIN/$1" "${@:2}"; else timeout 120 "$PGBIN/$1" "${@:2}"; fi; }
 PGDIR=$OUT/pg; mkdir -p "$PGDIR"; [ "$(id -u)" = 0 ] && chown postgres:postgres "$PGDIR"
 PGPORT=$(freeport)
-timeout 120 pg initdb -D "$PGDIR/data" -A trust -U postgres --locale=C -E UTF8 --no-sync --no-instructions >"$OUT/pg.log" 2>&1 || { cat "$OUT/pg.log"; exit 1; }
-timeout 120 pg pg_ctl -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 \
+pg initdb -D "$PGDIR/data" -A trust -U postgres --locale=C -E UTF8 --no-sync --no-instructions >"$OUT/pg.log" 2>&1 || { cat "$OUT/pg.log"; exit 1; }
+pg pg_ctl -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 \
   -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGDIR -c fsync=off -c synchronous_commit=off -c max_connections=300" start >>"$OUT/pg.log" 2>&1 || { cat "$OUT/pg.log"; exit 1; }
-cleanup() { timeout 60 pg pg_ctl -D "$PGDIR/data" -m immediate -w stop >/dev/null 2>&1; }
+cleanup() { pg pg_ctl -D "$PGDIR/data" -m immediate -w stop >/dev/null 2>&1; }
 trap cleanup EXIT
-psql_() { timeout 60 pg psql -h 127.0.0.1 -p "$PGPORT" -U postgres -At "$@"; }
+psql_() { pg psql -h 127.0.0.1 -p "$PGPORT" -U postgres -At "$@"; }
 
 # one CASE (dcmtk | n1 | n3) of repetition REP: prints objects/s (0 when it failed or lost objects)
 one() {
