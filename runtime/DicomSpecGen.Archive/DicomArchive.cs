@@ -84,17 +84,92 @@ public sealed class DicomArchive(IInstanceStore store, IInstanceIndex index, str
                 await using (var kept = Store.OpenRead(staged.RelativePath))
                     record = await InstanceRecordReader.ReadAsync(kept, staged.RelativePath, kept.Length, cancellationToken).ConfigureAwait(false);
                 await Index.AddAsync(record, Duplicates, cancellationToken).ConfigureAwait(false);
+                Store.Settle(staged);
                 _logger.LogInformation("{Sop} from {Calling} is stored already; the first copy is kept", record.SopInstanceUid, context.CallingAeTitle);
                 return DimseStatus.Success;
             }
             else await Index.AddAsync(record, Duplicates, cancellationToken).ConfigureAwait(false);
+            Store.Settle(staged);
             _logger.LogInformation("stored {Sop} from {Calling} ({Size} bytes)", record.SopInstanceUid, context.CallingAeTitle, record.Size);
             return DimseStatus.Success;
         }
         catch
         {
+            // Not yet placed: the copy goes. Placed (or a kept copy found) but not indexed: the next reconciliation indexes it.
             if (File.Exists(staged.TempPath)) Store.Discard(staged);
+            else Store.Abandon(staged);
             throw;
+        }
+    }
+
+    /// <summary>Reconciliation of placements this node began and did not finish (a process killed, or an index failure,
+    /// between the rename of a file into place and its index row): each whole file is indexed if it has no row yet
+    /// (insert only: a row written meanwhile by any node stays, so running this twice, or beside a live writer, changes
+    /// nothing), a file that cannot be read to its end is set aside in ".damaged/", a placement that never happened
+    /// is dropped. Run on start (before serving) and may be run again at any time.</summary>
+    /// <returns>How many files were indexed and how many set aside.</returns>
+    public async Task<(int Indexed, int SetAside)> ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var (indexed, setAside) = (0, 0);
+        foreach (var placement in Store.Unsettled())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var expected = Path.GetFileNameWithoutExtension(placement.RelativePath);
+            InstanceRecord? record = null;
+            long length;
+            DateTime written;
+            try
+            {
+                await using var file = Store.OpenRead(placement.RelativePath);
+                length = file.Length;
+                written = file is FileStream fs ? File.GetLastWriteTimeUtc(fs.SafeFileHandle) : default;
+                record = await ReadWholeAsync(file, placement.RelativePath, cancellationToken).ConfigureAwait(false);
+            }
+            catch (FileNotFoundException)
+            {
+                // Killed before the rename: nothing was placed (its staging file goes with the dead writer's).
+                Store.Settle(placement);
+                continue;
+            }
+            catch (DirectoryNotFoundException)
+            {
+                Store.Settle(placement);
+                continue;
+            }
+            if (record != null && FileSystemInstanceStore.SafeRelativePath(record.SopInstanceUid) == placement.RelativePath)
+            {
+                if (await Index.AddAsync(record, DuplicatePolicy.KeepFirst, cancellationToken).ConfigureAwait(false))
+                {
+                    indexed++;
+                    _logger.LogWarning("reconciled {Sop}: placed by a writer that stopped before indexing it; indexed now", record.SopInstanceUid);
+                }
+            }
+            else if (Store.SetAside(placement.RelativePath, length, written))
+            {
+                setAside++;
+                _logger.LogWarning("{Path} (placement of {Sop} not finished) cannot be read to its end: set aside in .damaged/", placement.RelativePath, expected);
+            }
+            Store.Settle(placement);
+        }
+        return (indexed, setAside);
+    }
+
+    /// <summary>The index record of a Part 10 file read to its end; null when it is not one (truncated, damaged).</summary>
+    private static async Task<InstanceRecord?> ReadWholeAsync(Stream file, string relativePath, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var record = await InstanceRecordReader.ReadAsync(file, relativePath, file.Length, cancellationToken).ConfigureAwait(false);
+            file.Position = 0;
+            await using var reader = await DicomFileReader.OpenAsync(file, leaveOpen: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+            while (await reader.Dataset.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+            }
+            return record;
+        }
+        catch (Exception e) when (e is DicomDataException or EndOfStreamException or InvalidDataException or FormatException)
+        {
+            return null;
         }
     }
 

@@ -102,7 +102,11 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     public async Task<StagedFile> StageAsync(DicomFileMeta meta, PipeReader dataSet, CancellationToken cancellationToken)
     {
         var relative = SafeRelativePath(meta.MediaStorageSopInstanceUid);
-        var temp = Path.Combine(_temp, $"{NodeName}-{Environment.ProcessId}-{Guid.NewGuid():N}.part");
+        var stem = $"{NodeName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        var temp = Path.Combine(_temp, stem + ".part");
+        // The placement record names the final path, so a writer killed after the rename and before the index row
+        // leaves a record its node's next start finds (Unsettled); an empty file: its name is the record.
+        var intent = Path.Combine(_temp, $"{stem}@{Path.GetDirectoryName(relative)}@{Path.GetFileNameWithoutExtension(relative)}.intent");
         try
         {
             // Synchronous buffered writes into the page cache: cheaper than a thread-pool hop per asynchronous write.
@@ -117,13 +121,17 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
                 if (result.IsCompleted) break;
             }
             file.Flush(flushToDisk: false);
-            // Concurrent associations' files that finish while a pass runs share the next one (group commit).
-            if (_sync != null) await _sync.FileAsync(file).ConfigureAwait(false);
-            return new StagedFile(temp, relative, file.Length);
+            File.Create(intent).Dispose();
+            _inFlight.TryAdd(intent, 0);
+            // Concurrent associations' files that finish while a pass runs share the next one (group commit); the
+            // staging folder's sync in the same pass makes the record durable before the rename can be.
+            if (_sync != null) await Task.WhenAll(_sync.FileAsync(file), _sync.FolderAsync(_temp)).ConfigureAwait(false);
+            return new StagedFile(temp, relative, file.Length, intent);
         }
         catch
         {
             File.Delete(temp);
+            DeleteIntent(intent);
             throw;
         }
     }
@@ -145,7 +153,8 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         }
         catch (IOException) when (File.Exists(Path.Combine(_root, staged.RelativePath)))
         {
-            Discard(staged);
+            // The record stays until the kept copy is indexed (its writer may have died before indexing it).
+            File.Delete(staged.TempPath);
             return false;
         }
         await SyncAsync(folder).ConfigureAwait(false);
@@ -187,7 +196,79 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         return folder;
     }
 
-    public void Discard(StagedFile staged) => File.Delete(staged.TempPath);
+    public void Discard(StagedFile staged)
+    {
+        File.Delete(staged.TempPath);
+        Settle(staged);
+    }
+
+    /// <summary>Placement records of this process's stores between staging and index row.</summary>
+    private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
+
+    public void Settle(StagedFile staged)
+    {
+        if (staged.IntentPath != null) DeleteIntent(staged.IntentPath);
+    }
+
+    public void Abandon(StagedFile staged)
+    {
+        if (staged.IntentPath != null) _inFlight.TryRemove(staged.IntentPath, out _);
+    }
+
+    public void Settle(UnsettledPlacement placement) => DeleteIntent(placement.IntentPath);
+
+    private void DeleteIntent(string path)
+    {
+        File.Delete(path);
+        _inFlight.TryRemove(path, out _);
+    }
+
+    /// <summary>Placement records "{node}-{pid}-{guid}@{folder}@{name}.intent" of this node whose process is gone, and
+    /// of this process that are not in flight (abandoned after an index failure). Another node's records are left to
+    /// that node: its process ids mean nothing here, and its in-flight records are not settled yet.</summary>
+    public IReadOnlyList<UnsettledPlacement> Unsettled()
+    {
+        var found = new List<UnsettledPlacement>();
+        foreach (var path in Directory.EnumerateFiles(_temp, "*.intent"))
+        {
+            var fields = Path.GetFileNameWithoutExtension(path).Split('@');
+            if (fields.Length != 3) continue;
+            var parts = fields[0].Split('-');
+            if (parts.Length < 3 || string.Join('-', parts[..^2]) != NodeName || !int.TryParse(parts[^2], out var pid)) continue;
+            if (pid == Environment.ProcessId ? _inFlight.ContainsKey(path) : IsRunning(pid)) continue;
+            var relative = Path.Combine(fields[1], fields[2] + ".dcm");
+            // Only names this store makes ({hash prefix}/{uid or hash}.dcm): a record never points outside the root.
+            if (fields[1].Length != 2 || !UidSyntax().IsMatch(fields[2]) && !HexName().IsMatch(fields[2])) continue;
+            found.Add(new UnsettledPlacement(path, relative));
+        }
+        return found;
+    }
+
+    [GeneratedRegex("^[0-9a-f]{64}$")]
+    private static partial Regex HexName();
+
+    /// <summary>Moves the file to ".damaged/" if it is still the one seen (length and time); if another writer placed a
+    /// new copy in the meantime and it was moved instead, it is put back.</summary>
+    public bool SetAside(string relativePath, long length, DateTime lastWriteUtc)
+    {
+        var source = Path.Combine(_root, relativePath);
+        var current = new FileInfo(source);
+        if (!current.Exists || current.Length != length || current.LastWriteTimeUtc != lastWriteUtc) return false;
+        var aside = Directory.CreateDirectory(Path.Combine(_root, ".damaged")).FullName;
+        var target = Path.Combine(aside, $"{Path.GetFileNameWithoutExtension(relativePath)}.{Guid.NewGuid():N}.dcm");
+        File.Move(source, target);
+        var moved = new FileInfo(target);
+        if (moved.Length == length && moved.LastWriteTimeUtc == lastWriteUtc) return true;
+        try
+        {
+            File.Move(target, source, overwrite: false);
+        }
+        catch (IOException)
+        {
+            // A still newer copy holds the name: the one moved stays aside.
+        }
+        return false;
+    }
 
     public Stream OpenRead(string relativePath)
     {

@@ -5,7 +5,17 @@ using DicomSpecGen.Data.Part10;
 namespace DicomSpecGen.Archive;
 
 /// <summary>A file written and flushed to disk under a temporary name, not yet visible in the store.</summary>
-public sealed record StagedFile(string TempPath, string RelativePath, long Size);
+/// <param name="TempPath">Where it is staged.</param>
+/// <param name="RelativePath">Its name once placed.</param>
+/// <param name="Size">Its length in bytes.</param>
+/// <param name="IntentPath">The store's record that this file is about to be placed under <paramref name="RelativePath"/>
+/// (kept until the index row is written, so a writer killed in between is found on the next start); null when the
+/// store keeps none.</param>
+public sealed record StagedFile(string TempPath, string RelativePath, long Size, string? IntentPath = null);
+
+/// <summary>A placement begun by a process of this node that is gone (or that gave up): the file under
+/// <paramref name="RelativePath"/> may be in place without an index row.</summary>
+public sealed record UnsettledPlacement(string IntentPath, string RelativePath);
 
 /// <summary>Where stored instances live as Part 10 files.</summary>
 public interface IInstanceStore
@@ -35,6 +45,28 @@ public interface IInstanceStore
     }
 
     void Discard(StagedFile staged);
+
+    /// <summary>The staged file is placed and indexed (or given up): its placement record goes.</summary>
+    void Settle(StagedFile staged)
+    {
+    }
+
+    /// <summary>The staged file may be placed but its index row was not written (the index failed): its placement record
+    /// stays for the next <see cref="Unsettled"/> pass.</summary>
+    void Abandon(StagedFile staged)
+    {
+    }
+
+    /// <summary>Placements begun by processes of this node that are gone, or by this process and given up, not settled.</summary>
+    IReadOnlyList<UnsettledPlacement> Unsettled() => [];
+
+    void Settle(UnsettledPlacement placement)
+    {
+    }
+
+    /// <summary>Moves a stored file that cannot be read out of the store (kept aside, not deleted), unless it changed
+    /// since <paramref name="length"/> and <paramref name="lastWriteUtc"/> were seen. True when moved.</summary>
+    bool SetAside(string relativePath, long length, DateTime lastWriteUtc) => false;
 
     Stream OpenRead(string relativePath);
 }

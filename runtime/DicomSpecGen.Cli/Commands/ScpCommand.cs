@@ -147,6 +147,16 @@ public static class ScpCommand
             // Disposed before the archive: messages still queued may look up the archive's index.
             await using var _audit = audit;
             using var _mpps = mppsStore;
+            // Before serving: index files this node placed and did not index (a previous process killed in between).
+            try
+            {
+                var (reconciled, setAside) = await archive.ReconcileAsync(ct);
+                if (reconciled + setAside > 0) Console.WriteLine($"reconciled: {reconciled} placed files indexed, {setAside} unreadable set aside in .damaged/");
+            }
+            catch (Exception e) when (e is Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or IOException)
+            {
+                Console.Error.WriteLine($"W: reconciliation of unfinished placements failed ({e.Message}); it runs again at the next start");
+            }
             var provider = new DicomServiceProvider(new ServiceProviderOptions
             {
                 AeTitle = title,

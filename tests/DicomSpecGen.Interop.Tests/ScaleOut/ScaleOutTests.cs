@@ -102,7 +102,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
                     Assert.Empty(success.Except(files));
                     Assert.Empty(success.Except(indexed));
                     // A row without its file would be a lost instance; a file without a row can only be one whose
-                    // writer was killed between the rename and the index (never answered Success).
+                    // writer was killed between the rename and the index (never answered Success) until the restart below.
                     Assert.Empty(indexed.Except(files));
                     output.WriteLine($"{success.Count} of {Senders * PerSender} answered Success, {indexed.Count} indexed, {files.Count} files, " +
                         $"{results.Count(r => r.ExitCode != 0)} storescu exited non-zero, {clock.Elapsed.TotalSeconds:F0} s");
@@ -122,9 +122,22 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
                         Assert.Equal(inStudy.Order(StringComparer.Ordinal), Directory.GetFiles(retrieved).Select(f => Path.GetFileName(f)[(Path.GetFileName(f).IndexOf('.') + 1)..]).Order(StringComparer.Ordinal));
                     }
 
-                    // The killed replica's staging files are removed by the next start on this node; the live ones are idle.
+                    // The killed replica's next start on this node removes its staging files and indexes the files it
+                    // placed without indexing (its placement records); the live replicas are idle, their records settled.
+                    var orphans = files.Except(indexed).Count();
                     await using (var restarted = await DsgScpProcess.StartAsync("--bind", "127.0.0.1", "-od", archive, "--index", index, "--no-fsync"))
                         Assert.Empty(Directory.GetFiles(Path.Combine(archive, ".incoming")));
+                    var filesAfter = Directory.GetFiles(archive, "*.dcm", SearchOption.AllDirectories).Select(f => Path.GetFileNameWithoutExtension(f)!).ToHashSet(StringComparer.Ordinal);
+                    var indexedAfter = await IndexedAsync(index);
+                    Assert.Equal(indexedAfter.Count, indexedAfter.Distinct(StringComparer.Ordinal).Count());
+                    // No orphans: files == rows, and they are the instances answered Success plus at most one in flight
+                    // per sender (storescu does not resend; a modality would, and its resend is a duplicate).
+                    Assert.Equal(filesAfter.Order(StringComparer.Ordinal), indexedAfter.Order(StringComparer.Ordinal));
+                    Assert.Empty(success.Except(indexedAfter));
+                    Assert.InRange(indexedAfter.Count - success.Count, 0, Senders);
+                    Assert.False(Directory.Exists(Path.Combine(archive, ".damaged")), "a whole file was set aside");
+                    output.WriteLine($"{orphans} files without a row after the kill; after the restart {filesAfter.Count} files, {indexedAfter.Count} rows, " +
+                        $"{indexedAfter.Count - success.Count} of them placed but never answered");
                 }
                 finally
                 {
