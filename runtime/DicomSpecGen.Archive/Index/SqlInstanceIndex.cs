@@ -40,7 +40,7 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
     protected abstract string Match(string column, string pattern, bool ignoreCase, Func<object?, string> parameter);
 
     /// <summary>A condition marked as true for few rows, where the dialect takes such a hint (so that a range over a
-    /// name prefix starts the join instead of being checked last).</summary>
+    /// name prefix or a date starts the join instead of being checked last).</summary>
     protected virtual string Selective(string condition) => condition;
 
     /// <summary>The distinct values of an expression over the group, comma-separated.</summary>
@@ -291,12 +291,13 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
                 return $"{column} IN ({string.Join(", ", c.Values.Select(v => Param(v)))})";
             case KeyMatch.Range:
                 var range = new List<string>();
-                if (c.Values[0].Length > 0) range.Add($"{column} >= {Param(c.Values[0])}");
+                // Marked selective: a date range (even open, "since …") selects few studies of a large archive.
+                if (c.Values[0].Length > 0) range.Add(Selective($"{column} >= {Param(c.Values[0])}"));
                 // An upper bound covers the values that start with it (PS3.4 C.2.2.2.5). Such values are all below the
                 // bound's successor: that comparison lets an index on the column serve the range; substr() decides.
                 if (c.Values[1].Length > 0)
                 {
-                    if (Successor(c.Values[1]) is { } above) range.Add($"{column} < {Param(above)}");
+                    if (Successor(c.Values[1]) is { } above) range.Add(Selective($"{column} < {Param(above)}"));
                     range.Add($"substr({column}, 1, {c.Values[1].Length}) <= {Param(c.Values[1])}");
                 }
                 return string.Join(" AND ", range);
