@@ -4,7 +4,7 @@
 #       at idle; target < 64 MB.
 #   (b) CONC associations at once (default 64 storescu processes), each storing PER small objects (default 40 x 9 KB)
 #       into one `dsg scp`: peak resident set of the whole process (VmHWM), and the most associations seen open at
-#       once (established TCP connections to the port, sampled every 50 ms); target < 256 MB.
+#       once (established TCP connections to the port, sampled every 50 ms); target < 256 MB. SIZE=ct: 0.5 MB objects.
 # The receiver writes with fsync (the default) unless FSYNC=0. Loopback only; every process bounded by `timeout`.
 #   bench/scripts/scp-memory.sh                 # both
 #   MEM_MB=256 CONC=16 bench/scripts/scp-memory.sh   # smaller
@@ -12,8 +12,9 @@
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 MEM_MB=${MEM_MB:-1024}
-CONC=${CONC:-64}
+CONC=${CONC:-64}                        # also the receiver's --max-associations (default 16)
 PER=${PER:-40}
+SIZE=${SIZE:-small}                     # mkdata.py preset of (b)'s objects: small (64x64, 9 KB) or ct (512x512, 0.5 MB)
 FSYNC=${FSYNC:-1}
 TMO=${TMO:-600}
 DATA=${DATA:-/tmp/dsg-compare-data}
@@ -44,7 +45,7 @@ kb() { awk -v k="$2" '$1 == k":" {print $2}' "/proc/$1/status"; }
 count() { find "$1" -name '*.dcm' -not -path '*/.incoming/*' | wc -l; }
 start_scp() { # folder -> sets PORT, PID; idle resident set in IDLE (kB)
   PORT=$(freeport)
-  $DSG scp "$PORT" -od "$1" -aet MEMSCP --bind 127.0.0.1 $fsync_flag >>"$OUT/scp.log" 2>&1 & PID=$!
+  $DSG scp "$PORT" -od "$1" -aet MEMSCP --bind 127.0.0.1 --max-associations "$CONC" $fsync_flag >>"$OUT/scp.log" 2>&1 & PID=$!
   waitport "$PORT" || exit 1
   sleep 2; IDLE=$(kb $PID VmRSS)
 }
@@ -70,10 +71,10 @@ fi
 
 # (b) CONC associations at once
 if [ "$CONC" -gt 0 ]; then
-  dir=$DATA/conc-$CONC-$PER
+  dir=$DATA/conc-$CONC-$PER-$SIZE
   if [ ! -f "$dir.done" ]; then
     rm -rf "$dir"
-    for i in $(seq 0 $((CONC - 1))); do timeout "$TMO" "$PY" "$ROOT/bench/scripts/mkdata.py" "$dir/p$i" "$PER" small --prefix "conc$i" >/dev/null || exit 1; done
+    for i in $(seq 0 $((CONC - 1))); do timeout "$TMO" "$PY" "$ROOT/bench/scripts/mkdata.py" "$dir/p$i" "$PER" "$SIZE" --prefix "conc$SIZE$i" >/dev/null || exit 1; done
     touch "$dir.done"
   fi
   out=$(mktemp -d "$OUT/b.XXXXXX"); start_scp "$out"
