@@ -107,6 +107,7 @@ public static class IndexScale
         {
             ("PatientID", DicomTags.PatientID, DicomVr.LO, data.SamplePatientId),
             ("PatientName SMITH*", DicomTags.PatientName, DicomVr.PN, "SMITH*"),
+            ("PatientName SMITH^J*", DicomTags.PatientName, DicomVr.PN, "smith^j*"),
             ("StudyDate, one week", DicomTags.StudyDate, DicomVr.DA, "20230102-20230108"),
             ("StudyDate, one month", DicomTags.StudyDate, DicomVr.DA, "20230101-20230131"),
         };
