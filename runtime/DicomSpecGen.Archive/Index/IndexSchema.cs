@@ -27,8 +27,9 @@ public static class IndexSchema
 
     public sealed record Table(string Name, IReadOnlyList<Column> Columns, IReadOnlyList<string> PrimaryKey);
 
-    /// <summary>A secondary index: the child→parent join keys (the primary keys cover lookups by UID).</summary>
-    public sealed record TableIndex(string Name, string Table, string Column);
+    /// <summary>A secondary index on one column; <paramref name="Folded"/>: on <see cref="FoldedText"/> of the column
+    /// (for case-insensitive and wild card matching by prefix) instead of the column itself.</summary>
+    public sealed record TableIndex(string Name, string Table, string Column, bool Folded = false);
 
     public sealed record Migration(int Version, string Description, IReadOnlyList<Table> Tables, IReadOnlyList<TableIndex> Indexes);
 
@@ -53,7 +54,27 @@ public static class IndexSchema
             new("mpps", [T("sop_uid"), T("status", true), T("patient_id"), T("patient_name"), T("pps_id"), T("modality"), T("start_date"), T("start_time"),
                 T("created", true), T("updated", true), new("attributes", ColumnType.Blob, true)], ["sop_uid"]),
         ], []),
+        new(4, "indexes for C-FIND on a large archive: study date, patient name folded",
+        [],
+        [
+            // STUDY-level C-FIND by Study Date (single value or range, e.g. "20230101-20230107"): without it every
+            // date query reads the whole study table.
+            new("study_date", "study", "study_date"),
+            // C-FIND by Patient's Name, wild card ("SMITH*") or case-insensitive single value: the literal prefix of
+            // the key becomes a range over the trimmed, ASCII-upper-cased name (SqlInstanceIndex.Clause).
+            new("patient_name_folded", "patient", "patient_name", Folded: true),
+        ]),
     ];
+
+    /// <summary>The columns that have an index on <see cref="FoldedText"/>.</summary>
+    public static IReadOnlySet<string> FoldedColumns { get; } = Migrations.SelectMany(m => m.Indexes).Where(i => i.Folded).Select(i => i.Column).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>A text column trimmed of spaces and with ASCII letters upper-cased, as <see cref="AttributeMatcher"/>
+    /// compares PN ignoring case; the same expression in the index and in the query, so the database uses the index.
+    /// SQLite's upper() folds ASCII letters only (no ICU in the bundled SQLite); PostgreSQL folds with translate().</summary>
+    public static string FoldedText(string column, SqlDialect dialect) => dialect == SqlDialect.PostgreSql
+        ? $"translate(btrim(coalesce({column}, ''), ' '), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"
+        : $"upper(trim({column}, ' '))";
 
     public static int CurrentVersion => Migrations[^1].Version;
 
@@ -80,7 +101,8 @@ public static class IndexSchema
             sql.Append($", PRIMARY KEY({string.Join(", ", table.PrimaryKey)}))");
             yield return sql.ToString();
         }
-        foreach (var index in migration.Indexes) yield return $"CREATE INDEX IF NOT EXISTS {index.Name} ON {index.Table}({index.Column})";
+        foreach (var index in migration.Indexes)
+            yield return $"CREATE INDEX IF NOT EXISTS {index.Name} ON {index.Table}({(index.Folded ? FoldedText(index.Column, dialect) : index.Column)})";
     }
 
     /// <summary>Applies the migrations newer than the recorded version, in one transaction. Several processes may start

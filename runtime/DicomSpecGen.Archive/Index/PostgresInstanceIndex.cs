@@ -43,8 +43,7 @@ public sealed class PostgresInstanceIndex : SqlInstanceIndex
                 _ => ignoreCase && c is >= 'a' and <= 'z' ? char.ToUpperInvariant(c).ToString() : c.ToString(),
             });
         }
-        var value = $"btrim(coalesce({column}, ''), ' ')";
-        if (ignoreCase) value = $"translate({value}, 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')";
+        var value = ignoreCase ? IndexSchema.FoldedText(column, SqlDialect.PostgreSql) : $"btrim(coalesce({column}, ''), ' ')";
         return $"{value} LIKE {parameter(like.ToString())} ESCAPE '\\'";
     }
 

@@ -39,6 +39,10 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
     /// C.2.2.2.1, C.2.2.2.4), exactly as <see cref="AttributeMatcher.Wildcard"/> decides it.</summary>
     protected abstract string Match(string column, string pattern, bool ignoreCase, Func<object?, string> parameter);
 
+    /// <summary>A condition marked as true for few rows, where the dialect takes such a hint (so that a range over a
+    /// name prefix or a date starts the join instead of being checked last).</summary>
+    protected virtual string Selective(string condition) => condition;
+
     /// <summary>The distinct values of an expression over the group, comma-separated.</summary>
     protected abstract string DistinctList(string expression);
 
@@ -159,6 +163,36 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
 
     public async Task<IReadOnlyList<IReadOnlyDictionary<string, string?>>> QueryAsync(QueryLevel level, IReadOnlyList<KeyCondition> conditions, CancellationToken cancellationToken)
     {
+        var (sql, parameters) = QuerySql(level, conditions);
+        await using var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Adhoc(lease, sql, parameters);
+        var rows = new List<IReadOnlyDictionary<string, string?>>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var row = new Dictionary<string, string?>();
+            for (var i = 0; i < reader.FieldCount; i++)
+                row[reader.GetName(i)] = reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    /// <summary>The database's plan for the query <see cref="QueryAsync"/> would run (SQLite: EXPLAIN QUERY PLAN, one
+    /// line per step; PostgreSQL: EXPLAIN), to check which indexes a query uses.</summary>
+    public async Task<IReadOnlyList<string>> ExplainQueryAsync(QueryLevel level, IReadOnlyList<KeyCondition> conditions, CancellationToken cancellationToken)
+    {
+        var (sql, parameters) = QuerySql(level, conditions);
+        await using var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Adhoc(lease, (Dialect == SqlDialect.Sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + sql, parameters);
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) lines.Add(reader.GetString(reader.FieldCount - 1));
+        return lines;
+    }
+
+    private (string Sql, List<object?> Parameters) QuerySql(QueryLevel level, IReadOnlyList<KeyCondition> conditions)
+    {
         var columns = new List<string>(PatientColumns);
         if (level >= QueryLevel.Study) columns.AddRange(StudyColumns);
         if (level >= QueryLevel.Series) columns.AddRange(SeriesColumns);
@@ -183,18 +217,7 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
         var parameters = new List<object?>();
         AppendWhere(sql, parameters, conditions);
         sql.Append(" GROUP BY ").AppendJoin(", ", columns).Append(" ORDER BY ").AppendJoin(", ", columns);
-        await using var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Adhoc(lease, sql.ToString(), parameters);
-        var rows = new List<IReadOnlyDictionary<string, string?>>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var row = new Dictionary<string, string?>();
-            for (var i = 0; i < reader.FieldCount; i++)
-                row[reader.GetName(i)] = reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
-            rows.Add(row);
-        }
-        return rows;
+        return (sql.ToString(), parameters);
     }
 
     public async Task<IReadOnlyList<InstanceRecord>> InstancesAsync(IReadOnlyList<KeyCondition> conditions, CancellationToken cancellationToken)
@@ -247,9 +270,18 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
             return "@p" + (parameters.Count - 1);
         }
         // Only PN single values (no wild cards, so exact but for case) and wild cards need the matcher.
-        string Text(string value) => c.IgnoreCase || c.Match == KeyMatch.Wildcard
-            ? Match(column, value, c.IgnoreCase, Param)
-            : $"{column} = {Param(value.Trim())}";
+        string Text(string value)
+        {
+            if (!c.IgnoreCase && c.Match != KeyMatch.Wildcard) return $"{column} = {Param(value.Trim())}";
+            var match = Match(column, value, c.IgnoreCase, Param);
+            // A column with a folded index: the key's literal prefix, folded, bounds the folded value, a range the
+            // index serves (every value the matcher accepts, with or without case, is in it); the matcher decides.
+            if (!IndexSchema.FoldedColumns.Contains(c.Column) || FoldedPrefix(value) is not { } prefix) return match;
+            var folded = IndexSchema.FoldedText(column, Dialect);
+            var bounds = Selective($"{folded} >= {Param(prefix)}");
+            if (Successor(prefix) is { } above) bounds += $" AND {folded} < {Param(above)}";
+            return $"{bounds} AND {match}";
+        }
         switch (c.Match)
         {
             case KeyMatch.Single:
@@ -259,9 +291,15 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
                 return $"{column} IN ({string.Join(", ", c.Values.Select(v => Param(v)))})";
             case KeyMatch.Range:
                 var range = new List<string>();
-                if (c.Values[0].Length > 0) range.Add($"{column} >= {Param(c.Values[0])}");
-                // An upper bound covers the values that start with it (PS3.4 C.2.2.2.5).
-                if (c.Values[1].Length > 0) range.Add($"substr({column}, 1, {c.Values[1].Length}) <= {Param(c.Values[1])}");
+                // Marked selective: a date range (even open, "since …") selects few studies of a large archive.
+                if (c.Values[0].Length > 0) range.Add(Selective($"{column} >= {Param(c.Values[0])}"));
+                // An upper bound covers the values that start with it (PS3.4 C.2.2.2.5). Such values are all below the
+                // bound's successor: that comparison lets an index on the column serve the range; substr() decides.
+                if (c.Values[1].Length > 0)
+                {
+                    if (Successor(c.Values[1]) is { } above) range.Add(Selective($"{column} < {Param(above)}"));
+                    range.Add($"substr({column}, 1, {c.Values[1].Length}) <= {Param(c.Values[1])}");
+                }
                 return string.Join(" AND ", range);
             case KeyMatch.AnyOf when c.Column == IndexedAttributes.ModalitiesInStudyColumn:
                 // A study matches when one of its series has one of the modalities (PS3.4 C.3.4, Modalities in Study).
@@ -276,6 +314,25 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
                 throw new ArgumentException($"no SQL for {c.Match} on {c.Column}");
         }
     }
+
+    /// <summary>The literal start of a key value (before its first wild card), trimmed as the matcher trims it, ASCII
+    /// letters upper-cased, cut before the first non-ASCII or control character (text compares as UTF-8 bytes in SQLite and as
+    /// bytes in PostgreSQL's "C" collation, so only an ASCII prefix orders the same as the string); null if empty.</summary>
+    private static string? FoldedPrefix(string value)
+    {
+        var prefix = new StringBuilder();
+        foreach (var ch in value.TrimStart())
+        {
+            if (ch is '*' or '?' || ch >= 0x80 || ch < 0x20) break;
+            prefix.Append(ch is >= 'a' and <= 'z' ? (char)(ch - 32) : ch);
+        }
+        return prefix.Length > 0 ? prefix.ToString() : null;
+    }
+
+    /// <summary>The least string above every string that starts with an ASCII <paramref name="prefix"/> (its last
+    /// character plus one); null when there is none to give (a DEL or non-ASCII last character).</summary>
+    private static string? Successor(string prefix)
+        => prefix.Length > 0 && prefix[^1] < 0x7F ? prefix[..^1] + (char)(prefix[^1] + 1) : null;
 
     private static string Qualified(string column)
     {

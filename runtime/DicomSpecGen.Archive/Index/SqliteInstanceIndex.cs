@@ -46,6 +46,9 @@ public sealed class SqliteInstanceIndex : SqlInstanceIndex
     protected override string Match(string column, string pattern, bool ignoreCase, Func<object?, string> parameter)
         => $"dsg_match({column}, {parameter(pattern)}, {(ignoreCase ? 1 : 0)})";
 
+    // Without statistics the planner guesses a range on an expression index unselective and scans the instances.
+    protected override string Selective(string condition) => $"likelihood({condition}, 0.001)";
+
     protected override string DistinctList(string expression) => $"group_concat(DISTINCT {expression})";
 
     protected override string JsonItems(IEnumerable<string> columns, string from, string orderBy)

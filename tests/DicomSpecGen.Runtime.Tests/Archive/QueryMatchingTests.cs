@@ -300,6 +300,13 @@ public abstract class IndexQueryMatchingTests
     [InlineData("ZO\u00EB^X", "zo\u00CB*", true)]
     [InlineData("ZO\u00EB^X", "zo\u00EB*", true)]
     [InlineData("A[B]^C", "a[b]*", true)]
+    // The literal prefix bounds a range over the folded name index (migration 4): it must not drop a match.
+    [InlineData("smithers^jo", "SMITH*", true)]
+    [InlineData("smithers^jo", "SMITH*", false)]
+    [InlineData("Smith^John", "SMITH^JOHN", true)]
+    [InlineData("SMITH^JOHN", "smith^j*n", true)]
+    [InlineData("A~B^C", "a~*", true)]
+    [InlineData("AB\u007F^C", "ab\u007F*", true)]
     public async Task Wild_card_and_case_decisions_are_the_same_in_the_index_as_in_memory(string stored, string pattern, bool ignoreCase)
     {
         using var archive = Backend.Open(TestFiles.TempDir(), "SCP", new ArchiveQueryOptions { CaseInsensitivePersonNames = ignoreCase });
