@@ -26,7 +26,7 @@ public class VrImportTests
     }
 
     [Fact]
-    public void An_invented_vr_is_flagged_and_a_since_later_than_the_xml_explains_it()
+    public void An_invented_vr_is_flagged_and_exits_1()
     {
         using var spec = TestPaths.CopySpec();
         const string Us = "  - { code: US,";
