@@ -55,8 +55,8 @@ public class StatusRowTests
     [SpecRow("PS3.4 Table C.4-2")]
     [SpecRow("PS3.4 Table C.4-3")]
     [SpecRow("PS3.4 C.4.1.1.4")]
-    [SpecRow("PS3.4 C.4.2.1.5")]
-    [SpecRow("PS3.4 C.4.3.1.4")]
+    [SpecRow("PS3.4 Table Y.4-1")]
+    [SpecRow("PS3.4 Table Y.4-2")]
     public void Status_row_is_found_at_both_ends_of_its_code_range(string serviceName, string code)
     {
         var service = SpecFiles.Load().Services.Single(s => s.Name == serviceName);

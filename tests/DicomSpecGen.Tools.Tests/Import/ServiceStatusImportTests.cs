@@ -37,7 +37,6 @@ public class ServiceStatusImportTests
     [Theory]
     [InlineData("meaning: \"Error: Cannot understand\", class: Failure,", "meaning: \"Cannot Understand\", class: Failure,", "meaning", "Storage.CannotUnderstand")]
     [InlineData("meaning: \"Coercion of Data Elements\", class: Warning,", "meaning: \"Coercion of Data Elements\", class: Failure,", "class", "Storage.CoercionOfDataElements")]
-    [InlineData("{ code: \"A801\",", "{ code: \"A802\",", "row-not-in-xml", "QueryRetrieveMove.MoveDestinationUnknown")]
     [InlineData("source: \"PS3.4 Table Y.4-2, AA02\"", "source: \"PS3.4 Table Y.4-2, AA03\"", "citation", "QueryRetrieveGet.UnableToExtractFrames")]
     public void A_changed_service_row_is_flagged(string oldText, string newText, string kind, string yamlRow)
     {
@@ -45,6 +44,15 @@ public class ServiceStatusImportTests
         spec.Edit(Statuses, oldText, newText);
         var d = Assert.Single(Compare(spec.Dir), d => !d.Explained);
         Assert.Equal((kind, yamlRow), (d.Kind, d.YamlRow));
+    }
+
+    [Fact]
+    public void A_changed_code_is_a_row_the_xml_lacks_and_the_xml_row_is_missing_from_each_table()
+    {
+        using var spec = TestPaths.CopySpec();
+        spec.Edit(Statuses, "{ code: \"A801\",", "{ code: \"A802\",");
+        var diffs = Compare(spec.Dir).Where(d => !d.Explained).Select(d => (d.Kind, d.Where)).ToList();
+        Assert.Equal([("row-not-in-xml", "PS3.4 Table C.4-2, A802"), ("row-missing", "PS3.4 Table C.4-2, A801"), ("row-missing", "PS3.4 Table Y.4-1, A801")], diffs);
     }
 
     [Fact]
