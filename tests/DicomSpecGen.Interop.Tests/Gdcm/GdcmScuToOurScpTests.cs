@@ -49,7 +49,7 @@ public class GdcmScuToOurScpTests
     /// (as DCMTK's and pynetdicom's SCPs send). Without one it stalled until our sub-association timeout, and the
     /// C-MOVE then ended in 0110 although the instance had been delivered.</summary>
     [Theory]
-    [SpecRow("PS3.4 C.4.2.1.5")]
+    [SpecRow("PS3.4 Table C.4-2, FF00")]
     [InlineData(1)]
     [InlineData(3)]
     public async Task Move_delivers_the_study_to_gdcmscus_own_storage_scp_with_a_success_status(int count)

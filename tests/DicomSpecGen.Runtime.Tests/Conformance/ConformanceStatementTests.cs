@@ -151,7 +151,7 @@ public sealed partial class ConformanceStatementTests
         Assert.Contains("| N-CREATE | 0106H | Failure | Invalid Attribute Value |", text);
         Assert.Contains("PS3.4 F.7.2.1.3, status other than IN PROGRESS", text);
         Assert.Contains("Error ID A710H", text);
-        Assert.Contains("| C-MOVE | A801H | Failure | Move destination unknown | the Move Destination is not a configured AE | PS3.4 Table C.4-2, A801", text);
+        Assert.Contains("| C-MOVE | A801H | Failure | Refused: Move Destination unknown | the Move Destination is not a configured AE | PS3.4 Table C.4-2, A801", text);
         Assert.DoesNotContain("(status class only)", text);
     }
 }

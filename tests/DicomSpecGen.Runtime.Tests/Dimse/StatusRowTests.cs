@@ -55,8 +55,8 @@ public class StatusRowTests
     [SpecRow("PS3.4 Table C.4-2")]
     [SpecRow("PS3.4 Table C.4-3")]
     [SpecRow("PS3.4 C.4.1.1.4")]
-    [SpecRow("PS3.4 C.4.2.1.5")]
-    [SpecRow("PS3.4 C.4.3.1.4")]
+    [SpecRow("PS3.4 Table Y.4-1")]
+    [SpecRow("PS3.4 Table Y.4-2")]
     public void Status_row_is_found_at_both_ends_of_its_code_range(string serviceName, string code)
     {
         var service = SpecFiles.Load().Services.Single(s => s.Name == serviceName);
@@ -72,7 +72,8 @@ public class StatusRowTests
         }
         var tableRow = Assert.Single(DimseStatus.Rows, r => r.Service == generatedService && r.Low == row.Code.Low);
         Assert.Equal(new DimseStatusRow(generatedService, (ushort)row.Code.Low, (ushort)row.Code.High, Enum.Parse<StatusClass>(row.Class), row.Meaning, row.Source.ToString()), tableRow);
-        if (row.Name != null)
+        // A General row's name: is a constant of DimseStatus; a service row's name: keeps its constant below.
+        if (row.Name != null && serviceName == "General")
         {
             Assert.Equal((ushort)row.Code.Low, (ushort)typeof(DimseStatus).GetField(row.Name)!.GetValue(null)!);
         }

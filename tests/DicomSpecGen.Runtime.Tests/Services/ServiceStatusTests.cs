@@ -10,7 +10,7 @@ public class ServiceStatusTests
     [InlineData(DimseStatus.QueryRetrieveFind.MatchesAreContinuingCurrentMatchSupplied, DimseService.QueryRetrieveFind, StatusClass.Pending, "Matches are continuing")]
     [InlineData(DimseStatus.QueryRetrieveMove.SubOperationsAreContinuing, DimseService.QueryRetrieveMove, StatusClass.Pending, "Sub-operations are continuing")]
     [InlineData(DimseStatus.QueryRetrieveFind.UnableToProcess, DimseService.QueryRetrieveFind, StatusClass.Failure, "Unable to Process")]
-    [InlineData(DimseStatus.QueryRetrieveFind.IdentifierDoesNotMatchSopClass, DimseService.QueryRetrieveFind, StatusClass.Failure, "Identifier Does Not Match SOP Class")]
+    [InlineData(DimseStatus.QueryRetrieveFind.IdentifierDoesNotMatchSopClass, DimseService.QueryRetrieveFind, StatusClass.Failure, "does not match SOP Class")]
     [InlineData(DimseStatus.QueryRetrieveMove.MoveDestinationUnknown, DimseService.QueryRetrieveMove, StatusClass.Failure, "Move destination unknown")]
     [InlineData(DimseStatus.QueryRetrieveMove.RefusedOutOfResourcesUnableToPerformSubOperations, DimseService.QueryRetrieveMove, StatusClass.Failure, "unable to perform sub-operations")]
     [InlineData(DimseStatus.QueryRetrieveMove.SubOperationsCompletedOneOrMoreFailures, DimseService.QueryRetrieveMove, StatusClass.Warning, "one or more failures")]

@@ -111,7 +111,7 @@ public class StrictImportTests
     [InlineData("dictionary", "import dictionary reads PS3.6 and PS3.7")]
     [InlineData("dul", "import dul reads PS3.8")]
     [InlineData("messages", "import messages reads PS3.7")]
-    [InlineData("statuses", "import statuses reads PS3.7")]
+    [InlineData("statuses", "import statuses reads PS3.7 and PS3.4")]
     public void The_wrong_part_is_a_clear_error(string what, string message)
     {
         var part05 = TestPaths.Edition("part05-2024c.xml");

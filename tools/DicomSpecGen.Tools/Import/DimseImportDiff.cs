@@ -13,7 +13,7 @@ namespace DicomSpecGen.Tools.Import;
 /// <item>statuses: the Status Class convention (Annex C's table), every General status (Annex C.1 … C.5 section: title,
 /// code "shall be set to 0105H", class by the section it is in), every Annex C status type with a fixed code the YAML
 /// lacks, and the status fields Annex C adds (their section names them). Rows citing PS3.4 (the services' status
-/// tables) are not PS3.7's and are counted as not compared.</item>
+/// tables) are compared with the PS3.4 XML when it is given, else counted as not compared.</item>
 /// </list>
 /// A row the XML lacks is a difference unless its <c>since:</c> is later than the XML's edition; a cited table or
 /// section the XML lacks is an error. A difference is explained by the row's <c>note:</c>.</summary>
@@ -172,9 +172,10 @@ public static partial class DimseImportDiff
     /// <summary>The table a message's fields cite: its own, or the first of several.</summary>
     private static string FirstTable(MessageSpec m) => Regex.Match(m.Source.Text, @"\d+\.\d+-\d+").Value;
 
-    /// <summary>PS3.7 Annex C: class convention, General statuses and status fields. <paramref name="notCompared"/>
-    /// counts the rows citing another part (PS3.4).</summary>
-    public static IReadOnlyList<ImportDifference> CompareStatuses(DocbookDocument part07, string specDir, out int notCompared)
+    /// <summary>PS3.7 Annex C: class convention, General statuses and status fields; with <paramref name="part04"/>, the
+    /// service rows citing PS3.4 too (<see cref="ServiceStatusDiff"/>). <paramref name="notCompared"/> counts the rows
+    /// citing PS3.4 when no PS3.4 XML is given.</summary>
+    public static IReadOnlyList<ImportDifference> CompareStatuses(DocbookDocument part07, string specDir, out int notCompared, DocbookDocument? part04 = null)
     {
         RequirePs37(part07);
         var spec = Parse(specDir);
@@ -245,6 +246,11 @@ public static partial class DimseImportDiff
                 var cls = ClassOf(label, sections);
                 if (cls != s.Class) Add(statusRows, where, "class", $"XML {cls ?? "(no class section)"}, YAML {s.Class}", s.Source.Text, yamlRow);
             }
+        }
+        if (part04 != null)
+        {
+            diffs.AddRange(ServiceStatusDiff.Compare(part04, spec, statusRows));
+            notCompared = 0;
         }
         // Annex C status types with a fixed code that the YAML lacks.
         foreach (var (label, section) in sections.Where(s => s.Key.Count(c => c == '.') == 2))

@@ -2,7 +2,7 @@ using DicomSpecGen.Tools.Docbook;
 
 namespace DicomSpecGen.Tools.Import;
 
-/// <summary><c>dsgtool import pdus|dul --xml part08.xml [part07.xml] [--yaml pdus.yaml | --spec spec] [--all]</c>: compares the
+/// <summary><c>dsgtool import pdus|dul|elements|messages|statuses|dictionary|vrs --xml part08.xml [part07.xml] [--yaml pdus.yaml | --spec spec] [--all]</c>: compares the
 /// standard's PDU tables (or DUL tables) with the YAML. Exit 1 when a difference is not explained by a <c>note:</c>;
 /// exit 2 for the wrong part of the standard or a cited table missing from the XML.</summary>
 public static class ImportCommand
@@ -10,13 +10,14 @@ public static class ImportCommand
     public static int Run(Args args, TextWriter output)
     {
         var what = args.Positional.FirstOrDefault();
-        if (what is not ("pdus" or "dul" or "elements" or "dictionary" or "messages" or "statuses") || args.Values("xml").Count == 0)
+        if (what is not ("pdus" or "dul" or "elements" or "dictionary" or "messages" or "statuses" or "vrs") || args.Values("xml").Count == 0)
         {
             output.WriteLine("usage: dsgtool import pdus --xml part08.xml [part07.xml] [--yaml spec/part08/pdus.yaml] [--all]");
             output.WriteLine("       dsgtool import dul --xml part08.xml [--spec spec] [--all]");
             output.WriteLine("       dsgtool import elements --xml part07.xml [--spec spec]     (PS3.7 Annex E vs part07/command-elements.yaml)");
             output.WriteLine("       dsgtool import messages --xml part07.xml [--spec spec] [--all]   (PS3.7 Tables 9.3-x/10.3-x and 9.1-x/10.1-x vs part07/messages.yaml)");
-            output.WriteLine("       dsgtool import statuses --xml part07.xml [--spec spec] [--all]   (PS3.7 Annex C vs part07/statuses.yaml and the status fields)");
+            output.WriteLine("       dsgtool import statuses --xml part07.xml [part04.xml] [--spec spec] [--all]   (PS3.7 Annex C, and with PS3.4 its service status tables, vs part07/statuses.yaml)");
+            output.WriteLine("       dsgtool import vrs --xml part05.xml [--spec spec] [--all]   (PS3.5 Table 6.2-1 and Section 7.1.2 vs part05/vrs.yaml)");
             output.WriteLine("       dsgtool import dictionary --xml part06.xml part07.xml [--spec spec]   (PS3.6 Tables 6-1/7-1/8-1 + PS3.7 E vs part06/dictionary.yaml)");
             return 2;
         }
@@ -27,7 +28,9 @@ public static class ImportCommand
         {
             "pdus" => ["PS3.8", "PS3.7"],
             "dul" => ["PS3.8"],
-            "elements" or "messages" or "statuses" => ["PS3.7"],
+            "statuses" => ["PS3.7", "PS3.4"],
+            "elements" or "messages" => ["PS3.7"],
+            "vrs" => ["PS3.5"],
             _ => ["PS3.6", "PS3.7"],
         };
         for (var i = 0; i < parts.Count; i++)
@@ -58,6 +61,7 @@ public static class ImportCommand
             "messages" => Path.Combine(specDir, "part07", "messages.yaml"),
             "statuses" => Path.Combine(specDir, "part07", "statuses.yaml"),
             "dictionary" => Path.Combine(specDir, "part06", "dictionary.yaml"),
+            "vrs" => Path.Combine(specDir, "part05", "vrs.yaml"),
             _ => args.Value("yaml") ?? Path.Combine(specDir, "part08", "pdus.yaml"),
         };
         var edition = parts.First(p => p.Document == reads[0]).Edition;
@@ -70,7 +74,8 @@ public static class ImportCommand
                 "dul" => DulImportDiff.Compare(parts.First(p => p.Document == "PS3.8"), specDir),
                 "elements" => ElementTableDiff.Compare(ElementTableDiff.FromXml(parts, commandElementsOnly: true), ElementTableDiff.FromCommandElementsYaml(yaml), edition),
                 "messages" => DimseImportDiff.CompareMessages(parts.First(p => p.Document == "PS3.7"), specDir),
-                "statuses" => DimseImportDiff.CompareStatuses(parts.First(p => p.Document == "PS3.7"), specDir, out notCompared),
+                "statuses" => DimseImportDiff.CompareStatuses(parts.First(p => p.Document == "PS3.7"), specDir, out notCompared, parts.FirstOrDefault(p => p.Document == "PS3.4")),
+                "vrs" => VrImportDiff.Compare(parts.First(p => p.Document == "PS3.5"), yaml),
                 "dictionary" => ElementTableDiff.Compare(ElementTableDiff.FromXml(parts, commandElementsOnly: false), ElementTableDiff.FromDictionaryYaml(yaml), edition),
                 _ => PduImportDiff.Compare(parts, yaml),
             };
@@ -85,7 +90,7 @@ public static class ImportCommand
         var errors = diffs.Count(d => d.IsError);
         output.WriteLine($"{string.Join(", ", parts.Select(p => $"{p.Document} {p.Edition}"))} vs {yaml}: {diffs.Count} difference(s), {diffs.Count - open} explained, {open} unexplained"
             + (errors > 0 ? $", {errors} error(s)" : "")
-            + (notCompared > 0 ? $"; {notCompared} service status row(s) cite PS3.4, not compared" : ""));
+            + (notCompared > 0 ? $"; {notCompared} service status row(s) cite PS3.4, not compared (give the PS3.4 XML too)" : ""));
         return errors > 0 ? 2 : open == 0 ? 0 : 1;
     }
 }
