@@ -29,7 +29,10 @@ public sealed record IanNotifierOptions
     public required Func<string, CancellationToken, Task<IReadOnlyList<IanInstance>>> StudyInstances { get; init; }
 
     /// <summary>A study counts as stored when no instance of it has arrived for this long.</summary>
-    public TimeSpan QuietPeriod { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan QuietPeriod { get; init; } = DefaultQuietPeriod;
+
+    /// <summary>A few seconds: a modality sends a study's images in a burst.</summary>
+    public static readonly TimeSpan DefaultQuietPeriod = TimeSpan.FromSeconds(5);
 
     /// <summary>Tries per AE (association or transport failures are retried; an N-CREATE status is final).</summary>
     public int Attempts { get; init; } = 3;
