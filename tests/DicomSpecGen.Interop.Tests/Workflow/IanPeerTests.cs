@@ -25,7 +25,7 @@ public class IanPeerTests
 
     private static string Port(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static AcceptorOptions Acceptor(Services.ServiceRegistry registry) => new()
+    private static AcceptorOptions Acceptor(DicomSpecGen.Services.ServiceRegistry registry) => new()
     {
         Policy = new DefaultAssociationPolicy(registry.PolicyOptions() with { AeTitle = "DSGSCP" }),
         Transport = OurArchive.Transport,
