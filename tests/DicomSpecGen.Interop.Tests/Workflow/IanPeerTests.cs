@@ -25,9 +25,9 @@ public class IanPeerTests
 
     private static string Port(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static AcceptorOptions Acceptor(DicomSpecGen.Services.ServiceRegistry registry) => new()
+    private static AcceptorOptions Acceptor(DicomSpecGen.Services.ServiceRegistry registry, string ae = "DSGSCP") => new()
     {
-        Policy = new DefaultAssociationPolicy(registry.PolicyOptions() with { AeTitle = "DSGSCP" }),
+        Policy = new DefaultAssociationPolicy(registry.PolicyOptions() with { AeTitle = ae }),
         Transport = OurArchive.Transport,
         ArtimTimeout = TimeSpan.FromSeconds(3),
     };
@@ -133,11 +133,11 @@ public class IanPeerTests
         Assert.NotNull(outcome.Error);
     }
 
-    private static (DicomServer Server, IanService Service) StartOurScp()
+    private static (DicomServer Server, IanService Service) StartOurScp(string ae = "DSGSCP")
     {
         var service = new IanService();
         var provider = new DicomServiceProvider(new ServiceProviderOptions { Services = [service] });
-        return (DicomServer.Start(IPAddress.Loopback, 0, Acceptor(provider.Registry), provider), service);
+        return (DicomServer.Start(IPAddress.Loopback, 0, Acceptor(provider.Registry, ae), provider), service);
     }
 
     [Fact]
@@ -145,12 +145,13 @@ public class IanPeerTests
     [SpecRow("PS3.4 Table R.3.2-1, Referenced Series Sequence >Series Instance UID")]
     public async Task Our_archive_notifies_our_scp()
     {
-        var (server, service) = StartOurScp();
+        var (server, service) = StartOurScp("DSGIAN");
         await using var _ = server;
         await using var archive = NotifyingArchive.Start(new KnownAe("DSGIAN", "127.0.0.1", server.Port), TimeSpan.FromMilliseconds(500));
         var files = await FilesAsync(archive.Folder, 2, "IAN3");
         await archive.StoreAsync(files);
-        Assert.Equal(DimseStatus.Success, (await archive.FirstOutcomeAsync()).Status);
+        var outcome = await archive.FirstOutcomeAsync();
+        Assert.True(outcome.Status == DimseStatus.Success, outcome.ToString());
         var received = Assert.Single(service.Received);
         Assert.Equal("DSGSCP", received.CallingAeTitle);
         Assert.Equal(files[0].StudyUid, received.StudyInstanceUid);
