@@ -26,7 +26,8 @@ public static class ExplainCommand
         var command = new Command("explain", "explain association negotiation: each context's result and why, with spec references");
         command.Arguments.Add(host);
         command.Arguments.Add(port);
-        foreach (var o in new Option[] { calling, called, sops, syntaxes, local, scpTitle, requireCalled, allow, worklist, mpps, commit }) command.Options.Add(o);
+        var ianScp = new Option<bool>("--ian-scp") { Description = "with --local: explain dsg scp --ian-scp (Instance Availability Notification served too)" };
+        foreach (var o in new Option[] { calling, called, sops, syntaxes, local, scpTitle, requireCalled, allow, worklist, mpps, commit, ianScp }) command.Options.Add(o);
         common.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
@@ -44,7 +45,7 @@ public static class ExplainCommand
                 return ExitCodes.BadInput;
             }
             // The folder is not read to explain: any name stands for dsg scp --worklist DIR.
-            Services.ServiceRegistry ScpServices() => ScpCommand.ArchiveServices(result.GetValue(scpTitle)!, result.GetValue(worklist) ? "." : null, result.GetValue(mpps), result.GetValue(commit));
+            Services.ServiceRegistry ScpServices() => ScpCommand.ArchiveServices(result.GetValue(scpTitle)!, result.GetValue(worklist) ? "." : null, result.GetValue(mpps), result.GetValue(commit), result.GetValue(ianScp));
             if (result.GetValue(local))
             {
                 AcceptorOptions acceptor;

@@ -8,6 +8,7 @@ using DicomSpecGen.Association;
 using DicomSpecGen.Audit;
 using DicomSpecGen.Registry;
 using DicomSpecGen.Services;
+using DicomSpecGen.Services.InstanceAvailability;
 using DicomSpecGen.Services.ProcedureStep;
 using DicomSpecGen.Services.StorageCommitment;
 using DicomSpecGen.Services.Scp;
@@ -50,6 +51,8 @@ public static class ScpCommand
         format.AcceptOnlyFromAmong("md", "html");
         var command = new Command("scp", "run the archive SCP: C-ECHO, C-STORE into Part 10 files + an index (SQLite, or PostgreSQL with --index), C-FIND/C-MOVE/C-GET over it");
         command.Arguments.Add(port);
+        var ian = ScpIan.CreateFlags();
+        foreach (var o in ian.All) command.Options.Add(o);
         foreach (var o in new Option[] { config, folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, worklist, mpps, commit, commitAe, commitDelay, index, duplicates, metricsPort, conformance, format, asyncOps }) command.Options.Add(o);
         common.AddTo(command);
         common.Audit.AddTo(command);
@@ -60,6 +63,7 @@ public static class ScpCommand
             var logger = logging.CreateLogger("scp");
             Dictionary<string, KnownAe> destinations;
             Dictionary<string, ReportAssociation> reportByAe;
+            IReadOnlyList<string> ianDestinations;
             ScpConfigFile? file;
             int listenPort;
             try
@@ -69,6 +73,7 @@ public static class ScpCommand
                 destinations = ParseDestinations(result.GetValue(dest) ?? []);
                 if (file != null) destinations = file.Destinations(destinations);
                 reportByAe = ParseReportAssociations(result.GetValue(commitAe) ?? []);
+                ianDestinations = ScpIan.Destinations(result.GetValue(ian.Destinations), destinations, result.GetValue(ian.QuietSeconds));
             }
             catch (Exception e) when (e is ArgumentException or CliInputException)
             {
@@ -114,7 +119,8 @@ public static class ScpCommand
             if (result.GetValue(conformance))
             {
                 result.InvocationConfiguration.Output.Write(ScpConformance.Render(common, result, new ScpConformance.Settings(title, result.GetValue(port), allowed, maxAssociations,
-                    requireCalledAet, worklistFolder, result.GetValue(mpps), result.GetValue(commit), reportByAe, destinations, Window(result.GetValue(asyncOps))), result.GetValue(format)!));
+                    requireCalledAet, worklistFolder, result.GetValue(mpps), result.GetValue(commit), reportByAe, destinations, Window(result.GetValue(asyncOps)),
+                    result.GetValue(ian.Scp), ianDestinations, result.GetValue(ian.QuietSeconds)), result.GetValue(format)!));
                 if (audit != null) await audit.DisposeAsync();
                 return ExitCodes.Ok;
             }
@@ -157,16 +163,19 @@ public static class ScpCommand
             {
                 Console.Error.WriteLine($"W: reconciliation of unfinished placements failed ({e.Message}); it runs again at the next start");
             }
+            await using var ianNotifier = ScpIan.Notifier(ianDestinations, result.GetValue(ian.QuietSeconds), archive, title, destinations, acceptor, logger);
+            IStorageService storage = ianNotifier != null ? new IanStorageHook(archive, ianNotifier) : archive;
             var provider = new DicomServiceProvider(new ServiceProviderOptions
             {
                 AeTitle = title,
-                Storage = audit != null ? new AuditingStorageService(archive, audit, AuditResolver(archive)) : archive,
+                Storage = audit != null ? new AuditingStorageService(storage, audit, AuditResolver(archive)) : storage,
                 Query = audit != null ? new AuditingQueryService(archive, audit, AuditResolver(archive)) : archive,
                 MoveDestinations = destinations,
                 CommonOptions = acceptor,
                 SubAssociationTimeout = file?.Options.Timeouts.Association ?? TimeSpan.FromSeconds(30),
                 Services = [.. WorklistServices(worklistFolder, !result.GetValue(pnCaseSensitive), logger),
                     .. mppsStore != null ? [new MppsService(mppsStore, logger)] : Array.Empty<IDicomService>(),
+                    .. ScpIan.Services(result.GetValue(ian.Scp), logger),
                     .. result.GetValue(commit) is { } report ? [Commitment(archive, title, destinations, report, reportByAe, TimeSpan.FromSeconds(Math.Max(0, result.GetValue(commitDelay))), acceptor, logger)] : Array.Empty<IDicomService>()],
             }, logger);
             // Accept exactly what the provider's registered services serve (the input was checked above).
@@ -303,14 +312,15 @@ public static class ScpCommand
     }
 
     /// <summary>The services dsg scp registers (without an archive behind them: what it serves, for explain --local),
-    /// with those its flags turn on (--worklist, --mpps, --commit-report).</summary>
-    public static ServiceRegistry ArchiveServices(string title, string? worklistFolder = null, bool mpps = false, bool commitment = false)
+    /// with those its flags turn on (--worklist, --mpps, --commit-report, --ian-scp).</summary>
+    public static ServiceRegistry ArchiveServices(string title, string? worklistFolder = null, bool mpps = false, bool commitment = false, bool ianScp = false)
         => new DicomServiceProvider(new ServiceProviderOptions
         {
             AeTitle = title,
             Services = [.. WorklistServices(worklistFolder),
                 .. mpps ? [new MppsService(new MemoryMppsStore())] : Array.Empty<IDicomService>(),
-                .. commitment ? [new StorageCommitmentService(new MemoryCommitmentArchive())] : Array.Empty<IDicomService>()],
+                .. commitment ? [new StorageCommitmentService(new MemoryCommitmentArchive())] : Array.Empty<IDicomService>(),
+                .. ScpIan.Services(ianScp)],
         }).Registry;
 
     /// <summary>dsg scp --worklist: the Modality Worklist service over the folder's .wl files, or none.</summary>

@@ -12,13 +12,13 @@ public static class ScpConformance
     /// <summary>The dsg scp flags that change what the statement says.</summary>
     public sealed record Settings(string AeTitle, int Port, string[]? Allowed, int MaxAssociations, bool RequireCalledAeTitle, string? WorklistFolder,
         bool Mpps, string? CommitReport, IReadOnlyDictionary<string, ReportAssociation> CommitReportByAe, IReadOnlyDictionary<string, KnownAe> KnownAes,
-        DicomSpecGen.Association.AsyncOperationLimits? AsyncOperations = null);
+        DicomSpecGen.Association.AsyncOperationLimits? AsyncOperations = null, bool IanScp = false, IReadOnlyList<string>? IanDestinations = null, double IanQuietSeconds = 5);
 
     /// <summary>The statement; throws <see cref="CliInputException"/> for unusable TLS flags, like dsg scp.</summary>
     public static string Render(CommonOptions common, ParseResult result, Settings settings, string format)
     {
         // The same composition as dsg scp: its services (no archive behind them is needed to describe them) and its acceptor.
-        var services = ScpCommand.ArchiveServices(settings.AeTitle, settings.WorklistFolder, settings.Mpps, settings.CommitReport != null);
+        var services = ScpCommand.ArchiveServices(settings.AeTitle, settings.WorklistFolder, settings.Mpps, settings.CommitReport != null, settings.IanScp);
         var acceptor = ScpCommand.Acceptor(common, result, settings.AeTitle, settings.Allowed, settings.MaxAssociations, settings.RequireCalledAeTitle, services)
             with { AsyncOperationLimits = settings.AsyncOperations };
         var notes = new List<string>();
@@ -27,6 +27,8 @@ public static class ScpConformance
         if (settings.CommitReport != null)
             notes.Add($"Storage commitment reports (N-EVENT-REPORT) are sent on the {settings.CommitReport} association" +
                       string.Concat(settings.CommitReportByAe.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"; to {e.Key} on the {e.Value.ToString().ToLowerInvariant()} one")) + ".");
+        if (ScpIan.Note(settings.IanDestinations ?? [], settings.IanQuietSeconds, settings.AeTitle) is { } ianNote) notes.Add(ianNote);
+        if (settings.IanScp) notes.Add("Instance Availability Notifications received are printed (one line each) and kept in memory; the SCP takes no further action on them (PS3.4 R.1.1: such policies are outside the standard).");
         return new ConformanceStatement(new ConformanceInput("DicomSpecGen dsg scp", settings.AeTitle, settings.Port, services, acceptor, settings.KnownAes, notes)).Render(format);
     }
 }
