@@ -10,6 +10,17 @@ public sealed record AuditCode(string Name, string Code, string Scheme, string M
 public sealed record AuditEventKind(string Name, AuditCode Id, IReadOnlyList<string> Actions, IReadOnlyList<AuditCode> TypeCodes, string Source);
 
 /// <summary>A problem in spec/part15/audit.yaml.</summary>
+/// <summary>A row of spec/part15/audit.yaml: its name and its citation.</summary>
+public sealed record AuditSpecRow(string Name, string Source);
+
+/// <summary>The rows of spec/part15/audit.yaml the audit messages are built from, for the trace report.</summary>
+/// <remarks>PS3.15 A.5</remarks>
+public static class AuditSpecRows
+{
+    /// <summary>Codes, message kinds, schema enumerations and detail types, each citing its row.</summary>
+    public static IReadOnlyList<AuditSpecRow> Rows => AuditSpec.Current.CitedRows;
+}
+
 public sealed class AuditSpecException(string message) : Exception(message);
 
 /// <summary>The facts of PS3.15 A.5 the audit messages use, read from spec/part15/audit.yaml (embedded).</summary>
@@ -30,6 +41,8 @@ public sealed class AuditSpec
     public required int SyslogFacility { get; init; }
     public required int SyslogSeverity { get; init; }
     public required string SyslogMsgId { get; init; }
+    /// <summary>Every row of the file with its citation "source (edition)", in file order.</summary>
+    public required IReadOnlyList<AuditSpecRow> CitedRows { get; init; }
 
     public AuditCode Code(string name) => Codes.TryGetValue(name, out var c) ? c : throw new AuditSpecException($"{Path}: no code named '{name}'");
 
@@ -45,11 +58,15 @@ public sealed class AuditSpec
     private static AuditSpec? Parse(SpecFileContext context, YamlMap root)
     {
         root.CheckKeys("edition", "document", "codes", "events", "enumerations", "details", "syslog");
+        var edition = root.RequiredString("edition");
+        var cited = new List<AuditSpecRow>();
+        void Cite(YamlMap row, string name) => cited.Add(new AuditSpecRow(name, $"{row.RequiredString("source")} ({edition})"));
         var codes = new Dictionary<string, AuditCode>(StringComparer.Ordinal);
         foreach (var row in root.Sequence("codes"))
         {
             row.CheckKeys("name", "code", "scheme", "meaning", "source");
             var code = new AuditCode(row.RequiredString("name"), row.RequiredString("code"), row.RequiredString("scheme"), row.RequiredString("meaning"), row.RequiredString("source"));
+            Cite(row, code.Name);
             if (!codes.TryAdd(code.Name, code)) row.Report(DiagnosticIds.InvalidValue, $"code '{code.Name}' is listed twice", "name");
         }
         var events = new Dictionary<string, AuditEventKind>(StringComparer.Ordinal);
@@ -67,13 +84,15 @@ public sealed class AuditSpec
             foreach (var a in actions)
                 if (a is not ("C" or "R" or "U" or "D" or "E")) row.Report(DiagnosticIds.InvalidValue, $"EventActionCode '{a}' is not one of the schema's C, R, U, D, E (PS3.15 A.5.1.1)", "actions");
             var types = row.StringList("typeCodes").Select(Lookup).OfType<AuditCode>().ToList();
-            if (id != null) events[row.RequiredString("name")] = new AuditEventKind(row.RequiredString("name"), id, actions, types, row.RequiredString("source"));
+            Cite(row, row.RequiredString("name"));
+            // Keyed by the EventID's name: callers ask for the kind of message by the event it reports.
+            if (id != null) events[id.Name] = new AuditEventKind(row.RequiredString("name"), id, actions, types, row.RequiredString("source"));
         }
         var enumerations = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
         foreach (var row in root.Sequence("enumerations"))
         {
             row.CheckKeys("attribute", "values", "source");
-            row.RequiredString("source");
+            Cite(row, row.RequiredString("attribute"));
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             if (row.Mapping("values") is { } map)
                 foreach (var entry in map.Node.Children)
@@ -84,7 +103,7 @@ public sealed class AuditSpec
         foreach (var row in root.Sequence("details"))
         {
             row.CheckKeys("name", "type", "source");
-            row.RequiredString("source");
+            Cite(row, row.RequiredString("name"));
             details[row.RequiredString("name")] = row.RequiredString("type");
         }
         var syslog = root.Mapping("syslog");
@@ -93,7 +112,8 @@ public sealed class AuditSpec
         s.RequiredString("source");
         var spec = new AuditSpec
         {
-            Edition = root.RequiredString("edition"),
+            Edition = edition,
+            CitedRows = cited,
             Codes = codes,
             Events = events,
             Enumerations = enumerations,

@@ -201,4 +201,20 @@ public class IanPeerTests
         Assert.Equal(status, line.GetProperty("status").GetInt32());
         Assert.Empty(service.Received);
     }
+
+    [Theory]
+    [InlineData("NEARLINE")]
+    [InlineData("OFFLINE")]
+    [InlineData("UNAVAILABLE")]
+    [SpecRow("PS3.3 C.4.23.1.1, NEARLINE")]
+    [SpecRow("PS3.3 C.4.23.1.1, OFFLINE")]
+    [SpecRow("PS3.3 C.4.23.1.1, UNAVAILABLE")]
+    public async Task Our_scp_accepts_every_defined_instance_availability(string availability)
+    {
+        var (server, service) = StartOurScp();
+        await using var _ = server;
+        var line = await RunScuAsync(server.Port, "--availability", availability);
+        Assert.Equal(0, line.GetProperty("status").GetInt32());
+        Assert.Single(service.Received);
+    }
 }

@@ -89,6 +89,8 @@ public class AuditMessageSchemaTests
 
     [Fact]
     [SpecRow("PS3.15 A.5.3.7")]
+    [SpecRow("PS3.15 A.5.1.2.4")]
+    [SpecRow("PS3.15 A.5.1.2.2")]
     public void Instances_transferred_names_source_destination_studies_and_patient()
     {
         var stored = Root("stored");
