@@ -93,24 +93,10 @@ for rep in $(seq "$R"); do
 done
 echo "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); raw rates in $OUT/raw.tsv"
 
-"$PY" - "$OUT/raw.tsv" <<'EOF'
-import statistics, sys
-rates = {}
-for line in open(sys.argv[1]):
-    rep, case, v = line.split("\t")
-    rates.setdefault(int(rep), {})[case] = float(v)
-def row(label, num, den):
-    rs = [r[num] / r[den] for r in rates.values() if r.get(num) and r.get(den)]
-    if not rs:
-        print(f"| {label} | - | - | (failed) |"); return
-    med = lambda c: statistics.median(r[c] for r in rates.values() if r.get(c))
-    print(f"| {label} | {med(num):.0f}/s | {med(den):.0f}/s | {statistics.median(rs):.2f} ({min(rs):.2f}–{max(rs):.2f}) |")
-print("| figure | rate | against | ratio, median (min–max) |")
-print("|---|---|---|---|")
-row("window 8 / window 1, dsg scp --no-fsync", "fast-w8", "fast-w1")
-row("window 8 / window 1, dsg scp durable", "durable-w8", "durable-w1")
-row("dsg store window 1 → dsg scp --no-fsync / storescu → storescp", "fast-w1", "dcmtk")
-row("dsg store window 8 → dsg scp --no-fsync / storescu → storescp", "fast-w8", "dcmtk")
-row("dsg store window 1 → dsg scp durable / storescu → storescp", "durable-w1", "dcmtk")
-row("dsg store window 8 → dsg scp durable / storescu → storescp", "durable-w8", "dcmtk")
-EOF
+"$PY" "$(dirname "$0")/ratio-table.py" "$OUT/raw.tsv" \
+  'window 8 / window 1, dsg scp --no-fsync|fast-w8|fast-w1' \
+  'window 8 / window 1, dsg scp durable|durable-w8|durable-w1' \
+  'dsg store window 1 → dsg scp --no-fsync / storescu → storescp|fast-w1|dcmtk' \
+  'dsg store window 8 → dsg scp --no-fsync / storescu → storescp|fast-w8|dcmtk' \
+  'dsg store window 1 → dsg scp durable / storescu → storescp|durable-w1|dcmtk' \
+  'dsg store window 8 → dsg scp durable / storescu → storescp|durable-w8|dcmtk'

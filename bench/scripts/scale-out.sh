@@ -121,21 +121,7 @@ for rep in $(seq "$R"); do
 done
 echo "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); raw rates in $OUT/raw.tsv"
 
-"$PY" - "$OUT/raw.tsv" <<'EOF'
-import statistics, sys
-rates = {}
-for line in open(sys.argv[1]):
-    rep, case, v = line.split("\t")
-    rates.setdefault(int(rep), {})[case] = float(v)
-def row(label, num, den):
-    rs = [r[num] / r[den] for r in rates.values() if r.get(num) and r.get(den)]
-    if not rs:
-        print(f"| {label} | - | - | (failed) |"); return
-    med = lambda c: statistics.median(r[c] for r in rates.values() if r.get(c))
-    print(f"| {label} | {med(num):.0f}/s | {med(den):.0f}/s | {statistics.median(rs):.2f} ({min(rs):.2f}–{max(rs):.2f}) |")
-print("| figure | rate | against | ratio, median (min–max) |")
-print("|---|---|---|---|")
-row("3 replicas / 1 replica (HAProxy, PostgreSQL)", "n3", "n1")
-row("1 replica via HAProxy / storescp direct", "n1", "dcmtk")
-row("3 replicas via HAProxy / storescp direct", "n3", "dcmtk")
-EOF
+"$PY" "$(dirname "$0")/ratio-table.py" "$OUT/raw.tsv" \
+  '3 replicas / 1 replica (HAProxy, PostgreSQL)|n3|n1' \
+  '1 replica via HAProxy / storescp direct|n1|dcmtk' \
+  '3 replicas via HAProxy / storescp direct|n3|dcmtk'
