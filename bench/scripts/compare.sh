@@ -240,4 +240,4 @@ PYEOF
 [ -n "$MEMLINE" ] && echo "$MEMLINE"
 echo
 echo "Load average (1, 5, 15 min) at start: $LOAD_START; at end: $LOAD_END ($(nproc) cores). Command: bench/scripts/compare.sh $*"
-echo "Not measured here: the SCU with an operations window of 8 (dsg store has no window option), the index at 1M instances, 64 concurrent associations' memory."
+echo "Measured by their own scripts: the operations window of 8 (bench/scripts/async-window.sh), the index at 1M instances (index-scale.sh), 64 concurrent associations' memory (scp-memory.sh)."
