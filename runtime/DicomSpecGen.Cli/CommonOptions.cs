@@ -79,8 +79,8 @@ public sealed class CommonOptions
         return _pcap;
     }
 
-    /// <summary>Below this, -pdu is refused: the standard sets no minimum, but tiny PDUs only cost (DCMTK's floor too).</summary>
-    public const int MinMaxPdu = 4096;
+    /// <summary>Below this, -pdu is refused (<see cref="TransportOptions.MinConfigurableMaxPduLength"/>).</summary>
+    public const int MinMaxPdu = TransportOptions.MinConfigurableMaxPduLength;
 
     /// <summary>-pdu as a number: 0 (no limit) or <see cref="MinMaxPdu"/> to <see cref="int.MaxValue"/>; otherwise
     /// <see cref="CliInputException"/> naming the option and the range.</summary>

@@ -15,8 +15,7 @@ public sealed class DicomServerOptionsValidator(string sectionPath = DicomServer
     /// (PS3.8 Table 9-11, bytes 11-26 and 27-42).</summary>
     private const int MaxAeTitleLength = 16;
 
-    /// <summary>The lowest Maximum Length Received we take (DCMTK's floor too; the standard sets none).</summary>
-    private const int MinMaxPduLength = 4096;
+    private const int MinMaxPduLength = TransportOptions.MinConfigurableMaxPduLength;
 
     /// <summary>Fails with every error found.</summary>
     public ValidateOptionsResult Validate(string? name, DicomServerOptions options)

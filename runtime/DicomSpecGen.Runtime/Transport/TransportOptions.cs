@@ -5,6 +5,10 @@ namespace DicomSpecGen.Transport;
 /// <summary>Limits and timeouts of one TCP transport connection carrying PDUs.</summary>
 public sealed record TransportOptions
 {
+    /// <summary>The smallest non-zero Maximum Length Received our configuration surfaces (dsg -pdu, the hosted SCP's
+    /// Limits) take: the standard sets no minimum, but tiny PDUs only cost (DCMTK's floor too).</summary>
+    public const int MinConfigurableMaxPduLength = 4096;
+
     /// <summary>The largest P-DATA-TF PDU length (the variable field, bytes 7-xxx) we accept; advertised to the
     /// peer as our Maximum Length Received (PS3.8 D.1). A larger PDU is refused before it is buffered. 0 announces
     /// "no limit" (PS3.8 Table D.1-1); the peer may then send any length, and we still refuse one above
