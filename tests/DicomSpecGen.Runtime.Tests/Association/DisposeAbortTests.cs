@@ -37,15 +37,15 @@ public class DisposeAbortTests
         var requesting = DicomAssociation.RequestAsync(Loopback.Requestor(port));
         using var peer = await listener.AcceptSocketAsync();
         await using var stream = new NetworkStream(peer);
-        var rq = Assert.IsType<AAssociateRq>(await ReadPduAsync(stream));
-        await stream.WriteAsync(Encode(AcceptAll(rq)));
+        var rq = Assert.IsType<AAssociateRq>(await RawPdu.ReadAsync(stream));
+        await stream.WriteAsync(RawPdu.Encode(AcceptAll(rq)));
         var association = await requesting;
         Assert.Equal(DulState.Sta6, association.State);
 
         // Our side requests release (Sta7); the peer's A-RELEASE-RQ crosses it: release collision, Sta9 (AR-8).
         var releasing = association.ReleaseAsync(TimeSpan.FromSeconds(10));
-        Assert.IsType<AReleaseRq>(await ReadPduAsync(stream));
-        await stream.WriteAsync(Encode(new AReleaseRq()));
+        Assert.IsType<AReleaseRq>(await RawPdu.ReadAsync(stream));
+        await stream.WriteAsync(RawPdu.Encode(new AReleaseRq()));
         using (var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
         {
             while (association.State != DulState.Sta9) await Task.Delay(10, wait.Token);
@@ -53,7 +53,7 @@ public class DisposeAbortTests
 
         await association.DisposeAsync();
 
-        var abort = Assert.IsType<AAbort>(await ReadPduAsync(stream));
+        var abort = Assert.IsType<AAbort>(await RawPdu.ReadAsync(stream));
         Assert.Equal(AbortSource.ServiceUser, abort.Source);
         await releasing.WaitAsync(TimeSpan.FromSeconds(10));
     }
@@ -75,22 +75,4 @@ public class DisposeAbortTests
         ],
     };
 
-    private static byte[] Encode(Protocol.Pdu pdu)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        pdu.Write(buffer);
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    private static async Task<Protocol.Pdu> ReadPduAsync(NetworkStream stream)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var header = new byte[PduFraming.HeaderLength];
-        await stream.ReadExactlyAsync(header, cts.Token);
-        PduFraming.TryReadHeader(new ReadOnlySequence<byte>(header), out _, out var length);
-        var pdu = new byte[header.Length + length];
-        header.CopyTo(pdu, 0);
-        await stream.ReadExactlyAsync(pdu.AsMemory(header.Length), cts.Token);
-        return Protocol.Pdu.Read(new ReadOnlySequence<byte>(pdu));
-    }
 }

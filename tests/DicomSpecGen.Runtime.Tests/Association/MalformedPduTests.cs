@@ -17,29 +17,10 @@ public class MalformedPduTests
         await socket.ConnectAsync("127.0.0.1", port);
         var stream = new NetworkStream(socket, ownsSocket: true);
         var rq = AssociateRequestBuilder.Build(Loopback.Requestor(port));
-        await stream.WriteAsync(Encode(rq));
-        var ac = await ReadPduAsync(stream);
+        await stream.WriteAsync(RawPdu.Encode(rq));
+        var ac = await RawPdu.ReadAsync(stream);
         Assert.IsType<AAssociateAc>(ac);
         return (socket, stream);
-    }
-
-    private static byte[] Encode(Protocol.Pdu pdu)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        pdu.Write(buffer);
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    private static async Task<Protocol.Pdu> ReadPduAsync(NetworkStream stream)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var header = new byte[PduFraming.HeaderLength];
-        await stream.ReadExactlyAsync(header, cts.Token);
-        PduFraming.TryReadHeader(new ReadOnlySequence<byte>(header), out _, out var length);
-        var pdu = new byte[header.Length + length];
-        header.CopyTo(pdu, 0);
-        await stream.ReadExactlyAsync(pdu.AsMemory(header.Length), cts.Token);
-        return Protocol.Pdu.Read(new ReadOnlySequence<byte>(pdu));
     }
 
     /// <summary>Establishes an association, sends the bytes, and returns the A-ABORT the SCP answers with (service-provider
@@ -51,7 +32,7 @@ public class MalformedPduTests
         await using (stream)
         {
             await stream.WriteAsync(bytes);
-            var abort = Assert.IsType<AAbort>(await ReadPduAsync(stream));
+            var abort = Assert.IsType<AAbort>(await RawPdu.ReadAsync(stream));
             Assert.Equal(AbortSource.ServiceProvider, abort.Source);
             await AssertClosedAsync(stream);
             return abort;
@@ -97,7 +78,7 @@ public class MalformedPduTests
         await using var stream = new NetworkStream(socket);
         await stream.WriteAsync(new byte[] { 0x01, 0, 0x7F, 0, 0, 0 });
         // Sta2 + Evt19 is AA-1 in PS3.8 Table 9-10: an A-ABORT with service-user source, then the close.
-        var abort = Assert.IsType<AAbort>(await ReadPduAsync(stream));
+        var abort = Assert.IsType<AAbort>(await RawPdu.ReadAsync(stream));
         Assert.Equal(AbortSource.ServiceUser, abort.Source);
         await AssertClosedAsync(stream);
     }
@@ -110,7 +91,7 @@ public class MalformedPduTests
         var (_, stream) = await AssociateAsync(server.Port);
         await using (stream)
         {
-            var abort = Assert.IsType<AAbort>(await ReadPduAsync(stream));
+            var abort = Assert.IsType<AAbort>(await RawPdu.ReadAsync(stream));
             Assert.Equal(AbortSource.ServiceUser, abort.Source);
         }
     }
