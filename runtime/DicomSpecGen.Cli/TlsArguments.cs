@@ -71,9 +71,7 @@ public sealed class TlsArguments
             if (!File.Exists(file)) throw new CliInputException($"TLS: file not found: {file}");
         try
         {
-            using var pem = X509Certificate2.CreateFromPemFile(cert, key);
-            // Exported and re-imported so the key is usable by SslStream as a server certificate on every platform.
-            return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+            return TlsPemFiles.Certificate(cert, key);
         }
         catch (Exception e) when (e is CryptographicException or ArgumentException or IOException)
         {
@@ -86,8 +84,7 @@ public sealed class TlsArguments
         if (!File.Exists(ca)) throw new CliInputException($"TLS: file not found: {ca}");
         try
         {
-            var roots = new X509Certificate2Collection();
-            roots.ImportFromPemFile(ca);
+            var roots = TlsPemFiles.Roots(ca);
             return roots.Count > 0 ? roots : throw new CliInputException($"TLS: no certificate in {ca}");
         }
         catch (Exception e) when (e is CryptographicException or ArgumentException or IOException)

@@ -70,9 +70,7 @@ public static class DicomServerComposition
     {
         try
         {
-            using var pem = X509Certificate2.CreateFromPemFile(cert, key);
-            // Re-imported from PKCS#12 so SslStream can use the key as a server certificate on every platform.
-            return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+            return TlsPemFiles.Certificate(cert, key);
         }
         catch (Exception e) when (e is CryptographicException or ArgumentException or IOException)
         {
@@ -84,8 +82,7 @@ public static class DicomServerComposition
     {
         try
         {
-            var roots = new X509Certificate2Collection();
-            roots.ImportFromPemFile(ca);
+            var roots = TlsPemFiles.Roots(ca);
             return roots.Count > 0 ? roots : throw new InvalidOperationException($"Tls:TrustedCa: no certificate in {ca}");
         }
         catch (Exception e) when (e is CryptographicException or ArgumentException or IOException)
