@@ -72,10 +72,13 @@ public sealed class DicomArchive(IInstanceStore store, IInstanceIndex index, str
                 Store.Discard(staged);
                 return DimseStatus.Storage.CannotUnderstand;
             }
+            // Once the file is in place its row is written even if the association ends meanwhile (an A-ABORT cancels
+            // the token): a cancelled insert would leave a whole file that no query finds until the next start's
+            // reconciliation (found by the soak, tests/DicomSpecGen.Interop.Tests/Reliability/SoakTests.cs).
             if (Duplicates == DuplicatePolicy.Replace)
             {
                 await Store.CommitAsync(staged, cancellationToken).ConfigureAwait(false);
-                await Index.AddAsync(record, cancellationToken).ConfigureAwait(false);
+                await Index.AddAsync(record, CancellationToken.None).ConfigureAwait(false);
             }
             else if (!await Store.CommitAsync(staged, Duplicates, cancellationToken).ConfigureAwait(false))
             {
@@ -88,7 +91,7 @@ public sealed class DicomArchive(IInstanceStore store, IInstanceIndex index, str
                 _logger.LogInformation("{Sop} from {Calling} is stored already; the first copy is kept", record.SopInstanceUid, context.CallingAeTitle);
                 return DimseStatus.Success;
             }
-            else await Index.AddAsync(record, Duplicates, cancellationToken).ConfigureAwait(false);
+            else await Index.AddAsync(record, Duplicates, CancellationToken.None).ConfigureAwait(false);
             Store.Settle(staged);
             _logger.LogInformation("stored {Sop} from {Calling} ({Size} bytes)", record.SopInstanceUid, context.CallingAeTitle, record.Size);
             return DimseStatus.Success;

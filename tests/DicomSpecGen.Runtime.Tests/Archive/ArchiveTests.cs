@@ -78,7 +78,7 @@ public class ArchiveTests
         store.Discard(staged);
     }
 
-    internal static async Task<ushort> StoreFileAsync(DicomArchive archive, string path, string? claimedSop = null)
+    internal static async Task<ushort> StoreFileAsync(DicomArchive archive, string path, string? claimedSop = null, CancellationToken cancellationToken = default)
     {
         await using var reader = await DicomFileReader.OpenAsync(File.OpenRead(path));
         var pipe = new Pipe();
@@ -92,7 +92,7 @@ public class ArchiveTests
             await pipe.Writer.CompleteAsync();
         });
         var status = await archive.StoreAsync(new StoreContext(reader.Meta.MediaStorageSopClassUid, claimedSop ?? reader.Meta.MediaStorageSopInstanceUid, "SCU", "SCP"),
-            pipe.Reader, reader.TransferSyntax, CancellationToken.None);
+            pipe.Reader, reader.TransferSyntax, cancellationToken);
         await copy;
         return status;
     }
