@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace DicomSpecGen.Interop.Tests.Peers;
 
@@ -24,26 +23,10 @@ public static class Ctn
         while (clock.Elapsed < TimeSpan.FromSeconds(30))
         {
             if (process.HasExited) throw new InvalidOperationException($"simple_storage exited with {process.ExitCode}: {await scp.StopAsync()}");
-            if (IsListening(port)) return scp;
+            if (PeerProcess.IsListening(port)) return scp;
             await Task.Delay(100);
         }
         throw new TimeoutException($"simple_storage did not listen on port {port}: {await scp.StopAsync()}");
-    }
-
-    /// <summary>Whether /proc/net/tcp or tcp6 has a socket in state LISTEN (0A) on <paramref name="port"/>.</summary>
-    private static bool IsListening(int port)
-    {
-        var hexPort = ":" + port.ToString("X4", CultureInfo.InvariantCulture);
-        foreach (var table in new[] { "/proc/net/tcp", "/proc/net/tcp6" })
-        {
-            if (!File.Exists(table)) continue;
-            foreach (var line in File.ReadLines(table).Skip(1))
-            {
-                var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (fields.Length > 3 && fields[1].EndsWith(hexPort, StringComparison.Ordinal) && fields[3] == "0A") return true;
-            }
-        }
-        return false;
     }
 
     public sealed class StorageScp : IAsyncDisposable

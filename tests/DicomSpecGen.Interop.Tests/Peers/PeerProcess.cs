@@ -78,4 +78,36 @@ public static class PeerProcess
         }
         return files;
     }
+
+    /// <summary>Whether /proc/net/tcp or tcp6 has a socket in state LISTEN (0A) on <paramref name="port"/>. Read from
+    /// /proc rather than probed with a connect: some peers (CTN's simple_storage) exit after a connection that carries
+    /// no association.</summary>
+    public static bool IsListening(int port)
+    {
+        var hexPort = ":" + port.ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var table in new[] { "/proc/net/tcp", "/proc/net/tcp6" })
+        {
+            if (!File.Exists(table)) continue;
+            foreach (var line in File.ReadLines(table).Skip(1))
+            {
+                var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (fields.Length > 3 && fields[1].EndsWith(hexPort, StringComparison.Ordinal) && fields[3] == "0A") return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Waits (bounded) until <paramref name="process"/> listens on <paramref name="port"/>; a fixed sleep
+    /// is too short on a loaded machine.</summary>
+    public static async Task WaitUntilListeningAsync(Process process, int port, TimeSpan within)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < within)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"{process.StartInfo.FileName} exited with {process.ExitCode} before listening on port {port}");
+            if (IsListening(port)) return;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"{process.StartInfo.FileName} did not listen on port {port} within {within.TotalSeconds:0} s");
+    }
 }

@@ -67,7 +67,7 @@ public class FaultTests
         var received = DcmtkFiles.TempDir();
         var port = Dcmtk.FreePort();
         using var storescp = Dcmtk.Start("storescp", "+B", "-aet", "DSGSCP", "-od", received, port.ToString());
-        await Task.Delay(300);
+        await PeerProcess.WaitUntilListeningAsync(storescp, port, TimeSpan.FromSeconds(30));
         await using var client = await DicomClient.ConnectAsync(Requestor(port));
         var store = client.StoreFileAsync(big);
         // Kill the peer once storescp (+B: bit-preserving, writes while receiving) has written 1 MB of the object.

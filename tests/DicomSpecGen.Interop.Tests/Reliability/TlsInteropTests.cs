@@ -85,7 +85,7 @@ public class TlsInteropTests
             "-aet", "DSGSCP", "-od", received, port.ToString());
         try
         {
-            await Task.Delay(500);
+            await PeerProcess.WaitUntilListeningAsync(storescp, port, TimeSpan.FromSeconds(30));
             var files = await DcmtkFiles.CreateAsync(DcmtkFiles.TempDir(), 1);
             await using var client = await DicomClient.ConnectAsync(Requestor(port, new TlsOptions { Certificate = certs.Load("client"), TrustedRoots = certs.Root() }));
             Assert.Equal(DimseStatus.Success, (await client.StoreFileAsync(files[0].Path)).Status);
