@@ -58,9 +58,10 @@ public static class QueryCommands
                     count++;
                     Console.WriteLine($"#{count} {QueryKeys.Format(match)}");
                 }
+                var status = Failures.FinalResponse(final, "C-FIND").Status;
                 await client.ReleaseAsync(ct);
-                Console.WriteLine($"{count} match(es); final status {DimseStatus.Describe(DimseService.QueryRetrieveFind, final?.Status ?? 0xFFFF)}");
-                return final?.Status == DimseStatus.Success ? ExitCodes.Ok : ExitCodes.OperationFailed;
+                Console.WriteLine($"{count} match(es); final status {DimseStatus.Describe(DimseService.QueryRetrieveFind, status)}");
+                return status == DimseStatus.Success ? ExitCodes.Ok : ExitCodes.OperationFailed;
             }
             catch (Exception e) when (Failures.Known(e))
             {
