@@ -17,4 +17,11 @@ public static class ExitCodes
 
     /// <summary>Bad input: unreadable files, bad keys or arguments.</summary>
     public const int BadInput = 4;
+
+    /// <summary>SIGINT or SIGTERM stopped a verb before it finished (a dsg scp that stops cleanly exits <see cref="Ok"/>).</summary>
+    public const int Interrupted = 5;
+
+    /// <summary>After SIGINT/SIGTERM, how long a verb has to stop cleanly; past it the process ends with 130 (SIGINT)
+    /// or 143 (SIGTERM). Above the listener's 10 s wait for aborted associations to end.</summary>
+    public static readonly TimeSpan ShutdownBound = TimeSpan.FromSeconds(30);
 }

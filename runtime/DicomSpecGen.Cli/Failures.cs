@@ -1,4 +1,5 @@
 using DicomSpecGen.Association;
+using DicomSpecGen.Services;
 
 namespace DicomSpecGen.Cli;
 
@@ -32,6 +33,11 @@ public static class Failures
             if (!text.Contains(inner.Message, StringComparison.Ordinal)) text += ": " + inner.Message;
         return text;
     }
+
+    /// <summary>The final response of an operation whose responses have all been read. There is no status for
+    /// "none came": the association ended before it, reported like any other ended association.</summary>
+    public static DimseResponse FinalResponse(DimseResponse? final, string operation)
+        => final ?? throw new AssociationAbortedException($"the association ended before the final {operation} response");
 
     /// <summary>Failures reported as an exit code rather than a crash.</summary>
     public static bool Known(Exception e) => e is AssociationRejectedException or AssociationAbortedException or TimeoutException

@@ -8,7 +8,7 @@ public sealed class DicomServerOptions
     /// <summary>The default configuration section.</summary>
     public const string SectionName = "Dicom";
 
-    /// <summary>Our AE title: 1-16 characters of the default repertoire, no backslash, not all spaces (PS3.5 Table 6.2-1, AE).</summary>
+    /// <summary>Our AE title: 1 to <see cref="DicomSpecGen.Protocol.AAssociateRq.CalledAeTitleSize"/> characters of the default repertoire, no backslash, not all spaces (PS3.5 Table 6.2-1, AE).</summary>
     public string AeTitle { get; set; } = "DSGSCP";
 
     /// <summary>TCP port to listen on; 0 picks a free one (see <see cref="DicomHostedServer.Port"/>).</summary>

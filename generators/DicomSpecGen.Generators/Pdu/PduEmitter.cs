@@ -368,6 +368,13 @@ namespace DicomSpecGen.Generators.Pdu
                 {
                     w.Doc(f.Description ?? Humanize(f.Name) + ".", $"{Cite(f.Source)}; bytes {f.Bytes}");
                     w.Line($"public {MemberType(f, spec)} {f.Name} {{ get; init; }}{MemberInitializer(f)}");
+                    if (f.Type == FieldType.AeTitle)
+                    {
+                        // The one source of the AE title length: callers validating a configured title use it.
+                        w.Doc($"Bytes of the {f.Name} field: the most significant characters an AE title can have here, space padded.",
+                            $"{Cite(f.Source)}; bytes {f.Bytes}");
+                        w.Line($"public const int {f.Name}Size = {f.Size};");
+                    }
                 }
                 w.Line();
             }

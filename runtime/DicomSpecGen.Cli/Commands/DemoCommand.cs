@@ -155,7 +155,7 @@ public static class DemoCommand
         await using var client = await DicomClient.ConnectAsync(common.Requestor(result, "127.0.0.1", port, "DSGDEMO", "DSGSCP", contexts), null, logger, ct);
 
         var (items, final) = await client.QueryWorklistAsync(query, ct);
-        Console.WriteLine($"   worklist C-FIND: {items.Count} item(s), {DimseStatus.Describe(DimseService.ModalityWorklistFind, final?.Status ?? 0xFFFF)}");
+        Console.WriteLine($"   worklist C-FIND: {items.Count} item(s), {DimseStatus.Describe(DimseService.ModalityWorklistFind, Failures.FinalResponse(final, "worklist C-FIND").Status)}");
         foreach (var item in items) Console.WriteLine("   #1 " + WorklistCommand.Format(item));
         if (items.Count != 1) return false;
         var item0 = items[0];

@@ -58,9 +58,10 @@ public static class QueryCommands
                     count++;
                     Console.WriteLine($"#{count} {QueryKeys.Format(match)}");
                 }
+                var status = Failures.FinalResponse(final, "C-FIND").Status;
                 await client.ReleaseAsync(ct);
-                Console.WriteLine($"{count} match(es); final status {DimseStatus.Describe(DimseService.QueryRetrieveFind, final?.Status ?? 0xFFFF)}");
-                return final?.Status == DimseStatus.Success ? ExitCodes.Ok : ExitCodes.OperationFailed;
+                Console.WriteLine($"{count} match(es); final status {DimseStatus.Describe(DimseService.QueryRetrieveFind, status)}");
+                return status == DimseStatus.Success ? ExitCodes.Ok : ExitCodes.OperationFailed;
             }
             catch (Exception e) when (Failures.Known(e))
             {
@@ -182,9 +183,11 @@ public static class QueryCommands
     private static RetrieveDestination Destination(string folder, string aeTitle, bool archiveLayout, bool verbose)
         => new(archiveLayout ? DicomArchive.Open(folder, aeTitle) : new PlainFolderStorage(folder) { Stored = verbose ? p => Console.WriteLine("stored " + p) : null });
 
-    /// <summary>The storage classes a C-GET proposes (at most 127 contexts remain after the model's).</summary>
+    /// <summary>The storage classes a C-GET proposes (at most 127 contexts remain after the model's): the storage SOP
+    /// classes of the generated UID registry (StorageService.StorageSopClasses), shortest UID (the oldest, most used
+    /// classes) first, registry order among equals.</summary>
     private static readonly string[] GetStorageClasses = StorageService.StorageSopClasses
-        .OrderBy(s => s.StartsWith("1.2.840.10008.5.1.4.1.1.", StringComparison.Ordinal) ? s.Length : 100).Take(120).ToArray();
+        .OrderBy(s => s.Length).Take(120).ToArray();
 
     private static RequestorOptions Requestor(CommonOptions common, ParseResult result, PeerArguments peer, string model)
         => common.Requestor(result, result.GetValue(peer.Host)!, result.GetValue(peer.Port), result.GetValue(peer.CallingAe)!, result.GetValue(peer.CalledAe)!,

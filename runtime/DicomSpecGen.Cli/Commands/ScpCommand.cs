@@ -222,6 +222,7 @@ public static class ScpCommand
             catch (OperationCanceledException)
             {
             }
+            Console.WriteLine($"{title} stopping: the listener closes, open associations are aborted, then the process exits {ExitCodes.Ok}");
             audit?.Post(audit.Events.ApplicationActivity(start: false));
             return ExitCodes.Ok;
         });

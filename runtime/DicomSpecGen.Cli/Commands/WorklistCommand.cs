@@ -49,9 +49,10 @@ public static class WorklistCommand
                     count++;
                     Console.WriteLine($"#{count} {Format(item)}");
                 }
+                var response = Failures.FinalResponse(final, "C-FIND");
                 await client.ReleaseAsync(ct);
-                var status = final?.Status ?? 0xFFFF;
-                var comment = (final?.Message as CFindRsp)?.ErrorComment is { Length: > 0 } c ? $"; Error Comment: {c}" : "";
+                var status = response.Status;
+                var comment = (response.Message as CFindRsp)?.ErrorComment is { Length: > 0 } c ? $"; Error Comment: {c}" : "";
                 Console.WriteLine($"{count} item(s); final status {DimseStatus.Describe(DimseService.ModalityWorklistFind, status)}{comment}");
                 return status == DimseStatus.Success ? ExitCodes.Ok : ExitCodes.OperationFailed;
             }

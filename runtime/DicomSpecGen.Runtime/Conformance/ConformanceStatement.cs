@@ -188,12 +188,14 @@ public sealed class ConformanceStatement
     {
         return
         [
-            ["Application context name", AssociateRequestInfo.DicomApplicationContext + " (DICOM Application Context Name); any other is rejected (permanent, application-context-name-not-supported)", "PS3.7 A.2.1; PS3.8 Table 9-21"],
+            ["Application context name", AssociateRequestInfo.DicomApplicationContext + " (DICOM Application Context Name); any other is "
+                + Rejection(AssociateRejectResult.RejectedPermanent, AssociateRejectReason.ApplicationContextNameNotSupported), "PS3.7 A.2.1"],
             ["Maximum PDU length received", transport.MaxPDataPduLength == 0
                 ? $"0 (no limit announced; P-DATA-TF PDUs over {transport.NoLimitPDataPduCap} bytes are refused as a safety cap)"
                 : $"{transport.MaxPDataPduLength} bytes", "PS3.8 D.1, Table D.1-1"],
             ["Maximum A-ASSOCIATE PDU length", $"{transport.MaxAssociatePduLength} bytes (longer association PDUs are aborted)", "PS3.8 9.3.2"],
-            ["Simultaneous associations", $"{_input.Acceptor.MaxAssociations}; more are rejected (transient, local-limit-exceeded)", "PS3.8 Table 9-21, Source 3 Reason 2"],
+            ["Simultaneous associations", $"{_input.Acceptor.MaxAssociations}; more are "
+                + Rejection(AssociateRejectResult.RejectedTransient, AssociateRejectReason.LocalLimitExceeded), "PS3.8 Table 9-21"],
             ["Asynchronous operations window", AsyncWindow(_input.Acceptor.AsyncOperationLimits), "PS3.7 D.3.3.3"],
             ["Implementation Class UID / Version Name", $"{_input.Acceptor.ImplementationClassUid} / {_input.Acceptor.ImplementationVersionName ?? "(none)"}", "PS3.7 D.3.3.2"],
         ];
@@ -215,6 +217,11 @@ public sealed class ConformanceStatement
               + "; other types rejected" + (v.RequireIdentity ? "; required" : "; optional") + "; a positive response is sent when requested"
             : policy.AuthenticateUser != null ? "checked; a positive response is sent when requested" : "not checked (the item is ignored and not answered)";
 
+    /// <summary>An A-ASSOCIATE-RJ as sent: result, source and reason in the standard's words (generated from
+    /// spec/part08/pdus.yaml, PS3.8 Table 9-21) and the reason's citation.</summary>
+    internal static string Rejection(AssociateRejectResult result, AssociateRejectReason reason, string? alsoCite = null)
+        => $"{result.Meaning()}, {reason.Qualifier().Meaning()}, {reason.Meaning()} ({(alsoCite is null ? "" : alsoCite + "; ")}{reason.Citation()})";
+
     private List<string[]> AcceptanceRows()
     {
         var policy = _policy;
@@ -223,13 +230,13 @@ public sealed class ConformanceStatement
         return
         [
             ["Called AE title", calledChecked ? $"must be '{policy.AeTitle}'" : "not checked (any called AE title is accepted)",
-                calledChecked ? "rejected-permanent, service-user, called-AE-title-not-recognized (PS3.8 Table 9-21, Source 1 Reason 7)" : "—"],
+                calledChecked ? Rejection(AssociateRejectResult.RejectedPermanent, AssociateRejectReason.CalledAeTitleNotRecognized) : "—"],
             ["Calling AE title", policy.AllowedCallingAeTitles is { } allowed ? "one of " + string.Join(", ", allowed.Order(StringComparer.Ordinal)) : "not checked (any calling AE title is accepted)",
-                policy.AllowedCallingAeTitles != null ? "rejected-permanent, service-user, calling-AE-title-not-recognized (PS3.8 Table 9-21, Source 1 Reason 3)" : "—"],
+                policy.AllowedCallingAeTitles != null ? Rejection(AssociateRejectResult.RejectedPermanent, AssociateRejectReason.CallingAeTitleNotRecognized) : "—"],
             ["User identity", IdentityPolicy(policy),
-                policy.UserIdentity != null || policy.AuthenticateUser != null ? "rejected-permanent, service-provider (ACSE), no-reason-given (PS3.7 D.3.3.7.3; PS3.8 Table 9-21, Source 2 Reason 1)" : "—"],
-            ["Protocol version", "bit 0 must be set", "rejected-permanent, service-provider (ACSE), protocol-version-not-supported (PS3.8 9.3.2, Table 9-21)"],
-            ["Capacity", $"at most {_input.Acceptor.MaxAssociations} associations at once", "rejected-transient, service-provider (presentation), local-limit-exceeded (PS3.8 Table 9-21)"],
+                policy.UserIdentity != null || policy.AuthenticateUser != null ? Rejection(AssociateRejectResult.RejectedPermanent, AssociateRejectReason.AcseNoReasonGiven, "PS3.7 D.3.3.7.3") : "—"],
+            ["Protocol version", "bit 0 must be set", Rejection(AssociateRejectResult.RejectedPermanent, AssociateRejectReason.ProtocolVersionNotSupported, "PS3.8 9.3.2")],
+            ["Capacity", $"at most {_input.Acceptor.MaxAssociations} associations at once", Rejection(AssociateRejectResult.RejectedTransient, AssociateRejectReason.LocalLimitExceeded)],
         ];
     }
 

@@ -1,3 +1,4 @@
+using DicomSpecGen.Dimse;
 using DicomSpecGen.Interop.Tests.Cli;
 using DicomSpecGen.Interop.Tests.Peers;
 using DicomSpecGen.Interop.Tests.Services;
@@ -25,7 +26,7 @@ public class IanCliTests
         while (!ris.Output.Contains("IAN ") && DateTime.UtcNow < until) await Task.Delay(100);
         Assert.Contains($"from CLISCP: study {files[0].StudyUid}, 2 instance(s) in 1 series, ONLINE at CLISCP", ris.Output);
         while (!archive.Output.Contains("to RIS:") && DateTime.UtcNow < until) await Task.Delay(100);
-        Assert.Contains($"for study {files[0].StudyUid} (2 instance(s)) to RIS: 0x0000 after 1 try(ies)", archive.Output);
+        Assert.Contains($"for study {files[0].StudyUid} (2 instance(s)) to RIS: {DimseStatus.Describe(DimseService.InstanceAvailabilityNotification, DimseStatus.Success)} after 1 try(ies)", archive.Output);
     }
 
     [Fact]

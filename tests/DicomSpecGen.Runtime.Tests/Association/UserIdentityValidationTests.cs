@@ -165,6 +165,7 @@ public class UserIdentityValidationTests
         var text = new ConformanceStatement(new ConformanceInput("test", "DSGSCP", 11112, registry,
             Acceptor(Jwt().With(UserIdentityType.KerberosServiceTicket, new RecordingValidator(_ => UserIdentityValidationResult.Reject("no")))))).ToMarkdown();
         Assert.Contains("| User identity | checked for Kerberos Service ticket (3), JSON Web Token (JWT) (5); other types rejected; required;", text);
-        Assert.Contains("rejected-permanent, service-provider (ACSE), no-reason-given (PS3.7 D.3.3.7.3; PS3.8 Table 9-21, Source 2 Reason 1)", text);
+        var reason = AssociateRejectReason.AcseNoReasonGiven;
+        Assert.Contains($"{AssociateRejectResult.RejectedPermanent.Meaning()}, {reason.Qualifier().Meaning()}, {reason.Meaning()} (PS3.7 D.3.3.7.3; {reason.Citation()})", text);
     }
 }

@@ -125,8 +125,11 @@ public sealed partial class ConformanceStatementTests
             AllowedCallingAeTitles = new HashSet<string> { "CT01", "MR01" },
         }), maxAssociations: 3);
         var text = Statement(registry, strict).ToMarkdown();
-        Assert.Contains("| Called AE title | must be 'STRICT' | rejected-permanent, service-user, called-AE-title-not-recognized (PS3.8 Table 9-21, Source 1 Reason 7) |", text);
-        Assert.Contains("| Calling AE title | one of CT01, MR01 |", text);
+        // The rejection is worded from the generated Table 9-21 meanings, so a change in the YAML shows here.
+        static string Rejected(AssociateRejectReason reason)
+            => $"{AssociateRejectResult.RejectedPermanent.Meaning()}, {reason.Qualifier().Meaning()}, {reason.Meaning()} ({reason.Citation()})";
+        Assert.Contains($"| Called AE title | must be 'STRICT' | {Rejected(AssociateRejectReason.CalledAeTitleNotRecognized)} |", text);
+        Assert.Contains($"| Calling AE title | one of CT01, MR01 | {Rejected(AssociateRejectReason.CallingAeTitleNotRecognized)} |", text);
         Assert.Contains("| Simultaneous associations | 3; more are rejected", text);
         var lenient = Statement(registry, Loopback.Acceptor(new DefaultAssociationPolicy(registry.PolicyOptions() with { AeTitle = "X", RequireCalledAeTitle = false }))).ToMarkdown();
         Assert.Contains("| Called AE title | not checked", lenient);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DicomSpecGen.Dimse;
+using DicomSpecGen.Traceability;
 
 namespace DicomSpecGen.Runtime.Tests.Dimse;
 
@@ -61,6 +62,18 @@ public class StatusLookupTests
                 Assert.Equal(Enum.Parse<StatusClass>(row["class"]), info.Class);
             }
         }
+    }
+
+    [Fact]
+    [SpecRow("PS3.7 Annex C.5.13, Missing Attribute")]
+    public void Describe_names_a_general_status_for_a_service_without_its_own_rows()
+    {
+        // Instance Availability Notification has no specific statuses (PS3.4 R.3.2.1.4); its N-CREATE answers are
+        // the General ones, which Describe finds through the fallback.
+        var general = DimseStatus.Lookup(DimseService.General, DimseStatus.MissingAttribute);
+        Assert.Equal($"0x0120 {general.Meaning} (Failure; {general.Source})",
+            DimseStatus.Describe(DimseService.InstanceAvailabilityNotification, DimseStatus.MissingAttribute));
+        Assert.Equal("0xA7FF (Failure)", DimseStatus.Describe(DimseService.InstanceAvailabilityNotification, 0xA7FF));
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public static class WireRead
         }
     }
 
-    /// <summary>An AE title: 16 bytes, leading and trailing spaces not significant; when tested, not all spaces and
+    /// <summary>An AE title: <paramref name="size"/> bytes, leading and trailing spaces not significant; when tested, not all spaces and
     /// no control characters or backslash (PS3.5 Table 6.2-1, AE).</summary>
     public static string AeTitle(ref SequenceReader<byte> reader, long end, int size, bool tested, SpecField field)
     {

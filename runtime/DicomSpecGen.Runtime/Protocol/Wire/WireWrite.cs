@@ -41,7 +41,7 @@ public static class WireWrite
         else U32(writer, (uint)length);
     }
 
-    /// <summary>An AE title, space padded to the field size; 1-16 significant characters.</summary>
+    /// <summary>An AE title, space padded to the field size; 1 to <paramref name="size"/> significant characters.</summary>
     public static void AeTitle(IBufferWriter<byte> writer, string value, int size, SpecField field)
     {
         var trimmed = value.Trim(' ');

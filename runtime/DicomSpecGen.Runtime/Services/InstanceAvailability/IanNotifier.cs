@@ -12,7 +12,7 @@ namespace DicomSpecGen.Services.InstanceAvailability;
 public sealed record IanOutcome(string StudyInstanceUid, string AeTitle, string SopInstanceUid, int InstanceCount, ushort? Status, int Attempts, string? Error)
 {
     public override string ToString() => Status is { } s
-        ? $"IAN {SopInstanceUid} for study {StudyInstanceUid} ({InstanceCount} instance(s)) to {AeTitle}: 0x{s:X4} after {Attempts} try(ies)"
+        ? $"IAN {SopInstanceUid} for study {StudyInstanceUid} ({InstanceCount} instance(s)) to {AeTitle}: {DimseStatus.Describe(DimseService.InstanceAvailabilityNotification, s)} after {Attempts} try(ies)"
         : $"IAN {SopInstanceUid} for study {StudyInstanceUid} to {AeTitle} failed after {Attempts} try(ies): {Error}";
 }
 

@@ -35,11 +35,11 @@ public sealed class IanService(IanServiceOptions? options = null, ILogger? logge
     /// <summary>The general statuses the N-CREATE answers (R.3.2.1.4 names no specific ones).</summary>
     public IReadOnlyList<ServiceStatusUse> Statuses { get; } =
     [
-        new("N-CREATE", DimseService.General, DimseStatus.Success, "the notification is accepted and kept", "PS3.4 R.3.2.1.3"),
-        new("N-CREATE", DimseService.General, DimseStatus.MissingAttribute, "a type 1 or 2 attribute of Table R.3.2-1 (SCU column) is absent", "PS3.4 Table R.3.2-1"),
-        new("N-CREATE", DimseService.General, DimseStatus.MissingAttributeValue, "a type 1 attribute of Table R.3.2-1 is empty", "PS3.4 Table R.3.2-1"),
-        new("N-CREATE", DimseService.General, DimseStatus.InvalidAttributeValue, "Instance Availability is not one of its values", "PS3.3 C.4.23.1.1"),
-        new("N-CREATE", DimseService.General, DimseStatus.DuplicateSOPInstance, "a notification with the Affected SOP Instance UID was received before", "PS3.7 Annex C.5.8"),
+        new("N-CREATE", DimseService.InstanceAvailabilityNotification, DimseStatus.Success, "the notification is accepted and kept", "PS3.4 R.3.2.1.3"),
+        new("N-CREATE", DimseService.InstanceAvailabilityNotification, DimseStatus.MissingAttribute, "a type 1 or 2 attribute of Table R.3.2-1 (SCU column) is absent", "PS3.4 Table R.3.2-1"),
+        new("N-CREATE", DimseService.InstanceAvailabilityNotification, DimseStatus.MissingAttributeValue, "a type 1 attribute of Table R.3.2-1 is empty", "PS3.4 Table R.3.2-1"),
+        new("N-CREATE", DimseService.InstanceAvailabilityNotification, DimseStatus.InvalidAttributeValue, "Instance Availability is not one of its values", "PS3.3 C.4.23.1.1"),
+        new("N-CREATE", DimseService.InstanceAvailabilityNotification, DimseStatus.DuplicateSOPInstance, "a notification with the Affected SOP Instance UID was received before", "PS3.7 Annex C.5.8"),
     ];
 
     /// <summary>The notifications accepted, oldest first.</summary>

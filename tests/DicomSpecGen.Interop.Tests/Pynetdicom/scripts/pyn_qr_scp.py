@@ -4,6 +4,7 @@
 Serves the Part 10 files of --folder: Verification, CT Image Storage (received objects are written
 to the folder), Study Root C-FIND/C-MOVE/C-GET and Patient Root C-FIND at STUDY and IMAGE level.
 Matching is single-value or '*'/'?' wildcard on the keys given with a value; other keys are returned.
+--abort-after N aborts the association in a C-FIND after N pending responses.
 C-MOVE destinations come from --dest AE=PORT (on 127.0.0.1). Stops on SIGTERM or after --max-seconds.
 """
 import argparse
@@ -62,6 +63,7 @@ def main():
     p.add_argument("--folder", required=True)
     p.add_argument("--dest", action="append", default=[], help="C-MOVE destination AE=PORT")
     p.add_argument("--require-called-aet", action="store_true", help="reject associations not addressed to --aet")
+    p.add_argument("--abort-after", type=int, default=0, help="C-FIND: A-ABORT after this many pending responses")
     p.add_argument("--max-seconds", type=float, default=300)
     args = p.parse_args()
     destinations = {d.split("=")[0]: int(d.split("=")[1]) for d in args.dest}
@@ -73,9 +75,12 @@ def main():
             yield 0xA900, None  # Identifier does not match SOP Class
             return
         level, datasets = found
-        for ds in datasets:
+        for sent, ds in enumerate(datasets):
             if event.is_cancelled:
                 yield 0xFE00, None
+                return
+            if args.abort_after and sent == args.abort_after:
+                event.assoc.abort()  # a peer going away mid-query: no final response
                 return
             rsp = Dataset()
             rsp.QueryRetrieveLevel = level
