@@ -152,6 +152,8 @@ public static class ScpCommand
             using var _archive = archive;
             // Disposed before the archive: messages still queued may look up the archive's index.
             await using var _audit = audit;
+            // Disposed before the trail: it sends the aggregates it still holds.
+            using var alerts = audit != null ? new SecurityAlertLimiter(audit) : null;
             using var _mpps = mppsStore;
             // Before serving: index files this node placed and did not index (a previous process killed in between).
             try
@@ -182,20 +184,25 @@ public static class ScpCommand
             acceptor = Acceptor(common, result, title, allowed, maxAssociations, requireCalledAet, provider.Registry);
             if (file != null) acceptor = file.Apply(acceptor, common, result);
             acceptor = acceptor with { AsyncOperationLimits = Window(result.GetValue(asyncOps)) };
-            if (audit != null)
+            if (audit != null && alerts != null)
             {
-                // PS3.15 A.5.3.11/A.5.3.12: refused associations and failed TLS handshakes are audited.
+                // PS3.15 A.5.3.11/A.5.3.12: refused associations, failed TLS handshakes and the acceptor's own drops
+                // (capacity, ARTIM, idle, malformed PDU) are audited, the alerts rate-limited.
                 acceptor = acceptor with
                 {
-                    Policy = new AuditingPolicy(acceptor.Policy, audit),
-                    ConnectionFailed = (peer, e) => AuditArguments.ConnectionFailed(audit, peer ?? "unknown", 0, e),
+                    Policy = new AuditingPolicy(acceptor.Policy, audit, alerts),
+                    ConnectionFailed = (peer, e) =>
+                    {
+                        if (AuditArguments.TlsFailure(peer ?? "unknown", e) is { } why) alerts.Alert("tls", peer, why, serious: true);
+                    },
+                    Incident = alerts.Incident,
                 };
             }
             Action<NegotiationExplanation>? explainer = result.GetValue(explain) ? e => Console.WriteLine(e) : null;
             DicomServer server;
             try
             {
-                server = DicomServer.Start(address, listenPort, acceptor, audit != null ? new AuditingRequestHandler(provider) : provider, logger, explainer);
+                server = DicomServer.Start(address, listenPort, acceptor, audit != null ? new AuditingRequestHandler(provider, audit, AuditResolver(archive), MppsLookup(mppsStore)) : provider, logger, explainer);
             }
             catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressNotAvailable or SocketError.AddressFamilyNotSupported)
             {
@@ -235,9 +242,13 @@ public static class ScpCommand
     };
 
     /// <summary>The patient and study of stored instances, from the archive's index, for the audit messages.</summary>
-    private static AuditInstanceResolver AuditResolver(DicomArchive archive) => async (uids, ct) =>
+    internal static AuditInstanceResolver AuditResolver(DicomArchive archive) => async (uids, ct) =>
         (await archive.Index.InstancesAsync([new KeyCondition("sop_uid", KeyMatch.UidList, uids)], ct).ConfigureAwait(false))
             .Select(r => new AuditInstance(r.SopClassUid, r.SopInstanceUid, r.StudyInstanceUid, r.PatientId, r.PatientName)).ToList();
+
+    /// <summary>An MPPS instance's attributes from the store (an N-SET's patient), for the audit messages.</summary>
+    private static AuditMppsLookup? MppsLookup(SqlMppsStore? store)
+        => store == null ? null : async (uid, ct) => (await store.GetAsync(uid, ct).ConfigureAwait(false))?.Attributes;
 
     /// <summary>The storage commitment SCP over the archive's index; reports on a new association go to the -md AEs.</summary>
     private static StorageCommitmentService Commitment(DicomArchive archive, string title, Dictionary<string, KnownAe> known, string report, Dictionary<string, ReportAssociation> byAe, TimeSpan delay, AcceptorOptions acceptor, ILogger logger)

@@ -32,6 +32,12 @@ public sealed partial class DicomAssociation
                 {
                     explain?.Invoke(provider.Explanation);
                     association.TelemetryRejected(provider.RejectResult!.Value, provider.RejectSource, provider.RejectReason);
+                    if (provider.RejectReason == AssociateRejectReason.LocalLimitExceeded)
+                        association.ReportIncident(AssociationIncidentKind.CapacityExceeded, $"association rejected (transient, local-limit-exceeded): {options.MaxAssociations} association(s) already served");
+                }
+                else if (association._dul.ArtimExpired)
+                {
+                    association.ReportIncident(AssociationIncidentKind.ArtimExpired, $"no A-ASSOCIATE-RQ within the ARTIM timeout {options.ArtimTimeout}; connection closed");
                 }
                 await association.WaitClosedAsync().ConfigureAwait(false);
                 return null;
