@@ -32,8 +32,6 @@ public sealed partial class DicomAssociation
                 {
                     explain?.Invoke(provider.Explanation);
                     association.TelemetryRejected(provider.RejectResult!.Value, provider.RejectSource, provider.RejectReason);
-                    if (provider.RejectReason == AssociateRejectReason.LocalLimitExceeded)
-                        association.ReportIncident(AssociationIncidentKind.CapacityExceeded, $"association rejected (transient, local-limit-exceeded): {options.MaxAssociations} association(s) already served");
                 }
                 else if (association._dul.ArtimExpired)
                 {

@@ -256,12 +256,13 @@ public sealed partial class DicomAssociation : IAsyncDisposable
     }
 
     /// <summary>Tells the acceptor's <see cref="AcceptorOptions.Incident"/> hook (the audit trail); never throws.</summary>
-    internal void ReportIncident(AssociationIncidentKind kind, string reason)
+    internal void ReportIncident(AssociationIncidentKind kind, string reason, string? callingAeTitle = null)
     {
         if (_options is not AcceptorOptions { Incident: { } incident }) return;
         try
         {
-            incident(new AssociationIncident(kind, RemoteAddress, CallingAeTitle.Length > 0 ? CallingAeTitle : null, reason));
+            callingAeTitle ??= CallingAeTitle.Length > 0 ? CallingAeTitle : null;
+            incident(new AssociationIncident(kind, RemoteAddress, callingAeTitle, reason));
         }
         catch (Exception e)
         {

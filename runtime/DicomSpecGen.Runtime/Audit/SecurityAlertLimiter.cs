@@ -27,11 +27,12 @@ public sealed class SecurityAlertLimiter : IDisposable
         public DateTimeOffset WindowStart = start;
         public int Sent;
         public long HeldBack;
-        public readonly HashSet<string> Nodes = new(StringComparer.Ordinal);
-        public long OtherNodes;
+        public readonly List<string> Nodes = [];
+        public readonly HashSet<string> Distinct = new(StringComparer.Ordinal);
         public string? LastWhy;
     }
 
+    private const int DistinctBound = 4096;
     private readonly AuditTrail _trail;
     private readonly SecurityAlertLimits _limits;
     private readonly TimeProvider _time;
@@ -72,11 +73,8 @@ public sealed class SecurityAlertLimiter : IDisposable
             c.LastWhy = why;
             var (host, _) = AuditEvents.SplitEndpoint(peerAddress);
             var node = host ?? "unknown";
-            if (!c.Nodes.Contains(node))
-            {
-                if (c.Nodes.Count < _limits.MaxNodesListed) c.Nodes.Add(node);
-                else c.OtherNodes++;
-            }
+            // Distinct addresses are counted up to a bound (memory), the first few named.
+            if (c.Distinct.Count < DistinctBound && c.Distinct.Add(node) && c.Nodes.Count < _limits.MaxNodesListed) c.Nodes.Add(node);
             // The aggregate goes out when the window ends, even if nothing else arrives.
             if (c.HeldBack == 1) _timer.Change(c.WindowStart + _limits.Window - now, Timeout.InfiniteTimeSpan);
         }
@@ -117,17 +115,18 @@ public sealed class SecurityAlertLimiter : IDisposable
     {
         if (c.HeldBack > 0)
         {
-            var nodes = c.Nodes.Count > 0 ? c.Nodes.Order(StringComparer.Ordinal).ToList() : ["unknown"];
+            List<string> nodes = c.Nodes.Count > 0 ? [.. c.Nodes] : ["unknown"];
             var why = $"{c.HeldBack} further '{c.Name}' alert(s) held back by the rate limit ({_limits.Burst} per {_limits.Window.TotalSeconds:0} s) " +
                       $"between {c.WindowStart:yyyy-MM-ddTHH:mm:ssZ} and {now:yyyy-MM-ddTHH:mm:ssZ} from {string.Join(", ", nodes)}" +
-                      (c.OtherNodes > 0 ? $" and {c.OtherNodes} other address(es)" : "") + $"; the last: {c.LastWhy}";
+                      (c.Distinct.Count > c.Nodes.Count ? $" and {c.Distinct.Count - c.Nodes.Count}{(c.Distinct.Count >= DistinctBound ? " or more" : "")} other address(es)" : "") +
+                      $"; the last: {c.LastWhy}";
             _trail.TryPost(() => _trail.Events.NodeAuthenticationFailures(nodes, why));
         }
         c.WindowStart = now;
         c.Sent = 0;
         c.HeldBack = 0;
         c.Nodes.Clear();
-        c.OtherNodes = 0;
+        c.Distinct.Clear();
         c.LastWhy = null;
     }
 

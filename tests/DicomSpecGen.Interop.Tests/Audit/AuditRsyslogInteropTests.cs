@@ -96,15 +96,17 @@ public class AuditRsyslogInteropTests
         Assert.True(get.ExitCode == 0, get.Output);
         await scp.StopAsync();
 
-        // Start, 2 × Instances Transferred, Security Alert, Query, Begin Transferring, Stop.
-        var lines = await rsyslog.WaitForAsync(l => l.Count >= 7 && l.Any(x => x.Contains("110121", StringComparison.Ordinal)), Limit);
+        // Start, 2 × Instances Transferred (received), Security Alert, Query, Begin Transferring and Instances
+        // Transferred (sent) for the C-GET, Stop.
+        var lines = await rsyslog.WaitForAsync(l => l.Count >= 8 && l.Any(x => x.Contains("110121", StringComparison.Ordinal)), Limit);
         Assert.All(lines, l => Assert.StartsWith("<85>1 ", l));
         var messages = Messages(lines);
-        Assert.Equal(["110100", "110100", "110102", "110104", "110104", "110112", "110113"], messages.Select(AuditXml.EventId).Order());
+        Assert.Equal(["110100", "110100", "110102", "110104", "110104", "110104", "110112", "110113"], messages.Select(AuditXml.EventId).Order());
         Assert.Equal("110120", AuditXml.EventType(messages[0]));
         Assert.Equal("110121", AuditXml.EventType(messages[^1]));
 
-        var transferred = messages.Where(m => AuditXml.EventId(m) == "110104").ToList();
+        var transferred = messages.Where(m => AuditXml.EventId(m) == "110104" && m.Elements("ActiveParticipant").First().Attribute("UserID")!.Value == "DCMTKSCU").ToList();
+        Assert.Equal(2, transferred.Count);
         Assert.All(transferred, m =>
         {
             Assert.Equal([files[0].StudyUid, "AUDIT1"], AuditXml.ObjectIds(m));
@@ -123,7 +125,14 @@ public class AuditRsyslogInteropTests
         var begin = messages.Single(m => AuditXml.EventId(m) == "110102");
         Assert.Equal([files[0].StudyUid, "AUDIT1"], AuditXml.ObjectIds(begin));
         Assert.Equal("DCMTKSCU", begin.Elements("ActiveParticipant").Last().Attribute("UserID")!.Value);
-        Assert.Contains("audit: 7 message(s) sent, 0 dropped", scp.Output);
+        // After the sub-operations: we the source, the C-GET requestor the destination, both instances of the study.
+        var sent = messages.Single(m => AuditXml.EventId(m) == "110104" && m.Elements("ActiveParticipant").First().Attribute("AlternativeUserID")!.Value == "AETITLES=DSGSCP");
+        Assert.Equal(["110153", "110152"], AuditXml.Roles(sent));
+        Assert.Equal("DCMTKSCU", sent.Elements("ActiveParticipant").Last().Attribute("UserID")!.Value);
+        Assert.Equal("true", sent.Elements("ActiveParticipant").Last().Attribute("UserIsRequestor")!.Value);
+        Assert.Equal([files[0].StudyUid, "AUDIT1"], AuditXml.ObjectIds(sent));
+        Assert.Equal("0", AuditXml.Outcome(sent));
+        Assert.Contains("audit: 8 message(s) sent, 0 dropped", scp.Output);
     }
 
     [Fact]
@@ -140,9 +149,11 @@ public class AuditRsyslogInteropTests
                 files[0].Path, files[1].Path, files[2].Path);
             Assert.True(run.ExitCode == 0, run.Output);
         }
-        var lines = await rsyslog.WaitForAsync(l => l.Count >= 1, Limit);
-        var message = Assert.Single(Messages(lines));
-        Assert.Equal("110104", AuditXml.EventId(message));
+        // Application Start, the instances sent, Application Stop.
+        var lines = await rsyslog.WaitForAsync(l => l.Count >= 3, Limit);
+        var all = Messages(lines);
+        Assert.Equal(["110100", "110104", "110100"], all.Select(AuditXml.EventId));
+        var message = all[1];
         var participants = message.Elements("ActiveParticipant").ToList();
         Assert.Equal("AETITLES=DSGSCU", participants[0].Attribute("AlternativeUserID")!.Value);
         Assert.Equal("true", participants[0].Attribute("UserIsRequestor")!.Value);
