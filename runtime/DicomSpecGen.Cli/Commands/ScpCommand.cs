@@ -102,13 +102,12 @@ public static class ScpCommand
                 Console.Error.WriteLine($"E: --bind '{bindText}' is not an IP address (e.g. 127.0.0.1, 0.0.0.0, ::1)");
                 return ExitCodes.BadInput;
             }
+            var acceptors = new ScpAcceptor(common, result, file, title, allowed, maxAssociations, requireCalledAet, Window(result.GetValue(asyncOps)));
             AcceptorOptions acceptor;
             AuditTrail? audit;
             try
             {
-                acceptor = Acceptor(common, result, title, allowed, maxAssociations, requireCalledAet);
-                if (file != null) acceptor = file.Apply(acceptor, common, result);
-                acceptor = acceptor with { AsyncOperationLimits = Window(result.GetValue(asyncOps)) };
+                acceptor = acceptors.Build();
                 audit = common.Audit.Open(result, title, logger);
             }
             catch (CliInputException e)
@@ -118,9 +117,9 @@ public static class ScpCommand
             }
             if (result.GetValue(conformance))
             {
-                result.InvocationConfiguration.Output.Write(ScpConformance.Render(common, result, new ScpConformance.Settings(title, result.GetValue(port), allowed, maxAssociations,
-                    requireCalledAet, worklistFolder, result.GetValue(mpps), result.GetValue(commit), reportByAe, destinations, Window(result.GetValue(asyncOps)),
-                    result.GetValue(ian.Scp), ianDestinations, result.GetValue(ian.QuietSeconds)), result.GetValue(format)!));
+                result.InvocationConfiguration.Output.Write(ScpConformance.Render(acceptors, new ScpConformance.Settings(result.GetValue(port), worklistFolder,
+                    result.GetValue(mpps), result.GetValue(commit), reportByAe, destinations, result.GetValue(ian.Scp), ianDestinations, result.GetValue(ian.QuietSeconds)),
+                    result.GetValue(format)!));
                 if (audit != null) await audit.DisposeAsync();
                 return ExitCodes.Ok;
             }
@@ -181,28 +180,13 @@ public static class ScpCommand
                     .. result.GetValue(commit) is { } report ? [Commitment(archive, title, destinations, report, reportByAe, TimeSpan.FromSeconds(Math.Max(0, result.GetValue(commitDelay))), acceptor, logger)] : Array.Empty<IDicomService>()],
             }, logger);
             // Accept exactly what the provider's registered services serve (the input was checked above).
-            acceptor = Acceptor(common, result, title, allowed, maxAssociations, requireCalledAet, provider.Registry);
-            if (file != null) acceptor = file.Apply(acceptor, common, result);
-            acceptor = acceptor with { AsyncOperationLimits = Window(result.GetValue(asyncOps)) };
-            if (audit != null && alerts != null)
-            {
-                // PS3.15 A.5.3.11/A.5.3.12: refused associations, failed TLS handshakes and the acceptor's own drops
-                // (capacity, ARTIM, idle, malformed PDU) are audited, the alerts rate-limited.
-                acceptor = acceptor with
-                {
-                    Policy = new AuditingPolicy(acceptor.Policy, audit, alerts),
-                    ConnectionFailed = (peer, e) =>
-                    {
-                        if (AuditArguments.TlsFailure(peer ?? "unknown", e) is { } why) alerts.Alert("tls", peer, why, serious: true);
-                    },
-                    Incident = alerts.Incident,
-                };
-            }
+            acceptor = acceptors.Build(provider.Registry);
+            if (audit != null && alerts != null) acceptor = ScpAudit.Acceptor(acceptor, audit, alerts);
             Action<NegotiationExplanation>? explainer = result.GetValue(explain) ? e => Console.WriteLine(e) : null;
             DicomServer server;
             try
             {
-                server = DicomServer.Start(address, listenPort, acceptor, audit != null ? new AuditingRequestHandler(provider, audit, AuditResolver(archive), MppsLookup(mppsStore)) : provider, logger, explainer);
+                server = DicomServer.Start(address, listenPort, acceptor, audit != null ? ScpAudit.Handler(provider, audit, archive, mppsStore) : provider, logger, explainer);
             }
             catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressNotAvailable or SocketError.AddressFamilyNotSupported)
             {
@@ -245,10 +229,6 @@ public static class ScpCommand
     internal static AuditInstanceResolver AuditResolver(DicomArchive archive) => async (uids, ct) =>
         (await archive.Index.InstancesAsync([new KeyCondition("sop_uid", KeyMatch.UidList, uids)], ct).ConfigureAwait(false))
             .Select(r => new AuditInstance(r.SopClassUid, r.SopInstanceUid, r.StudyInstanceUid, r.PatientId, r.PatientName)).ToList();
-
-    /// <summary>An MPPS instance's attributes from the store (an N-SET's patient), for the audit messages.</summary>
-    private static AuditMppsLookup? MppsLookup(SqlMppsStore? store)
-        => store == null ? null : async (uid, ct) => (await store.GetAsync(uid, ct).ConfigureAwait(false))?.Attributes;
 
     /// <summary>The storage commitment SCP over the archive's index; reports on a new association go to the -md AEs.</summary>
     private static StorageCommitmentService Commitment(DicomArchive archive, string title, Dictionary<string, KnownAe> known, string report, Dictionary<string, ReportAssociation> byAe, TimeSpan delay, AcceptorOptions acceptor, ILogger logger)
