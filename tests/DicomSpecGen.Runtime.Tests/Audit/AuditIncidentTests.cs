@@ -47,6 +47,26 @@ public class AuditIncidentTests
     }
 
     [Fact]
+    public async Task A_malformed_pdu_instead_of_an_associate_request_is_one_incident_even_if_the_peer_never_closes()
+    {
+        var (options, incidents) = Acceptor();
+        options = options with { ArtimTimeout = TimeSpan.FromMilliseconds(300) };
+        await using var server = Loopback.StartServer(options);
+        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync("127.0.0.1", server.Port);
+        await using var stream = new NetworkStream(socket, ownsSocket: false);
+        await stream.WriteAsync(new byte[] { 0x09, 0, 0, 0, 0, 2, 0, 0 });
+        Assert.IsType<AAbort>(await RawPdu.ReadAsync(stream));
+        Assert.Equal(AssociationIncidentKind.MalformedPdu, (await NextAsync(incidents)).Kind);
+        // We keep the connection open: ARTIM (Sta13) closes it, which is no second incident.
+        var one = new byte[1];
+        using var closed = new CancellationTokenSource(Limit);
+        Assert.Equal(0, await stream.ReadAsync(one, closed.Token));
+        await Task.Delay(300);
+        Assert.False(incidents.Reader.TryRead(out var extra), $"a second incident: {extra}");
+    }
+
+    [Fact]
     [SpecRow("PS3.15 A.5.3.11")]
     public async Task A_silent_peer_dropped_at_the_idle_timeout_is_an_incident()
     {
