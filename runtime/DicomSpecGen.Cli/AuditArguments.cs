@@ -31,18 +31,40 @@ public sealed class AuditArguments
         }
     }
 
+    /// <summary>An SCU verb's trail: <see cref="Open"/>, then Application Start (PS3.15 A.5.3.1) posted; close it with
+    /// <see cref="CloseAsync"/>.</summary>
+    public AuditTrail? OpenScu(ParseResult result, string aeTitle, ILogger logger)
+    {
+        var trail = Open(result, aeTitle, logger);
+        trail?.Post(trail.Events.ApplicationActivity(start: true));
+        return trail;
+    }
+
+    /// <summary>Application Stop (PS3.15 A.5.3.1), then the trail drained and closed.</summary>
+    public static async Task CloseAsync(AuditTrail? trail)
+    {
+        if (trail == null) return;
+        trail.Post(trail.Events.ApplicationActivity(start: false));
+        await trail.DisposeAsync();
+    }
+
+    /// <summary>The peer of an SCU verb: its AE title and host:port.</summary>
+    public static AuditPeer Peer(ParseResult result, PeerArguments peer)
+        => new(result.GetValue(peer.CalledAe)!, $"{result.GetValue(peer.Host)}:{result.GetValue(peer.Port)}");
+
     /// <summary>An SCU's connection that failed TLS authentication: a Security Alert (Node Authentication).</summary>
     public static void ConnectionFailed(AuditTrail? trail, string host, int port, Exception e)
     {
-        if (trail == null) return;
+        if (trail == null || TlsFailure(port > 0 ? $"{host}:{port}" : host, e) is not { } why) return;
+        trail.TryPost(() => trail.Events.NodeAuthenticationFailure(host, why, serious: true));
+    }
+
+    /// <summary>Why TLS authentication with <paramref name="peer"/> failed, or null when <paramref name="e"/> is no
+    /// authentication failure.</summary>
+    public static string? TlsFailure(string peer, Exception e)
+    {
         for (var inner = e; inner != null; inner = inner.InnerException)
-        {
-            if (inner is AuthenticationException)
-            {
-                var why = port > 0 ? $"TLS authentication with {host}:{port} failed: {inner.Message}" : $"TLS authentication with {host} failed: {inner.Message}";
-                trail.TryPost(() => trail.Events.NodeAuthenticationFailure(host, why, serious: true));
-                return;
-            }
-        }
+            if (inner is AuthenticationException) return $"TLS authentication with {peer} failed: {inner.Message}";
+        return null;
     }
 }

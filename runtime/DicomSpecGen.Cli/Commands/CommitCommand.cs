@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using DicomSpecGen.Audit;
 using DicomSpecGen.Data.Part10;
 using DicomSpecGen.Dimse;
 using DicomSpecGen.Services;
@@ -23,6 +24,7 @@ public static class CommitCommand
         command.Options.Add(listen);
         command.Options.Add(wait);
         common.AddTo(command);
+        common.Audit.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             using var logging = common.Logging(result);
@@ -41,8 +43,12 @@ public static class CommitCommand
                     return ExitCodes.BadInput;
                 }
             }
+            AuditTrail? audit = null;
             try
             {
+                // PS3.15 A.5.3.1 start/stop. The request itself accesses nothing here; the SCP audits its check of the
+                // instances (A.5.3.6, dsg scp --commit-report --audit).
+                audit = common.Audit.OpenScu(result, result.GetValue(peer.CallingAe)!, logging.CreateLogger("audit"));
                 var options = common.Requestor(result, result.GetValue(peer.Host)!, result.GetValue(peer.Port), result.GetValue(peer.CallingAe)!, result.GetValue(peer.CalledAe)!, []);
                 var endpoint = result.GetValue(listen) is { } port ? new IPEndPoint(IPAddress.Any, port) : null;
                 var outcome = await StorageCommitmentScu.RequestAsync(options, references, TimeSpan.FromSeconds(Math.Max(1, result.GetValue(wait))), endpoint,
@@ -62,7 +68,12 @@ public static class CommitCommand
             }
             catch (Exception e) when (Failures.Known(e))
             {
+                AuditArguments.ConnectionFailed(audit, result.GetValue(peer.Host)!, result.GetValue(peer.Port), e);
                 return Failures.Report(e);
+            }
+            finally
+            {
+                await AuditArguments.CloseAsync(audit);
             }
         });
         return command;

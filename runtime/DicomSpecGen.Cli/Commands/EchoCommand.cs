@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using DicomSpecGen.Association;
+using DicomSpecGen.Audit;
 using DicomSpecGen.Dimse;
 using DicomSpecGen.Registry;
 using DicomSpecGen.Services.Scu;
@@ -17,13 +18,17 @@ public static class EchoCommand
         var command = new Command("echo", "verify end-to-end communication with C-ECHO (PS3.4 Annex A)");
         peer.AddTo(command);
         common.AddTo(command);
+        common.Audit.AddTo(command);
         common.Identity.AddTo(command);
         command.Options.Add(repeat);
         command.SetAction(async (result, ct) =>
         {
             using var logging = common.Logging(result);
+            AuditTrail? audit = null;
             try
             {
+                // PS3.15 A.5.3.1 start/stop; C-ECHO itself is no A.5.3 event.
+                audit = common.Audit.OpenScu(result, result.GetValue(peer.CallingAe)!, logging.CreateLogger("audit"));
                 var options = common.Requestor(result, result.GetValue(peer.Host)!, result.GetValue(peer.Port), result.GetValue(peer.CallingAe)!, result.GetValue(peer.CalledAe)!,
                     [new PresentationContextProposal(1, DicomUids.Verification, [DicomUids.ImplicitVRLittleEndian])]);
                 await using var client = await DicomClient.ConnectAsync(options, null, logging.CreateLogger("echo"), ct);
@@ -41,7 +46,12 @@ public static class EchoCommand
             }
             catch (Exception e) when (Failures.Known(e))
             {
+                AuditArguments.ConnectionFailed(audit, result.GetValue(peer.Host)!, result.GetValue(peer.Port), e);
                 return Failures.Report(e);
+            }
+            finally
+            {
+                await AuditArguments.CloseAsync(audit);
             }
         });
         return command;

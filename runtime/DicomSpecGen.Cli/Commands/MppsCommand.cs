@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DicomSpecGen.Association;
+using DicomSpecGen.Audit;
 using DicomSpecGen.Dimse;
 using DicomSpecGen.Registry;
 using DicomSpecGen.Services;
@@ -37,6 +38,7 @@ public static class MppsCommand
         command.Options.Add(uid);
         command.Options.Add(attrs);
         common.AddTo(command);
+        common.Audit.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             using var logging = common.Logging(result);
@@ -56,7 +58,7 @@ public static class MppsCommand
                 return ExitCodes.BadInput;
             }
             var instance = result.GetValue(uid) ?? MppsService.NewUid();
-            return await RunAsync(common, result, peer, logger, client => MppsScu.CreateAsync(client, instance, attributes, ct), "N-CREATE", instance, ct);
+            return await RunAsync(common, result, peer, logger, client => MppsScu.CreateAsync(client, instance, attributes, ct), "N-CREATE", instance, attributes, ct);
         });
         return command;
     }
@@ -73,6 +75,7 @@ public static class MppsCommand
         command.Options.Add(status);
         command.Options.Add(attrs);
         common.AddTo(command);
+        common.Audit.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             using var logging = common.Logging(result);
@@ -88,7 +91,7 @@ public static class MppsCommand
                 return ExitCodes.BadInput;
             }
             var instance = result.GetValue(uid)!;
-            return await RunAsync(common, result, peer, logger, client => MppsScu.SetAsync(client, instance, modifications, ct), "N-SET", instance, ct);
+            return await RunAsync(common, result, peer, logger, client => MppsScu.SetAsync(client, instance, modifications, ct), "N-SET", instance, modifications, ct);
         });
         return command;
     }
@@ -118,15 +121,23 @@ public static class MppsCommand
     }
 
     private static async Task<int> RunAsync(CommonOptions common, ParseResult result, PeerArguments peer, Microsoft.Extensions.Logging.ILogger logger,
-        Func<DicomClient, Task<DimseResponse>> operation, string name, string instance, CancellationToken ct)
+        Func<DicomClient, Task<DimseResponse>> operation, string name, string instance, Data.DicomDataset attributes, CancellationToken ct)
     {
+        AuditTrail? audit = null;
         try
         {
+            audit = common.Audit.OpenScu(result, result.GetValue(peer.CallingAe)!, logger);
             var options = common.Requestor(result, result.GetValue(peer.Host)!, result.GetValue(peer.Port), result.GetValue(peer.CallingAe)!, result.GetValue(peer.CalledAe)!,
                 [new PresentationContextProposal(1, MppsScu.SopClassUid, [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian])]);
             await using var client = await DicomClient.ConnectAsync(options, null, logger, ct);
             var response = await operation(client);
             await client.ReleaseAsync(ct);
+            // PS3.15 A.5.3.15: the procedure record created (C) or updated (U), we the requestor; the patient as the
+            // attributes sent name it (an N-SET usually does not: "unknown").
+            var done = DimseStatus.ClassOf(response.Status) is StatusClass.Success or StatusClass.Warning;
+            audit?.TryPost(() => audit.Events.ProcedureRecord(name == "N-CREATE", attributes.GetString(Registry.DicomTags.PatientID)?.Trim(),
+                attributes.GetString(Registry.DicomTags.PatientName)?.Trim(), AuditEvents.MppsStudies(attributes), AuditArguments.Peer(result, peer), weRequested: true,
+                done, done ? null : $"{name} status {response.Status:X4}H"));
             var comment = response.Message switch
             {
                 NSetRsp s when s.ErrorComment != null => $" \"{s.ErrorComment}\" (Error ID {s.ErrorID:X4})",
@@ -138,7 +149,12 @@ public static class MppsCommand
         }
         catch (Exception e) when (Failures.Known(e))
         {
+            AuditArguments.ConnectionFailed(audit, result.GetValue(peer.Host)!, result.GetValue(peer.Port), e);
             return Failures.Report(e);
+        }
+        finally
+        {
+            await AuditArguments.CloseAsync(audit);
         }
     }
 

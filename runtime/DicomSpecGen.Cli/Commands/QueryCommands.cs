@@ -47,7 +47,7 @@ public static class QueryCommands
             try
             {
                 var identifier = QueryKeys.Build(result.GetValue(query.Level)!, result.GetValue(query.Keys) ?? []);
-                audit = common.Audit.Open(result, result.GetValue(peer.CallingAe)!, logging.CreateLogger("audit"));
+                audit = common.Audit.OpenScu(result, result.GetValue(peer.CallingAe)!, logging.CreateLogger("audit"));
                 await using var client = await DicomClient.ConnectAsync(Requestor(common, result, peer, model), null, logging.CreateLogger("find"), ct);
                 // PS3.15 A.5.3.10: the query issued.
                 audit?.TryPost(() => audit.Events.Query(model, identifier, new AuditPeer(result.GetValue(peer.CalledAe)!, $"{result.GetValue(peer.Host)}:{result.GetValue(peer.Port)}"), weQueried: true));
@@ -70,7 +70,7 @@ public static class QueryCommands
             }
             finally
             {
-                if (audit != null) await audit.DisposeAsync();
+                await AuditArguments.CloseAsync(audit);
             }
         });
         return command;
@@ -92,10 +92,12 @@ public static class QueryCommands
         command.Options.Add(output);
         command.Options.Add(layout);
         common.AddTo(command);
+        common.Audit.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             using var logging = common.Logging(result);
             var model = query.Model(result, DicomUids.PatientRootQueryRetrieveInformationModelMove, DicomUids.StudyRootQueryRetrieveInformationModelMove);
+            AuditTrail? audit = null;
             try
             {
                 var identifier = QueryKeys.Build(result.GetValue(query.Level)!, result.GetValue(query.Keys) ?? []);
@@ -106,18 +108,26 @@ public static class QueryCommands
                     Console.Error.WriteLine("E: give the destination with -aem, or --port to receive the instances here");
                     return ExitCodes.BadInput;
                 }
+                audit = common.Audit.OpenScu(result, ourAe, logging.CreateLogger("audit"));
                 // Like movescu +P: our own storage SCP receives the sub-operations while the move runs.
-                using var destinationStorage = result.GetValue(port) != null ? Destination(result.GetValue(output)!, ourAe, result.GetValue(layout), result.GetValue(common.Verbose)) : null;
+                using var destinationStorage = result.GetValue(port) != null ? Destination(result.GetValue(output)!, ourAe, result.GetValue(layout), result.GetValue(common.Verbose), audit != null) : null;
                 await using var receiver = destinationStorage == null ? null : DicomServer.Start(System.Net.IPAddress.Any, result.GetValue(port)!.Value,
                     ScpCommand.Acceptor(common, result, ourAe, null, 4), new DicomServiceProvider(new ServiceProviderOptions { AeTitle = ourAe, Storage = destinationStorage.Storage }), logging.CreateLogger("move-scp"));
                 await using var client = await DicomClient.ConnectAsync(Requestor(common, result, peer, model), null, logging.CreateLogger("move"), ct);
                 var final = await client.MoveAsync(model, target, identifier, p => Progress(p.Message), ct);
                 await client.ReleaseAsync(ct);
+                // PS3.15 A.5.3.7: what our storage SCP received (moved to someone else, we do not know what went).
+                if (audit != null && destinationStorage != null) await destinationStorage.ReportAsync(audit, AuditArguments.Peer(result, peer), ct);
                 return Report("C-MOVE", DimseService.QueryRetrieveMove, final);
             }
             catch (Exception e) when (Failures.Known(e))
             {
+                AuditArguments.ConnectionFailed(audit, result.GetValue(peer.Host)!, result.GetValue(peer.Port), e);
                 return Failures.Report(e);
+            }
+            finally
+            {
+                await AuditArguments.CloseAsync(audit);
             }
         });
         return command;
@@ -135,14 +145,17 @@ public static class QueryCommands
         command.Options.Add(output);
         command.Options.Add(layout);
         common.AddTo(command);
+        common.Audit.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             using var logging = common.Logging(result);
             var model = query.Model(result, DicomUids.PatientRootQueryRetrieveInformationModelGet, DicomUids.StudyRootQueryRetrieveInformationModelGet);
+            AuditTrail? audit = null;
             try
             {
                 var identifier = QueryKeys.Build(result.GetValue(query.Level)!, result.GetValue(query.Keys) ?? []);
-                using var destinationStorage = Destination(result.GetValue(output)!, result.GetValue(peer.CallingAe)!, result.GetValue(layout), result.GetValue(common.Verbose));
+                audit = common.Audit.OpenScu(result, result.GetValue(peer.CallingAe)!, logging.CreateLogger("audit"));
+                using var destinationStorage = Destination(result.GetValue(output)!, result.GetValue(peer.CallingAe)!, result.GetValue(layout), result.GetValue(common.Verbose), audit != null);
                 var handler = new DicomServiceProvider(new ServiceProviderOptions { Storage = destinationStorage.Storage });
                 // The C-STOREs come back on this association: propose every storage class with the SCP role (PS3.7 D.3.3.4).
                 var contexts = new List<PresentationContextProposal> { new(1, model, [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian]) };
@@ -156,11 +169,18 @@ public static class QueryCommands
                 await using var client = await DicomClient.ConnectAsync(options, handler, logging.CreateLogger("get"), ct);
                 var final = await client.GetAsync(model, identifier, p => Progress(p.Message), ct);
                 await client.ReleaseAsync(ct);
+                // PS3.15 A.5.3.7: the instances received, we the destination and the requestor.
+                if (audit != null) await destinationStorage.ReportAsync(audit, AuditArguments.Peer(result, peer), ct);
                 return Report("C-GET", DimseService.QueryRetrieveGet, final);
             }
             catch (Exception e) when (Failures.Known(e))
             {
+                AuditArguments.ConnectionFailed(audit, result.GetValue(peer.Host)!, result.GetValue(peer.Port), e);
                 return Failures.Report(e);
+            }
+            finally
+            {
+                await AuditArguments.CloseAsync(audit);
             }
         });
         return command;
@@ -172,16 +192,47 @@ public static class QueryCommands
     };
 
     /// <summary>Where retrieved instances go: plain files in the folder, as getscu/movescu -od write them, or with
-    /// --archive-layout the indexed archive (which dsg scp -od can then serve).</summary>
-    private sealed class RetrieveDestination(IStorageService storage) : IDisposable
+    /// --archive-layout the indexed archive (which dsg scp -od can then serve). With --audit, what is stored is
+    /// recorded for the audit trail.</summary>
+    private sealed class RetrieveDestination(IStorageService storage, AuditInstanceResolver resolve, bool audit) : IDisposable
     {
-        public IStorageService Storage { get; } = storage;
+        private readonly AuditingRetrieveStorage? _audited = audit ? new AuditingRetrieveStorage(storage) : null;
 
-        public void Dispose() => (Storage as IDisposable)?.Dispose();
+        public IStorageService Storage => (IStorageService?)_audited ?? storage;
+
+        /// <summary>DICOM Instances Transferred for what was stored (PS3.15 A.5.3.7).</summary>
+        public Task ReportAsync(AuditTrail trail, AuditPeer source, CancellationToken ct) => _audited?.ReportAsync(trail, source, resolve, ct) ?? Task.CompletedTask;
+
+        public void Dispose() => (storage as IDisposable)?.Dispose();
     }
 
-    private static RetrieveDestination Destination(string folder, string aeTitle, bool archiveLayout, bool verbose)
-        => new(archiveLayout ? DicomArchive.Open(folder, aeTitle) : new PlainFolderStorage(folder) { Stored = verbose ? p => Console.WriteLine("stored " + p) : null });
+    private static RetrieveDestination Destination(string folder, string aeTitle, bool archiveLayout, bool verbose, bool audit)
+    {
+        if (archiveLayout)
+        {
+            var archive = DicomArchive.Open(folder, aeTitle);
+            return new RetrieveDestination(archive, ScpCommand.AuditResolver(archive), audit);
+        }
+        var written = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var plain = new PlainFolderStorage(folder)
+        {
+            Stored = p =>
+            {
+                if (verbose) Console.WriteLine("stored " + p);
+                if (audit) written.Enqueue(p);
+            },
+        };
+        // The patient and study of the files written, read back from them (off the DICOM path, in the trail's pump).
+        AuditInstanceResolver resolve = async (uids, ct) =>
+        {
+            var wanted = uids.ToHashSet(StringComparer.Ordinal);
+            var found = new List<AuditInstance>();
+            foreach (var path in written.Distinct())
+                if (await AuditFiles.ReadAsync(path, ct) is { } instance && wanted.Contains(instance.SopInstanceUid)) found.Add(instance);
+            return found;
+        };
+        return new RetrieveDestination(plain, resolve, audit);
+    }
 
     /// <summary>The storage classes a C-GET proposes (at most 127 contexts remain after the model's): the storage SOP
     /// classes of the generated UID registry (StorageService.StorageSopClasses), shortest UID (the oldest, most used

@@ -102,13 +102,12 @@ public static class ScpCommand
                 Console.Error.WriteLine($"E: --bind '{bindText}' is not an IP address (e.g. 127.0.0.1, 0.0.0.0, ::1)");
                 return ExitCodes.BadInput;
             }
+            var acceptors = new ScpAcceptor(common, result, file, title, allowed, maxAssociations, requireCalledAet, Window(result.GetValue(asyncOps)));
             AcceptorOptions acceptor;
             AuditTrail? audit;
             try
             {
-                acceptor = Acceptor(common, result, title, allowed, maxAssociations, requireCalledAet);
-                if (file != null) acceptor = file.Apply(acceptor, common, result);
-                acceptor = acceptor with { AsyncOperationLimits = Window(result.GetValue(asyncOps)) };
+                acceptor = acceptors.Build();
                 audit = common.Audit.Open(result, title, logger);
             }
             catch (CliInputException e)
@@ -118,9 +117,9 @@ public static class ScpCommand
             }
             if (result.GetValue(conformance))
             {
-                result.InvocationConfiguration.Output.Write(ScpConformance.Render(common, result, new ScpConformance.Settings(title, result.GetValue(port), allowed, maxAssociations,
-                    requireCalledAet, worklistFolder, result.GetValue(mpps), result.GetValue(commit), reportByAe, destinations, Window(result.GetValue(asyncOps)),
-                    result.GetValue(ian.Scp), ianDestinations, result.GetValue(ian.QuietSeconds)), result.GetValue(format)!));
+                result.InvocationConfiguration.Output.Write(ScpConformance.Render(acceptors, new ScpConformance.Settings(result.GetValue(port), worklistFolder,
+                    result.GetValue(mpps), result.GetValue(commit), reportByAe, destinations, result.GetValue(ian.Scp), ianDestinations, result.GetValue(ian.QuietSeconds)),
+                    result.GetValue(format)!));
                 if (audit != null) await audit.DisposeAsync();
                 return ExitCodes.Ok;
             }
@@ -152,6 +151,8 @@ public static class ScpCommand
             using var _archive = archive;
             // Disposed before the archive: messages still queued may look up the archive's index.
             await using var _audit = audit;
+            // Disposed before the trail: it sends the aggregates it still holds.
+            using var alerts = audit != null ? new SecurityAlertLimiter(audit) : null;
             using var _mpps = mppsStore;
             // Before serving: index files this node placed and did not index (a previous process killed in between).
             try
@@ -179,23 +180,13 @@ public static class ScpCommand
                     .. result.GetValue(commit) is { } report ? [Commitment(archive, title, destinations, report, reportByAe, TimeSpan.FromSeconds(Math.Max(0, result.GetValue(commitDelay))), acceptor, logger)] : Array.Empty<IDicomService>()],
             }, logger);
             // Accept exactly what the provider's registered services serve (the input was checked above).
-            acceptor = Acceptor(common, result, title, allowed, maxAssociations, requireCalledAet, provider.Registry);
-            if (file != null) acceptor = file.Apply(acceptor, common, result);
-            acceptor = acceptor with { AsyncOperationLimits = Window(result.GetValue(asyncOps)) };
-            if (audit != null)
-            {
-                // PS3.15 A.5.3.11/A.5.3.12: refused associations and failed TLS handshakes are audited.
-                acceptor = acceptor with
-                {
-                    Policy = new AuditingPolicy(acceptor.Policy, audit),
-                    ConnectionFailed = (peer, e) => AuditArguments.ConnectionFailed(audit, peer ?? "unknown", 0, e),
-                };
-            }
+            acceptor = acceptors.Build(provider.Registry);
+            if (audit != null && alerts != null) acceptor = ScpAudit.Acceptor(acceptor, audit, alerts);
             Action<NegotiationExplanation>? explainer = result.GetValue(explain) ? e => Console.WriteLine(e) : null;
             DicomServer server;
             try
             {
-                server = DicomServer.Start(address, listenPort, acceptor, audit != null ? new AuditingRequestHandler(provider) : provider, logger, explainer);
+                server = DicomServer.Start(address, listenPort, acceptor, audit != null ? ScpAudit.Handler(provider, audit, archive, mppsStore) : provider, logger, explainer);
             }
             catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressNotAvailable or SocketError.AddressFamilyNotSupported)
             {
@@ -236,7 +227,7 @@ public static class ScpCommand
     };
 
     /// <summary>The patient and study of stored instances, from the archive's index, for the audit messages.</summary>
-    private static AuditInstanceResolver AuditResolver(DicomArchive archive) => async (uids, ct) =>
+    internal static AuditInstanceResolver AuditResolver(DicomArchive archive) => async (uids, ct) =>
         (await archive.Index.InstancesAsync([new KeyCondition("sop_uid", KeyMatch.UidList, uids)], ct).ConfigureAwait(false))
             .Select(r => new AuditInstance(r.SopClassUid, r.SopInstanceUid, r.StudyInstanceUid, r.PatientId, r.PatientName)).ToList();
 

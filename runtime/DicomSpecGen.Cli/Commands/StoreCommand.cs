@@ -48,7 +48,7 @@ public static class StoreCommand
             AuditTrail? audit = null;
             try
             {
-                audit = common.Audit.Open(result, result.GetValue(peer.CallingAe)!, logging.CreateLogger("audit"));
+                audit = common.Audit.OpenScu(result, result.GetValue(peer.CallingAe)!, logging.CreateLogger("audit"));
                 var options = common.Requestor(result, result.GetValue(peer.Host)!, result.GetValue(peer.Port), result.GetValue(peer.CallingAe)!, result.GetValue(peer.CalledAe)!, contexts);
                 // We perform nothing on a store association: propose N invoked, 1 performed; 1 proposes nothing (the default).
                 if (result.GetValue(asyncOps) is var n and not 1) options = options with { AsyncOperationLimits = new AsyncOperationLimits((ushort)n, 1) };
@@ -67,7 +67,7 @@ public static class StoreCommand
             }
             finally
             {
-                if (audit != null) await audit.DisposeAsync();
+                await AuditArguments.CloseAsync(audit);
             }
         });
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DicomSpecGen.Association;
+using DicomSpecGen.Audit;
 using DicomSpecGen.Data;
 using DicomSpecGen.Dimse;
 using DicomSpecGen.Registry;
@@ -24,6 +25,7 @@ public static class WorklistCommand
         peer.AddTo(command);
         command.Options.Add(keys);
         common.AddTo(command);
+        common.Audit.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             using var logging = common.Logging(result);
@@ -37,11 +39,15 @@ public static class WorklistCommand
                 Console.Error.WriteLine("E: " + e.Message);
                 return ExitCodes.BadInput;
             }
+            AuditTrail? audit = null;
             try
             {
+                audit = common.Audit.OpenScu(result, result.GetValue(peer.CallingAe)!, logging.CreateLogger("audit"));
                 var options = common.Requestor(result, result.GetValue(peer.Host)!, result.GetValue(peer.Port), result.GetValue(peer.CallingAe)!, result.GetValue(peer.CalledAe)!,
                     [new PresentationContextProposal(1, WorklistService.SopClassUid, [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian])]);
                 await using var client = await DicomClient.ConnectAsync(options, null, logging.CreateLogger("worklist"), ct);
+                // PS3.15 A.5.3.10 (A.5.3.15 note 1: a worklist query is a Query).
+                audit?.TryPost(() => audit.Events.Query(WorklistService.SopClassUid, identifier, AuditArguments.Peer(result, peer), weQueried: true));
                 DimseResponse? final = null;
                 var count = 0;
                 await foreach (var item in client.FindWorklistAsync(identifier, r => final = r, ct))
@@ -58,7 +64,12 @@ public static class WorklistCommand
             }
             catch (Exception e) when (Failures.Known(e))
             {
+                AuditArguments.ConnectionFailed(audit, result.GetValue(peer.Host)!, result.GetValue(peer.Port), e);
                 return Failures.Report(e);
+            }
+            finally
+            {
+                await AuditArguments.CloseAsync(audit);
             }
         });
         return command;

@@ -33,6 +33,11 @@ public sealed partial class DicomAssociation
                     explain?.Invoke(provider.Explanation);
                     association.TelemetryRejected(provider.RejectResult!.Value, provider.RejectSource, provider.RejectReason);
                 }
+                else if (association._dul.ArtimExpired && association._failure == null)
+                {
+                    // Not after a malformed PDU or a timeout (already reported; ARTIM then only bounds the wait for the close).
+                    association.ReportIncident(AssociationIncidentKind.ArtimExpired, $"no A-ASSOCIATE-RQ within the ARTIM timeout {options.ArtimTimeout}; connection closed");
+                }
                 await association.WaitClosedAsync().ConfigureAwait(false);
                 return null;
             }

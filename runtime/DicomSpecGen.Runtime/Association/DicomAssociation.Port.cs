@@ -96,7 +96,13 @@ public sealed partial class DicomAssociation
             if (associateRequestPdu is AAssociateRq rq && (rq.ProtocolVersion & 1) == 0)
                 return Reject(AssociateRejectResult.RejectedPermanent, AssociateRejectReason.ProtocolVersionNotSupported);
             if (owner.OverCapacity)
+            {
+                // Reported now (not when the peer closes): the audit trail's alert must not wait on the peer.
+                owner.ReportIncident(AssociationIncidentKind.CapacityExceeded,
+                    $"association rejected (transient, local-limit-exceeded): {(owner._options as AcceptorOptions)?.MaxAssociations} association(s) already served",
+                    (associateRequestPdu as AAssociateRq)?.CallingAeTitle.Trim());
                 return Reject(AssociateRejectResult.RejectedTransient, AssociateRejectReason.LocalLimitExceeded);
+            }
             return null;
         }
 

@@ -99,6 +99,7 @@ public sealed partial class DicomAssociation : IAsyncDisposable
             {
                 _logger.LogWarning("malformed PDU from {Peer}: {Error}", connection.RemoteEndPoint, e.Message);
                 _failure ??= new AssociationAbortedException("received a malformed PDU: " + e.Message, e);
+                ReportIncident(AssociationIncidentKind.MalformedPdu, "malformed PDU, association aborted: " + e.Message);
                 var (invalid, why) = DulProtocolBridge.ForInvalid(e);
                 Fire(invalid, why);
                 await connection.DrainAsync().ConfigureAwait(false);
@@ -108,6 +109,7 @@ public sealed partial class DicomAssociation : IAsyncDisposable
             {
                 _logger.LogWarning("{Peer}: {Error}; aborting", connection.RemoteEndPoint, e.Message);
                 _failure ??= new AssociationAbortedException(e.Message, e);
+                ReportIncident(AssociationIncidentKind.IdleTimeout, e.Message + "; association aborted");
                 Fire(DulEvent.Evt15);
                 _ended.TrySetResult();
                 await connection.DrainAsync().ConfigureAwait(false);
@@ -251,6 +253,21 @@ public sealed partial class DicomAssociation : IAsyncDisposable
         if (!step.IsDefined) return;
         // AA-1 waits for the peer to close (ARTIM bounds it); give it a moment, then close ourselves.
         if (_connection is { } c && await Task.WhenAny(c.Completion, Task.Delay(500)).ConfigureAwait(false) != c.Completion) c.Close();
+    }
+
+    /// <summary>Tells the acceptor's <see cref="AcceptorOptions.Incident"/> hook (the audit trail); never throws.</summary>
+    internal void ReportIncident(AssociationIncidentKind kind, string reason, string? callingAeTitle = null)
+    {
+        if (_options is not AcceptorOptions { Incident: { } incident }) return;
+        try
+        {
+            callingAeTitle ??= CallingAeTitle.Length > 0 ? CallingAeTitle : null;
+            incident(new AssociationIncident(kind, RemoteAddress, callingAeTitle, reason));
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning("the incident hook failed: {Error}", e.Message);
+        }
     }
 
     private void Ended(Exception? failure)

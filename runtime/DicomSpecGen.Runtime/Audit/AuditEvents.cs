@@ -104,6 +104,55 @@ public sealed class AuditEvents(AuditIdentity us, AuditSpec? spec = null)
                    : [Remote(peer, peerIsRequestor, "source"), Local(!peerIsRequestor, "destination")],
             StudiesAndPatient(instances), failure);
 
+    /// <summary>DICOM Instances Transferred by a C-MOVE we performed: we the source, the move destination the
+    /// destination, the C-MOVE requestor a third party ("Other Participants", the requestor).</summary>
+    /// <remarks>PS3.15 A.5.3.7 Audit Message for DICOM Instances Transferred (2020)</remarks>
+    public AuditMessage InstancesMoved(IReadOnlyList<AuditInstance> instances, AuditPeer destination, AuditPeer requestor, bool success, string? failure = null)
+        => Message("instances-transferred", "R", success ? "success" : "minor-failure", null,
+            [Local(false, "source"), Remote(destination, false, "destination"), Remote(requestor, true, null)],
+            StudiesAndPatient(instances), failure);
+
+    /// <summary>DICOM Instances Accessed, action R, one patient's instances: a storage commitment request we checked
+    /// against the archive (the requestor asked, we read). PS3.15 has no message of its own for storage commitment;
+    /// A.5.3.6 covers instances being "utilized".</summary>
+    /// <remarks>PS3.15 A.5.3.6 Audit Message for DICOM Instances Accessed (2020)</remarks>
+    public AuditMessage InstancesAccessed(IReadOnlyList<AuditInstance> instances, AuditPeer requestor, bool success, string? description = null)
+        => Message("instances-accessed", "R", success ? "success" : "minor-failure", null,
+            [Remote(requestor, true, null), Local(false, null)], StudiesAndPatient(instances), description);
+
+    /// <summary>Procedure Record: an MPPS instance created (N-CREATE, action C) or updated (N-SET, action U), by the
+    /// requestor (<paramref name="weRequested"/>: us, as SCU) on the performer. The patient (one) and the studies of the
+    /// procedure step are the objects; an unknown patient ID is written "unknown".</summary>
+    /// <remarks>PS3.15 A.5.3.15 Audit Message for Procedure Record (2020)</remarks>
+    public AuditMessage ProcedureRecord(bool create, string? patientId, string? patientName, IReadOnlyList<string> studyInstanceUids, AuditPeer peer, bool weRequested,
+        bool success, string? description = null)
+    {
+        var studies = studyInstanceUids.Where(u => u.Length > 0).Distinct(StringComparer.Ordinal).Select(u => new AuditObject(u, _spec.Code("study-instance-uid"),
+            _spec.Value("ParticipantObjectTypeCode", "system-object"), _spec.Value("ParticipantObjectTypeCodeRole", "report")));
+        var patient = new AuditObject(string.IsNullOrEmpty(patientId) ? "unknown" : patientId, _spec.Code("patient-number"), _spec.Value("ParticipantObjectTypeCode", "person"),
+            _spec.Value("ParticipantObjectTypeCodeRole", "patient"), Name: string.IsNullOrEmpty(patientName) ? null : patientName);
+        return Message("procedure-record", create ? "C" : "U", success ? "success" : "minor-failure", null,
+            weRequested ? [Local(true, null), Remote(peer, false, null)] : [Remote(peer, true, null), Local(false, null)],
+            [.. studies, patient], description);
+    }
+
+    /// <summary>The Study Instance UIDs of an MPPS instance's Scheduled Step Attributes Sequence (PS3.4 F.7.2), for
+    /// <see cref="ProcedureRecord"/>.</summary>
+    public static IReadOnlyList<string> MppsStudies(DicomDataset? attributes)
+        => (attributes?.GetSequence(DicomTags.ScheduledStepAttributesSequence)?.Items ?? [])
+            .Select(i => i.GetString(DicomTags.StudyInstanceUID)?.Trim() ?? "").Where(u => u.Length > 0).ToList();
+
+    /// <summary>Security Alert, Node Authentication, for several peer nodes at once (an aggregate of alerts held back
+    /// by the rate limit): each node an alert subject, the detail says how many and why.</summary>
+    /// <remarks>PS3.15 A.5.3.11 Audit Message for Security Alert (2020): Alert Subject (0..N)</remarks>
+    public AuditMessage NodeAuthenticationFailures(IReadOnlyList<string> nodes, string why)
+    {
+        var subjects = nodes.Select(node => new AuditObject(node, _spec.Code("node-id"), _spec.Value("ParticipantObjectTypeCode", "system-object"),
+            _spec.Value("ParticipantObjectTypeCodeRole", "security-resource"),
+            Details: [(_spec.DetailTypes["alert-description"], System.Text.Encoding.UTF8.GetBytes(why))])).ToList();
+        return Message("security-alert", "E", "minor-failure", "node-authentication", [Local(false, null)], subjects, why);
+    }
+
     /// <summary>Begin Transferring DICOM Instances, one patient's instances, as a C-MOVE/C-GET starts: we send, the
     /// requestor (a third party for C-MOVE) asked.</summary>
     /// <remarks>PS3.15 A.5.3.3 Audit Message for Begin Transferring DICOM Instances (2020)</remarks>

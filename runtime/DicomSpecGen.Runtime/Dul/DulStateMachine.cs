@@ -45,6 +45,9 @@ public sealed class DulStateMachine : IDulStateMachine, IDisposable
     /// <summary>True while the ARTIM timer runs.</summary>
     public bool ArtimRunning => _artim.IsRunning;
 
+    /// <summary>Whether ARTIM has expired (Evt18) on this machine.</summary>
+    public bool ArtimExpired { get; private set; }
+
     public static IDulEngine SelectEngine(DulEngine engine) => engine switch
     {
         DulEngine.Generated => GeneratedDulEngine.Instance,
@@ -129,6 +132,7 @@ public sealed class DulStateMachine : IDulStateMachine, IDisposable
         {
             // A stop or restart that raced with the expiry makes it stale.
             if (!_artim.TryExpire(generation)) return;
+            ArtimExpired = true;
             Fire(DulEvent.Evt18);
         }
     }

@@ -46,8 +46,11 @@ public sealed class DimseRequestContext
         using var buffer = new MemoryStream();
         await DataSet.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         await DataSet.CompleteAsync().ConfigureAwait(false);
-        return DicomDataset.Decode(buffer.ToArray(), TransferSyntax);
+        return ReceivedDataSet = DicomDataset.Decode(buffer.ToArray(), TransferSyntax);
     }
+
+    /// <summary>The data set as <see cref="ReadDataSetAsync"/> decoded it (null until then), for the audit trail.</summary>
+    internal DicomDataset? ReceivedDataSet { get; private set; }
 
     /// <summary>Lets the rest of the data set go unread (a refused request).</summary>
     public async Task DiscardDataSetAsync()

@@ -34,6 +34,9 @@ public class AuditRsyslogInteropTests
 
         public int Port { get; }
 
+        /// <summary>The process id: the PROCID of its syslog messages.</summary>
+        public int Pid => _process.Id;
+
         public string Output
         {
             get { lock (_output) return _output.ToString(); }
@@ -96,15 +99,17 @@ public class AuditRsyslogInteropTests
         Assert.True(get.ExitCode == 0, get.Output);
         await scp.StopAsync();
 
-        // Start, 2 × Instances Transferred, Security Alert, Query, Begin Transferring, Stop.
-        var lines = await rsyslog.WaitForAsync(l => l.Count >= 7 && l.Any(x => x.Contains("110121", StringComparison.Ordinal)), Limit);
+        // Start, 2 × Instances Transferred (received), Security Alert, Query, Begin Transferring and Instances
+        // Transferred (sent) for the C-GET, Stop.
+        var lines = await rsyslog.WaitForAsync(l => l.Count >= 8 && l.Any(x => x.Contains("110121", StringComparison.Ordinal)), Limit);
         Assert.All(lines, l => Assert.StartsWith("<85>1 ", l));
         var messages = Messages(lines);
-        Assert.Equal(["110100", "110100", "110102", "110104", "110104", "110112", "110113"], messages.Select(AuditXml.EventId).Order());
+        Assert.Equal(["110100", "110100", "110102", "110104", "110104", "110104", "110112", "110113"], messages.Select(AuditXml.EventId).Order());
         Assert.Equal("110120", AuditXml.EventType(messages[0]));
         Assert.Equal("110121", AuditXml.EventType(messages[^1]));
 
-        var transferred = messages.Where(m => AuditXml.EventId(m) == "110104").ToList();
+        var transferred = messages.Where(m => AuditXml.EventId(m) == "110104" && m.Elements("ActiveParticipant").First().Attribute("UserID")!.Value == "DCMTKSCU").ToList();
+        Assert.Equal(2, transferred.Count);
         Assert.All(transferred, m =>
         {
             Assert.Equal([files[0].StudyUid, "AUDIT1"], AuditXml.ObjectIds(m));
@@ -123,7 +128,14 @@ public class AuditRsyslogInteropTests
         var begin = messages.Single(m => AuditXml.EventId(m) == "110102");
         Assert.Equal([files[0].StudyUid, "AUDIT1"], AuditXml.ObjectIds(begin));
         Assert.Equal("DCMTKSCU", begin.Elements("ActiveParticipant").Last().Attribute("UserID")!.Value);
-        Assert.Contains("audit: 7 message(s) sent, 0 dropped", scp.Output);
+        // After the sub-operations: we the source, the C-GET requestor the destination, both instances of the study.
+        var sent = messages.Single(m => AuditXml.EventId(m) == "110104" && m.Elements("ActiveParticipant").First().Attribute("AlternativeUserID")!.Value == "AETITLES=DSGSCP");
+        Assert.Equal(["110153", "110152"], AuditXml.Roles(sent));
+        Assert.Equal("DCMTKSCU", sent.Elements("ActiveParticipant").Last().Attribute("UserID")!.Value);
+        Assert.Equal("true", sent.Elements("ActiveParticipant").Last().Attribute("UserIsRequestor")!.Value);
+        Assert.Equal([files[0].StudyUid, "AUDIT1"], AuditXml.ObjectIds(sent));
+        Assert.Equal("0", AuditXml.Outcome(sent));
+        Assert.Contains("audit: 8 message(s) sent, 0 dropped", scp.Output);
     }
 
     [Fact]
@@ -140,9 +152,11 @@ public class AuditRsyslogInteropTests
                 files[0].Path, files[1].Path, files[2].Path);
             Assert.True(run.ExitCode == 0, run.Output);
         }
-        var lines = await rsyslog.WaitForAsync(l => l.Count >= 1, Limit);
-        var message = Assert.Single(Messages(lines));
-        Assert.Equal("110104", AuditXml.EventId(message));
+        // Application Start, the instances sent, Application Stop.
+        var lines = await rsyslog.WaitForAsync(l => l.Count >= 3, Limit);
+        var all = Messages(lines);
+        Assert.Equal(["110100", "110104", "110100"], all.Select(AuditXml.EventId));
+        var message = all[1];
         var participants = message.Elements("ActiveParticipant").ToList();
         Assert.Equal("AETITLES=DSGSCU", participants[0].Attribute("AlternativeUserID")!.Value);
         Assert.Equal("true", participants[0].Attribute("UserIsRequestor")!.Value);
@@ -191,6 +205,163 @@ public class AuditRsyslogInteropTests
         Assert.Equal("8", AuditXml.Outcome(alert));
         Assert.Equal(["127.0.0.1"], AuditXml.ObjectIds(alert));
         Assert.Contains("TLS", alert.Element("EventIdentification")!.Element("EventOutcomeDescription")!.Value);
+    }
+
+    private static XElement Event(IEnumerable<XElement> messages, string id, Func<XElement, bool>? where = null)
+        => Assert.Single(messages, m => AuditXml.EventId(m) == id && (where == null || where(m)));
+
+    private static string Action(XElement m) => m.Element("EventIdentification")!.Attribute("EventActionCode")!.Value;
+
+    [Fact]
+    [SpecRow("PS3.15 A.5.3.1")]
+    [SpecRow("PS3.15 A.5.3.3")]
+    [SpecRow("PS3.15 A.5.3.6")]
+    [SpecRow("PS3.15 A.5.3.7")]
+    [SpecRow("PS3.15 A.5.3.10")]
+    [SpecRow("PS3.15 A.5.3.15")]
+    public async Task The_workflow_and_retrieve_verbs_and_dsg_scp_report_to_rsyslog()
+    {
+        await using var rsyslog = await Rsyslog.StartAsync();
+        using var dir = new TempDir("dsg-audit-wf-");
+        var files = await DcmtkFiles.CreateAsync(DcmtkFiles.TempDir(), 2, patientId: "AUDIT5");
+        var worklist = Path.Combine(dir.Path, "worklist");
+        await Worklists.WriteExamplesAsync(worklist);
+        var movePort = Dcmtk.FreePort();
+        await using var scp = new AuditedScp(Dcmtk.FreePort(), Path.Combine(dir.Path, "archive"), "--worklist", worklist, "--mpps", "--commit-report", "same",
+            "-md", $"DSGMOVE=127.0.0.1:{movePort}", "--audit", $"udp://127.0.0.1:{rsyslog.UdpPort}");
+        await scp.ListeningAsync();
+        var port = scp.Port.ToString();
+        var store = await Dcmtk.RunAsync("storescu", Limit, "-aet", "DCMTKSCU", "-aec", "DSGSCP", "127.0.0.1", port, files[0].Path, files[1].Path);
+        Assert.True(store.ExitCode == 0, store.Output);
+
+        // Each verb with --audit over TCP to the same rsyslogd, under its own AE title; PROCID tells the processes apart.
+        var audit = new[] { "--audit", $"tcp://127.0.0.1:{rsyslog.TcpPort}" };
+        async Task<string> Run(string aet, params string[] args)
+        {
+            var run = await Dsg.RunAsync(Limit, [.. args, "-aet", aet, "-aec", "DSGSCP", .. audit]);
+            Assert.True(run.ExitCode == 0, $"dsg {string.Join(' ', args)}: {run.Output}");
+            return aet;
+        }
+        var echo = await Run("ECHOSCU", "echo", "127.0.0.1", port);
+        var wl = await Run("WLSCU", "worklist", "-k", "PatientID", "127.0.0.1", port);
+        const string Mpps = "1.2.826.0.1.3680043.9.7433.7.99";
+        var create = await Run("MPPSCREATE", "mpps", "create", "127.0.0.1", port, "--uid", Mpps, "-k", "PatientID=AUDIT5", "-k", "PatientName=AUDIT^FIVE");
+        var set = await Run("MPPSSET", "mpps", "set", "127.0.0.1", port, Mpps, "--status", "COMPLETED");
+        var commit = await Run("COMMITSCU", "commit", "127.0.0.1", port, files[0].Path, files[1].Path);
+        using var got = new TempDir("dsg-audit-get-");
+        var get = await Run("GETSCU", "get", "-od", got.Path, "-k", $"StudyInstanceUID={files[0].StudyUid}", "127.0.0.1", port);
+        using var moved = new TempDir("dsg-audit-move-");
+        var move = await Run("DSGMOVE", "move", "--port", movePort.ToString(), "-od", moved.Path, "-k", $"StudyInstanceUID={files[0].StudyUid}", "127.0.0.1", port);
+        await scp.StopAsync();
+
+        var lines = await rsyslog.WaitForAsync(l => l.Any(x => AuditXml.ProcId(x) == scp.Pid && x.Contains("110121", StringComparison.Ordinal))
+            && l.Count(x => x.Contains("110121", StringComparison.Ordinal)) >= 8, Limit);
+        var scpMessages = Messages(lines.Where(l => AuditXml.ProcId(l) == scp.Pid));
+        // The SCU runs by the AE title their Application Start names.
+        var by = lines.Where(l => AuditXml.ProcId(l) != scp.Pid).GroupBy(AuditXml.ProcId).Select(g => Messages(g))
+            .ToDictionary(m => m[0].Element("ActiveParticipant")!.Attribute("AlternativeUserID")!.Value["AETITLES=".Length..]);
+
+        // Every SCU run: Application Start first, Application Stop last.
+        foreach (var aet in new[] { echo, wl, create, set, commit, get, move })
+        {
+            Assert.True(by.ContainsKey(aet), $"nothing from {aet}");
+            Assert.Equal("110120", AuditXml.EventType(by[aet][0]));
+            Assert.Equal("110121", AuditXml.EventType(by[aet][^1]));
+        }
+        Assert.Equal(2, by[echo].Count);
+        Assert.Equal(2, by[commit].Count);
+
+        // Worklist: a Query of the MWL model, issued (we the requestor and source), on both sides.
+        var issued = Event(by[wl], "110112");
+        Assert.Equal([WorklistModel], AuditXml.ObjectIds(issued));
+        Assert.Equal("true", issued.Elements("ActiveParticipant").First().Attribute("UserIsRequestor")!.Value);
+        var received = Event(scpMessages, "110112", m => AuditXml.ObjectIds(m).Single() == WorklistModel);
+        Assert.Equal("WLSCU", received.Elements("ActiveParticipant").First().Attribute("UserID")!.Value);
+
+        // MPPS: Procedure Record C then U; the SCP names the patient of the N-SET from its store.
+        var created = Event(by[create], "110111");
+        Assert.Equal(("C", "0"), (Action(created), AuditXml.Outcome(created)));
+        // The study the N-CREATE's scheduled step names (dsg mpps create makes one up), then the patient.
+        var ids = AuditXml.ObjectIds(created).ToList();
+        Assert.Equal(2, ids.Count);
+        Assert.StartsWith("2.25.", ids[0]);
+        Assert.Equal("AUDIT5", ids[1]);
+        var updated = Event(by[set], "110111");
+        Assert.Equal("U", Action(updated));
+        Assert.Equal(["unknown"], AuditXml.ObjectIds(updated));
+        var scpRecords = scpMessages.Where(m => AuditXml.EventId(m) == "110111").ToList();
+        Assert.Equal(["C", "U"], scpRecords.Select(Action));
+        Assert.All(scpRecords, m => Assert.Equal(ids, AuditXml.ObjectIds(m)));
+
+        // Storage commitment: the SCP read both instances: DICOM Instances Accessed, R.
+        var accessed = Event(scpMessages, "110103");
+        Assert.Equal("R", Action(accessed));
+        Assert.Equal([files[0].StudyUid, "AUDIT5"], AuditXml.ObjectIds(accessed));
+        Assert.Contains("2 instance(s), 2 held", accessed.Element("EventIdentification")!.Element("EventOutcomeDescription")!.Value);
+
+        // C-GET: the SCU received the study (we the destination and requestor); the SCP began and sent it.
+        var gotten = Event(by[get], "110104");
+        Assert.Equal(["110153", "110152"], AuditXml.Roles(gotten));
+        Assert.Equal(("DSGSCP", "false"), (gotten.Elements("ActiveParticipant").First().Attribute("UserID")!.Value, gotten.Elements("ActiveParticipant").First().Attribute("UserIsRequestor")!.Value));
+        Assert.Equal("2", gotten.Element("ParticipantObjectIdentification")!.Element("ParticipantObjectDescription")!.Element("SOPClass")!.Attribute("NumberOfInstances")!.Value);
+
+        // C-MOVE to the SCU's own port: Begin names the move destination, Transferred the destination and the requestor.
+        var begins = scpMessages.Where(m => AuditXml.EventId(m) == "110102").ToList();
+        Assert.Equal(2, begins.Count);
+        var beginMove = Assert.Single(begins, m => m.Elements("ActiveParticipant").Count() == 3);
+        Assert.Equal(["110153", "110152", "(none)"], AuditXml.Roles(beginMove));
+        Assert.Equal(("DSGMOVE", "127.0.0.1"), (beginMove.Elements("ActiveParticipant").ElementAt(1).Attribute("UserID")!.Value,
+            beginMove.Elements("ActiveParticipant").ElementAt(1).Attribute("NetworkAccessPointID")!.Value));
+        var sentMove = Event(scpMessages, "110104", m => m.Elements("ActiveParticipant").Count() == 3);
+        Assert.Equal("true", sentMove.Elements("ActiveParticipant").Last().Attribute("UserIsRequestor")!.Value);
+        Assert.Equal([files[0].StudyUid, "AUDIT5"], AuditXml.ObjectIds(sentMove));
+        Assert.Equal([files[0].StudyUid, "AUDIT5"], AuditXml.ObjectIds(Event(by[move], "110104")));
+    }
+
+    private const string WorklistModel = "1.2.840.10008.5.1.4.31";
+
+    [Fact]
+    [SpecRow("PS3.15 A.5.3.11")]
+    public async Task Capacity_rejections_and_malformed_pdus_are_rate_limited_security_alerts_in_rsyslog()
+    {
+        await using var rsyslog = await Rsyslog.StartAsync();
+        using var dir = new TempDir("dsg-audit-alerts-");
+        await using var scp = new AuditedScp(Dcmtk.FreePort(), Path.Combine(dir.Path, "archive"), "--max-associations", "1", "--audit", $"udp://127.0.0.1:{rsyslog.UdpPort}");
+        await scp.ListeningAsync();
+        // A connection that sends nothing holds the only slot (until ARTIM, 30 s): DCMTK is refused for capacity.
+        using (var held = new System.Net.Sockets.TcpClient())
+        {
+            await held.ConnectAsync("127.0.0.1", scp.Port);
+            await Task.Delay(200);
+            var refused = await Dcmtk.RunAsync("echoscu", Limit, "-aet", "BUSYSCU", "-aec", "DSGSCP", "127.0.0.1", scp.Port.ToString());
+            Assert.NotEqual(0, refused.ExitCode);
+            Assert.Contains("Local Limit Exceeded", refused.Output);
+        }
+        // A flood of 8 connections each sending an undefined PDU type: 5 alerts, then one aggregate (at the stop).
+        for (var i = 0; i < 8; i++)
+        {
+            using var flood = new System.Net.Sockets.TcpClient();
+            await flood.ConnectAsync("127.0.0.1", scp.Port);
+            var stream = flood.GetStream();
+            await stream.WriteAsync(new byte[] { 0x09, 0, 0, 0, 0, 2, 0, 0 });
+            // The SCP answers with an A-ABORT (10 bytes) and waits for us to close (PS3.8 Sta13).
+            var abort = new byte[10];
+            using var wait = new CancellationTokenSource(Limit);
+            await stream.ReadExactlyAsync(abort, wait.Token);
+            Assert.Equal(0x07, abort[0]);
+        }
+        await scp.StopAsync();
+        var lines = await rsyslog.WaitForAsync(l => l.Any(x => x.Contains("110121", StringComparison.Ordinal)), Limit);
+        var alerts = Messages(lines).Where(m => AuditXml.EventId(m) == "110113").ToList();
+        Assert.All(alerts, a => Assert.Equal(("110126", "4"), (AuditXml.EventType(a), AuditXml.Outcome(a))));
+        string Why(XElement a) => a.Element("EventIdentification")!.Element("EventOutcomeDescription")!.Value;
+        var capacity = Assert.Single(alerts, a => Why(a).Contains("local-limit-exceeded", StringComparison.Ordinal));
+        Assert.StartsWith("BUSYSCU from 127.0.0.1:", Why(capacity));
+        Assert.Equal(["127.0.0.1"], AuditXml.ObjectIds(capacity));
+        Assert.Equal(5, alerts.Count(a => Why(a).Contains("malformed PDU", StringComparison.Ordinal) && !Why(a).Contains("held back", StringComparison.Ordinal)));
+        var aggregate = Assert.Single(alerts, a => Why(a).Contains("held back", StringComparison.Ordinal));
+        Assert.Contains("3 further 'malformed-pdu' alert(s)", Why(aggregate));
+        Assert.Equal(["127.0.0.1"], AuditXml.ObjectIds(aggregate));
     }
 
     [Fact]

@@ -35,4 +35,11 @@ public static class AuditXml
 
     public static IEnumerable<string> ObjectIds(XElement message)
         => message.Elements("ParticipantObjectIdentification").Select(o => o.Attribute("ParticipantObjectID")!.Value);
+
+    /// <summary>The RoleIDCode of each ActiveParticipant, "(none)" where it has none.</summary>
+    public static IEnumerable<string> Roles(XElement message)
+        => message.Elements("ActiveParticipant").Select(p => p.Element("RoleIDCode")?.Attribute("csd-code")!.Value ?? "(none)");
+
+    /// <summary>The RFC 5424 PROCID of a syslog line (the sending process).</summary>
+    public static int ProcId(string line) => int.Parse(line.Split(' ')[4], System.Globalization.CultureInfo.InvariantCulture);
 }

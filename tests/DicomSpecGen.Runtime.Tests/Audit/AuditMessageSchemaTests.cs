@@ -20,7 +20,8 @@ public class AuditMessageSchemaTests
         new(DicomUids.MRImageStorage, "1.2.4.1", "1.2.4", "P1", "DOE^JOHN"),
     ];
 
-    public static TheoryData<string> Kinds() => ["start", "stop", "alert", "login", "login-refused", "stored", "store-failed", "sent", "begin", "begin-move", "query-received", "query-issued"];
+    public static TheoryData<string> Kinds() => ["start", "stop", "alert", "alerts", "login", "login-refused", "stored", "store-failed", "sent", "moved", "begin", "begin-move",
+        "query-received", "query-issued", "accessed", "procedure-create", "procedure-update-unknown"];
 
     private static AuditMessage Build(string kind)
     {
@@ -41,6 +42,11 @@ public class AuditMessageSchemaTests
             "begin-move" => Events.BeginTransferring(Instances, Peer, new AuditPeer("DEST", "10.0.0.2:104")),
             "query-received" => Events.Query(DicomUids.StudyRootQueryRetrieveInformationModelFind, identifier, Peer, weQueried: false),
             "query-issued" => Events.Query(DicomUids.StudyRootQueryRetrieveInformationModelFind, identifier, Peer, weQueried: true),
+            "alerts" => Events.NodeAuthenticationFailures(["10.0.0.1", "10.0.0.2"], "7 further 'malformed-pdu' alert(s) held back"),
+            "moved" => Events.InstancesMoved(Instances, new AuditPeer("DEST", "10.0.0.2:104"), Peer, success: false, "1 C-STORE sub-operation(s) failed (status A700H)"),
+            "accessed" => Events.InstancesAccessed(Instances, Peer, success: true, "storage commitment request for 3 instance(s), 3 held"),
+            "procedure-create" => Events.ProcedureRecord(true, "P1", "DOE^JOHN", ["1.2.3", "1.2.4", "1.2.3"], Peer, weRequested: false, success: true),
+            "procedure-update-unknown" => Events.ProcedureRecord(false, null, null, [], Peer, weRequested: true, success: false, "N-SET status 0110H"),
             _ => throw new ArgumentException(kind),
         };
     }
@@ -162,5 +168,71 @@ public class AuditMessageSchemaTests
         Assert.Equal("110102", Code(begin.Element("EventIdentification")!.Element("EventID")));
         Assert.Equal(["110153", "110152", "(none)"], Roles(begin));
         Assert.Equal("true", begin.Elements("ActiveParticipant").Last().Attribute("UserIsRequestor")!.Value);
+    }
+
+    [Fact]
+    [SpecRow("PS3.15 A.5.3.7")]
+    public void Instances_moved_names_the_move_destination_and_the_requestor_as_a_third_party()
+    {
+        var moved = Root("moved");
+        Assert.Equal("110104", Code(moved.Element("EventIdentification")!.Element("EventID")));
+        Assert.Equal(["110153", "110152", "(none)"], Roles(moved));
+        var participants = moved.Elements("ActiveParticipant").ToList();
+        Assert.Equal("AETITLES=DSGSCP", participants[0].Attribute("AlternativeUserID")!.Value);
+        Assert.Equal(("DEST", "false", "10.0.0.2"), (participants[1].Attribute("UserID")!.Value, participants[1].Attribute("UserIsRequestor")!.Value, participants[1].Attribute("NetworkAccessPointID")!.Value));
+        Assert.Equal(("STORESCU", "true"), (participants[2].Attribute("UserID")!.Value, participants[2].Attribute("UserIsRequestor")!.Value));
+        Assert.Equal("4", moved.Element("EventIdentification")!.Attribute("EventOutcomeIndicator")!.Value);
+        Assert.Contains("A700H", moved.Element("EventIdentification")!.Element("EventOutcomeDescription")!.Value);
+    }
+
+    [Fact]
+    [SpecRow("PS3.15 A.5.3.6")]
+    public void Instances_accessed_is_a_read_by_the_requestor_of_studies_and_one_patient()
+    {
+        var accessed = Root("accessed");
+        Assert.Equal("110103", Code(accessed.Element("EventIdentification")!.Element("EventID")));
+        Assert.Equal("R", accessed.Element("EventIdentification")!.Attribute("EventActionCode")!.Value);
+        Assert.Equal(["true", "false"], accessed.Elements("ActiveParticipant").Select(p => p.Attribute("UserIsRequestor")!.Value));
+        Assert.Equal(["1.2.3", "1.2.4", "P1"], accessed.Elements("ParticipantObjectIdentification").Select(o => o.Attribute("ParticipantObjectID")!.Value));
+    }
+
+    [Fact]
+    [SpecRow("PS3.15 A.5.3.15")]
+    public void Procedure_record_is_create_or_update_with_its_studies_and_the_patient()
+    {
+        var create = Root("procedure-create");
+        Assert.Equal("110111", Code(create.Element("EventIdentification")!.Element("EventID")));
+        Assert.Equal("C", create.Element("EventIdentification")!.Attribute("EventActionCode")!.Value);
+        var objects = create.Elements("ParticipantObjectIdentification").ToList();
+        // The study named twice by the scheduled steps is one object.
+        Assert.Equal(["1.2.3", "1.2.4", "P1"], objects.Select(o => o.Attribute("ParticipantObjectID")!.Value));
+        Assert.Equal(["110180", "110180", "2"], objects.Select(o => Code(o.Element("ParticipantObjectIDTypeCode"))));
+        Assert.Equal("DOE^JOHN", objects[2].Element("ParticipantObjectName")!.Value);
+        Assert.Equal("STORESCU", create.Elements("ActiveParticipant").First().Attribute("UserID")!.Value);
+        var update = Root("procedure-update-unknown");
+        Assert.Equal("U", update.Element("EventIdentification")!.Attribute("EventActionCode")!.Value);
+        Assert.Equal("4", update.Element("EventIdentification")!.Attribute("EventOutcomeIndicator")!.Value);
+        Assert.Equal(["unknown"], update.Elements("ParticipantObjectIdentification").Select(o => o.Attribute("ParticipantObjectID")!.Value));
+        Assert.Equal("true", update.Elements("ActiveParticipant").First().Attribute("UserIsRequestor")!.Value);
+    }
+
+    [Fact]
+    [SpecRow("PS3.15 A.5.3.11")]
+    public void An_aggregate_security_alert_names_each_node_as_an_alert_subject()
+    {
+        var alerts = Root("alerts");
+        Assert.Equal("110126", Code(alerts.Element("EventIdentification")!.Element("EventTypeCode")));
+        Assert.Equal(["10.0.0.1", "10.0.0.2"], alerts.Elements("ParticipantObjectIdentification").Select(o => o.Attribute("ParticipantObjectID")!.Value));
+        Assert.All(alerts.Elements("ParticipantObjectIdentification"), o => Assert.Equal("13", o.Attribute("ParticipantObjectTypeCodeRole")!.Value));
+    }
+
+    [Fact]
+    public void Mpps_studies_come_from_the_scheduled_step_attributes()
+    {
+        var attributes = new DicomDataset();
+        attributes.AddSequence(DicomTags.ScheduledStepAttributesSequence,
+            new DicomDataset().SetString(DicomTags.StudyInstanceUID, "1.2.3"), new DicomDataset().SetString(DicomTags.StudyInstanceUID, "1.2.4"));
+        Assert.Equal(["1.2.3", "1.2.4"], AuditEvents.MppsStudies(attributes));
+        Assert.Empty(AuditEvents.MppsStudies(null));
     }
 }

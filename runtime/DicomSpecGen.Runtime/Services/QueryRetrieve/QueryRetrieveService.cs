@@ -127,7 +127,7 @@ public sealed class QueryRetrieveService(IQueryService? query, AeConnector moveD
             }
             await using (sub.ConfigureAwait(false))
             {
-                await RunSubOperationsAsync(request, move, instances, counts, sub, cancellationToken).ConfigureAwait(false);
+                await RunSubOperationsAsync(request, move, instances, counts, sub, destination, cancellationToken).ConfigureAwait(false);
                 try
                 {
                     await sub.ReleaseAsync(moveDestinations.Options.Timeout, cancellationToken).ConfigureAwait(false);
@@ -156,7 +156,7 @@ public sealed class QueryRetrieveService(IQueryService? query, AeConnector moveD
             return;
         }
         var counts = new SubOperationCounts(instances.Count, DimseStatus.QueryRetrieveGet.SubOperationsCompleteOneOrMoreFailuresOrWarnings);
-        await RunSubOperationsAsync(request, get, instances, counts, request.Connection, cancellationToken).ConfigureAwait(false);
+        await RunSubOperationsAsync(request, get, instances, counts, request.Connection, null, cancellationToken).ConfigureAwait(false);
         var final = get.CreateResponse(counts.Final(request.Cancelled.IsCancellationRequested));
         counts.Apply(final);
         if (final.Status != DimseStatus.Cancel) final.NumberOfRemainingSuboperations = null;
@@ -165,31 +165,42 @@ public sealed class QueryRetrieveService(IQueryService? query, AeConnector moveD
 
     /// <summary>Sends each instance as a C-STORE sub-operation and a pending response after each, the last included (PS3.4 C.4.2.2, C.4.3.2).</summary>
     private async Task RunSubOperationsAsync(DimseRequestContext request, DimseMessage retrieve, IReadOnlyList<RetrievableInstance> instances,
-        SubOperationCounts counts, DimseConnection target, CancellationToken cancellationToken)
+        SubOperationCounts counts, DimseConnection target, KnownAe? moveDestination, CancellationToken cancellationToken)
     {
         var originator = request.Connection.Association.CallingAeTitle;
-        foreach (var instance in instances)
+        var observer = query as IRetrieveObserver;
+        var outcomes = observer == null ? null : new List<(RetrievableInstance, ushort)>(instances.Count);
+        observer?.SubOperationsStarting(request, moveDestination, instances);
+        try
         {
-            if (request.Cancelled.IsCancellationRequested) break;
-            ushort status;
-            try
+            foreach (var instance in instances)
             {
-                await using var file = instance.OpenFile();
-                var response = await InstanceSender.SendFileAsync(target, file, retrieve is CMoveRq ? originator : null,
-                    retrieve is CMoveRq ? request.MessageId : null, cancellationToken).ConfigureAwait(false);
-                status = response.Status;
+                if (request.Cancelled.IsCancellationRequested) break;
+                ushort status;
+                try
+                {
+                    await using var file = instance.OpenFile();
+                    var response = await InstanceSender.SendFileAsync(target, file, retrieve is CMoveRq ? originator : null,
+                        retrieve is CMoveRq ? request.MessageId : null, cancellationToken).ConfigureAwait(false);
+                    status = response.Status;
+                }
+                catch (Exception e) when (e is PresentationContextNotAcceptedException or IOException or DicomDataException)
+                {
+                    _logger.LogWarning("sub-operation for {Sop} failed: {Error}", instance.SopInstanceUid, e.Message);
+                    status = DimseStatus.ProcessingFailure;
+                }
+                counts.Count(status);
+                outcomes?.Add((instance, status));
+                // After the last one too (Remaining 0), before the sub-association is released, as DCMTK and
+                // pynetdicom do: GDCM's move SCU reads the sub-association again only after a C-MOVE response.
+                var pending = retrieve.CreateResponse(retrieve is CGetRq ? DimseStatus.QueryRetrieveGet.SubOperationsAreContinuing : DimseStatus.QueryRetrieveMove.SubOperationsAreContinuing);
+                counts.Apply(pending);
+                await request.RespondAsync(pending, null, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is PresentationContextNotAcceptedException or IOException or DicomDataException)
-            {
-                _logger.LogWarning("sub-operation for {Sop} failed: {Error}", instance.SopInstanceUid, e.Message);
-                status = DimseStatus.ProcessingFailure;
-            }
-            counts.Count(status);
-            // After the last one too (Remaining 0), before the sub-association is released, as DCMTK and
-            // pynetdicom do: GDCM's move SCU reads the sub-association again only after a C-MOVE response.
-            var pending = retrieve.CreateResponse(retrieve is CGetRq ? DimseStatus.QueryRetrieveGet.SubOperationsAreContinuing : DimseStatus.QueryRetrieveMove.SubOperationsAreContinuing);
-            counts.Apply(pending);
-            await request.RespondAsync(pending, null, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (observer != null && outcomes!.Count > 0) observer.SubOperationsEnded(request, moveDestination, outcomes);
         }
     }
 

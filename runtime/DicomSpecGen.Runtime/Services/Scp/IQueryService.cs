@@ -1,4 +1,5 @@
 using DicomSpecGen.Data;
+using DicomSpecGen.Services.Scu;
 
 namespace DicomSpecGen.Services.Scp;
 
@@ -14,3 +15,14 @@ public interface IQueryService
 
 /// <summary>A stored instance a C-MOVE/C-GET sends: its UIDs, transfer syntax, and how to open it as a Part 10 file.</summary>
 public sealed record RetrievableInstance(string SopClassUid, string SopInstanceUid, string TransferSyntaxUid, Func<Stream> OpenFile);
+
+/// <summary>Optionally implemented by an <see cref="IQueryService"/> to be told when a C-MOVE/C-GET's sub-operations
+/// start and how each ended (the audit trail's Begin Transferring / Instances Transferred). Must not throw or block.</summary>
+public interface IRetrieveObserver
+{
+    /// <summary>Before the first sub-operation; <paramref name="moveDestination"/> is null for C-GET.</summary>
+    void SubOperationsStarting(DimseRequestContext request, KnownAe? moveDestination, IReadOnlyList<RetrievableInstance> instances);
+
+    /// <summary>After the last sub-operation: each instance attempted with its C-STORE status.</summary>
+    void SubOperationsEnded(DimseRequestContext request, KnownAe? moveDestination, IReadOnlyList<(RetrievableInstance Instance, ushort Status)> outcomes);
+}
