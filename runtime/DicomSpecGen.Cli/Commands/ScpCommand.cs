@@ -202,13 +202,10 @@ public static class ScpCommand
             audit?.Post(audit.Events.ApplicationActivity(start: true));
             Console.WriteLine($"{title} listening on port {server.Port} of {address}{(acceptor.Transport.Tls != null ? " (TLS)" : "")}, archive in {Path.GetFullPath(result.GetValue(folder)!)}{(result.GetValue(index) is { } ix && PostgresInstanceIndex.IsConnectionString(ix) ? ", index in PostgreSQL" : "")}");
             if (result.GetValue(metricsPort) is { } served) Console.WriteLine("metrics at " + Observability.MetricsEndpoint.Url(served));
-            // With --audit, SIGINT/SIGTERM stop the SCP through here (not by ending the process), so Application Stop is sent.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            using var sigint = audit != null ? PosixSignalRegistration.Create(PosixSignal.SIGINT, StopOn(stop)) : null;
-            using var sigterm = audit != null ? PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopOn(stop)) : null;
+            // SIGINT/SIGTERM cancel ct (Program's ProcessTerminationTimeout), so the shutdown below and Application Stop run.
             try
             {
-                await Task.Delay(Timeout.Infinite, stop.Token);
+                await Task.Delay(Timeout.Infinite, ct);
             }
             catch (OperationCanceledException)
             {
@@ -219,12 +216,6 @@ public static class ScpCommand
         });
         return command;
     }
-
-    private static Action<PosixSignalContext> StopOn(CancellationTokenSource stop) => context =>
-    {
-        context.Cancel = true;
-        stop.Cancel();
-    };
 
     /// <summary>The patient and study of stored instances, from the archive's index, for the audit messages.</summary>
     internal static AuditInstanceResolver AuditResolver(DicomArchive archive) => async (uids, ct) =>
