@@ -148,7 +148,6 @@ public class LossyNetworkTests(ITestOutputHelper output)
     /// learns of the abort once the link is back and fails. The SCP then takes the next object.</summary>
     [Fact]
     [SpecRow("PS3.8 Table 9-10, Evt15/Sta6")]
-    [SpecRow("PS3.8 Table 9-26")]
     public async Task An_outage_longer_than_dsg_scp_timeout_fails_with_its_read_timeout_and_leaves_nothing()
     {
         var source = DcmtkFiles.TempDir();
@@ -262,9 +261,10 @@ public class LossyNetworkTests(ITestOutputHelper output)
     }
 
     /// <summary>The link did what it claims: frames were lost, reordered and forwarded.</summary>
-    private static async Task AssertImpairedAsync(LossyLink link)
+    private async Task AssertImpairedAsync(LossyLink link)
     {
         var stats = (await link.StatsAsync()).Split(' ').Select(kv => kv.Split('=')).ToDictionary(kv => kv[0], kv => long.Parse(kv[1]));
         Assert.True(stats["lost"] > 0 && stats["reordered"] > 0 && stats["forwarded"] > 1000, "the link was not impaired: " + string.Join(' ', stats));
+        output.WriteLine("TCP congestion control (the host's, inherited by the namespaces): " + File.ReadAllText("/proc/sys/net/ipv4/tcp_congestion_control").Trim());
     }
 }
