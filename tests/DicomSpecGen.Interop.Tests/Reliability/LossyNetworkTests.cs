@@ -10,9 +10,9 @@ using Xunit.Abstractions;
 namespace DicomSpecGen.Interop.Tests.Reliability;
 
 /// <summary>C-STORE with DCMTK both ways across a slow, lossy link (200 ms each way, 1 % loss, 2 % of frames
-/// reordered, see <see cref="LossyLink"/>): a CT-sized and a large object arrive intact; a 5 s outage either fails the
-/// side that waits with an error naming its timeout, within that timeout plus a margin, leaving nothing half-written,
-/// or, with timeouts longer than the outage, is ridden out. Each test prints its measured times (docs/reliability.md).</summary>
+/// reordered, see <see cref="LossyLink"/>): a CT-sized and a large object arrive intact; a 5 s outage longer than dsg's
+/// timeout fails dsg (receiving dsg scp or sending dsg store) with an error naming that timeout, within it plus a
+/// margin, leaving nothing half-written, and with timeouts longer than the outage is ridden out. Each test prints its measured times (docs/reliability.md).</summary>
 public class LossyNetworkTests(ITestOutputHelper output)
 {
     private const int CtBytes = 512 * 1024;
@@ -33,10 +33,10 @@ public class LossyNetworkTests(ITestOutputHelper output)
     private static async Task<(string Ct, string Large)> ObjectsAsync(string dir, string root)
         => (await LargeFiles.CreateAsync(dir, root + ".1", CtBytes), await LargeFiles.CreateAsync(dir, root + ".2", LargeBytes));
 
-    /// <summary>SHA-256 of a Part 10 file's data set: what follows the File Meta Information, whose first element,
-    /// (0002,0000) UL, gives its length (PS3.10 Section 7.1). The meta differs by writer; the data set must not.</summary>
     private static readonly byte[] MetaGroupLength = [0x02, 0x00, 0x00, 0x00, (byte)'U', (byte)'L'];
 
+    /// <summary>SHA-256 of a Part 10 file's data set: what follows the File Meta Information, whose first element,
+    /// (0002,0000) UL, gives its length (PS3.10 Section 7.1). The meta differs by writer; the data set must not.</summary>
     private static string DataSetSha256(string path)
     {
         var bytes = File.ReadAllBytes(path);
