@@ -15,10 +15,10 @@ export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOG
 export TCP_NODELAY=1
 
 # Debian packages of the peers: DCMTK, Orthanc, openssl (TLS), GDCM, PixelMed (+ Java), CTN, Odil, rsyslog (audit), the
-# pydicom/numpy that pynetdicom needs, PostgreSQL (the archive index tests start a throwaway cluster) and HAProxy
-# (in front of three dsg scp replicas in ScaleOutTests).
+# pydicom/numpy that pynetdicom needs, PostgreSQL (the archive index tests start a throwaway cluster), HAProxy
+# (in front of three dsg scp replicas in ScaleOutTests) and iproute2 (`ip netns`, `ss`: the lossy link of LossyNetworkTests).
 packages=(dcmtk orthanc openssl libgdcm-tools pixelmed-apps libpixelmed-java default-jdk-headless ctn odil python3-odil tshark rsyslog
-  python3-pydicom python3-numpy postgresql haproxy)
+  python3-pydicom python3-numpy postgresql haproxy iproute2)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -18,7 +18,7 @@ public sealed class CommonOptions
     // A string, parsed by MaxPduLength, so a bad number is exit 4 (bad input) with the valid range, not a parse error.
     public Option<string> MaxPdu { get; } = new("--max-pdu", "-pdu") { Description = $"our maximum P-DATA PDU length (Maximum Length Received, PS3.8 Table D.1-1): 0 = no limit, or {MinMaxPdu}..{int.MaxValue}", DefaultValueFactory = _ => (256 * 1024).ToString() };
     public Option<string> MaxPduCap { get; } = new("--max-pdu-cap") { Description = $"with -pdu 0, the longest P-DATA PDU we still accept (our safety cap, checked before buffering): {MinMaxPdu}..{int.MaxValue}", DefaultValueFactory = _ => TransportOptions.DefaultNoLimitPDataPduCap.ToString() };
-    public Option<int> Timeout { get; } = new("--timeout", "-to") { Description = "connection, association and read timeout in seconds", DefaultValueFactory = _ => 30 };
+    public Option<int> Timeout { get; } = new("--timeout", "-to") { Description = "connection, association and read timeout in seconds (also bounds sending one PDU)", DefaultValueFactory = _ => 30 };
     public Option<string?> Pcap { get; } = new("--pcap") { Description = "write every connection of this run to a pcap file (synthetic TCP/IP around the bytes that crossed the socket; plaintext under TLS) for Wireshark/tshark" };
     public TlsArguments Tls { get; } = new();
     /// <summary>--audit, added by the verbs that emit audit messages (scp, store, find): a flag others would ignore is not offered.</summary>

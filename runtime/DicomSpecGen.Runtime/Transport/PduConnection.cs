@@ -29,6 +29,9 @@ public sealed class PduConnection : IAsyncDisposable
     private readonly Task _writer;
     private readonly CancellationTokenSource _closing = new();
     private int _closed;
+    // Bounds each write of the writer task (TransportOptions.ReadTimeout); reset per PDU.
+    private CancellationTokenSource _writeTimer = new();
+    private volatile string? _writeStalled;
     // The tap of TransportOptions.Capture: bytes as they cross the socket (the plaintext under TLS).
     private readonly IConnectionCapture? _capture;
 
@@ -211,7 +214,14 @@ public sealed class PduConnection : IAsyncDisposable
         await _readGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
-            return await ReadCoreAsync(cancellationToken).ConfigureAwait(false);
+            var pdu = await ReadCoreAsync(cancellationToken).ConfigureAwait(false);
+            // The writer gave up on a stalled write and closed the connection: that, not the close, is the error.
+            if (pdu == null && _writeStalled is { } stalled) throw new TimeoutException(stalled);
+            return pdu;
+        }
+        catch (Exception e) when (e is IOException or SocketException && _writeStalled is { } stalled)
+        {
+            throw new TimeoutException(stalled, e);
         }
         catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException && _disposed)
         {
@@ -473,9 +483,22 @@ public sealed class PduConnection : IAsyncDisposable
                         }
                     }
                     if (frame.Close) return;
+                    if (!_writeTimer.TryReset())
+                    {
+                        _writeTimer.Dispose();
+                        _writeTimer = new CancellationTokenSource();
+                    }
+                    _writeTimer.CancelAfter(_options.ReadTimeout);
                     try
                     {
-                        await _stream.WriteAsync(frame.Buffer.AsMemory(frame.Offset, frame.Length - frame.Offset)).ConfigureAwait(false);
+                        await _stream.WriteAsync(frame.Buffer.AsMemory(frame.Offset, frame.Length - frame.Offset), _writeTimer.Token).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is OperationCanceledException or IOException && _writeTimer.IsCancellationRequested)
+                    {
+                        // The peer stopped reading or the link is down: without this bound the write would wait for TCP
+                        // to give up (many minutes). The reader reports it; the finally below closes the connection.
+                        _writeStalled = $"a PDU could not be sent within the read timeout {_options.ReadTimeout}: the peer stopped reading or the network is down";
+                        return;
                     }
                     finally
                     {
@@ -502,6 +525,7 @@ public sealed class PduConnection : IAsyncDisposable
                     if (left.IsPData) _pdataSlots.Release();
                 }
             }
+            _writeTimer.Dispose();
             try { _socket.Shutdown(SocketShutdown.Both); } catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
             _capture?.Closed(PduDirection.Sent);
             _closing.Cancel();

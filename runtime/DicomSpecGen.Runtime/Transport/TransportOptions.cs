@@ -46,7 +46,9 @@ public sealed record TransportOptions
     /// a separate cap so a peer cannot make us buffer an arbitrarily large associate request.</summary>
     public int MaxAssociatePduLength { get; init; } = 1024 * 1024;
 
-    /// <summary>Once a PDU header has arrived, the rest of the PDU must arrive within this time.</summary>
+    /// <summary>Once a PDU header has arrived, the rest of the PDU must arrive within this time; and a PDU we send must be
+    /// taken by the network within it (a peer that stops reading, or a link that is down, ends the connection with a
+    /// <see cref="TimeoutException"/> naming this timeout instead of a write that waits for TCP to give up).</summary>
     public TimeSpan ReadTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long the connection may stay silent between PDUs; null waits forever.</summary>
