@@ -248,7 +248,7 @@ public sealed class ConformanceStatement
             ["Maximum PDU length received", transport.MaxPDataPduLength.ToString(CultureInfo.InvariantCulture)],
             ["Simultaneous associations", _input.Acceptor.MaxAssociations.ToString(CultureInfo.InvariantCulture)],
             ["ARTIM timeout (PS3.8 9.1.5)", Seconds(_input.Acceptor.ArtimTimeout)],
-            ["Read timeout (a PDU begun must arrive within)", Seconds(transport.ReadTimeout)],
+            ["Read timeout (a PDU begun must arrive, and a PDU sent must be taken by the network, within)", Seconds(transport.ReadTimeout)],
             ["Idle timeout (no PDU on an association)", transport.IdleTimeout is { } idle ? Seconds(idle) : "none"],
             ["TLS", transport.Tls is { } tls ? TlsProfiles.Get(tls.Profile).Describe() : "off"],
         ];
