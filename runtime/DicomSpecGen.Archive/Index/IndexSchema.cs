@@ -11,8 +11,8 @@ public enum SqlDialect
 }
 
 /// <summary>The one definition of the index's tables, rendered for each dialect, applied as numbered migrations
-/// recorded in table <c>schema_version</c>. Every step is CREATE … IF NOT EXISTS, so an index file written before the
-/// version table existed (tables already there) is brought up to date without losing rows.</summary>
+/// recorded in table <c>schema_version</c>. Every table and index is CREATE … IF NOT EXISTS, so an index file written
+/// before the version table existed (tables already there) is brought up to date without losing rows.</summary>
 public static class IndexSchema
 {
     public enum ColumnType
