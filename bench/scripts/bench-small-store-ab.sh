@@ -36,7 +36,7 @@ one() {  # one NAME: runs one sender, prints its objects/s
   rc=$?
   t1=$(date +%s.%N)
   [ $rc = 0 ] || { echo "# $1 failed (exit $rc)" >&2; echo 0; return; }
-  awk -v n="$N" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }'
+  awk -v n="$N" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", n / (b - a) }'
 }
 declare -a RB RA RAB
 order=(storescu before after)
