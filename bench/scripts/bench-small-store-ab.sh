@@ -8,7 +8,8 @@
 #   bench/scripts/bench-small-store-ab.sh BEFORE_DSG AFTER_DSG DIR [REPS]
 #   e.g. bench/scripts/bench-small-store-ab.sh /tmp/before/dsg /tmp/after/dsg /tmp/data/small 3
 # A dsg argument is an executable (Native AOT) or a dsg.dll (run with dotnet). DIR: flat folder of DICOM files
-# (`bench/scripts/mkdata.py DIR 2000 small`).
+# (`bench/scripts/mkdata.py DIR 2000 small`); any sizes (CT-like, large): the rates are objects/s, and the ratios are
+# the same as of MB/s since all three send the same files.
 set -u -o pipefail
 [ $# -ge 3 ] || { sed -n 2,11p "$0"; exit 2; }
 BEFORE=$1 AFTER=$2 DIR=$3 REPS=${4:-3}
@@ -35,7 +36,7 @@ one() {  # one NAME: runs one sender, prints its objects/s
   rc=$?
   t1=$(date +%s.%N)
   [ $rc = 0 ] || { echo "# $1 failed (exit $rc)" >&2; echo 0; return; }
-  awk -v n="$N" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }'
+  awk -v n="$N" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", n / (b - a) }'
 }
 declare -a RB RA RAB
 order=(storescu before after)

@@ -11,8 +11,8 @@ public enum SqlDialect
 }
 
 /// <summary>The one definition of the index's tables, rendered for each dialect, applied as numbered migrations
-/// recorded in table <c>schema_version</c>. Every step is CREATE … IF NOT EXISTS, so an index file written before the
-/// version table existed (tables already there) is brought up to date without losing rows.</summary>
+/// recorded in table <c>schema_version</c>. Every table and index is CREATE … IF NOT EXISTS, so an index file written
+/// before the version table existed (tables already there) is brought up to date without losing rows.</summary>
 public static class IndexSchema
 {
     public enum ColumnType
@@ -25,13 +25,18 @@ public static class IndexSchema
 
     public sealed record Column(string Name, ColumnType Type, bool NotNull = false, string? References = null);
 
-    public sealed record Table(string Name, IReadOnlyList<Column> Columns, IReadOnlyList<string> PrimaryKey);
+    /// <summary>A table; <paramref name="Clustered"/>: stored in its primary key's B-tree (SQLite WITHOUT ROWID), for a
+    /// small table always read and written by that key.</summary>
+    public sealed record Table(string Name, IReadOnlyList<Column> Columns, IReadOnlyList<string> PrimaryKey, bool Clustered = false);
 
     /// <summary>A secondary index on one column; <paramref name="Folded"/>: on <see cref="FoldedText"/> of the column
     /// (for case-insensitive and wild card matching by prefix) instead of the column itself.</summary>
     public sealed record TableIndex(string Name, string Table, string Column, bool Folded = false);
 
-    public sealed record Migration(int Version, string Description, IReadOnlyList<Table> Tables, IReadOnlyList<TableIndex> Indexes);
+    /// <summary>One numbered step; <paramref name="Statements"/>: further statements of the dialect (triggers, filling a new
+    /// table from the rows already there), run after the tables and indexes.</summary>
+    public sealed record Migration(int Version, string Description, IReadOnlyList<Table> Tables, IReadOnlyList<TableIndex> Indexes,
+        Func<SqlDialect, IReadOnlyList<string>>? Statements = null);
 
     private static Column T(string name, bool notNull = false, string? references = null) => new(name, ColumnType.Text, notNull, references);
 
@@ -64,7 +69,65 @@ public static class IndexSchema
             // the key becomes a range over the trimmed, ASCII-upper-cased name (SqlInstanceIndex.Clause).
             new("patient_name_folded", "patient", "patient_name", Folded: true),
         ]),
+        new(5, "series_sop_class: instances per series and SOP Class, kept by triggers on instance",
+        [
+            new(SeriesCounts, [T("series_uid", true), T("sop_class", true), new("instances", ColumnType.Integer, true)], ["series_uid", "sop_class"], Clustered: true),
+        ],
+        [],
+        CountTriggers),
     ];
+
+    /// <summary>The table of instance counts per series and SOP Class: the derived keys of a C-FIND (Number of … Related
+    /// Instances/Series, SOP Classes in Study, which series have instances) read a few of its rows per matched entity
+    /// instead of every instance row below it (issue 20, item 4: at 1,000,000 instances that cost ~0.1 ms of CPU per
+    /// matched study).</summary>
+    public const string SeriesCounts = "series_sop_class";
+
+    /// <summary>Triggers on instance that keep <see cref="SeriesCounts"/> in the inserting transaction, whichever code
+    /// writes instance rows (an insert adds one, a delete removes one, moving an instance to another series or SOP
+    /// Class moves its count; a row reaching zero is deleted); then the counts of the rows already there.</summary>
+    private static IReadOnlyList<string> CountTriggers(SqlDialect dialect)
+    {
+        const string add = $"""
+            INSERT INTO {SeriesCounts}(series_uid, sop_class, instances) VALUES(NEW.series_uid, NEW.sop_class, 1)
+              ON CONFLICT(series_uid, sop_class) DO UPDATE SET instances = {SeriesCounts}.instances + 1;
+            """;
+        const string remove = $"""
+            UPDATE {SeriesCounts} SET instances = instances - 1 WHERE series_uid = OLD.series_uid AND sop_class = OLD.sop_class;
+              DELETE FROM {SeriesCounts} WHERE series_uid = OLD.series_uid AND sop_class = OLD.sop_class AND instances <= 0;
+            """;
+        const string fill = $"INSERT INTO {SeriesCounts}(series_uid, sop_class, instances) SELECT series_uid, sop_class, count(*) FROM instance GROUP BY series_uid, sop_class";
+        if (dialect == SqlDialect.PostgreSql)
+        {
+            return
+            [
+                $"""
+                CREATE OR REPLACE FUNCTION dsg_instance_count() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  IF TG_OP <> 'INSERT' THEN
+                    {remove}
+                  END IF;
+                  IF TG_OP <> 'DELETE' THEN
+                    {add}
+                  END IF;
+                  RETURN NULL;
+                END $$
+                """,
+                "CREATE OR REPLACE TRIGGER instance_count_insert_delete AFTER INSERT OR DELETE ON instance FOR EACH ROW EXECUTE FUNCTION dsg_instance_count()",
+                "CREATE OR REPLACE TRIGGER instance_count_update AFTER UPDATE OF series_uid, sop_class ON instance FOR EACH ROW " +
+                    "WHEN (OLD.series_uid IS DISTINCT FROM NEW.series_uid OR OLD.sop_class IS DISTINCT FROM NEW.sop_class) EXECUTE FUNCTION dsg_instance_count()",
+                fill,
+            ];
+        }
+        return
+        [
+            $"CREATE TRIGGER IF NOT EXISTS instance_count_insert AFTER INSERT ON instance BEGIN {add} END",
+            $"CREATE TRIGGER IF NOT EXISTS instance_count_delete AFTER DELETE ON instance BEGIN {remove} END",
+            "CREATE TRIGGER IF NOT EXISTS instance_count_update AFTER UPDATE OF series_uid, sop_class ON instance " +
+                $"WHEN OLD.series_uid IS NOT NEW.series_uid OR OLD.sop_class IS NOT NEW.sop_class BEGIN {remove} {add} END",
+            fill,
+        ];
+    }
 
     /// <summary>The columns that have an index on <see cref="FoldedText"/>.</summary>
     public static IReadOnlySet<string> FoldedColumns { get; } = Migrations.SelectMany(m => m.Indexes).Where(i => i.Folded).Select(i => i.Column).ToHashSet(StringComparer.Ordinal);
@@ -99,10 +162,12 @@ public static class IndexSchema
             var sql = new StringBuilder($"CREATE TABLE IF NOT EXISTS {table.Name}(");
             sql.AppendJoin(", ", table.Columns.Select(c => $"{c.Name} {TypeName(c.Type, dialect)}{(c.NotNull ? " NOT NULL" : "")}{(c.References != null ? " REFERENCES " + c.References : "")}"));
             sql.Append($", PRIMARY KEY({string.Join(", ", table.PrimaryKey)}))");
+            if (table.Clustered && dialect == SqlDialect.Sqlite) sql.Append(" WITHOUT ROWID");
             yield return sql.ToString();
         }
         foreach (var index in migration.Indexes)
             yield return $"CREATE INDEX IF NOT EXISTS {index.Name} ON {index.Table}({(index.Folded ? FoldedText(index.Column, dialect) : index.Column)})";
+        foreach (var statement in migration.Statements?.Invoke(dialect) ?? []) yield return statement;
     }
 
     /// <summary>Applies the migrations newer than the recorded version, in one transaction. Several processes may start

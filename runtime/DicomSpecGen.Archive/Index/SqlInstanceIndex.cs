@@ -197,12 +197,23 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
         if (level >= QueryLevel.Study) columns.AddRange(StudyColumns);
         if (level >= QueryLevel.Series) columns.AddRange(SeriesColumns);
         if (level >= QueryLevel.Image) columns.AddRange(ImageColumns);
+        // Keys of a level below the query's restrict the rows counted, so only the join of every instance row answers those.
+        var counted = level < QueryLevel.Image && conditions.All(c => ConditionLevel(c) <= level);
         // Derived keys of the level (PS3.4 C.6.1.1.3, C.6.1.1.4): instance counts, modalities and SOP classes in study.
-        var derived = level switch
+        // With only keys of the level and above, one row per entity, the derived keys from the per-series counts
+        // (IndexSchema.SeriesCounts, a few rows per entity); otherwise grouped over the joined instance rows.
+        var derived = (level, counted) switch
         {
-            QueryLevel.Patient => "count(DISTINCT s.study_uid) AS patient_studies, count(DISTINCT se.series_uid) AS patient_series, count(i.sop_uid) AS patient_instances",
-            QueryLevel.Study => $"count(i.sop_uid) AS study_instances, count(DISTINCT se.series_uid) AS study_series, {DistinctList("se.modality")} AS modalities, {DistinctList("i.sop_class")} AS sop_classes",
-            QueryLevel.Series => "count(i.sop_uid) AS series_instances",
+            (QueryLevel.Patient, true) =>
+                $"(SELECT count(DISTINCT y.study_uid) {PatientCounts}) AS patient_studies, (SELECT count(DISTINCT c.series_uid) {PatientCounts}) AS patient_series, " +
+                $"(SELECT sum(c.instances) {PatientCounts}) AS patient_instances",
+            (QueryLevel.Study, true) =>
+                $"(SELECT sum(c.instances) {StudyCounts}) AS study_instances, (SELECT count(DISTINCT c.series_uid) {StudyCounts}) AS study_series, " +
+                $"(SELECT {DistinctList("x.modality")} {StudyCounts}) AS modalities, (SELECT {DistinctList("c.sop_class")} {StudyCounts}) AS sop_classes",
+            (QueryLevel.Series, true) => $"(SELECT sum(c.instances) {SeriesCountsOf}) AS series_instances",
+            (QueryLevel.Patient, _) => "count(DISTINCT s.study_uid) AS patient_studies, count(DISTINCT se.series_uid) AS patient_series, count(i.sop_uid) AS patient_instances",
+            (QueryLevel.Study, _) => $"count(i.sop_uid) AS study_instances, count(DISTINCT se.series_uid) AS study_series, {DistinctList("se.modality")} AS modalities, {DistinctList("i.sop_class")} AS sop_classes",
+            (QueryLevel.Series, _) => "count(i.sop_uid) AS series_instances",
             _ => null,
         };
         var sql = new StringBuilder("SELECT ").AppendJoin(", ", columns);
@@ -213,11 +224,43 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
             sql.Append(", ").Append(JsonItems(q.ItemKeys.Select(k => "x." + k.Column), $"{q.Table} x WHERE x.{q.OwnerColumn} = {Qualified(q.OwnerColumn)}", "x.item"))
                 .Append(" AS ").Append(q.ResultColumn);
         }
-        sql.Append(" FROM ").Append(Joined);
         var parameters = new List<object?>();
+        if (counted)
+        {
+            // An entity is listed when it has an instance, as the join of the instance rows lists it.
+            sql.Append(" FROM ").Append(level switch
+            {
+                QueryLevel.Patient => "patient p",
+                QueryLevel.Study => "patient p JOIN study s ON s.patient_id = p.patient_id",
+                _ => "patient p JOIN study s ON s.patient_id = p.patient_id JOIN series se ON se.study_uid = s.study_uid",
+            });
+            var has = level switch
+            {
+                QueryLevel.Patient => $"EXISTS (SELECT 1 {PatientCounts})",
+                QueryLevel.Study => $"EXISTS (SELECT 1 {StudyCounts})",
+                _ => $"EXISTS (SELECT 1 {SeriesCountsOf})",
+            };
+            AppendWhere(sql, parameters, conditions, has);
+            sql.Append(" ORDER BY ").AppendJoin(", ", columns);
+            return (sql.ToString(), parameters);
+        }
+        sql.Append(" FROM ").Append(Joined);
         AppendWhere(sql, parameters, conditions);
         sql.Append(" GROUP BY ").AppendJoin(", ", columns).Append(" ORDER BY ").AppendJoin(", ", columns);
         return (sql.ToString(), parameters);
+    }
+
+    // The per-series counts below one patient, study or series (correlated with p, s, se of the outer query).
+    private const string PatientCounts = $"FROM study y JOIN series x ON x.study_uid = y.study_uid JOIN {IndexSchema.SeriesCounts} c ON c.series_uid = x.series_uid WHERE y.patient_id = p.patient_id";
+    private const string StudyCounts = $"FROM series x JOIN {IndexSchema.SeriesCounts} c ON c.series_uid = x.series_uid WHERE x.study_uid = s.study_uid";
+    private const string SeriesCountsOf = $"FROM {IndexSchema.SeriesCounts} c WHERE c.series_uid = se.series_uid";
+
+    /// <summary>The Query/Retrieve level of the entity a condition is on.</summary>
+    private static QueryLevel ConditionLevel(KeyCondition c)
+    {
+        if (c.Column == IndexedAttributes.ModalitiesInStudyColumn) return QueryLevel.Study;
+        if (IndexedAttributes.Sequences.FirstOrDefault(q => q.Table == c.Column) is { } sequence) return sequence.Level;
+        return IndexedAttributes.All.FirstOrDefault(k => k.Column == c.Column)?.Level ?? QueryLevel.Image;
     }
 
     public async Task<IReadOnlyList<InstanceRecord>> InstancesAsync(IReadOnlyList<KeyCondition> conditions, CancellationToken cancellationToken)
@@ -256,9 +299,10 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
     }
 
     /// <summary>Turns matching conditions into SQL with parameters (values never enter the SQL text).</summary>
-    private void AppendWhere(StringBuilder sql, List<object?> parameters, IReadOnlyList<KeyCondition> conditions)
+    private void AppendWhere(StringBuilder sql, List<object?> parameters, IReadOnlyList<KeyCondition> conditions, string? also = null)
     {
         var clauses = conditions.Select(c => Clause(c, Qualified(c.Column), parameters)).Where(c => c.Length > 0).ToList();
+        if (also != null) clauses.Add(also);
         if (clauses.Count > 0) sql.Append(" WHERE ").AppendJoin(" AND ", clauses);
     }
 

@@ -108,7 +108,8 @@ public static class StoreCommand
         {
             try
             {
-                await using var stream = File.OpenRead(path);
+                // Read on this thread (an async read of a file stream resumes on another thread, once per file here).
+                await using var stream = SynchronousReadStream.OpenFile(path);
                 await using var reader = await DicomFileReader.OpenAsync(stream, cancellationToken: ct);
                 if (!syntaxes.TryGetValue(reader.Meta.MediaStorageSopClassUid, out var list)) syntaxes[reader.Meta.MediaStorageSopClassUid] = list = [];
                 if (!list.Contains(reader.Meta.TransferSyntaxUid)) list.Add(reader.Meta.TransferSyntaxUid);

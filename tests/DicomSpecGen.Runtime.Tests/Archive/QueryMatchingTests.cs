@@ -287,6 +287,81 @@ public abstract class IndexQueryMatchingTests
         Assert.Equal(["1.2.9.1.1", "1.2.9.1.2"], found.Select(r => r.GetString(new DicomTag(DicomTags.SeriesInstanceUID))!).Order(StringComparer.Ordinal));
         Assert.All(found, r => Assert.Equal("CT head", Assert.Single(r.GetSequence(new DicomTag(DicomTags.ProcedureCodeSequence))!.Items).GetString(new DicomTag(DicomTags.CodeMeaning))));
     }
+    [Fact]
+    [SpecRow("PS3.4 Table C.6-5, Number of Study Related Instances")]
+    [SpecRow("PS3.4 Table C.6-5, SOP Classes in Study")]
+    [SpecRow("PS3.4 Table C.6-1, Number of Patient Related Instances")]
+    [SpecRow("PS3.4 Table C.6-3, Number of Series Related Instances")]
+    public async Task Derived_counts_follow_stores_replacements_moves_and_kept_duplicates()
+    {
+        using var archive = Backend.Open(TestFiles.TempDir(), "SCP");
+        var index = (Archive.Index.SqlInstanceIndex)archive.Index;
+        async Task Add(string series, string sop, string sopClass, Archive.Index.DuplicatePolicy policy = Archive.Index.DuplicatePolicy.Replace)
+            => await index.AddAsync(new InstanceRecord
+            {
+                PatientId = "D1", PatientName = "COUNT^ME", StudyInstanceUid = "1.2.7", StudyDate = "20240105",
+                SeriesInstanceUid = series, Modality = series.EndsWith(".1", StringComparison.Ordinal) ? "CT" : "SR",
+                SopInstanceUid = sop, SopClassUid = sopClass, InstanceNumber = "1", TransferSyntaxUid = DicomUids.ExplicitVRLittleEndian,
+                RelativePath = sop + ".dcm", Size = 1,
+            }, policy, CancellationToken.None);
+        // What the responses say at PATIENT, STUDY and SERIES level: (studies, series, instances), (instances, series,
+        // modalities, SOP classes), and per series its instances.
+        async Task<string> Counts()
+        {
+            DicomDataset Level(string level, params uint[] keys)
+            {
+                var ds = new DicomDataset().SetString(new DicomTag(DicomTags.QueryRetrieveLevel), DicomVr.CS, level)
+                    .SetString(new DicomTag(DicomTags.PatientID), DicomVr.LO, "D1");
+                foreach (var key in keys)
+                {
+                    var vr = key switch
+                    {
+                        DicomTags.ModalitiesInStudy => DicomVr.CS,
+                        DicomTags.StudyInstanceUID or DicomTags.SeriesInstanceUID or DicomTags.SOPClassesInStudy => DicomVr.UI,
+                        _ => DicomVr.IS,
+                    };
+                    ds.SetString(new DicomTag(key), vr, "");
+                }
+                return ds;
+            }
+            async Task<List<DicomDataset>> Find(string model, DicomDataset id)
+            {
+                var list = new List<DicomDataset>();
+                await foreach (var r in archive.FindAsync(model, id, CancellationToken.None)) list.Add(r);
+                return list;
+            }
+            string Get(DicomDataset ds, uint tag) => string.Join("\\", ds.GetStrings(new DicomTag(tag)).Order(StringComparer.Ordinal));
+            var patient = Assert.Single(await Find(DicomUids.PatientRootQueryRetrieveInformationModelFind, Level("PATIENT",
+                DicomTags.NumberOfPatientRelatedStudies, DicomTags.NumberOfPatientRelatedSeries, DicomTags.NumberOfPatientRelatedInstances)));
+            var study = Assert.Single(await Find(StudyFind, Level("STUDY", DicomTags.StudyInstanceUID, DicomTags.NumberOfStudyRelatedInstances,
+                DicomTags.NumberOfStudyRelatedSeries, DicomTags.ModalitiesInStudy, DicomTags.SOPClassesInStudy)));
+            var series = await Find(StudyFind, Level("SERIES", DicomTags.SeriesInstanceUID, DicomTags.NumberOfSeriesRelatedInstances)
+                .SetString(new DicomTag(DicomTags.StudyInstanceUID), DicomVr.UI, "1.2.7"));
+            return $"{Get(patient, DicomTags.NumberOfPatientRelatedStudies)} {Get(patient, DicomTags.NumberOfPatientRelatedSeries)} {Get(patient, DicomTags.NumberOfPatientRelatedInstances)}; " +
+                $"{Get(study, DicomTags.NumberOfStudyRelatedInstances)} {Get(study, DicomTags.NumberOfStudyRelatedSeries)} {Get(study, DicomTags.ModalitiesInStudy)} " +
+                $"{Get(study, DicomTags.SOPClassesInStudy)}; " +
+                string.Join(" ", series.Select(r => $"{Get(r, DicomTags.SeriesInstanceUID)}={Get(r, DicomTags.NumberOfSeriesRelatedInstances)}").Order(StringComparer.Ordinal));
+        }
+        const string ct = DicomUids.CTImageStorage, sr = "1.2.840.10008.5.1.4.1.1.88.11";
+        await Add("1.2.7.1", "1.2.7.1.1", ct);
+        await Add("1.2.7.1", "1.2.7.1.2", ct);
+        await Add("1.2.7.2", "1.2.7.2.1", sr);
+        Assert.Equal($"1 2 3; 3 2 CT\\SR {ct}\\{sr}; 1.2.7.1=2 1.2.7.2=1", await Counts());
+        // Stored again (replace): the same counts.
+        await Add("1.2.7.1", "1.2.7.1.2", ct);
+        // A duplicate kept out (first copy stays): nothing counted.
+        await Add("1.2.7.2", "1.2.7.1.1", sr, Archive.Index.DuplicatePolicy.KeepFirst);
+        Assert.Equal($"1 2 3; 3 2 CT\\SR {ct}\\{sr}; 1.2.7.1=2 1.2.7.2=1", await Counts());
+        // Replaced by a copy in the other series with another SOP Class: the count moves with it.
+        await Add("1.2.7.2", "1.2.7.1.2", sr);
+        Assert.Equal($"1 2 3; 3 2 CT\\SR {ct}\\{sr}; 1.2.7.1=1 1.2.7.2=2", await Counts());
+        // The last instance of a series moves away: the series has none and is no longer counted or listed.
+        await Add("1.2.7.2", "1.2.7.1.1", sr);
+        Assert.Equal($"1 1 3; 3 1 SR {sr}; 1.2.7.2=3", await Counts());
+        // A key of a lower level (Modality at STUDY level) takes the joined query: the study is still found.
+        Assert.Single(await FindAsync(archive, Study((DicomTags.Modality, DicomVr.CS, "SR"))));
+    }
+
     [Theory]
     // PS3.4 C.2.2.2.4, C.2.2.2.1.1: the index decides as AttributeMatcher does (PostgreSQL through LIKE, whose own
     // wild cards and escape must be taken literally; case folding of ASCII letters only).

@@ -69,8 +69,9 @@ public sealed class DicomClient : IAsyncDisposable
     private async Task<DimseResponse> StoreFileCoreAsync(string path, CancellationToken cancellationToken)
     {
         // Synchronous reads: cheaper per fragment than thread-pool async file I/O. A small file is read whole into a
-        // pooled array (one read, no per-file stream buffer); a larger one streams through a 64 KiB buffer.
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        // pooled array (one read, no per-file stream buffer); a larger one streams through a 64 KiB buffer whose
+        // refills also read synchronously (SynchronousReadStream: no thread switch per 64 KiB).
+        await using var file = SynchronousReadStream.OpenFile(path);
         if (file.Length > SmallFileLimit)
         {
             await using var buffered = new BufferedStream(file, 64 * 1024);
