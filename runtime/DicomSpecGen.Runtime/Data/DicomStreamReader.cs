@@ -52,7 +52,9 @@ public sealed class DicomStreamReader : IAsyncDisposable
         if (transferSyntax.IsDeflated)
             throw new ArgumentException("a deflated Data Set must be read from a Stream", nameof(transferSyntax));
         _options = options ?? DicomReaderOptions.Default;
-        _pipe = PipeReader.Create(data);
+        // An empty sequence over memory at a non-zero offset gets positions the pipe's own empty buffer does not
+        // share, and advancing to them throws; the canonical empty sequence has none of that (found by fuzzing).
+        _pipe = PipeReader.Create(data.IsEmpty ? ReadOnlySequence<byte>.Empty : data);
         _completePipe = true;
     }
 
