@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the coverage-guided fuzzer built by fuzz-build.sh (docs/reliability.md, "Coverage-guided fuzzing").
 #   fuzz-run.sh run TARGET SECONDS [libFuzzer flags...]   fuzz TARGET for SECONDS at nice 10, one process
+#   fuzz-run.sh campaign TARGET SECONDS                   run for SECONDS, starting again after each crash; sums up
 #   fuzz-run.sh merge TARGET                              minimize into tests/corpus/fuzz/TARGET (libFuzzer -merge=1)
 #   fuzz-run.sh crash TARGET FILE                         minimize a crashing input (-minimize_crash=1)
 # TARGET: pdu, command-set, data-set, associate. The working corpus grows in $FUZZ_OUT/corpus/TARGET, seeded from
@@ -33,6 +34,25 @@ case $mode in
     shift
     "${fuzzer[@]}" -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$out/crashes/$target/" "$@" \
       "$out/corpus/$target" "$committed" "$out/seeds/$target" 2>&1 | tee "$out/logs/$target.log" | grep -v "# Uses:" | tail -25
+    ;;
+  campaign)
+    seconds=${1:?seconds}
+    end=$((SECONDS + seconds))
+    round=0
+    rm -f "$out/logs/$target".campaign-*.log
+    while [ $SECONDS -lt $((end - 5)) ]; do
+      round=$((round + 1))
+      log="$out/logs/$target.campaign-$round.log"
+      "${fuzzer[@]}" -max_total_time=$((end - SECONDS)) -print_final_stats=1 -artifact_prefix="$out/crashes/$target/" \
+        "$out/corpus/$target" "$committed" "$out/seeds/$target" >"$log" 2>&1 || true
+    done
+    logs=("$out/logs/$target".campaign-*.log)
+    execs=$(cat "${logs[@]}" | awk '/stat::number_of_executed_units/ {s += $2} END {print s}')
+    last=$(grep -h -E '^#[0-9]+[[:space:]]' "${logs[-1]}" | tail -1)
+    slots=$(grep -h 'edge slots hit' "${logs[@]}" | awk '{print $6}' | sort -n | tail -1)
+    echo "$target: ${seconds}s in $round run(s), $execs executions ($((execs / seconds))/s), $(ls "$out/crashes/$target" | wc -l) crash file(s)"
+    echo "  last status: $last"
+    echo "  .NET edge slots hit (one run, the most): ${slots:-?}; working corpus: $(ls "$out/corpus/$target" | wc -l) files"
     ;;
   merge)
     next=$(mktemp -d)
