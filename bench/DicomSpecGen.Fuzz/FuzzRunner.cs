@@ -14,7 +14,7 @@ public sealed class FuzzRunner
 
     public void Run(IReadOnlyList<byte[]> seeds, int seed, long iterations, TimeSpan timeBudget, FuzzTarget? target = null)
     {
-        var mutator = new PduMutator(seeds, new Random(seed));
+        var mutator = new PduMutator(seeds, new Random(seed), pduLength: target == null || target.Name is "pdu" or "associate");
         var clock = Stopwatch.StartNew();
         for (long i = 0; i < iterations && clock.Elapsed < timeBudget; i++)
         {
