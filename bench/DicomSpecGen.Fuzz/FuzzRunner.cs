@@ -2,8 +2,9 @@ using System.Diagnostics;
 
 namespace DicomSpecGen.Fuzz;
 
-/// <summary>Runs a bounded number of mutated inputs through <see cref="PduFuzzTarget"/>, counting outcomes and
-/// keeping each crashing input (by content hash) for replay as a regression test.</summary>
+/// <summary>Runs a bounded number of mutated inputs through a fuzz target (default <see cref="PduFuzzTarget"/>, with the
+/// segment size varied per input), counting outcomes and keeping each crashing input (by content hash) for replay as a
+/// regression test.</summary>
 public sealed class FuzzRunner
 {
     public long Parsed { get; private set; }
@@ -11,14 +12,14 @@ public sealed class FuzzRunner
     public Dictionary<string, long> ByReason { get; } = new(StringComparer.Ordinal);
     public List<(byte[] Input, string Detail)> Crashes { get; } = [];
 
-    public void Run(IReadOnlyList<byte[]> seeds, int seed, long iterations, TimeSpan timeBudget)
+    public void Run(IReadOnlyList<byte[]> seeds, int seed, long iterations, TimeSpan timeBudget, FuzzTarget? target = null)
     {
-        var mutator = new PduMutator(seeds, new Random(seed));
+        var mutator = new PduMutator(seeds, new Random(seed), pduLength: target == null || target.Name is "pdu" or "associate");
         var clock = Stopwatch.StartNew();
         for (long i = 0; i < iterations && clock.Elapsed < timeBudget; i++)
         {
             var input = mutator.Next();
-            var outcome = PduFuzzTarget.Run(input, 1 + (int)(i % 13));
+            var outcome = target == null ? PduFuzzTarget.Run(input, 1 + (int)(i % 13)) : target.Run(input);
             switch (outcome.Kind)
             {
                 case FuzzOutcomeKind.Parsed:
@@ -26,7 +27,7 @@ public sealed class FuzzRunner
                     break;
                 case FuzzOutcomeKind.Rejected:
                     Rejected++;
-                    var key = outcome.Reason!.Value.ToString();
+                    var key = outcome.Reason?.ToString() ?? outcome.Detail!.Split(':')[0];
                     ByReason[key] = ByReason.GetValueOrDefault(key) + 1;
                     break;
                 default:

@@ -9,9 +9,13 @@ public sealed class PduMutator
     private static readonly uint[] Interesting32 = [0, 1, 2, 4, 6, 0x7F, 0x80, 0xFF, 0x100, 0x3FFF, 0x4000, 0x7FFF, 0x8000, 0xFFFF, 0x10000, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFE, 0xFFFFFFFF];
     private readonly IReadOnlyList<byte[]> _seeds;
     private readonly Random _random;
+    private readonly bool _pduLength;
 
-    public PduMutator(IReadOnlyList<byte[]> seeds, Random random)
+    /// <param name="pduLength">Whether inputs are PDUs, whose PDU-length half the inputs get made consistent again
+    /// (false for the other targets' inputs, which have no such field).</param>
+    public PduMutator(IReadOnlyList<byte[]> seeds, Random random, bool pduLength = true)
     {
+        _pduLength = pduLength;
         if (seeds.Count == 0) throw new ArgumentException("at least one seed PDU is needed", nameof(seeds));
         _seeds = seeds;
         _random = random;
@@ -22,12 +26,12 @@ public sealed class PduMutator
     public byte[] Next()
     {
         var r = _random;
-        if (r.Next(50) == 0) return RandomPdu();
+        if (_pduLength && r.Next(50) == 0) return RandomPdu();
         var bytes = new List<byte>(_seeds[r.Next(_seeds.Count)]);
         var count = 1 + r.Next(4);
         for (var i = 0; i < count; i++) Mutate(bytes);
         var result = bytes.ToArray();
-        if (result.Length >= 6 && r.Next(2) == 0) BinaryPrimitives.WriteUInt32BigEndian(result.AsSpan(2), (uint)(result.Length - 6));
+        if (_pduLength && result.Length >= 6 && r.Next(2) == 0) BinaryPrimitives.WriteUInt32BigEndian(result.AsSpan(2), (uint)(result.Length - 6));
         return result;
     }
 

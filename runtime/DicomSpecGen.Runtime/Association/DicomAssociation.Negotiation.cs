@@ -111,6 +111,19 @@ public sealed partial class DicomAssociation
     /// <summary>Acceptor: builds the A-ASSOCIATE-AC from the policy's decision (PS3.8 9.3.3).</summary>
     private AAssociateAc BuildAccept(AAssociateRq rq, AssociationDecision decision, AcceptorOptions options)
     {
+        var ac = BuildAccept(rq, Request!, decision, options, out var window);
+        if (window != null) AsyncOperationLimits = window;
+        return ac;
+    }
+
+    /// <summary>The A-ASSOCIATE-AC for <paramref name="request"/> (read from <paramref name="rq"/>) and the policy's
+    /// decision, without a connection (the fuzz target calls it too); <paramref name="window"/> is the asynchronous
+    /// operations window answered, when one was proposed.</summary>
+    /// <remarks>PS3.8 9.3.3; PS3.7 D.3.3.3, D.3.3.4, D.3.3.7.2</remarks>
+    internal static AAssociateAc BuildAccept(AAssociateRq rq, AssociateRequestInfo request, AssociationDecision decision, AcceptorOptions options,
+        out AsyncOperationLimits? window)
+    {
+        window = null;
         var items = new List<PduItem> { new ApplicationContext { Name = AssociateRequestInfo.DicomApplicationContext } };
         foreach (var c in decision.Contexts)
         {
@@ -125,14 +138,14 @@ public sealed partial class DicomAssociation
             new ImplementationClassUid { ImplementationClassUidValue = options.ImplementationClassUid },
         };
         // PS3.7 D.3.3.3: answered only when proposed; at most the offer, at most what we are configured for (default 1/1).
-        if (Request?.AsyncOperationLimits is { } proposed)
+        if (request.AsyncOperationLimits is { } proposed)
         {
-            var answer = AsyncOperationLimits.Answer(proposed, options.AsyncOperationLimits ?? AsyncOperationLimits.Synchronous);
-            AsyncOperationLimits = answer;
+            var answer = Association.AsyncOperationLimits.Answer(proposed, options.AsyncOperationLimits ?? Association.AsyncOperationLimits.Synchronous);
+            window = answer;
             info.Add(new AsynchronousOperationsWindow { MaximumNumberOperationsInvoked = answer.Invoked, MaximumNumberOperationsPerformed = answer.Performed });
         }
         var answered = new HashSet<string>();
-        foreach (var pc in Request!.Contexts)
+        foreach (var pc in request.Contexts)
         {
             if (pc.ScuRole == null && pc.ScpRole == null) continue;
             var decided = decision.Contexts.FirstOrDefault(c => c.Id == pc.Id && c.IsAccepted);
@@ -142,7 +155,7 @@ public sealed partial class DicomAssociation
         if (options.ImplementationVersionName is { Length: > 0 } version)
             info.Add(new ImplementationVersionName { ImplementationVersionNameValue = version });
         // PS3.7 D.3.3.7.2: the user identity AC sub-item only when a positive response was requested.
-        if (decision.UserIdentityResponse is { } response && Request.UserIdentity?.PositiveResponseRequested == true)
+        if (decision.UserIdentityResponse is { } response && request.UserIdentity?.PositiveResponseRequested == true)
             info.Add(new UserIdentityAc { ServerResponse = response });
         items.Add(new UserInformation { SubItems = info });
         return new AAssociateAc

@@ -52,7 +52,9 @@ public sealed class DicomStreamReader : IAsyncDisposable
         if (transferSyntax.IsDeflated)
             throw new ArgumentException("a deflated Data Set must be read from a Stream", nameof(transferSyntax));
         _options = options ?? DicomReaderOptions.Default;
-        _pipe = PipeReader.Create(data);
+        // An empty sequence over memory at a non-zero offset gets positions the pipe's own empty buffer does not
+        // share, and advancing to them throws; the canonical empty sequence has none of that (found by fuzzing).
+        _pipe = PipeReader.Create(data.IsEmpty ? ReadOnlySequence<byte>.Empty : data);
         _completePipe = true;
     }
 
@@ -327,8 +329,11 @@ public sealed class DicomStreamReader : IAsyncDisposable
                 return n;
             }
             Examined(buffer);
-            if (destination.Length < unit) throw new ArgumentException($"the buffer must hold at least {unit} bytes", nameof(destination));
             if (result.IsCompleted) throw Error($"the Data Set ends {_remaining} bytes before the end of the value", "PS3.5 Section 7.1", Tag);
+            // A buffer that holds the whole rest of the value is enough even when shorter than one unit (a value whose
+            // length is not a multiple of its VR's size ends in a partial unit); wait for the rest to arrive.
+            if (destination.Length < unit && destination.Length < _remaining)
+                throw new ArgumentException($"the buffer must hold at least {unit} bytes", nameof(destination));
         }
     }
 

@@ -91,8 +91,10 @@ public static class WireRead
             throw new PduFormatException(field, "AE title is all spaces", AbortReason.InvalidPduParameterValue);
         foreach (var c in text)
         {
-            if (c < 0x20 || c == '\\' || c == 0x7F)
-                throw new PduFormatException(field, $"AE title has character 0x{(int)c:X2}, not allowed in an AE title", AbortReason.InvalidPduParameterValue);
+            // The AE VR: the Default Character Repertoire (ISO 646, 0x20-0x7E) without backslash and control
+            // characters (PS3.5 Table 6.2-1, AE). Bytes above 0x7E would not survive being echoed in the A-ASSOCIATE-AC.
+            if (c < 0x20 || c == '\\' || c >= 0x7F)
+                throw new PduFormatException(field, $"AE title has character 0x{(int)c:X2}, not in the default character repertoire without backslash and control characters (PS3.5 Table 6.2-1, AE)", AbortReason.InvalidPduParameterValue);
         }
         return text;
     }
