@@ -109,18 +109,24 @@ internal sealed class GroupSync(IDiskSync disk)
     private void Pass(List<Request> batch)
     {
         var folders = new Dictionary<string, Exception?>(StringComparer.Ordinal);
+        var files = new Dictionary<FileStream, Exception?>(ReferenceEqualityComparer.Instance);
         foreach (var r in batch)
         {
             Exception? failure = null;
             if (r.File != null)
             {
-                try
+                // A file asked for by several requests (a placement log) was written before each was queued: once.
+                if (!files.TryGetValue(r.File, out failure))
                 {
-                    disk.File(r.File);
-                }
-                catch (Exception e)
-                {
-                    failure = e;
+                    try
+                    {
+                        disk.File(r.File);
+                    }
+                    catch (Exception e)
+                    {
+                        failure = e;
+                    }
+                    files[r.File] = failure;
                 }
             }
             else if (!folders.TryGetValue(r.Folder!, out failure))
