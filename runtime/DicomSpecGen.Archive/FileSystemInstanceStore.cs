@@ -18,6 +18,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     private readonly string _root;
     private readonly string _temp;
     private readonly string _placements;
+    private readonly StagingPool _pool;
     private readonly object _logGate = new();
     private PlacementLog? _log;
     /// <summary>Completes once the log file's name is durable (its folder, and the root for the folder, synced).</summary>
@@ -43,6 +44,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         _root = Path.GetFullPath(root);
         _temp = Path.Combine(_root, ".incoming");
         _placements = Path.Combine(_root, ".placements");
+        _pool = new StagingPool(Path.Combine(_temp, ".ready"), NodeName);
         Directory.CreateDirectory(_temp);
         Directory.CreateDirectory(_placements);
         RemoveOrphanedStagingFiles();
@@ -57,7 +59,8 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     /// here). Files of a live process are left alone. "{pid}-{guid}.part" (before node names) counts as this node's.</summary>
     private void RemoveOrphanedStagingFiles()
     {
-        foreach (var file in Directory.EnumerateFiles(_temp, "*.part"))
+        var ready = Directory.Exists(_pool.Folder) ? Directory.EnumerateFiles(_pool.Folder, "*.part") : [];
+        foreach (var file in Directory.EnumerateFiles(_temp, "*.part").Concat(ready))
         {
             var parts = Path.GetFileNameWithoutExtension(file).Split('-');
             var (node, pidText) = parts.Length switch
@@ -117,7 +120,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         try
         {
             // Synchronous buffered writes into the page cache: cheaper than a thread-pool hop per asynchronous write.
-            using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
+            using var file = new FileStream(temp, _pool.TryTake(temp) ? FileMode.Open : FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
             DicomFileWriter.WriteHeader(file, meta);
             while (true)
             {
@@ -184,8 +187,8 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     }
 
     /// <summary>The rename, then (when durable) an fsync of the target folder, shared with the other renames of the
-    /// same pass; before the first rename into a folder, an fsync of the root so that the folder's own name is durable
-    /// (every commit into that folder waits for that one).</summary>
+    /// same pass; after the first rename into a folder, also an fsync of the root (in the same pass) so that the
+    /// folder's own name is durable (every commit into that folder waits for that one).</summary>
     public async Task CommitAsync(StagedFile staged, CancellationToken cancellationToken)
     {
         await SyncAsync(Rename(staged, replace: true)).ConfigureAwait(false);
@@ -195,6 +198,8 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     {
         if (_sync == null) return;
         var entry = _folderEntries.GetOrAdd(folder, _ => _sync.FolderAsync(_root));
+        // The folder exists (its name in the root) and holds the new name: both fsyncs may share one pass.
+        var own = _sync.FolderAsync(folder);
         try
         {
             await entry.ConfigureAwait(false);
@@ -202,9 +207,10 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         catch
         {
             _folderEntries.TryRemove(KeyValuePair.Create(folder, entry));
+            await own.ConfigureAwait(false);
             throw;
         }
-        await _sync.FolderAsync(folder).ConfigureAwait(false);
+        await own.ConfigureAwait(false);
     }
 
     private readonly ConcurrentDictionary<string, Task> _folderEntries = new(StringComparer.Ordinal);
@@ -213,10 +219,26 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     {
         var target = Path.Combine(_root, staged.RelativePath);
         var folder = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(folder);
-        File.Move(staged.TempPath, target, overwrite: replace);
+        if (!_existingFolders.ContainsKey(folder))
+        {
+            Directory.CreateDirectory(folder);
+            _existingFolders.TryAdd(folder, 0);
+        }
+        try
+        {
+            File.Move(staged.TempPath, target, overwrite: replace);
+        }
+        catch (DirectoryNotFoundException) when (File.Exists(staged.TempPath))
+        {
+            // The folder was removed since (by hand): make it again.
+            Directory.CreateDirectory(folder);
+            File.Move(staged.TempPath, target, overwrite: replace);
+        }
         return folder;
     }
+
+    /// <summary>Hash folders known to exist: no mkdir per store.</summary>
+    private readonly ConcurrentDictionary<string, byte> _existingFolders = new(StringComparer.Ordinal);
 
     public void Discard(StagedFile staged)
     {
