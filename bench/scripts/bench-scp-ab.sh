@@ -3,7 +3,8 @@
 # into the DCMTK reference, interleaved within every repetition (the order rotates), so that the load of a shared
 # machine hits all three alike. Each receiver is fresh (empty folder) and started before the clock; the sender's
 # wall time is timed, the stored file count checked. Prints each repetition, then the ratio of each build to the
-# reference of the same repetition (median, min-max) and after/before. Loopback only; every process bounded.
+# reference of the same repetition (median, min-max) and after/before, and the receiver process's CPU time per object
+# (user + system, from /proc; steadier than wall time on a loaded machine). Loopback only; every process bounded.
 #
 #   bench/scripts/bench-scp-ab.sh BEFORE_DSG AFTER_DSG DIR MODE [REPS]
 #   MODE: nofsync  one storescu → dsg scp --no-fsync   vs → storescp -od
@@ -26,8 +27,8 @@ freeport() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 
 waitport() { for _ in $(seq 200); do (: <>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.05; done; return 1; }
 ms() { date +%s%3N; }
 
-one() { # NAME -> objects/s (0 on failure)
-  local name=$1 out port pid a b rc=0 i pids=()
+one() { # NAME -> "objects/s receiver-CPU-ms" ("0 0" on failure; CPU "-" where there is no one receiver process)
+  local name=$1 out port pid a b rc=0 i pids=() cpu=-
   out=$(mktemp -d "$OUT/store.XXXXXX"); port=$(freeport)
   if [ "$name" = ref ] && [ "$MODE" = durable ]; then
     timeout "$TMO" sync -f "$OUT"
@@ -58,11 +59,13 @@ one() { # NAME -> objects/s (0 on failure)
     fi
     b=$(ms)
     [ "$name" = ref ] && [ "$MODE" = par8 ] && sleep 0.2   # forked children may still be closing files
+    # user + system CPU of the receiver process (clock ticks → ms); storescp --fork's children are not in it
+    [ "$name" = ref ] && [ "$MODE" = par8 ] || cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1000 / hz }' /proc/$pid/stat 2>/dev/null || echo -)
     kill $pid 2>/dev/null; wait $pid 2>/dev/null
   fi
-  [ $rc = 0 ] && [ "$(count "$out")" -eq "$N" ] || { echo "# $name failed (rc $rc, stored $(count "$out") of $N)" >&2; rm -rf "$out"; echo 0; return; }
+  [ $rc = 0 ] && [ "$(count "$out")" -eq "$N" ] || { echo "# $name failed (rc $rc, stored $(count "$out") of $N)" >&2; rm -rf "$out"; echo "0 0"; return; }
   rm -rf "$out"
-  awk -v n="$N" -v d="$((b - a))" 'BEGIN { printf "%.0f", n * 1000 / d }'
+  awk -v n="$N" -v d="$((b - a))" -v c="$cpu" 'BEGIN { printf "%.0f %s", n * 1000 / d, c }'
 }
 
 case $MODE in nofsync) REF="storescp -od" ;; durable) REF="fsync bound" ;; par8) REF="storescp --fork -od" ;; *) echo "MODE: nofsync|durable|par8"; exit 2 ;; esac
@@ -70,20 +73,25 @@ echo "# $(date -u +%FT%TZ) $MODE: $N files from $DIR, $REPS repetitions, $(nproc
 echo "# before: $BEFORE"
 echo "# after:  $AFTER"
 echo "# reference: $REF"
-declare -a RB RA RAB
+declare -a RB RA RAB CB CA
 order=(ref before after)
 for rep in $(seq "$REPS"); do
-  declare -A rate=()
-  for name in "${order[@]}"; do rate[$name]=$(one "$name"); done
-  printf "rep %d (%s first): reference %s/s, before %s/s, after %s/s\n" "$rep" "${order[0]}" "${rate[ref]}" "${rate[before]}" "${rate[after]}"
+  declare -A rate=() cpu=()
+  for name in "${order[@]}"; do read -r rate[$name] cpu[$name] < <(one "$name"); done
+  printf "rep %d (%s first): reference %s/s, before %s/s, after %s/s; receiver CPU ms: reference %s, before %s, after %s\n" "$rep" "${order[0]}" \
+    "${rate[ref]}" "${rate[before]}" "${rate[after]}" "${cpu[ref]}" "${cpu[before]}" "${cpu[after]}"
+  CB+=("$(awk -v x="${cpu[before]}" 'BEGIN { printf "%.1f", x * 1000 / '"$N"' }')")
+  CA+=("$(awk -v x="${cpu[after]}" 'BEGIN { printf "%.1f", x * 1000 / '"$N"' }')")
   RB+=("$(awk -v x="${rate[before]}" -v y="${rate[ref]}" 'BEGIN { printf "%.3f", y ? x / y : 0 }')")
   RA+=("$(awk -v x="${rate[after]}" -v y="${rate[ref]}" 'BEGIN { printf "%.3f", y ? x / y : 0 }')")
   RAB+=("$(awk -v x="${rate[after]}" -v y="${rate[before]}" 'BEGIN { printf "%.3f", y ? x / y : 0 }')")
   order=("${order[@]:1}" "${order[0]}")
-  unset rate
+  unset rate cpu
 done
 stats() { printf "%s\n" "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "median %.2fx (min %.2fx, max %.2fx, n=%d)", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR], NR }'; }
 echo "before / reference: $(stats "${RB[@]}")"
 echo "after  / reference: $(stats "${RA[@]}")"
 echo "after  / before:    $(stats "${RAB[@]}")"
+med() { printf "%s\n" "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.0f (min %.0f, max %.0f)", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR] }'; }
+echo "receiver CPU per object, µs: before $(med "${CB[@]}"), after $(med "${CA[@]}")"
 echo "# load average at end: $(cut -d' ' -f1-3 /proc/loadavg); logs in $OUT"
