@@ -59,7 +59,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     /// here). Files of a live process are left alone. "{pid}-{guid}.part" (before node names) counts as this node's.</summary>
     private void RemoveOrphanedStagingFiles()
     {
-        var ready = Directory.Exists(_pool.Folder) ? Directory.EnumerateFiles(_pool.Folder, "*.part") : [];
+        var ready = Directory.Exists(_pool.Folder) ? Directory.EnumerateFiles(_pool.Folder, "*.part", SearchOption.AllDirectories) : [];
         foreach (var file in Directory.EnumerateFiles(_temp, "*.part").Concat(ready))
         {
             var parts = Path.GetFileNameWithoutExtension(file).Split('-');

@@ -5,7 +5,9 @@ namespace DicomSpecGen.Archive;
 /// <summary>Empty staging files created ahead, off the store's path, in ".incoming/.ready". Creating a file (allocating
 /// its inode) was the largest single cost of a small store (ext4 scans past recently freed inodes on each create);
 /// taking a ready file is a rename within the file system. Files are named like staging files
-/// ("{node}-{pid}-{guid}.part"), so those of a dead process are removed at the next start like its staging files.</summary>
+/// ("{node}-{pid}-{guid}.part"), so those of a dead process are removed at the next start like its staging files.
+/// They are made in two subfolders in turn, a batch in each: a creation holds its folder's lock while the inode is
+/// found, and a take (a rename out of the oldest batch's folder) should not wait for it.</summary>
 internal sealed class StagingPool(string folder, string node)
 {
     private const int Target = 32;
@@ -13,6 +15,7 @@ internal sealed class StagingPool(string folder, string node)
     private readonly ConcurrentQueue<string> _ready = new();
     private int _count;
     private int _filling;
+    private int _batch;
 
     public string Folder { get; } = folder;
 
@@ -43,10 +46,11 @@ internal sealed class StagingPool(string folder, string node)
     {
         try
         {
-            Directory.CreateDirectory(Folder);
+            var folder = Path.Combine(Folder, (_batch++ & 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Directory.CreateDirectory(folder);
             while (Volatile.Read(ref _count) < Target)
             {
-                var path = Path.Combine(Folder, $"{node}-{Environment.ProcessId}-{Guid.NewGuid():N}.part");
+                var path = Path.Combine(folder, $"{node}-{Environment.ProcessId}-{Guid.NewGuid():N}.part");
                 new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1).Dispose();
                 _ready.Enqueue(path);
                 Interlocked.Increment(ref _count);
