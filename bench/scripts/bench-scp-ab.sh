@@ -20,6 +20,9 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TMO=${TMO:-300}
 OUT=$(mktemp -d /tmp/dsg-scp-ab.XXXXXX)
 export TCP_NODELAY=1
+# The receivers' folders stay until the end: deleting thousands of files slows the next receiver's file creations
+# (ext4 without a journal skips recently freed inodes on each create), whichever receiver comes next.
+trap 'rm -rf "$OUT"/store.*' EXIT
 run_cmd() { case $1 in *.dll) echo "dotnet $1" ;; *) echo "$1" ;; esac; }
 count() { find "$1" -type f -name '*' -not -path '*/.*' -not -name '*.sqlite*' 2>/dev/null | wc -l; }
 N=$(count "$DIR")
@@ -63,8 +66,7 @@ one() { # NAME -> "objects/s receiver-CPU-ms" ("0 0" on failure; CPU "-" where t
     [ "$name" = ref ] && [ "$MODE" = par8 ] || cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1000 / hz }' /proc/$pid/stat 2>/dev/null || echo -)
     kill $pid 2>/dev/null; wait $pid 2>/dev/null
   fi
-  [ $rc = 0 ] && [ "$(count "$out")" -eq "$N" ] || { echo "# $name failed (rc $rc, stored $(count "$out") of $N)" >&2; rm -rf "$out"; echo "0 0"; return; }
-  rm -rf "$out"
+  [ $rc = 0 ] && [ "$(count "$out")" -eq "$N" ] || { echo "# $name failed (rc $rc, stored $(count "$out") of $N)" >&2; echo "0 0"; return; }
   awk -v n="$N" -v d="$((b - a))" -v c="$cpu" 'BEGIN { printf "%.0f %s", n * 1000 / d, c }'
 }
 
