@@ -120,7 +120,12 @@ internal sealed class PlacementLog : IDisposable
     /// <summary>Appends "-{id}" to another (dead) writer's log file.</summary>
     public static void EndIn(string path, long id)
     {
-        using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        // A line its dead writer did not finish is cut off first, so the new line does not join it.
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        stream.SetLength(Array.LastIndexOf(bytes, (byte)'\n') + 1);
+        stream.Seek(0, SeekOrigin.End);
         stream.Write(Encoding.ASCII.GetBytes($"-{id.ToString(CultureInfo.InvariantCulture)}\n"));
     }
 
