@@ -31,6 +31,10 @@ PY=${PY:-$(command -v /usr/bin/python3 || echo python3)}
 export TCP_NODELAY=1
 RAW=$OUT/raw.tsv
 : > "$RAW"
+# KEEP: the receivers' folders stay until the end. On ext4 without a journal (this VM's root file system) every file
+# creation skips the inodes of its group freed in the last minutes, so deleting a receiver's thousands of files
+# right after it made the next receiver's creations several times slower, whichever receiver that was.
+trap 'rm -rf "$OUT"/store.* "$OUT"/bound.* "$OUT"/mem.*' EXIT
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 for tool in storescu storescp echoscu "$PY" dotnet; do
   command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install dcmtk python3; the .NET 10 SDK)"; exit 1; }
@@ -129,7 +133,7 @@ scp_one() { # kind(ours|dcmtk) dir parallel extra-args -> ms
   [ "$1" = dcmtk ] && [ "$3" != 1 ] && sleep 0.2   # forked children may still be closing files
   stop $pid
   [ "$t" != fail ] && [ "$(count "$out")" -ne "$(count "$2")" ] && { echo "stored $(count "$out") of $(count "$2") into $out" >&2; t=fail; }
-  rm -rf "$out"; echo "$t"
+  echo "$t"   # the folder is removed at the end (see KEEP below)
 }
 scp() { # figure dir parallel ours-args dcmtk-args
   local rep o d
@@ -147,7 +151,6 @@ bound() { # figure dir
     [ $((rep % 2)) = 0 ] && o=$(scp_one ours "$2" 1 "")
     b=$(mktemp -d "$OUT/bound.XXXXXX"); settle
     f=$(find "$2" -name '*.dcm' | sort | xargs timeout "$TMO" "$PY" "$ROOT/bench/scripts/fsync-bound.py" "$b" | awk '{printf "%d", $2 * 1000}')
-    rm -rf "$b"
     [ $((rep % 2)) = 1 ] && o=$(scp_one ours "$2" 1 "")
     record "$1" "$rep" "$o" "${f:-fail}" "$(count "$2")" "$(bytes "$2")"
   done

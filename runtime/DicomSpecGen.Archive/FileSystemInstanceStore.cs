@@ -17,6 +17,12 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
 {
     private readonly string _root;
     private readonly string _temp;
+    private readonly string _placements;
+    private readonly StagingPool _pool;
+    private readonly object _logGate = new();
+    private PlacementLog? _log;
+    /// <summary>Completes once the log file's name is durable (its folder, and the root for the folder, synced).</summary>
+    private Task _logDurable = Task.CompletedTask;
 
     /// <summary>Null without durability; else the group commit shared by every association storing here.</summary>
     private readonly GroupSync? _sync;
@@ -37,7 +43,10 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         _sync = disk == null ? null : new GroupSync(disk);
         _root = Path.GetFullPath(root);
         _temp = Path.Combine(_root, ".incoming");
+        _placements = Path.Combine(_root, ".placements");
+        _pool = new StagingPool(Path.Combine(_temp, ".ready"), NodeName);
         Directory.CreateDirectory(_temp);
+        Directory.CreateDirectory(_placements);
         RemoveOrphanedStagingFiles();
     }
 
@@ -50,7 +59,8 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     /// here). Files of a live process are left alone. "{pid}-{guid}.part" (before node names) counts as this node's.</summary>
     private void RemoveOrphanedStagingFiles()
     {
-        foreach (var file in Directory.EnumerateFiles(_temp, "*.part"))
+        var ready = Directory.Exists(_pool.Folder) ? Directory.EnumerateFiles(_pool.Folder, "*.part", SearchOption.AllDirectories) : [];
+        foreach (var file in Directory.EnumerateFiles(_temp, "*.part").Concat(ready))
         {
             var parts = Path.GetFileNameWithoutExtension(file).Split('-');
             var (node, pidText) = parts.Length switch
@@ -102,15 +112,15 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     public async Task<StagedFile> StageAsync(DicomFileMeta meta, PipeReader dataSet, CancellationToken cancellationToken)
     {
         var relative = SafeRelativePath(meta.MediaStorageSopInstanceUid);
-        var stem = $"{NodeName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
-        var temp = Path.Combine(_temp, stem + ".part");
+        var temp = Path.Combine(_temp, $"{NodeName}-{Environment.ProcessId}-{Guid.NewGuid():N}.part");
         // The placement record names the final path, so a writer killed after the rename and before the index row
-        // leaves a record its node's next start finds (Unsettled); an empty file: its name is the record.
-        var intent = Path.Combine(_temp, $"{stem}@{Path.GetDirectoryName(relative)}@{Path.GetFileNameWithoutExtension(relative)}.intent");
+        // leaves a record its node's next start finds (Unsettled): a line in this store's placement log.
+        PlacementLog? log = null;
+        long id = 0;
         try
         {
             // Synchronous buffered writes into the page cache: cheaper than a thread-pool hop per asynchronous write.
-            using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
+            using var file = new FileStream(temp, _pool.TryTake(temp) ? FileMode.Open : FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
             DicomFileWriter.WriteHeader(file, meta);
             while (true)
             {
@@ -121,22 +131,37 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
                 if (result.IsCompleted) break;
             }
             file.Flush(flushToDisk: false);
-            File.Create(intent).Dispose();
-            _inFlight.TryAdd(intent, 0);
+            log = Log();
+            id = log.Begin(relative);
             // Concurrent associations' files that finish while a pass runs share the next one (group commit); the
-            // staging folder's sync in the same pass makes the record durable before the rename can be.
-            if (_sync != null) await Task.WhenAll(_sync.FileAsync(file), _sync.FolderAsync(_temp)).ConfigureAwait(false);
-            return new StagedFile(temp, relative, file.Length, intent);
+            // log's sync in the same pass (once for all its records) makes the record durable before the rename can be.
+            if (_sync != null) await Task.WhenAll(_sync.FileAsync(file), _sync.FileAsync(log.File), _logDurable).ConfigureAwait(false);
+            return new StagedFile(temp, relative, file.Length, $"{log.Path}#{id}") { Log = log, RecordId = id };
         }
         catch
         {
             File.Delete(temp);
-            DeleteIntent(intent);
+            log?.End(id);
             throw;
         }
     }
 
     public void Commit(StagedFile staged) => Rename(staged, replace: true);
+
+    /// <summary>This store's placement log, created at the first store (with fsync on, its name is made durable in
+    /// the first pass that needs it).</summary>
+    private PlacementLog Log()
+    {
+        if (Volatile.Read(ref _log) is { } log) return log;
+        lock (_logGate)
+        {
+            if (_log != null) return _log;
+            log = PlacementLog.Create(_placements, NodeName);
+            if (_sync != null) _logDurable = Task.WhenAll(_sync.FolderAsync(_placements), _sync.FolderAsync(_root));
+            Volatile.Write(ref _log, log);
+            return log;
+        }
+    }
 
     public async Task<bool> CommitAsync(StagedFile staged, DuplicatePolicy policy, CancellationToken cancellationToken)
     {
@@ -162,8 +187,8 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     }
 
     /// <summary>The rename, then (when durable) an fsync of the target folder, shared with the other renames of the
-    /// same pass; before the first rename into a folder, an fsync of the root so that the folder's own name is durable
-    /// (every commit into that folder waits for that one).</summary>
+    /// same pass; after the first rename into a folder, also an fsync of the root (in the same pass) so that the
+    /// folder's own name is durable (every commit into that folder waits for that one).</summary>
     public async Task CommitAsync(StagedFile staged, CancellationToken cancellationToken)
     {
         await SyncAsync(Rename(staged, replace: true)).ConfigureAwait(false);
@@ -173,6 +198,8 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     {
         if (_sync == null) return;
         var entry = _folderEntries.GetOrAdd(folder, _ => _sync.FolderAsync(_root));
+        // The folder exists (its name in the root) and holds the new name: both fsyncs may share one pass.
+        var own = _sync.FolderAsync(folder);
         try
         {
             await entry.ConfigureAwait(false);
@@ -180,9 +207,10 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         catch
         {
             _folderEntries.TryRemove(KeyValuePair.Create(folder, entry));
+            await own.ConfigureAwait(false);
             throw;
         }
-        await _sync.FolderAsync(folder).ConfigureAwait(false);
+        await own.ConfigureAwait(false);
     }
 
     private readonly ConcurrentDictionary<string, Task> _folderEntries = new(StringComparer.Ordinal);
@@ -191,10 +219,26 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     {
         var target = Path.Combine(_root, staged.RelativePath);
         var folder = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(folder);
-        File.Move(staged.TempPath, target, overwrite: replace);
+        if (!_existingFolders.ContainsKey(folder))
+        {
+            Directory.CreateDirectory(folder);
+            _existingFolders.TryAdd(folder, 0);
+        }
+        try
+        {
+            File.Move(staged.TempPath, target, overwrite: replace);
+        }
+        catch (DirectoryNotFoundException) when (File.Exists(staged.TempPath))
+        {
+            // The folder was removed since (by hand): make it again.
+            Directory.CreateDirectory(folder);
+            File.Move(staged.TempPath, target, overwrite: replace);
+        }
         return folder;
     }
+
+    /// <summary>Hash folders known to exist: no mkdir per store.</summary>
+    private readonly ConcurrentDictionary<string, byte> _existingFolders = new(StringComparer.Ordinal);
 
     public void Discard(StagedFile staged)
     {
@@ -202,46 +246,80 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         Settle(staged);
     }
 
-    /// <summary>Placement records of this process's stores between staging and index row.</summary>
-    private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
+    public void Settle(StagedFile staged) => staged.Log?.End(staged.RecordId);
 
-    public void Settle(StagedFile staged)
+    public void Abandon(StagedFile staged) => staged.Log?.Abandon(staged.RecordId);
+
+    /// <summary>Open records left in each dead writer's log by <see cref="Unsettled"/>; the log goes with its last.</summary>
+    private readonly ConcurrentDictionary<string, int> _deadOpen = new(StringComparer.Ordinal);
+
+    public void Settle(UnsettledPlacement placement)
     {
-        if (staged.IntentPath != null) DeleteIntent(staged.IntentPath);
+        if (placement.IntentPath.EndsWith(".intent", StringComparison.Ordinal))
+        {
+            File.Delete(placement.IntentPath);
+            return;
+        }
+        var hash = placement.IntentPath.LastIndexOf('#');
+        var (path, id) = (placement.IntentPath[..hash], long.Parse(placement.IntentPath.AsSpan(hash + 1), System.Globalization.CultureInfo.InvariantCulture));
+        if (_log != null && path == _log.Path)
+        {
+            _log.End(id);
+            return;
+        }
+        if (!File.Exists(path)) return;
+        PlacementLog.EndIn(path, id);
+        if (_deadOpen.AddOrUpdate(path, 0, (_, n) => n - 1) <= 0)
+        {
+            File.Delete(path);
+            _deadOpen.TryRemove(path, out _);
+        }
     }
 
-    public void Abandon(StagedFile staged)
-    {
-        if (staged.IntentPath != null) _inFlight.TryRemove(staged.IntentPath, out _);
-    }
-
-    public void Settle(UnsettledPlacement placement) => DeleteIntent(placement.IntentPath);
-
-    private void DeleteIntent(string path)
-    {
-        File.Delete(path);
-        _inFlight.TryRemove(path, out _);
-    }
-
-    /// <summary>Placement records "{node}-{pid}-{guid}@{folder}@{name}.intent" of this node whose process is gone, and
-    /// of this process that are not in flight (abandoned after an index failure). Another node's records are left to
-    /// that node: its process ids mean nothing here, and its in-flight records are not settled yet.</summary>
+    /// <summary>Placement records of this node's writers whose process is gone (the open lines of their logs in
+    /// ".placements"), and of this store that gave up (abandoned after an index failure); also the empty files
+    /// "{node}-{pid}-{guid}@{folder}@{name}.intent" in ".incoming" that earlier versions wrote, one per record.
+    /// Another node's records are left to that node: its process ids mean nothing here, and its in-flight records are
+    /// not settled yet. A dead writer's log with nothing open is deleted.</summary>
     public IReadOnlyList<UnsettledPlacement> Unsettled()
     {
         var found = new List<UnsettledPlacement>();
+        void Add(string record, string folder, string name)
+        {
+            // Only names this store makes ({hash prefix}/{uid or hash}.dcm): a record never points outside the root.
+            if (folder.Length != 2 || !folder.All(char.IsAsciiHexDigitLower) || !UidSyntax().IsMatch(name) && !HexName().IsMatch(name)) return;
+            found.Add(new UnsettledPlacement(record, Path.Combine(folder, name + ".dcm")));
+        }
+        if (_log != null)
+            foreach (var (id, relative) in _log.Abandoned())
+                Add($"{_log.Path}#{id}", Path.GetDirectoryName(relative)!, Path.GetFileNameWithoutExtension(relative));
+        foreach (var path in Directory.EnumerateFiles(_placements, "*.log"))
+        {
+            if (!OfThisNode(Path.GetFileNameWithoutExtension(path), out var pid) || pid == Environment.ProcessId || IsRunning(pid)) continue;
+            var open = PlacementLog.ReadOpen(path);
+            if (open.Count == 0)
+            {
+                File.Delete(path);
+                continue;
+            }
+            _deadOpen[path] = open.Count;
+            foreach (var (id, relative) in open) Add($"{path}#{id}", Path.GetDirectoryName(relative) ?? "", Path.GetFileNameWithoutExtension(relative));
+        }
         foreach (var path in Directory.EnumerateFiles(_temp, "*.intent"))
         {
             var fields = Path.GetFileNameWithoutExtension(path).Split('@');
-            if (fields.Length != 3) continue;
-            var parts = fields[0].Split('-');
-            if (parts.Length < 3 || string.Join('-', parts[..^2]) != NodeName || !int.TryParse(parts[^2], out var pid)) continue;
-            if (pid == Environment.ProcessId ? _inFlight.ContainsKey(path) : IsRunning(pid)) continue;
-            var relative = Path.Combine(fields[1], fields[2] + ".dcm");
-            // Only names this store makes ({hash prefix}/{uid or hash}.dcm): a record never points outside the root.
-            if (fields[1].Length != 2 || !UidSyntax().IsMatch(fields[2]) && !HexName().IsMatch(fields[2])) continue;
-            found.Add(new UnsettledPlacement(path, relative));
+            if (fields.Length != 3 || !OfThisNode(fields[0], out var pid) || pid == Environment.ProcessId || IsRunning(pid)) continue;
+            Add(path, fields[1], fields[2]);
         }
         return found;
+    }
+
+    /// <summary>"{node}-{pid}-{guid}" of this node: its process id.</summary>
+    private static bool OfThisNode(string stem, out int pid)
+    {
+        pid = 0;
+        var parts = stem.Split('-');
+        return parts.Length >= 3 && string.Join('-', parts[..^2]) == NodeName && int.TryParse(parts[^2], out pid);
     }
 
     [GeneratedRegex("^[0-9a-f]{64}$")]

@@ -8,13 +8,21 @@ namespace DicomSpecGen.Archive;
 /// <param name="TempPath">Where it is staged.</param>
 /// <param name="RelativePath">Its name once placed.</param>
 /// <param name="Size">Its length in bytes.</param>
-/// <param name="IntentPath">The store's record that this file is about to be placed under <paramref name="RelativePath"/>
+/// <param name="IntentPath">Where the store recorded that this file is about to be placed under <paramref name="RelativePath"/>
 /// (kept until the index row is written, so a writer killed in between is found on the next start); null when the
-/// store keeps none.</param>
-public sealed record StagedFile(string TempPath, string RelativePath, long Size, string? IntentPath = null);
+/// store keeps none. For <see cref="FileSystemInstanceStore"/>: "{placement log}#{record id}".</param>
+public sealed record StagedFile(string TempPath, string RelativePath, long Size, string? IntentPath = null)
+{
+    /// <summary>The placement log holding this file's record (<see cref="FileSystemInstanceStore"/>), and the record's id in it.</summary>
+    internal PlacementLog? Log { get; init; }
+
+    internal long RecordId { get; init; }
+}
 
 /// <summary>A placement begun by a process of this node that is gone (or that gave up): the file under
 /// <paramref name="RelativePath"/> may be in place without an index row.</summary>
+/// <param name="IntentPath">Where the record is (for <see cref="FileSystemInstanceStore"/>: "{placement log}#{record id}").</param>
+/// <param name="RelativePath">The file it names.</param>
 public sealed record UnsettledPlacement(string IntentPath, string RelativePath);
 
 /// <summary>Where stored instances live as Part 10 files.</summary>

@@ -48,6 +48,8 @@ public class GroupCommitTests
         var length = new FileInfo(target).Length;
         // Its own file, complete, fsynced under its staging name (the same inode as the final name)...
         Assert.Contains(seen, e => e.Kind == "file" && e.Length == length && e.Path.Contains(".incoming", StringComparison.Ordinal));
+        // ...its placement record (a line of the store's log) fsynced with it, before the rename...
+        Assert.Contains(seen, e => e.Kind == "file" && e.Path.Contains(".placements", StringComparison.Ordinal) && e.Length > 0);
         // ...its folder fsynced after the rename put the name there...
         var folder = Path.GetDirectoryName(target)!;
         Assert.Contains(seen, e => e.Kind == "folder" && e.Path == folder && e.Names.Contains(Path.GetFileName(target)));
@@ -85,7 +87,9 @@ public class GroupCommitTests
             Assert.Equal(0, status);
             AssertDurableAtSuccess(seen, root, f);
         }
-        Assert.Equal(16, disk.Events.Count(e => e.Kind == "file"));
+        Assert.Equal(16, disk.Events.Count(e => e.Kind == "file" && e.Path.Contains(".incoming", StringComparison.Ordinal)));
+        // One placement log, fsynced once per pass for all the records appended before it, not once per file.
+        Assert.InRange(disk.Events.Count(e => e.Kind == "file" && e.Path.Contains(".placements", StringComparison.Ordinal)), 1, 16);
         Assert.Empty(Directory.GetFiles(Path.Combine(root, ".incoming")));
     }
 

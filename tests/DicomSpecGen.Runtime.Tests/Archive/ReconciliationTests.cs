@@ -27,20 +27,21 @@ public abstract class ReconciliationTests
     }
 
     /// <summary>Stores each file through an archive whose index write fails: each ends placed, unindexed, with its
-    /// placement record; returns the records, renamed as if written by process <paramref name="pid"/> of <paramref name="node"/>.</summary>
+    /// placement record; returns the placement logs holding the records, renamed as if written by process <paramref name="pid"/>
+    /// of <paramref name="node"/>.</summary>
     private async Task<List<string>> PlaceWithoutIndexAsync(string folder, IEnumerable<string> files, DuplicatePolicy policy, string node, int pid)
     {
         using var real = DicomArchive.OpenIndex(folder, Backend.IndexFor(folder));
         var archive = new DicomArchive(new FileSystemInstanceStore(folder, flushToDisk: false), new IndexDiesOnWrite(real), "SCP") { Duplicates = policy };
         foreach (var file in files) await Assert.ThrowsAsync<IOException>(() => ArchiveTests.StoreFileAsync(archive, file));
-        var incoming = Path.Combine(folder, ".incoming");
-        Assert.Empty(Directory.GetFiles(incoming, "*.part"));
+        Assert.Empty(Directory.GetFiles(Path.Combine(folder, ".incoming"), "*.part"));
+        var placements = Path.Combine(folder, ".placements");
         var records = new List<string>();
-        foreach (var intent in Directory.GetFiles(incoming, $"{FileSystemInstanceStore.NodeName}-{Environment.ProcessId}-*.intent"))
+        foreach (var log in Directory.GetFiles(placements, $"{FileSystemInstanceStore.NodeName}-{Environment.ProcessId}-*.log"))
         {
-            var rest = Path.GetFileName(intent)[$"{FileSystemInstanceStore.NodeName}-{Environment.ProcessId}-".Length..];
-            var renamed = Path.Combine(incoming, $"{node}-{pid}-{rest}");
-            File.Move(intent, renamed);
+            var rest = Path.GetFileName(log)[$"{FileSystemInstanceStore.NodeName}-{Environment.ProcessId}-".Length..];
+            var renamed = Path.Combine(placements, $"{node}-{pid}-{rest}");
+            File.Move(log, renamed);
             records.Add(renamed);
         }
         return records;
@@ -62,7 +63,7 @@ public abstract class ReconciliationTests
         var sent = await TestFiles.CreateAsync(TestFiles.TempDir(), 3);
         var dead = await DeadPidAsync();
         var records = await PlaceWithoutIndexAsync(folder, sent.Select(s => s.Path), policy, FileSystemInstanceStore.NodeName, dead);
-        Assert.Equal(3, records.Count);
+        Assert.Equal(3, records.Sum(r => PlacementLog.ReadOpen(r).Count));
 
         // The state the scale-out test saw: whole files no query finds.
         using (var before = Backend.Open(folder, "SCP", duplicates: policy))

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text;
+
+namespace DicomSpecGen.Archive;
+
+/// <summary>The placement records of one store: an append-only text file "{node}-{pid}-{guid}.log" in the store's
+/// ".placements" folder, one line "+{id} {relative path}" written before a staged file is renamed into place and
+/// "-{id}" once it is indexed (or given up). One file per store instead of one empty file per instance: creating and
+/// deleting an inode per instance cost more than the rest of a small store (ext4 scans past recently freed inodes on
+/// every create). The file is emptied whenever no record is open and it has grown past <see cref="CompactAt"/>.</summary>
+internal sealed class PlacementLog : IDisposable
+{
+    private const long CompactAt = 1 << 20;
+
+    private readonly object _gate = new();
+    private readonly FileStream _file;
+    private readonly Dictionary<long, (string Relative, bool Abandoned)> _open = new();
+    private long _nextId;
+    private long _length;
+
+    private PlacementLog(string path, FileStream file)
+    {
+        Path = path;
+        _file = file;
+    }
+
+    public string Path { get; }
+
+    /// <summary>The open file, to be fsynced (a group commit fsyncs it once for every record appended before).</summary>
+    public FileStream File => _file;
+
+    /// <summary>A new, empty log for this process in <paramref name="folder"/>.</summary>
+    public static PlacementLog Create(string folder, string node)
+    {
+        var path = System.IO.Path.Combine(folder, $"{node}-{Environment.ProcessId}-{Guid.NewGuid():N}.log");
+        // Unbuffered: each record is one write at the offset kept here, under the lock.
+        return new PlacementLog(path, new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 0));
+    }
+
+    /// <summary>Appends "+{id} {relative}"; the id names the record for <see cref="End"/>.</summary>
+    public long Begin(string relative)
+    {
+        lock (_gate)
+        {
+            var id = ++_nextId;
+            Append($"+{id.ToString(CultureInfo.InvariantCulture)} {relative}\n");
+            _open[id] = (relative, false);
+            return id;
+        }
+    }
+
+    /// <summary>Appends "-{id}": the placement is settled.</summary>
+    public void End(long id)
+    {
+        lock (_gate)
+        {
+            if (!_open.Remove(id)) return;
+            if (_open.Count == 0 && _length + 32 > CompactAt)
+            {
+                // Nothing open: what the file says no longer matters (a stale line after a crash is only re-checked).
+                _file.SetLength(0);
+                _length = 0;
+                return;
+            }
+            Append($"-{id.ToString(CultureInfo.InvariantCulture)}\n");
+        }
+    }
+
+    /// <summary>The record stays open, for this process's next reconciliation.</summary>
+    public void Abandon(long id)
+    {
+        lock (_gate)
+        {
+            if (_open.TryGetValue(id, out var record)) _open[id] = (record.Relative, true);
+        }
+    }
+
+    /// <summary>Records this store gave up on (abandoned, not ended).</summary>
+    public List<(long Id, string Relative)> Abandoned()
+    {
+        lock (_gate)
+            return [.. _open.Where(p => p.Value.Abandoned).Select(p => (p.Key, p.Value.Relative))];
+    }
+
+    private void Append(string line)
+    {
+        var bytes = Encoding.ASCII.GetBytes(line);
+        RandomAccess.Write(_file.SafeFileHandle, bytes, _length);
+        _length += bytes.Length;
+    }
+
+    /// <summary>The records of a log file begun and not ended: id → relative path. A last line without its newline
+    /// (a writer killed mid-append) is ignored.</summary>
+    public static Dictionary<long, string> ReadOpen(string path)
+    {
+        var open = new Dictionary<long, string>();
+        string text;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream, Encoding.ASCII);
+            text = reader.ReadToEnd();
+        }
+        catch (FileNotFoundException)
+        {
+            return open;
+        }
+        var end = text.LastIndexOf('\n');
+        foreach (var line in text[..(end + 1)].Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var space = line.IndexOf(' ');
+            if (line[0] == '+' && space > 1 && long.TryParse(line.AsSpan(1, space - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                open[id] = line[(space + 1)..];
+            else if (line[0] == '-' && long.TryParse(line.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out id))
+                open.Remove(id);
+        }
+        return open;
+    }
+
+    /// <summary>Appends "-{id}" to another (dead) writer's log file.</summary>
+    public static void EndIn(string path, long id)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        // A line its dead writer did not finish is cut off first, so the new line does not join it.
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        stream.SetLength(Array.LastIndexOf(bytes, (byte)'\n') + 1);
+        stream.Seek(0, SeekOrigin.End);
+        stream.Write(Encoding.ASCII.GetBytes($"-{id.ToString(CultureInfo.InvariantCulture)}\n"));
+    }
+
+    public void Dispose() => _file.Dispose();
+}
