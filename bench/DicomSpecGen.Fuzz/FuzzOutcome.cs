@@ -15,6 +15,19 @@ public readonly record struct FuzzOutcome(FuzzOutcomeKind Kind, byte PduType, Ab
     public static FuzzOutcome Crash(string detail) => new(FuzzOutcomeKind.Crash, 0, null, detail);
 
     public static FuzzOutcome Crash(Exception e) => Crash(e.GetType().Name + ": " + e.Message + Environment.NewLine + e.StackTrace);
+
+    /// <summary>Runs one target's judgement; an exception the target did not expect is the crash being hunted.</summary>
+    public static FuzzOutcome Guard<TState>(TState state, Func<TState, FuzzOutcome> judge)
+    {
+        try
+        {
+            return judge(state);
+        }
+        catch (Exception e)
+        {
+            return Crash(e);
+        }
+    }
 }
 
 public enum FuzzOutcomeKind { Parsed, Rejected, Crash }

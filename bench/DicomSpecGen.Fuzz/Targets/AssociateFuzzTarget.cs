@@ -50,17 +50,7 @@ public static class AssociateFuzzTarget
         },
     ];
 
-    public static FuzzOutcome Run(byte[] input)
-    {
-        try
-        {
-            return RunCore(input);
-        }
-        catch (Exception e)
-        {
-            return FuzzOutcome.Crash(e);
-        }
-    }
+    public static FuzzOutcome Run(byte[] input) => FuzzOutcome.Guard(input, RunCore);
 
     private static FuzzOutcome RunCore(byte[] input)
     {

@@ -9,17 +9,7 @@ namespace DicomSpecGen.Fuzz;
 /// encoding.</summary>
 public static class CommandSetFuzzTarget
 {
-    public static FuzzOutcome Run(byte[] input)
-    {
-        try
-        {
-            return RunCore(input);
-        }
-        catch (Exception e)
-        {
-            return FuzzOutcome.Crash(e);
-        }
-    }
+    public static FuzzOutcome Run(byte[] input) => FuzzOutcome.Guard(input, RunCore);
 
     private static FuzzOutcome RunCore(byte[] input)
     {

@@ -28,17 +28,7 @@ public static class DataSetFuzzTarget
     /// <summary>The input for <paramref name="data"/> in mode <paramref name="mode"/> (for seeds).</summary>
     public static byte[] Input(byte mode, ReadOnlySpan<byte> data) => [mode, .. data];
 
-    public static FuzzOutcome Run(byte[] input)
-    {
-        try
-        {
-            return RunCore(input);
-        }
-        catch (Exception e)
-        {
-            return FuzzOutcome.Crash(e);
-        }
-    }
+    public static FuzzOutcome Run(byte[] input) => FuzzOutcome.Guard(input, RunCore);
 
     private static FuzzOutcome RunCore(byte[] input)
     {

@@ -12,17 +12,8 @@ namespace DicomSpecGen.Fuzz;
 /// same result; whatever parses re-encodes to bytes that parse to the same encoding.</summary>
 public static class PduFuzzTarget
 {
-    public static FuzzOutcome Run(byte[] input, int segmentSize = 7)
-    {
-        try
-        {
-            return RunCore(input, segmentSize);
-        }
-        catch (Exception e)
-        {
-            return FuzzOutcome.Crash(e.GetType().Name + ": " + e.Message + Environment.NewLine + e.StackTrace);
-        }
-    }
+    public static FuzzOutcome Run(byte[] input, int segmentSize = 7) =>
+        FuzzOutcome.Guard((input, segmentSize), s => RunCore(s.input, s.segmentSize));
 
     private static FuzzOutcome RunCore(byte[] input, int segmentSize)
     {
