@@ -38,7 +38,7 @@ public sealed class DicomArchive(IInstanceStore store, IInstanceIndex index, str
         string? index = null, DuplicatePolicy duplicates = DuplicatePolicy.Replace)
     {
         var store = new FileSystemInstanceStore(folder, flushToDisk);
-        return new DicomArchive(store, OpenIndex(store.Root, index), aeTitle, logger)
+        return new DicomArchive(store, OpenIndex(store.Root, index, flushToDisk), aeTitle, logger)
         {
             QueryOptions = queryOptions ?? new(),
             Duplicates = duplicates,
@@ -46,10 +46,11 @@ public sealed class DicomArchive(IInstanceStore store, IInstanceIndex index, str
     }
 
     /// <summary>The index an <c>--index</c> value names: a PostgreSQL connection string, a SQLite file, or (null)
-    /// <c>index.sqlite</c> in the folder.</summary>
-    public static SqlInstanceIndex OpenIndex(string folder, string? index)
+    /// <c>index.sqlite</c> in the folder. <paramref name="durable"/>: SQLite commits reach the disk before they return
+    /// (PostgreSQL's commits do by default).</summary>
+    public static SqlInstanceIndex OpenIndex(string folder, string? index, bool durable = true)
         => index != null && PostgresInstanceIndex.IsConnectionString(index) ? new PostgresInstanceIndex(index)
-            : new SqliteInstanceIndex(index ?? Path.Combine(folder, "index.sqlite"));
+            : new SqliteInstanceIndex(index ?? Path.Combine(folder, "index.sqlite"), durable);
 
     public async Task<ushort> StoreAsync(StoreContext context, PipeReader dataSet, TransferSyntax transferSyntax, CancellationToken cancellationToken)
     {

@@ -12,26 +12,46 @@ public sealed class SqliteInstanceIndex : SqlInstanceIndex
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SqliteLease _lease;
 
-    public SqliteInstanceIndex(string databasePath) : base(SqlDialect.Sqlite)
+    /// <param name="databasePath">The SQLite file (created and migrated when needed).</param>
+    /// <param name="durable">Each commit reaches the disk before it returns (synchronous=FULL): a row the archive
+    /// answered Success for survives a power loss. False (the archive's <c>--no-fsync</c>) keeps synchronous=NORMAL,
+    /// where WAL commits since the last checkpoint may roll back after a power loss (not after a killed process).</param>
+    public SqliteInstanceIndex(string databasePath, bool durable = true) : base(SqlDialect.Sqlite)
     {
-        _connection = Open(databasePath);
+        _connection = Open(databasePath, durable);
         // Text matching runs the same code as in-memory matching (PS3.4 C.2.2.2.1, C.2.2.2.4).
         _connection.CreateFunction("dsg_match", (string? value, string pattern, long ignoreCase) => AttributeMatcher.Wildcard(value, pattern, ignoreCase != 0), isDeterministic: true);
         _lease = new SqliteLease(this);
     }
 
     /// <summary>A connection to the index file with WAL journaling and the schema migrated.</summary>
-    internal static SqliteConnection Open(string databasePath)
+    internal static SqliteConnection Open(string databasePath, bool durable = true)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
         connection.Open();
         using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=" + (durable ? "FULL;" : "NORMAL;");
             pragma.ExecuteNonQuery();
         }
         IndexSchema.MigrateAsync(connection, SqlDialect.Sqlite, CancellationToken.None).GetAwaiter().GetResult();
         return connection;
+    }
+
+    /// <summary>The connection's PRAGMA synchronous (1 NORMAL, 2 FULL), for tests of the durability setting.</summary>
+    internal async Task<long> SynchronousModeAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var pragma = _connection.CreateCommand();
+            pragma.CommandText = "PRAGMA synchronous;";
+            return (long)(await pragma.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>The result column holding a sequence's items (JSON).</summary>
