@@ -5,8 +5,8 @@
 #   bench/scripts/async-window.sh              # 2000 small (9 KB) objects, R=5
 #   N=2000 R=7 bench/scripts/async-window.sh
 #
-# Uses compare.sh's dsg build (bench/.bin/dsg) when its stamp matches the tree, else publishes its own into
-# bench/.bin/window, Native AOT like compare.sh or, failing that, JIT (then each dsg process pays the JIT start-up;
+# Uses compare.sh's dsg build (bench/.bin/dsg, dsg-build.sh), made or reused: Native AOT or, failing that, JIT (then
+# each dsg process pays the JIT start-up;
 # the mode is printed). Data: bench/scripts/mkdata.py into $DATA. Each repetition runs the five senders back to back (order
 # rotating), each into a fresh receiver started before the clock starts; a sender's rate is N / its wall time. Ratios
 # are taken within a repetition and printed as median (min-max). Loopback only; every process bounded by `timeout`.
@@ -23,25 +23,10 @@ for tool in storescu storescp "$PY" dotnet; do
   command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install dcmtk python3; the .NET 10 SDK)"; exit 1; }
 done
 
-# --- build: compare.sh's build if current, else our own in bench/.bin/window (Native AOT, else JIT) ---
-stamp="$(git -C "$ROOT" rev-parse HEAD:runtime HEAD:generators HEAD:spec | tr '\n' ' ')$(git -C "$ROOT" diff HEAD -- runtime generators spec | md5sum | cut -c1-12)"
-BIN=$ROOT/bench/.bin/window
-[ -f "$ROOT/bench/.bin/dsg/stamp" ] && [ "$(cat "$ROOT/bench/.bin/dsg/stamp")" = "$stamp" ] && BIN=$ROOT/bench/.bin/dsg
-if [ ! -f "$BIN/stamp" ] || [ "$(cat "$BIN/stamp")" != "$stamp" ]; then
-  rm -rf "$BIN"; mkdir -p "$BIN"
-  proj=$ROOT/runtime/DicomSpecGen.Cli/DicomSpecGen.Cli.csproj
-  if timeout 1200 dotnet publish "$proj" -c Release -r linux-x64 -p:DsgAot=true -p:TreatWarningsAsErrors=false -o "$BIN" -v q -nologo >"$OUT/build.log" 2>&1 && [ -x "$BIN/dsg" ]; then
-    printf '%s\n%s\n' "$BIN/dsg" "Native AOT" > "$BIN/mode"
-  else
-    echo "# Native AOT did not build (see $OUT/build.log); using the JIT build: each dsg process then pays the JIT start-up"
-    rm -rf "$BIN"; mkdir -p "$BIN"
-    timeout 1200 dotnet publish "$proj" -c Release --self-contained false -p:TreatWarningsAsErrors=false -o "$BIN" -v q -nologo >>"$OUT/build.log" 2>&1 \
-      || { tail -20 "$OUT/build.log"; exit 1; }
-    printf '%s\n%s\n' "dotnet $BIN/dsg.dll" "JIT (Release)" > "$BIN/mode"
-  fi
-  echo "$stamp" > "$BIN/stamp"
-fi
-DSG=$(sed -n 1p "$BIN/mode"); MODE=$(sed -n 2p "$BIN/mode")
+# --- build: the same build as compare.sh (bench/.bin/dsg), made or reused ---
+. "$ROOT/bench/scripts/dsg-build.sh"
+BIN=$ROOT/bench/.bin/dsg
+dsg_build "$BIN" aot || exit 1
 
 # --- data ---
 D=$DATA/small-$N

@@ -41,26 +41,8 @@ for tool in storescu storescp echoscu "$PY" dotnet; do
 done
 
 # --- build ---
-stamp="$(git -C "$ROOT" rev-parse HEAD:runtime HEAD:generators HEAD:spec | tr '\n' ' ')$(git -C "$ROOT" diff HEAD -- runtime generators spec | md5sum | cut -c1-12)"
-if [ -f "$BIN/stamp" ] && [ "$(cat "$BIN/stamp")" = "$stamp" ]; then
-  MODE=$(sed -n 2p "$BIN/mode")
-  echo "# reusing the $MODE build in $BIN"
-else
-  rm -rf "$BIN"; mkdir -p "$BIN"
-  proj=$ROOT/runtime/DicomSpecGen.Cli/DicomSpecGen.Cli.csproj
-  if timeout 1200 dotnet publish "$proj" -c Release -r linux-x64 -p:DsgAot=true -p:TreatWarningsAsErrors=false -o "$BIN" -v q -nologo >"$OUT/build.log" 2>&1 && [ -x "$BIN/dsg" ]; then
-    printf '%s\n%s\n' "$BIN/dsg" "Native AOT" > "$BIN/mode"
-  else
-    echo "# Native AOT did not build (see $OUT/build.log); using the JIT build: each dsg process then pays the JIT start-up"
-    rm -rf "$BIN"; mkdir -p "$BIN"
-    timeout 1200 dotnet publish "$proj" -c Release --self-contained false -o "$BIN" -v q -nologo >>"$OUT/build.log" 2>&1 \
-      || { tail -20 "$OUT/build.log"; exit 1; }
-    printf '%s\n%s\n' "dotnet $BIN/dsg.dll" "JIT (Release)" > "$BIN/mode"
-  fi
-  grep -q "Native AOT" "$BIN/mode" && echo "$stamp" > "$BIN/stamp"   # a JIT fallback is rebuilt next time
-  MODE=$(sed -n 2p "$BIN/mode")
-fi
-DSG=$(sed -n 1p "$BIN/mode")
+. "$ROOT/bench/scripts/dsg-build.sh"
+dsg_build "$BIN" aot || exit 1
 
 # --- data (kept between runs in $DATA) ---
 gen() { # name count size: count files in $DATA/name, split into $PAR folders p0..p7 (for the parallel test)

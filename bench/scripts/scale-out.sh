@@ -32,15 +32,9 @@ done
 [ -x "$PGBIN/initdb" ] || { echo "missing: PostgreSQL (apt-get install postgresql)"; exit 1; }
 
 # --- build: a JIT Release publish of dsg in bench/.bin/scaleout, rebuilt when the tree changes ---
-stamp="$(git -C "$ROOT" rev-parse HEAD:runtime HEAD:generators HEAD:spec | tr '\n' ' ')$(git -C "$ROOT" diff HEAD -- runtime generators spec | md5sum | cut -c1-12)"
+. "$ROOT/bench/scripts/dsg-build.sh"
 BIN=$ROOT/bench/.bin/scaleout
-if [ ! -f "$BIN/stamp" ] || [ "$(cat "$BIN/stamp")" != "$stamp" ]; then
-  rm -rf "$BIN"; mkdir -p "$BIN"
-  timeout 1200 dotnet publish "$ROOT/runtime/DicomSpecGen.Cli/DicomSpecGen.Cli.csproj" -c Release --self-contained false \
-    -p:TreatWarningsAsErrors=false -o "$BIN" -v q -nologo >"$OUT/build.log" 2>&1 || { tail -20 "$OUT/build.log"; exit 1; }
-  echo "$stamp" > "$BIN/stamp"
-fi
-DSG="dotnet $BIN/dsg.dll"
+dsg_build "$BIN" jit || exit 1
 
 # --- data: one folder per sender ---
 for s in $(seq 0 $((SENDERS - 1))); do

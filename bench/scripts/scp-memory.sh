@@ -8,7 +8,7 @@
 # The receiver writes with fsync (the default) unless FSYNC=0. Loopback only; every process bounded by `timeout`.
 #   bench/scripts/scp-memory.sh                 # both
 #   MEM_MB=256 CONC=16 bench/scripts/scp-memory.sh   # smaller
-# Uses the dsg that bench/scripts/compare.sh builds (bench/.bin, Native AOT, else JIT) or $DSG if set.
+# Uses the dsg that bench/scripts/compare.sh builds (bench/.bin/dsg via dsg-build.sh, Native AOT, else JIT) or $DSG if set.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 MEM_MB=${MEM_MB:-1024}
@@ -25,17 +25,10 @@ for tool in storescu ss "$PY" dotnet; do
   command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install dcmtk iproute2 python3; the .NET 10 SDK)"; exit 1; }
 done
 
-# --- dsg: $DSG, else bench/.bin (compare.sh's build), else a JIT Release build there ---
-BIN=$ROOT/bench/.bin
+# --- dsg: $DSG, else compare.sh's build (bench/.bin/dsg), made or reused ---
 if [ -z "${DSG:-}" ]; then
-  if [ -x "$BIN/dsg" ] && [ ! -f "$BIN/dsg.dll" ]; then DSG=$BIN/dsg; MODE="Native AOT"
-  elif [ -f "$BIN/dsg.dll" ]; then DSG="dotnet $BIN/dsg.dll"; MODE="JIT (Release)"
-  else
-    mkdir -p "$BIN"
-    timeout 1500 dotnet publish "$ROOT/runtime/DicomSpecGen.Cli/DicomSpecGen.Cli.csproj" -c Release --self-contained false -o "$BIN" -v q -nologo >"$OUT/build.log" 2>&1 \
-      || { tail -20 "$OUT/build.log"; exit 1; }
-    DSG="dotnet $BIN/dsg.dll"; MODE="JIT (Release)"
-  fi
+  . "$ROOT/bench/scripts/dsg-build.sh"
+  dsg_build "$ROOT/bench/.bin/dsg" aot || exit 1
 else MODE="\$DSG"; fi
 fsync_flag=""; [ "$FSYNC" = 1 ] || fsync_flag=--no-fsync
 
