@@ -69,7 +69,7 @@ public sealed class AuditingRequestHandler(IDimseRequestHandler inner, AuditTrai
         var status = request.LastStatus;
         // Success and warning statuses (PS3.7 C.1.2): the request was performed.
         var done = status is { } s && DimseStatus.ClassOf(s) is StatusClass.Success or StatusClass.Warning;
-        var failure = done ? null : $"status {status ?? 0xFFFF:X4}H";
+        var failure = done ? null : status is { } code ? $"status {code:X4}H" : "no response status";
         switch (request.Request)
         {
             case CFindRq find when find.AffectedSOPClassUID == WorklistService.SopClassUid && data != null:
@@ -113,8 +113,8 @@ public sealed class AuditingStorageService(IStorageService inner, AuditTrail tra
     {
         var status = await inner.StoreAsync(context, dataSet, transferSyntax, cancellationToken).ConfigureAwait(false);
         var peer = AuditingRequestHandler.Peer ?? new AuditPeer(context.CallingAeTitle, null);
-        // Success and warnings (0000, 0001, Bxxx: PS3.7 C.4) stored the instance.
-        var stored = status == 0 || status == 1 || (status & 0xF000) == 0xB000;
+        // Success and warnings (PS3.7 Annex C status classes) stored the instance.
+        var stored = DimseStatus.ClassOf(status) is StatusClass.Success or StatusClass.Warning;
         trail.Post(async ct =>
         {
             var instances = stored && resolve != null ? await resolve([context.SopInstanceUid], ct).ConfigureAwait(false) : [];
