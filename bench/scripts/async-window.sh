@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # C-STORE rate of small objects with the asynchronous operations window (PS3.7 D.3.3.3) at 8 against 1, into our
-# own `dsg scp --async-ops 8` (--no-fsync and durable), with storescu into storescp as the reference, all in one run.
+# own `dsg scp --async-ops 8` (--no-fsync and durable), with storescu into the same kind of dsg scp (issue 20 item 3:
+# ">= 3x storescu" against our own SCP) and storescu into storescp -od as references, all in one run.
 #
-#   bench/scripts/async-window.sh              # 2000 small (9 KB) objects, R=5
+#   bench/scripts/async-window.sh              # 2000 small (9 KB) objects, R=5, all six cases
 #   N=2000 R=7 bench/scripts/async-window.sh
+#   CASES="dcmtk scu-fast fast-w8" bench/scripts/async-window.sh   # some cases only (what perf-report.sh runs)
+# Cases: dcmtk (storescu -> storescp -od), scu-fast (storescu -> dsg scp --no-fsync --async-ops 8), fast-w1/fast-w8
+# (dsg store, window 1 or 8 -> dsg scp --no-fsync --async-ops 8), durable-w1/durable-w8 (-> dsg scp --async-ops 8).
 #
 # Uses compare.sh's dsg build (bench/.bin/dsg, dsg-build.sh), made or reused: Native AOT or, failing that, JIT (then
 # each dsg process pays the JIT start-up;
@@ -17,16 +21,21 @@ R=${R:-5}
 TMO=${TMO:-300}
 DATA=${DATA:-/tmp/dsg-window-data}
 OUT=${OUT:-$(mktemp -d /tmp/dsg-window.XXXXXX)}
+KEEP=${KEEP:-0}                         # 1: leave the receivers' folders (perf-report.sh deletes them at its end)
 PY=${PY:-$(command -v /usr/bin/python3 || echo python3)}
 export TCP_NODELAY=1
+mkdir -p "$OUT"
+# The receivers' folders stay until the end (see compare.sh: deleting thousands of files slows the next creations).
+[ "$KEEP" = 1 ] || trap 'rm -rf "$OUT"/rx.*' EXIT
 for tool in storescu storescp "$PY" dotnet; do
   command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install dcmtk python3; the .NET 10 SDK)"; exit 1; }
 done
 
-# --- build: the same build as compare.sh (bench/.bin/dsg), made or reused ---
-. "$ROOT/bench/scripts/dsg-build.sh"
-BIN=$ROOT/bench/.bin/dsg
-dsg_build "$BIN" aot || exit 1
+# --- build: $DSG, else the same build as compare.sh (bench/.bin/dsg), made or reused ---
+if [ -z "${DSG:-}" ]; then
+  . "$ROOT/bench/scripts/dsg-build.sh"
+  dsg_build "$ROOT/bench/.bin/dsg" aot || exit 1
+else MODE=${MODE:-\$DSG}; fi
 
 # --- data ---
 D=$DATA/small-$N
@@ -45,26 +54,26 @@ one() {
   local port pid dir a b rc=0 n
   dir=$(mktemp -d "$OUT/rx.XXXXXX"); port=$(freeport)
   case $1 in
-    dcmtk) storescp -od "$dir" -aet BENCHSCP "$port" >>"$OUT/procs.log" 2>&1 & pid=$! ;;
-    fast-*) $DSG scp "$port" -od "$dir" -aet BENCHSCP --bind 127.0.0.1 --no-fsync --async-ops 8 >>"$OUT/procs.log" 2>&1 & pid=$! ;;
-    durable-*) $DSG scp "$port" -od "$dir" -aet BENCHSCP --bind 127.0.0.1 --async-ops 8 >>"$OUT/procs.log" 2>&1 & pid=$! ;;
+    dcmtk) timeout "$TMO" storescp -od "$dir" -aet BENCHSCP "$port" >>"$OUT/procs.log" 2>&1 & pid=$! ;;
+    fast-*|scu-fast) timeout "$TMO" $DSG scp "$port" -od "$dir" -aet BENCHSCP --bind 127.0.0.1 --no-fsync --async-ops 8 >>"$OUT/procs.log" 2>&1 & pid=$! ;;
+    durable-*) timeout "$TMO" $DSG scp "$port" -od "$dir" -aet BENCHSCP --bind 127.0.0.1 --async-ops 8 >>"$OUT/procs.log" 2>&1 & pid=$! ;;
   esac
   waitport "$port" || { kill "$pid" 2>/dev/null; echo 0; return; }
   timeout "$TMO" sync -f "$OUT"
   a=$(ms)
   case $1 in
-    dcmtk) timeout "$TMO" storescu -aec BENCHSCP -aet BENCHSCU +sd 127.0.0.1 "$port" "$D" >>"$OUT/procs.log" 2>&1 || rc=$? ;;
+    dcmtk|scu-*) timeout "$TMO" storescu -aec BENCHSCP -aet BENCHSCU +sd 127.0.0.1 "$port" "$D" >>"$OUT/procs.log" 2>&1 || rc=$? ;;
     *-w1) timeout "$TMO" $DSG store -aec BENCHSCP -aet BENCHSCU 127.0.0.1 "$port" "$D" >>"$OUT/procs.log" 2>&1 || rc=$? ;;
     *-w8) timeout "$TMO" $DSG store --async-ops 8 -aec BENCHSCP -aet BENCHSCU 127.0.0.1 "$port" "$D" >>"$OUT/procs.log" 2>&1 || rc=$? ;;
   esac
   b=$(ms)
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
-  n=$(count "$dir"); rm -rf "$dir"
+  n=$(count "$dir")
   if [ $rc != 0 ] || [ "$n" != "$N" ]; then echo "# $1 failed (exit $rc, $n of $N files)" >&2; echo 0; return; fi
   awk -v n="$N" -v t=$((b - a)) 'BEGIN { printf "%.0f", n * 1000 / t }'
 }
 
-CASES=(dcmtk fast-w1 fast-w8 durable-w1 durable-w8)
+read -r -a CASES <<< "${CASES:-dcmtk scu-fast fast-w1 fast-w8 durable-w1 durable-w8}"
 echo "# $(date -u +%FT%TZ) async-window.sh: $N small objects ($(du -sh "$D" | cut -f1)), $R repetitions, dsg $MODE; $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 order=("${CASES[@]}")
 : > "$OUT/raw.tsv"
@@ -79,6 +88,7 @@ done
 echo "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); raw rates in $OUT/raw.tsv"
 
 "$PY" "$(dirname "$0")/ratio-table.py" "$OUT/raw.tsv" \
+  'dsg store window 8 / storescu, both → dsg scp --no-fsync --async-ops 8|fast-w8|scu-fast' \
   'window 8 / window 1, dsg scp --no-fsync|fast-w8|fast-w1' \
   'window 8 / window 1, dsg scp durable|durable-w8|durable-w1' \
   'dsg store window 1 → dsg scp --no-fsync / storescu → storescp|fast-w1|dcmtk' \

@@ -4,9 +4,10 @@ ratio-table.py RAW 'label|numerator case|denominator case' ... — each row: the
 of the same repetition's rates, with min–max. Used by the bench scripts that rotate cases per repetition."""
 import statistics, sys
 
-rates = {}
+rates, seen = {}, set()
 for line in open(sys.argv[1]):
     rep, case, v = line.rstrip("\n").split("\t")
+    seen.add(case)
     try:
         rates.setdefault(int(rep), {})[case] = float(v)
     except ValueError:
@@ -15,6 +16,8 @@ print("| figure | rate | against | ratio, median (min–max) |")
 print("|---|---|---|---|")
 for spec in sys.argv[2:]:
     label, num, den = spec.split("|")
+    if num not in seen or den not in seen:
+        continue  # a case this run left out
     rs = [r[num] / r[den] for r in rates.values() if r.get(num) and r.get(den)]
     if not rs:
         print(f"| {label} | - | - | (failed) |")

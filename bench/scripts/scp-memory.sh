@@ -9,6 +9,8 @@
 #   bench/scripts/scp-memory.sh                 # both
 #   MEM_MB=256 CONC=16 bench/scripts/scp-memory.sh   # smaller
 # Uses the dsg that bench/scripts/compare.sh builds (bench/.bin/dsg via dsg-build.sh, Native AOT, else JIT) or $DSG if set.
+# Also writes $OUT/memory.tsv (perf-report.py reads it): "mem-a growth idle peak size_mb ok" and
+# "mem-b peak idle conc per stored expected most_open failures", MB and counts, ok = 1 when the transfer succeeded.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 MEM_MB=${MEM_MB:-1024}
@@ -19,8 +21,12 @@ FSYNC=${FSYNC:-1}
 TMO=${TMO:-600}
 DATA=${DATA:-/tmp/dsg-compare-data}
 OUT=${OUT:-$(mktemp -d /tmp/dsg-memory.XXXXXX)}
+KEEP=${KEEP:-0}                         # 1: leave the receivers' folders (perf-report.sh deletes them at its end)
 PY=${PY:-$(command -v /usr/bin/python3 || echo python3)}
 export TCP_NODELAY=1
+mkdir -p "$OUT"
+TSV=$OUT/memory.tsv
+[ "$KEEP" = 1 ] || trap 'rm -rf "$OUT"/a.* "$OUT"/b.*' EXIT   # not between (a) and (b): see compare.sh on ext4
 for tool in storescu ss "$PY" dotnet; do
   command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install dcmtk iproute2 python3; the .NET 10 SDK)"; exit 1; }
 done
@@ -29,7 +35,7 @@ done
 if [ -z "${DSG:-}" ]; then
   . "$ROOT/bench/scripts/dsg-build.sh"
   dsg_build "$ROOT/bench/.bin/dsg" aot || exit 1
-else MODE="\$DSG"; fi
+else MODE=${MODE:-\$DSG}; fi
 fsync_flag=""; [ "$FSYNC" = 1 ] || fsync_flag=--no-fsync
 
 freeport() { "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
@@ -38,11 +44,13 @@ kb() { awk -v k="$2" '$1 == k":" {print $2}' "/proc/$1/status"; }
 count() { find "$1" -name '*.dcm' -not -path '*/.incoming/*' | wc -l; }
 start_scp() { # folder -> sets PORT, PID; idle resident set in IDLE (kB)
   PORT=$(freeport)
-  $DSG scp "$PORT" -od "$1" -aet MEMSCP --bind 127.0.0.1 --max-associations "$CONC" $fsync_flag >>"$OUT/scp.log" 2>&1 & PID=$!
+  timeout "$TMO" $DSG scp "$PORT" -od "$1" -aet MEMSCP --bind 127.0.0.1 --max-associations "$CONC" $fsync_flag >>"$OUT/scp.log" 2>&1 & TPID=$!
   waitport "$PORT" || exit 1
+  PID=$(pgrep -P $TPID | head -1)   # the dsg process under timeout: its own resident set
+  [ -n "$PID" ] || exit 1
   sleep 2; IDLE=$(kb $PID VmRSS)
 }
-stop() { kill "$1" 2>/dev/null; wait "$1" 2>/dev/null; }
+stop() { kill "$1" 2>/dev/null; wait "$TPID" 2>/dev/null; }
 
 echo "# $(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); dsg $MODE, commit $(git -C "$ROOT" rev-parse --short HEAD); fsync $([ "$FSYNC" = 1 ] && echo on || echo off)"
 
@@ -58,8 +66,11 @@ if [ "$MEM_MB" -gt 0 ]; then
   if [ $rc = 0 ] && [ "$(count "$out")" = 1 ]; then
     growth=$(( (peak - IDLE) / 1024 ))
     echo "(a) one association, one $size MB object: idle $((IDLE / 1024)) MB, peak $((peak / 1024)) MB, peak above idle +$growth MB (target < 64 MB: $([ $growth -lt 64 ] && echo met || echo NOT met))"
-  else echo "(a) failed: storescu rc $rc, $(count "$out") files stored (logs in $OUT)"; fi
-  rm -rf "$out"
+    printf 'mem-a\t%s\t%s\t%s\t%s\t1\n' "$growth" $((IDLE / 1024)) $((peak / 1024)) "$size" >> "$TSV"
+  else
+    echo "(a) failed: storescu rc $rc, $(count "$out") files stored (logs in $OUT)"
+    printf 'mem-a\t0\t0\t0\t%s\t0\n' "$size" >> "$TSV"
+  fi
 fi
 
 # (b) CONC associations at once
@@ -83,7 +94,7 @@ if [ "$CONC" -gt 0 ]; then
   peak=$(kb $PID VmHWM); stop $PID; wait $sampler 2>/dev/null
   stored=$(count "$out")
   maxrss=$(cut -f1 "$samples" | sort -n | tail -1); maxconn=$(cut -f2 "$samples" | sort -n | tail -1)
+  printf 'mem-b\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' $((peak / 1024)) $((IDLE / 1024)) "$CONC" "$PER" "$stored" $((CONC * PER)) "$maxconn" "$fails" >> "$TSV"
   echo "(b) $CONC associations at once x $PER objects of $(( $(du -sb "$dir/p0" | cut -f1) / PER / 1024 )) KB: $stored of $((CONC * PER)) stored, $fails storescu failed; most associations open at once (sampled): $maxconn; idle $((IDLE / 1024)) MB, peak resident (VmHWM) $((peak / 1024)) MB, highest sample $((maxrss / 1024)) MB (target < 256 MB: $([ $((peak / 1024)) -lt 256 ] && echo met || echo NOT met))"
-  rm -rf "$out"
 fi
 echo "# load average at end $(cut -d' ' -f1-3 /proc/loadavg); logs in $OUT"

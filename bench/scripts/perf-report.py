@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""One Markdown table of issue 20's end-to-end figures from the raw outputs of the bench scripts (standard library):
+
+  perf-report.py [--compare RAW.tsv --echo-n N] [--window RAW.tsv] [--memory memory.tsv] [--index index.log]
+
+--compare: compare.sh's raw.tsv (figure, repetition, ours ms, reference ms, objects, bytes); --window:
+async-window.sh's raw.tsv (repetition, case, objects/s); --memory: scp-memory.sh's memory.tsv; --index: the output
+of index-scale.sh. Rows whose input is missing are left out. A ratio is taken within each repetition (> 1: ours is
+faster) and shown as median (min–max); "ours" and "reference" are the rates of the median times of each side. Where
+a target may lie beyond this machine, the last two columns give the physical bound measured in the same run and ours
+as a fraction of it (median (min–max) over the same repetitions)."""
+import argparse
+import re
+import statistics
+
+HEAD = ("| # | figure | ours | reference | ratio, median (min–max) | target | met? | bound in the same run | ours / bound |\n"
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+
+
+def spread(values, fmt="{:.2f}"):
+    return f"{fmt.format(statistics.median(values))}x ({fmt.format(min(values))}–{fmt.format(max(values))})"
+
+
+class Compare:
+    """compare.sh's raw.tsv: per figure, the repetitions' (ours ms, reference ms, objects, bytes)."""
+
+    def __init__(self, path):
+        self.rows = {}
+        for line in open(path):
+            fig, _rep, ours, ref, units, size = line.rstrip("\n").split("\t")
+            self.rows.setdefault(fig, []).append((ours, ref, int(units), int(size)))
+
+    def good(self, fig):
+        return [(int(o), int(r), u, b) for o, r, u, b in self.rows.get(fig, []) if o.isdigit() and r.isdigit() and int(o) > 0 and int(r) > 0]
+
+    def fails(self, fig):
+        reps = self.rows.get(fig, [])
+        n = len(reps) - len(self.good(fig))
+        return f" ({n} of {len(reps)} repetitions failed)" if n else ""
+
+    @staticmethod
+    def rate(ms, units, size, unit):
+        return units / (ms / 1000) if unit == "obj" else size / (ms / 1000) / 1e6
+
+    def ratio(self, fig):
+        return [r / o for o, r, _, _ in self.good(fig)]
+
+    def medians(self, fig, unit):
+        g = self.good(fig)
+        u, b = g[0][2], g[0][3]
+        return (self.rate(statistics.median(o for o, _, _, _ in g), u, b, unit),
+                self.rate(statistics.median(r for _, r, _, _ in g), u, b, unit))
+
+
+def fmt_rate(v, unit):
+    return f"{v:.0f}/s" if unit == "obj" else f"{v:.0f} MB/s"
+
+
+def compare_rows(c, echo_n):
+    out = []
+    # figure, label, reference name, unit, target (None: context), bound figure, bound description
+    spec = [
+        ("scu-small", "`dsg store` vs `storescu`, each into `storescp --ignore`, small", "storescu", "obj", 1.5, None),
+        ("scu-ct", "same, CT-like", "storescu", "MB", 1.2, None),
+        ("scu-large", "same, large", "storescu", "MB", 1.2, None),
+        ("raw-large", "`dsg store`, large, vs raw loopback TCP per process (`rawtcp.c`, same bytes, 1 MiB buffers)", "raw TCP", "MB", 0.4, None),
+        ("nofsync-small", "`storescu` → `dsg scp --no-fsync` vs → `storescp -od`, small", "storescp -od", "obj", 1.5, "floor"),
+        ("nofsync-ct", "same, CT-like", "storescp -od", "MB", 1.5, "floor"),
+        ("nofsync-large", "same, large", "storescp -od", "MB", 1.0, "floor"),
+        ("bound-small", "`storescu` → `dsg scp` (durable) vs write+fsync+rename (`fsync-bound.py`), small", "bound", "obj", 0.9, "ceiling"),
+        ("bound-small-dir", "same, vs the bound with the folder fsync too (`fsync-bound.py --dir-fsync`)", "bound+dir", "obj", None, "ceiling"),
+        ("durable-par8", "8 parallel `storescu` → `dsg scp` (durable) vs → `storescp --fork -od`, small", "storescp --fork -od", "obj", 1.0, None),
+        ("durable-small", "`storescu` → `dsg scp` (durable) vs → `storescp -od` (no fsync), small", "storescp -od", "obj", None, None),
+        ("durable-ct", "same, CT-like", "storescp -od", "MB", None, None),
+        ("durable-large", "same, large", "storescp -od", "MB", None, None),
+        ("echo", f"`dsg echo -r {echo_n}` vs `echoscu --repeat {echo_n}`, into `storescp --ignore`, whole process", "echoscu", "echo", 1.0, None),
+    ]
+    for fig, label, refname, unit, target, bound in spec:
+        if fig not in c.rows:
+            continue
+        unit = "obj" if unit == "echo" else unit
+        tgt = f"≥ {target:.1f}x" if target else "(context)"
+        if not c.good(fig):
+            out.append([label, "failed", "", "", tgt, "no" if target else "", "", ""])
+            continue
+        ratios = c.ratio(fig)
+        ours, ref = c.medians(fig, unit)
+        met = ("yes" if statistics.median(ratios) >= target else "no") if target else ""
+        bcell = bratio = ""
+        if bound == "floor" and c.good(fig + "-floor"):
+            _, floor = c.medians(fig + "-floor", unit)
+            at = " (the target is at or beyond the floor)" if target and target * ref >= 0.9 * floor else ""
+            bcell = f"{target:.1f}x target = {fmt_rate(target * ref, unit)}; floor {fmt_rate(floor, unit)} (`storescu` → `storescp --ignore`){at}"
+            bratio = spread(c.ratio(fig + "-floor")) + c.fails(fig + "-floor")
+        elif bound == "ceiling" and c.good(fig + "-ceiling"):
+            _, ceil = c.medians(fig + "-ceiling", unit)
+            what = "write+fsync+rename+folder fsync" if fig.endswith("-dir") else "write+fsync+rename"
+            pre = f"{target:.1f}x bound = {fmt_rate(target * ref, unit)}; " if target else ""
+            at = " (the target is beyond the ceiling)" if target and target * ref > ceil else ""
+            bcell = f"{pre}ceiling {fmt_rate(ceil, unit)} (`storescu` → `storescp --ignore` + {what}, per object){at}"
+            bratio = spread(c.ratio(fig + "-ceiling")) + c.fails(fig + "-ceiling")
+        out.append([label, fmt_rate(ours, unit), f"{refname} {fmt_rate(ref, unit)}", spread(ratios) + c.fails(fig), tgt, met, bcell, bratio])
+    return out
+
+
+def window_rows(path):
+    rates = {}
+    for line in open(path):
+        rep, case, v = line.rstrip("\n").split("\t")
+        try:
+            if float(v) > 0:
+                rates.setdefault(int(rep), {})[case] = float(v)
+        except ValueError:
+            pass
+    cases = {c for r in rates.values() for c in r} | {line.split("\t")[1] for line in open(path) if "\t" in line}
+    spec = [  # label, numerator, denominator, target
+        ("`dsg store --async-ops 8` vs `storescu`, each → `dsg scp --no-fsync --async-ops 8`, small", "fast-w8", "scu-fast", 3.0),
+        ("`dsg store --async-ops 8` → `dsg scp --no-fsync --async-ops 8` vs `storescu` → `storescp -od`, small", "fast-w8", "dcmtk", None),
+        ("window 8 vs window 1 (`dsg store`), → `dsg scp --no-fsync --async-ops 8`, small", "fast-w8", "fast-w1", None),
+        ("window 8 vs window 1 (`dsg store`), → `dsg scp --async-ops 8` (durable), small", "durable-w8", "durable-w1", None),
+    ]
+    names = {"scu-fast": "storescu", "dcmtk": "storescp -od", "fast-w1": "window 1", "durable-w1": "window 1"}
+    out = []
+    for label, num, den, target in spec:
+        if num not in cases or den not in cases:
+            continue
+        tgt = f"≥ {target:.1f}x" if target else "(context)"
+        rs = [r[num] / r[den] for r in rates.values() if r.get(num) and r.get(den)]
+        failed = sum(1 for r in rates.values() if not (r.get(num) and r.get(den)))
+        note = f" ({failed} of {len(rates)} repetitions failed)" if failed else ""
+        if not rs:
+            out.append([label, "failed", "", "", tgt, "no" if target else "", "", ""])
+            continue
+        med = lambda c: statistics.median(r[c] for r in rates.values() if r.get(c))
+        met = ("yes" if statistics.median(rs) >= target else "no") if target else ""
+        out.append([label, f"{med(num):.0f}/s", f"{names[den]} {med(den):.0f}/s", spread(rs) + note, tgt, met, "", ""])
+    return out
+
+
+def memory_rows(path):
+    out = []
+    for line in open(path):
+        f = line.rstrip("\n").split("\t")
+        if f[0] == "mem-a":
+            growth, idle, peak, size, ok = map(int, f[1:6])
+            label = f"`dsg scp` (durable), one association receiving one {size} MB object: resident set above idle"
+            out.append([label, f"+{growth} MB" if ok else "failed", f"idle {idle} MB, peak {peak} MB" if ok else "", "", "< 64 MB",
+                        ("yes" if growth < 64 else "no") if ok else "no", "", ""])
+        elif f[0] == "mem-b":
+            peak, idle, conc, per, stored, expected, most, fails = map(int, f[1:9])
+            ok = stored == expected and fails == 0
+            label = f"`dsg scp` (durable), {conc} associations at once × {per} small objects: peak resident set"
+            out.append([label, f"{peak} MB" if ok else f"{peak} MB ({stored} of {expected} stored, {fails} storescu failed)",
+                        f"idle {idle} MB; {most} open at once", "", "< 256 MB", "yes" if ok and peak < 256 else "no", "", ""])
+    return out
+
+
+def index_rows(path):
+    text = open(path).read()
+    out = []
+    head = re.search(r"index-scale: (\w+), (\d+) instances", text)
+    n = f"{int(head.group(2)):,}" if head else "?"
+    m = re.search(r"first (\d+): (\d+)/s, last \d+: (\d+)/s, last/first ([\d.]+)", text)
+    if m:
+        first, last, ratio = int(m.group(2)), int(m.group(3)), float(m.group(4))
+        out.append([f"archive index, {n} instances: insert rate of the last {int(m.group(1)):,} vs the first (empty index)",
+                    f"{last}/s", f"first {first}/s", f"{ratio:.2f}x (one run)", "≥ 0.8x", "yes" if ratio >= 0.8 else "no", "", ""])
+    m = re.search(r"CPU per insert.*?first \d+: (\d+) µs, last \d+: (\d+) µs", text)
+    if m:
+        a, b = int(m.group(1)), int(m.group(2))
+        out.append(["same, process CPU per insert, first / last (load-independent)", f"last {b} µs", f"first {a} µs",
+                    f"{a / b:.2f}x (one run)", "(context)", "", "", ""])
+    for row in re.finditer(r"^\| (.+?) \| (\d+) \| ([\d.]+) \| ([\d.]+–[\d.]+) \| ([\d.]+) \| < 50 \| (\w+) \|", text, re.M):
+        name, matches, med, mm, cpu, _met = row.groups()
+        out.append([f"STUDY-level C-FIND at {n}: {name}, {matches} {'study' if matches == '1' else 'studies'}", f"{med} ms (CPU {cpu} ms)", "", f"runs {mm} ms",
+                    "< 50 ms", "yes" if float(med) < 50 else "no", "", ""])
+    m = re.search(r"index size: ([\d.]+) MB, (\d+) bytes per instance", text)
+    if m:
+        out.append([f"index size at {n}", f"{m.group(2)} bytes per instance ({m.group(1)} MB)", "", "", "(reported)", "", "", ""])
+    if not out:
+        out.append([f"archive index at {n}", "failed (see the log)", "", "", "", "no", "", ""])
+    return out
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--compare")
+    p.add_argument("--echo-n", default="N")
+    p.add_argument("--window")
+    p.add_argument("--memory")
+    p.add_argument("--index")
+    a = p.parse_args()
+    rows = []
+    if a.compare:
+        rows += compare_rows(Compare(a.compare), a.echo_n)
+    if a.window:
+        rows += window_rows(a.window)
+    if a.memory:
+        rows += memory_rows(a.memory)
+    if a.index:
+        rows += index_rows(a.index)
+    print(HEAD)
+    for i, r in enumerate(rows, 1):
+        print("| " + " | ".join([str(i)] + r) + " |")
+
+
+if __name__ == "__main__":
+    main()
