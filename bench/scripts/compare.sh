@@ -74,6 +74,7 @@ gen() { # name count size: count files in $DATA/name, split into $PAR folders p0
   echo "$dir"
 }
 D_small=$(gen small "$SMALL" small); D_ct=$(gen ct "$CT" ct); D_large=$(gen large "$LARGE" large)
+for d in "$D_small" "$D_ct" "$D_large"; do [ -f "$d.done" ] || { echo "could not make the data in $DATA" >&2; exit 1; }; done
 bytes() { du -sb "$1" | cut -f1; }
 
 # --- helpers ---

@@ -28,10 +28,13 @@ class Compare:
         self.rows = {}
         for line in open(path):
             fig, _rep, ours, ref, units, size = line.rstrip("\n").split("\t")
-            self.rows.setdefault(fig, []).append((ours, ref, int(units), int(size)))
+            if not (units.isdigit() and size.isdigit()):
+                ours = "fail"  # the script could not count its data: a failed repetition
+            self.rows.setdefault(fig, []).append((ours, ref, int(units or 0), int(size or 0)))
 
     def good(self, fig):
-        return [(int(o), int(r), u, b) for o, r, u, b in self.rows.get(fig, []) if o.isdigit() and r.isdigit() and int(o) > 0 and int(r) > 0]
+        return [(int(o), int(r), u, b) for o, r, u, b in self.rows.get(fig, [])
+                if o.isdigit() and r.isdigit() and int(o) > 0 and int(r) > 0 and u > 0]
 
     def fails(self, fig):
         reps = self.rows.get(fig, [])

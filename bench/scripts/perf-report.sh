@@ -39,6 +39,10 @@ OUT=${OUT:-$(mktemp -d /tmp/dsg-perf-report.XXXXXX)}
 mkdir -p "$OUT"
 PY=${PY:-$(command -v /usr/bin/python3 || echo python3)}
 has() { case ",$ONLY," in *",$1,"*) return 0 ;; esac; return 1; }
+MISSING=()
+use() { # option file part: the part's raw output into the table, or a note under it when the part produced none
+  if [ -s "$2" ]; then ARGV+=("$1" "$2"); else MISSING+=("$3 produced no results (log: $OUT/$3.log)"); fi
+}
 say() { echo "# $(date -u +%T) $*" >&2; }
 [ $KEEPALL = 1 ] || trap 'rm -rf "$OUT"/compare/store.* "$OUT"/compare/bound.* "$OUT"/window/rx.* "$OUT"/memory/a.* "$OUT"/memory/b.* "$OUT"/index/sqlite' EXIT
 
@@ -54,23 +58,24 @@ ARGV=()
 if has compare; then
   say "compare.sh $MODEARG (R=$R)"
   OUT=$OUT/compare MEM_MB=0 bash "$S/compare.sh" $MODEARG > "$OUT/compare.log" 2>&1 || say "compare.sh failed (exit $?): $OUT/compare.log"
-  ARGV+=(--compare "$OUT/compare/raw.tsv" --echo-n "$(if [ $QUICK = 1 ]; then echo "${ECHO_N:-1000}"; else echo "${ECHO_N:-3000}"; fi)")
+  use --compare "$OUT/compare/raw.tsv" compare
+  ARGV+=(--echo-n "$(if [ $QUICK = 1 ]; then echo "${ECHO_N:-1000}"; else echo "${ECHO_N:-3000}"; fi)")
   DATASETS=$(grep -m1 '^# small:' "$OUT/compare.log" | sed 's/; R=.*//; s/^# //')
 fi
 if has window; then
   say "async-window.sh (N=$WN, R=$R, cases: $WCASES)"
   OUT=$OUT/window N=$WN CASES=$WCASES bash "$S/async-window.sh" > "$OUT/window.log" 2>&1 || say "async-window.sh failed (exit $?): $OUT/window.log"
-  ARGV+=(--window "$OUT/window/raw.tsv")
+  use --window "$OUT/window/raw.tsv" window
 fi
 if has memory; then
   say "scp-memory.sh (1 GB object; 64 associations x 40 small objects)"
   OUT=$OUT/memory MEM_MB=1024 CONC=64 PER=40 bash "$S/scp-memory.sh" > "$OUT/memory.log" 2>&1 || say "scp-memory.sh failed (exit $?): $OUT/memory.log"
-  ARGV+=(--memory "$OUT/memory/memory.tsv")
+  use --memory "$OUT/memory/memory.tsv" memory
 fi
 if has index; then
   say "index-scale.sh --count $COUNT"
   TMO=7200 WORK=$OUT/index timeout 7300 bash "$S/index-scale.sh" --count "$COUNT" > "$OUT/index.log" 2>&1 || say "index-scale.sh failed (exit $?): $OUT/index.log"
-  ARGV+=(--index "$OUT/index.log")
+  use --index "$OUT/index.log" index
 fi
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg); MIN=$(( ($(date +%s) - T0 + 30) / 60 ))
 
@@ -83,6 +88,7 @@ REPORT=$OUT/report.md
   echo
   [ -n "${DATASETS:-}" ] && echo "Data: ${DATASETS}; async window: $WN small; index: $COUNT instances." && echo
   "$PY" "$S/perf-report.py" "${ARGV[@]}"
+  for m in "${MISSING[@]}"; do echo; echo "**Not measured**: $m."; done
 } > "$REPORT"
 cat "$REPORT"
 say "raw outputs and logs: $OUT"

@@ -14,7 +14,7 @@
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 MEM_MB=${MEM_MB:-1024}
-CONC=${CONC:-64}                        # also the receiver's --max-associations (default 16)
+CONC=${CONC:-64}                        # also the receiver's --max-associations (at least 16, the default)
 PER=${PER:-40}
 SIZE=${SIZE:-small}                     # mkdata.py preset of (b)'s objects: small (64x64, 9 KB) or ct (512x512, 0.5 MB)
 FSYNC=${FSYNC:-1}
@@ -44,7 +44,7 @@ kb() { awk -v k="$2" '$1 == k":" {print $2}' "/proc/$1/status"; }
 count() { find "$1" -name '*.dcm' -not -path '*/.incoming/*' | wc -l; }
 start_scp() { # folder -> sets PORT, PID; idle resident set in IDLE (kB)
   PORT=$(freeport)
-  timeout "$TMO" $DSG scp "$PORT" -od "$1" -aet MEMSCP --bind 127.0.0.1 --max-associations "$CONC" $fsync_flag >>"$OUT/scp.log" 2>&1 & TPID=$!
+  timeout "$TMO" $DSG scp "$PORT" -od "$1" -aet MEMSCP --bind 127.0.0.1 --max-associations $(( CONC > 16 ? CONC : 16 )) $fsync_flag >>"$OUT/scp.log" 2>&1 & TPID=$!
   waitport "$PORT" || exit 1
   PID=$(pgrep -P $TPID | head -1)   # the dsg process under timeout: its own resident set
   [ -n "$PID" ] || exit 1
