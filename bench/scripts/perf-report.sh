@@ -6,7 +6,7 @@
 #   scp-memory.sh     one 1 GB object; 64 associations at once
 #   index-scale.sh    the archive index at COUNT instances: insert rate last/first, STUDY-level C-FIND times, size
 #
-#   bench/scripts/perf-report.sh                 # full: R=5, 1000/100/4 objects, window 2000, index 1,000,000 (~25 min idle)
+#   bench/scripts/perf-report.sh                 # full: R=5, 1000/100/4 objects, window 2000, index 1,000,000 (~15 min idle)
 #   bench/scripts/perf-report.sh --quick         # R=3, 1000/100/2 objects, window 2000, index 100,000 (~5 min once built)
 #   bench/scripts/perf-report.sh --update-doc    # full, then the table replaces the generated part of docs/performance.md
 #   bench/scripts/perf-report.sh --quick --count 20000 --only compare,window   # parts: compare, window, memory, index
@@ -56,7 +56,7 @@ git -C "$ROOT" diff --quiet HEAD -- runtime generators spec bench/DicomSpecGen.B
 T0=$(date +%s); LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg); START=$(date -u +%FT%TZ)
 ARGV=()
 if has compare; then
-  say "compare.sh $MODEARG (R=$R)"
+  say "compare.sh${MODEARG:+ $MODEARG} (R=$R)"
   OUT=$OUT/compare MEM_MB=0 bash "$S/compare.sh" $MODEARG > "$OUT/compare.log" 2>&1 || say "compare.sh failed (exit $?): $OUT/compare.log"
   use --compare "$OUT/compare/raw.tsv" compare
   ARGV+=(--echo-n "$(if [ $QUICK = 1 ]; then echo "${ECHO_N:-1000}"; else echo "${ECHO_N:-3000}"; fi)")
