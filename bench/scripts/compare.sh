@@ -19,7 +19,8 @@
 #   - the floor of any receiver: storescu -> storescp --ignore (stores nothing) beside each --no-fsync row;
 #   - fsync-bound.py (write+fsync+rename per object, and with --dir-fsync the folder fsync too) beside the durable
 #     single association, and the ceiling of any durable receiver with this sender: per repetition, the no-op
-#     receiver's time plus the bound's time for the same objects.
+#     receiver's time plus the bound's time for the same objects;
+#   - 8 fsync-bound.py at once (one per folder p0..p7) beside the 8 parallel associations into the durable SCP.
 # The raw timings go to $OUT/raw.tsv (figure, repetition, ours ms, reference ms, objects, bytes).
 set -u -o pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -144,9 +145,23 @@ scp_one() { # kind dir parallel extra-args -> ms
   [ "$1" != ignore ] && [ "$t" != fail ] && [ "$(count "$out")" -ne "$(count "$2")" ] && { echo "stored $(count "$out") of $(count "$2") into $out" >&2; t=fail; }
   echo "$t"   # the folder is removed at the end (see KEEP above)
 }
-scp() { # figure dir parallel ours-args dcmtk-args [floor]: with floor, also storescu -> storescp --ignore (FIGURE-floor)
+# The disk's bound for PAR associations at once: PAR fsync-bound.py processes, one per folder p0..p7, each into a folder
+# of its own; the longest of their timed loops (start-up excluded, as for the single bound).
+bound_par() { # dir -> ms
+  local b i pids=() ok=1 f; b=$(mktemp -d "$OUT/bound.XXXXXX"); settle
+  for i in $(seq 0 $((PAR - 1))); do
+    [ -d "$1/p$i" ] || continue
+    find "$1/p$i" -name '*.dcm' | sort | xargs timeout "$TMO" "$PY" "$ROOT/bench/scripts/fsync-bound.py" "$b/p$i" > "$b/p$i.out" & pids+=($!)
+  done
+  for i in "${pids[@]}"; do wait "$i" || ok=0; done
+  f=$(cat "$b"/p*.out | awk '$2 > m { m = $2 } END { printf "%d", m * 1000 }')
+  [ $ok = 1 ] && [ "${f:-0}" -gt 0 ] && echo "$f" || echo fail
+}
+scp() { # figure dir parallel ours-args dcmtk-args [floor|bound]: also storescu -> storescp --ignore (FIGURE-floor),
+        # or the parallel fsync bound (FIGURE-bound)
   local rep k kinds=(ours dcmtk); local -A t
   [ "${6:-}" = floor ] && kinds+=(ignore)
+  [ "${6:-}" = bound ] && kinds+=(bound)
   for rep in $(seq "$R"); do
     t=()
     for k in $(order "$rep" "${kinds[@]}"); do
@@ -154,10 +169,12 @@ scp() { # figure dir parallel ours-args dcmtk-args [floor]: with floor, also sto
         ours) t[ours]=$(scp_one ours "$2" "$3" "$4") ;;
         dcmtk) t[dcmtk]=$(scp_one dcmtk "$2" "$3" "$5") ;;
         ignore) t[ignore]=$(scp_one ignore "$2" "$3" "") ;;
+        bound) t[bound]=$(bound_par "$2") ;;
       esac
     done
     record "$1" "$rep" "${t[ours]}" "${t[dcmtk]}" "$(count "$2")" "$(bytes "$2")"
     [ -n "${t[ignore]:-}" ] && record "$1-floor" "$rep" "${t[ours]}" "${t[ignore]}" "$(count "$2")" "$(bytes "$2")"
+    [ -n "${t[bound]:-}" ] && record "$1-bound" "$rep" "${t[ours]}" "${t[bound]}" "$(count "$2")" "$(bytes "$2")"
   done
 }
 
@@ -211,7 +228,7 @@ echo "# small: $(count "$D_small") x $(( $(bytes "$D_small") / $(count "$D_small
 for s in small ct large; do d=D_$s; scu "$s" "${!d}"; done
 for s in small ct large; do d=D_$s; scp "nofsync-$s" "${!d}" 1 --no-fsync "" floor; done
 bound bound-small "$D_small"
-scp durable-par8 "$D_small" 8 "" --fork
+scp durable-par8 "$D_small" 8 "" --fork bound
 for s in small ct large; do d=D_$s; scp "durable-$s" "${!d}" 1 "" ""; done
 echo_cmp
 if [ "$MEM_MB" -gt 0 ]; then   # one MEM_MB object into dsg scp: scp-memory.sh (a), its line into $OUT/memory.tsv

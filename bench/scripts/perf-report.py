@@ -72,7 +72,7 @@ def compare_rows(c, echo_n):
         ("nofsync-large", "same, large", "storescp -od", "MB", 1.0, "floor"),
         ("bound-small", "`storescu` → `dsg scp` (durable) vs write+fsync+rename (`fsync-bound.py`), small", "bound", "obj", 0.9, "ceiling"),
         ("bound-small-dir", "same, vs the bound with the folder fsync too (`fsync-bound.py --dir-fsync`)", "bound+dir", "obj", None, "ceiling"),
-        ("durable-par8", "8 parallel `storescu` → `dsg scp` (durable) vs → `storescp --fork -od`, small", "storescp --fork -od", "obj", 1.0, None),
+        ("durable-par8", "8 parallel `storescu` → `dsg scp` (durable) vs → `storescp --fork -od`, small", "storescp --fork -od", "obj", 1.0, "bound"),
         ("durable-small", "`storescu` → `dsg scp` (durable) vs → `storescp -od` (no fsync), small", "storescp -od", "obj", None, None),
         ("durable-ct", "same, CT-like", "storescp -od", "MB", None, None),
         ("durable-large", "same, large", "storescp -od", "MB", None, None),
@@ -102,6 +102,12 @@ def compare_rows(c, echo_n):
             at = " (the target is beyond the ceiling)" if target and target * ref > ceil else ""
             bcell = f"{pre}ceiling {fmt_rate(ceil, unit)} (`storescu` → `storescp --ignore` + {what}, per object){at}"
             bratio = spread(c.ratio(fig + "-ceiling")) + c.fails(fig + "-ceiling")
+        elif bound == "bound" and c.good(fig + "-bound"):
+            _, disk = c.medians(fig + "-bound", unit)
+            at = " (the target is beyond the disk for a receiver that fsyncs each file)" if target * ref > disk else ""
+            bcell = (f"{target:.1f}x target = {fmt_rate(target * ref, unit)}; disk {fmt_rate(disk, unit)} "
+                     f"(8 × write+fsync+rename at once, `fsync-bound.py`){at}")
+            bratio = spread(c.ratio(fig + "-bound")) + c.fails(fig + "-bound")
         out.append([label, fmt_rate(ours, unit), f"{refname} {fmt_rate(ref, unit)}", spread(ratios) + c.fails(fig), tgt, met, bcell, bratio])
     return out
 
