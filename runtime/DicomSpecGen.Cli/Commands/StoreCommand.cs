@@ -138,8 +138,9 @@ public static class StoreCommand
         long bytes = 0;
         var sent = 0;
         var lastReport = TimeSpan.Zero;
-        await foreach (var (path, response, error) in client.StoreFilesAsync(files, ct))
+        await foreach (var outcome in client.StoreFilesAsync(files, ct))
         {
+            var (path, response, error) = outcome;
             if (response != null)
             {
                 var status = response.Status;
@@ -149,7 +150,7 @@ public static class StoreCommand
             }
             else outcomes.Add(new Outcome(path, null, null, error!.Message));
             sent++;
-            bytes += new FileInfo(path).Length;
+            bytes += outcome.Length;
             if (clock.Elapsed - lastReport > TimeSpan.FromMilliseconds(500))
             {
                 lastReport = clock.Elapsed;
