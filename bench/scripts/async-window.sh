@@ -4,11 +4,12 @@
 #
 #   bench/scripts/async-window.sh              # 2000 small (9 KB) objects, R=5
 #   N=2000 R=7 bench/scripts/async-window.sh
+#   DSG_EXE=/tmp/x/dsg bench/scripts/async-window.sh   # a dsg built elsewhere instead of this tree's
 #
 # Uses compare.sh's dsg build (bench/.bin/dsg, dsg-build.sh), made or reused: Native AOT or, failing that, JIT (then
 # each dsg process pays the JIT start-up;
 # the mode is printed). Data: bench/scripts/mkdata.py into $DATA. Each repetition runs the five senders back to back (order
-# rotating), each into a fresh receiver started before the clock starts; a sender's rate is N / its wall time. Ratios
+# rotating; storescu also into the same dsg receivers), each into a fresh receiver started before the clock starts; a sender's rate is N / its wall time. Ratios
 # are taken within a repetition and printed as median (min-max). Loopback only; every process bounded by `timeout`.
 set -u -o pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -16,7 +17,7 @@ N=${N:-2000}
 R=${R:-5}
 TMO=${TMO:-300}
 DATA=${DATA:-/tmp/dsg-window-data}
-OUT=${OUT:-$(mktemp -d /tmp/dsg-window.XXXXXX)}
+OUT=${OUT:-$(mktemp -d /tmp/dsg-window.XXXXXX)}; mkdir -p "$OUT"
 PY=${PY:-$(command -v /usr/bin/python3 || echo python3)}
 export TCP_NODELAY=1
 for tool in storescu storescp "$PY" dotnet; do
@@ -25,8 +26,12 @@ done
 
 # --- build: the same build as compare.sh (bench/.bin/dsg), made or reused ---
 . "$ROOT/bench/scripts/dsg-build.sh"
-BIN=$ROOT/bench/.bin/dsg
-dsg_build "$BIN" aot || exit 1
+if [ -n "${DSG_EXE:-}" ]; then
+  DSG=$DSG_EXE; MODE="given ($DSG_EXE)"   # DSG_EXE=/path/to/dsg: a build made elsewhere (A/B of branches)
+else
+  BIN=$ROOT/bench/.bin/dsg
+  dsg_build "$BIN" aot || exit 1
+fi
 
 # --- data ---
 D=$DATA/small-$N
@@ -53,7 +58,7 @@ one() {
   timeout "$TMO" sync -f "$OUT"
   a=$(ms)
   case $1 in
-    dcmtk) timeout "$TMO" storescu -aec BENCHSCP -aet BENCHSCU +sd 127.0.0.1 "$port" "$D" >>"$OUT/procs.log" 2>&1 || rc=$? ;;
+    dcmtk|*-scu) timeout "$TMO" storescu -aec BENCHSCP -aet BENCHSCU +sd 127.0.0.1 "$port" "$D" >>"$OUT/procs.log" 2>&1 || rc=$? ;;
     *-w1) timeout "$TMO" $DSG store -aec BENCHSCP -aet BENCHSCU 127.0.0.1 "$port" "$D" >>"$OUT/procs.log" 2>&1 || rc=$? ;;
     *-w8) timeout "$TMO" $DSG store --async-ops 8 -aec BENCHSCP -aet BENCHSCU 127.0.0.1 "$port" "$D" >>"$OUT/procs.log" 2>&1 || rc=$? ;;
   esac
@@ -64,7 +69,7 @@ one() {
   awk -v n="$N" -v t=$((b - a)) 'BEGIN { printf "%.0f", n * 1000 / t }'
 }
 
-CASES=(dcmtk fast-w1 fast-w8 durable-w1 durable-w8)
+CASES=(dcmtk fast-scu fast-w1 fast-w8 durable-scu durable-w1 durable-w8)
 echo "# $(date -u +%FT%TZ) async-window.sh: $N small objects ($(du -sh "$D" | cut -f1)), $R repetitions, dsg $MODE; $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 order=("${CASES[@]}")
 : > "$OUT/raw.tsv"
@@ -84,4 +89,8 @@ echo "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); raw rates in 
   'dsg store window 1 → dsg scp --no-fsync / storescu → storescp|fast-w1|dcmtk' \
   'dsg store window 8 → dsg scp --no-fsync / storescu → storescp|fast-w8|dcmtk' \
   'dsg store window 1 → dsg scp durable / storescu → storescp|durable-w1|dcmtk' \
-  'dsg store window 8 → dsg scp durable / storescu → storescp|durable-w8|dcmtk'
+  'dsg store window 8 → dsg scp durable / storescu → storescp|durable-w8|dcmtk' \
+  'dsg store window 8 / storescu, both → dsg scp --no-fsync (issue 20: ≥ 3x)|fast-w8|fast-scu' \
+  'dsg store window 8 / storescu, both → dsg scp durable (issue 20: ≥ 3x)|durable-w8|durable-scu' \
+  'dsg store window 1 / storescu, both → dsg scp --no-fsync|fast-w1|fast-scu' \
+  'dsg store window 1 / storescu, both → dsg scp durable|durable-w1|durable-scu'
