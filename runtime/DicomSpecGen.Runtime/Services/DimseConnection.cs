@@ -192,32 +192,53 @@ public sealed class DimseConnection : IAsyncDisposable
         public void Dispose() => Take()?.Return();
     }
 
-    /// <summary>Encodes a message whose command set and whole data set (in memory) each fit one PDV within the peer's
-    /// Maximum Length Received and <see cref="SmallLimit"/>: by default a P-DATA-TF PDU with the command PDV, then one
-    /// with the data set PDV; with <see cref="Transport.TransportOptions.CombineCommandAndDataPdvs"/> both PDVs in one
-    /// PDU. Null when the message is larger, or its data set odd (then the fragmenter sends it).</summary>
+    /// <summary>Encodes a message whose data set is in memory, up to <see cref="EncodeLimit"/> bytes: when the command set
+    /// and the data set each fit one PDV within the peer's Maximum Length Received and <see cref="SmallLimit"/>, by
+    /// default a P-DATA-TF PDU with the command PDV, then one with the data set PDV, and with
+    /// <see cref="Transport.TransportOptions.CombineCommandAndDataPdvs"/> both PDVs in one PDU; a larger one as the
+    /// fragmenter would send it (one PDV per PDU, each within the peer's limit). Null when the data set is larger, or odd
+    /// (then the fragmenter sends it from a stream).</summary>
     /// <remarks>PS3.8 Section 9.3.5 (a P-DATA-TF carries one or more PDVs), Annex D.1 (the peer's limit; 0 = none) and
     /// E.1 (2013): even fragments, the command's last fragment before the data's. Separate PDUs are what DCMTK and
     /// pynetdicom send, and what peers that read one PDV per PDU (GDCM) need.</remarks>
     internal EncodedMessage? TryEncode(byte contextId, DimseMessage message, ReadOnlyMemory<byte> data)
     {
-        if (!message.HasDataSet || (data.Length & 1) != 0) return null;
+        if (!message.HasDataSet || (data.Length & 1) != 0 || data.Length > EncodeLimit) return null;
         var peerMax = _association.PeerMaxPduLength;
-        var combined = CombineCommandAndData;
-        // The command set's encoded length decides; it is encoded only when the data set alone leaves room.
-        if (data.Length > SmallLimit || (peerMax != 0 && PdvLayout.ItemOverhead + (long)data.Length > peerMax)) return null;
         var command = message.ToArray();
+        var combined = CombineCommandAndData;
         long largest = combined ? 2L * PdvLayout.ItemOverhead + command.Length + data.Length : PdvLayout.ItemOverhead + (long)Math.Max(command.Length, data.Length);
-        if ((combined ? largest : command.Length + data.Length) > SmallLimit || (peerMax != 0 && largest > peerMax)) return null;
-        var commandPdv = new PdvFragment(contextId, true, true, command).ToPresentationDataValue();
-        var dataPdv = new PdvFragment(contextId, false, true, data).ToPresentationDataValue();
-        PDataTf[] pdus = combined ? [new PDataTf { Values = [commandPdv, dataPdv] }] : [new PDataTf { Values = [commandPdv] }, new PDataTf { Values = [dataPdv] }];
+        PDataTf[] pdus;
+        if ((combined ? largest : command.Length + data.Length) <= SmallLimit && (peerMax == 0 || largest <= peerMax))
+        {
+            var commandPdv = new PdvFragment(contextId, true, true, command).ToPresentationDataValue();
+            var dataPdv = new PdvFragment(contextId, false, true, data).ToPresentationDataValue();
+            pdus = combined ? [new PDataTf { Values = [commandPdv, dataPdv] }] : [new PDataTf { Values = [commandPdv] }, new PDataTf { Values = [dataPdv] }];
+        }
+        else
+        {
+            var fragmenter = new DimseFragmenter(new DimseFragmenterOptions { PeerMaxPduLength = peerMax });
+            var max = fragmenter.MaxFragmentLength;
+            var list = new List<PDataTf>(2 + data.Length / max);
+            foreach (var pdv in fragmenter.FragmentCommand(contextId, command)) list.Add(DimseFragmenter.ToPDataTf(pdv));
+            for (var offset = 0; ; offset += max)
+            {
+                var length = Math.Min(max, data.Length - offset);
+                var last = offset + length == data.Length;
+                list.Add(DimseFragmenter.ToPDataTf(new PdvFragment(contextId, false, last, data.Slice(offset, length))));
+                if (last) break;
+            }
+            pdus = [.. list];
+        }
         var size = 0;
         foreach (var pdu in pdus) size += pdu.GetEncodedLength();
         var bytes = new Transport.PooledPduBuffer(size);
         foreach (var pdu in pdus) pdu.Write(bytes);
         return new EncodedMessage(message, contextId, pdus, bytes);
     }
+
+    /// <summary>The largest data set <see cref="TryEncode"/> encodes ahead in memory.</summary>
+    internal const int EncodeLimit = 1 << 20;
 
     private bool CombineCommandAndData => _association.Connection?.Options.CombineCommandAndDataPdvs == true;
 

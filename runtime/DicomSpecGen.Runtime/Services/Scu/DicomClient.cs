@@ -106,8 +106,8 @@ public sealed class DicomClient : IAsyncDisposable
     /// <summary>C-STORE of many files in the order given, keeping as many outstanding as the negotiated window allows
     /// (one in the synchronous mode); yields each outcome when its final response arrives, so in any order. The next
     /// file is read and its request encoded while the sent ones are outstanding, so a final response is followed at
-    /// once by one socket send of the next request (a small file's PDUs are encoded ahead; a large one streams when
-    /// its turn comes, only its header read ahead). A file that cannot be read or has no accepted context is an
+    /// once by one socket send of the next request (the PDUs of a file up to 1 MiB are encoded ahead; a larger one
+    /// streams when its turn comes, only its first 256 KiB read ahead). A file that cannot be read or has no accepted context is an
     /// outcome with <see cref="StoreOutcome.Error"/>; a lost association throws, and nothing more is sent.</summary>
     /// <remarks>PS3.7 D.3.3.3 (window), 9.1.1 (C-STORE), 9.3.1.2 (responses matched by Message ID Being Responded To)</remarks>
     public async IAsyncEnumerable<StoreOutcome> StoreFilesAsync(IEnumerable<string> paths, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -227,9 +227,9 @@ public sealed class DicomClient : IAsyncDisposable
         prepared.Stream = file;
         prepared.Length = file.Length;
         Stream source;
-        if (prepared.Length <= SmallFileLimit)
+        if (prepared.Length <= DimseConnection.EncodeLimit)
         {
-            // A small file is read whole, in one read, into a pooled array; its PDUs are encoded from it.
+            // A file up to 1 MiB is read whole, in one read, into a pooled array; its PDUs are encoded from it.
             var length = (int)prepared.Length;
             prepared.Bytes = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
             file.ReadExactly(prepared.Bytes, 0, length);
@@ -239,7 +239,7 @@ public sealed class DicomClient : IAsyncDisposable
         }
         else
         {
-            // A larger file streams through a buffer whose refills read synchronously; only its header is read ahead.
+            // A larger file streams through a buffer whose refills read synchronously; only its first buffer is read ahead.
             prepared.Stream = source = new BufferedStream(file, LargeReadBuffer);
         }
         var reader = await DicomFileReader.OpenAsync(source, leaveOpen: true, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -321,7 +321,7 @@ public sealed class DicomClient : IAsyncDisposable
         }
     }
 
-    /// <summary>The read buffer of a file above <see cref="SmallFileLimit"/>: a few large reads per megabyte.</summary>
+    /// <summary>The read buffer of a file above <see cref="DimseConnection.EncodeLimit"/>: a few large reads per megabyte.</summary>
     private const int LargeReadBuffer = 256 * 1024;
 
     private async Task<StoreOutcome> StoreOneAsync(string path, CancellationToken cancellationToken)
