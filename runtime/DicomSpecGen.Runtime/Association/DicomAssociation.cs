@@ -241,14 +241,17 @@ public sealed partial class DicomAssociation : IAsyncDisposable
     }
 
     /// <summary>Writes a batch of encoded P-DATA-TF PDUs whose events were fired, with the place taken by
-    /// <see cref="WaitForPDataSlotAsync"/>; takes ownership of the buffer.</summary>
+    /// <see cref="WaitForPDataSlotAsync"/>; takes ownership of the buffer. On a connection already closed the bytes are
+    /// dropped, as <see cref="Port.Send"/> drops a PDU then: the reader reports why it closed (e.g. a write that stalled
+    /// past the timeout) and the requests waiting for responses fail with that.</summary>
     internal void WriteEncodedPData(PooledPduBuffer encoded)
     {
-        var connection = _connection;
-        if (connection != null && connection.SendEncoded(encoded)) return;
-        if (connection == null) encoded.Return();
-        connection?.ReleasePDataSlot();
-        throw new AssociationAbortedException("the connection closed before the P-DATA was sent" + (_failure is { } f ? ": " + f.Message : ""), _failure);
+        if (_connection is not { } connection)
+        {
+            encoded.Return();
+            throw new InvalidOperationException("the association is not established");
+        }
+        if (!connection.SendEncoded(encoded)) connection.ReleasePDataSlot();
     }
 
     /// <summary>Requests release (A-RELEASE request, Evt11) and waits for the A-RELEASE-RP; aborts after the timeout.</summary>
