@@ -16,7 +16,7 @@ BEFORE=$1 AFTER=$2 DIR=$3 REPS=${4:-3}
 PORT=${PORT:-11391}
 export TCP_NODELAY=1
 run_cmd() { case $1 in *.dll) echo "dotnet $1" ;; *) echo "$1" ;; esac; }
-N=$(find "$DIR" -maxdepth 1 -type f | wc -l)
+N=$(find "$DIR" -type f ! -name ".*" | wc -l)
 
 storescp --ignore -aet BENCHSCP "$PORT" >/dev/null 2>&1 & SCP=$!
 trap 'kill $SCP 2>/dev/null; wait $SCP 2>/dev/null' EXIT
@@ -29,7 +29,7 @@ one() {  # one NAME: runs one sender, prints its objects/s
   local t0 t1 rc
   t0=$(date +%s.%N)
   case $1 in
-    storescu) timeout 300 storescu -aet BENCHSCU -aec BENCHSCP 127.0.0.1 "$PORT" +sd "$DIR" >/dev/null 2>&1 ;;
+    storescu) timeout 300 storescu -aet BENCHSCU -aec BENCHSCP 127.0.0.1 "$PORT" +sd +r "$DIR" >/dev/null 2>&1 ;;
     before)   timeout 300 $(run_cmd "$BEFORE") store 127.0.0.1 "$PORT" -aec BENCHSCP -aet BENCHSCU "$DIR" >/dev/null 2>&1 ;;
     after)    timeout 300 $(run_cmd "$AFTER") store 127.0.0.1 "$PORT" -aec BENCHSCP -aet BENCHSCU "$DIR" >/dev/null 2>&1 ;;
   esac

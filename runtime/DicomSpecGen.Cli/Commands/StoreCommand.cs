@@ -99,25 +99,37 @@ public static class StoreCommand
         .ToList();
 
     /// <summary>One context per SOP class found, proposing the files' own transfer syntaxes first, then Explicit and
-    /// Implicit VR Little Endian (so native data can be transcoded if needed).</summary>
+    /// Implicit VR Little Endian (so native data can be transcoded if needed). The files' headers are read on all cores
+    /// (the association waits for this scan), then gathered in the order of the files.</summary>
     public static async Task<(List<PresentationContextProposal> Contexts, List<(string Path, string Error)> Unreadable)> ProposeAsync(IReadOnlyList<string> files, CancellationToken ct)
     {
-        var syntaxes = new Dictionary<string, List<string>>();
-        var unreadable = new List<(string, string)>();
-        foreach (var path in files)
+        var found = new (string? SopClass, string? Syntax, string? Error)[files.Count];
+        await Parallel.ForAsync(0, files.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, async (i, token) =>
         {
             try
             {
                 // Read on this thread (an async read of a file stream resumes on another thread, once per file here).
-                await using var stream = SynchronousReadStream.OpenFile(path);
-                await using var reader = await DicomFileReader.OpenAsync(stream, cancellationToken: ct);
-                if (!syntaxes.TryGetValue(reader.Meta.MediaStorageSopClassUid, out var list)) syntaxes[reader.Meta.MediaStorageSopClassUid] = list = [];
-                if (!list.Contains(reader.Meta.TransferSyntaxUid)) list.Add(reader.Meta.TransferSyntaxUid);
+                await using var stream = SynchronousReadStream.OpenFile(files[i]);
+                await using var reader = await DicomFileReader.OpenAsync(stream, cancellationToken: token);
+                found[i] = (reader.Meta.MediaStorageSopClassUid, reader.Meta.TransferSyntaxUid, null);
             }
             catch (Exception e) when (e is Data.DicomDataException or IOException or UnauthorizedAccessException)
             {
-                unreadable.Add((path, "not a readable DICOM file: " + e.Message));
+                found[i] = (null, null, "not a readable DICOM file: " + e.Message);
             }
+        });
+        var syntaxes = new Dictionary<string, List<string>>();
+        var unreadable = new List<(string, string)>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (found[i] is (null, _, var error))
+            {
+                unreadable.Add((files[i], error!));
+                continue;
+            }
+            var (sop, syntax, _) = found[i];
+            if (!syntaxes.TryGetValue(sop!, out var list)) syntaxes[sop!] = list = [];
+            if (!list.Contains(syntax!)) list.Add(syntax!);
         }
         var contexts = new List<PresentationContextProposal>();
         var id = 1;
@@ -138,8 +150,9 @@ public static class StoreCommand
         long bytes = 0;
         var sent = 0;
         var lastReport = TimeSpan.Zero;
-        await foreach (var (path, response, error) in client.StoreFilesAsync(files, ct))
+        await foreach (var outcome in client.StoreFilesAsync(files, ct))
         {
+            var (path, response, error) = outcome;
             if (response != null)
             {
                 var status = response.Status;
@@ -149,7 +162,7 @@ public static class StoreCommand
             }
             else outcomes.Add(new Outcome(path, null, null, error!.Message));
             sent++;
-            bytes += new FileInfo(path).Length;
+            bytes += outcome.Length;
             if (clock.Elapsed - lastReport > TimeSpan.FromMilliseconds(500))
             {
                 lastReport = clock.Elapsed;

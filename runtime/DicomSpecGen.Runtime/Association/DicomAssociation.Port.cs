@@ -46,6 +46,12 @@ public sealed partial class DicomAssociation
         {
             var connection = owner._connection;
             if (connection == null) return;
+            if (pdu.Content is EncodedPData encodedPData)
+            {
+                // Encoded by the DIMSE layer into a batch it writes itself (one send for several PDUs).
+                connection.TraceSent(encodedPData.Pdu);
+                return;
+            }
             if (pdu is { Kind: DulPduKind.AAbort, Content: DulAbort sent }) owner.TelemetryAbortSent(sent);
             Pdu encoded = (pdu.Kind, pdu.Content) switch
             {

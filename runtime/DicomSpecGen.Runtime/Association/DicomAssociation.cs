@@ -220,6 +220,40 @@ public sealed partial class DicomAssociation : IAsyncDisposable
         throw new AssociationAbortedException($"cannot send P-DATA in {step.From}: " + (_failure?.Message ?? "the association is not open"), _failure);
     }
 
+    /// <summary>The content of a P-DATA request (Evt9) whose PDU the DIMSE layer has already encoded into a batch of
+    /// PDUs it writes with one send (<see cref="WriteEncodedPData"/>): DT-1 then only reports it to the trace.</summary>
+    internal sealed record EncodedPData(PDataTf Pdu);
+
+    /// <summary>Takes a place in the P-DATA send queue for a batch of encoded PDUs (see <see cref="WriteEncodedPData"/>).</summary>
+    internal Task WaitForPDataSlotAsync(CancellationToken cancellationToken)
+        => (_connection ?? throw new InvalidOperationException("the association is not established")).WaitForPDataSlotAsync(cancellationToken);
+
+    /// <summary>Gives back a place taken by <see cref="WaitForPDataSlotAsync"/> when no batch is written after all.</summary>
+    internal void ReleasePDataSlot() => _connection?.ReleasePDataSlot();
+
+    /// <summary>P-DATA request (Evt9) for one PDU of a batch the caller encoded and writes afterwards; throws when the
+    /// DUL cannot send P-DATA in its state (a blank cell of Evt9's row in Table 9-10).</summary>
+    internal void FireEncodedPData(PDataTf pdu)
+    {
+        var step = Fire(DulEvent.Evt9, new EncodedPData(pdu));
+        if (!step.IsDefined)
+            throw new AssociationAbortedException($"cannot send P-DATA in {step.From}: " + (_failure?.Message ?? "the association is not open"), _failure);
+    }
+
+    /// <summary>Writes a batch of encoded P-DATA-TF PDUs whose events were fired, with the place taken by
+    /// <see cref="WaitForPDataSlotAsync"/>; takes ownership of the buffer. On a connection already closed the bytes are
+    /// dropped, as <see cref="Port.Send"/> drops a PDU then: the reader reports why it closed (e.g. a write that stalled
+    /// past the timeout) and the requests waiting for responses fail with that.</summary>
+    internal void WriteEncodedPData(PooledPduBuffer encoded)
+    {
+        if (_connection is not { } connection)
+        {
+            encoded.Return();
+            throw new InvalidOperationException("the association is not established");
+        }
+        if (!connection.SendEncoded(encoded)) connection.ReleasePDataSlot();
+    }
+
     /// <summary>Requests release (A-RELEASE request, Evt11) and waits for the A-RELEASE-RP; aborts after the timeout.</summary>
     public async Task ReleaseAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {

@@ -26,6 +26,9 @@ public sealed class DimseConnection : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly ConcurrentDictionary<ushort, Channel<DimseResponse>> _pending = new();
+    /// <summary>Requests that want only their final response (<see cref="SendRequestAsync"/>): completed from
+    /// <see cref="Route"/> without a channel.</summary>
+    private readonly ConcurrentDictionary<ushort, FinalResponseSink> _finals = new();
     private readonly ConcurrentDictionary<ushort, CancellationTokenSource> _running = new();
     private readonly ConcurrentDictionary<Task, byte> _handlers = new();
     private readonly CancellationTokenSource _stop = new();
@@ -51,6 +54,8 @@ public sealed class DimseConnection : IAsyncDisposable
         _invokeSlots = invoke is { } i ? new SemaphoreSlim(i, i) : null;
         _performInOrder = perform == 1;
         association.Completion.ContinueWith(_ => _ended.Cancel(), TaskScheduler.Default);
+        // The reader cancels _stop when it ends: requests still waiting for a final response then fail.
+        _stop.Token.Register(static c => ((DimseConnection)c!).FailFinals(), this);
         _reader = Task.Run(ReadLoopAsync);
     }
 
@@ -76,26 +81,36 @@ public sealed class DimseConnection : IAsyncDisposable
         while (true)
         {
             var id = (ushort)Interlocked.Increment(ref _nextMessageId);
-            if (id != 0 && !_pending.ContainsKey(id)) return id;
+            if (id != 0 && !_pending.ContainsKey(id) && !_finals.ContainsKey(id)) return id;
         }
     }
 
     /// <summary>Sends one message (command set, then the data set read from the stream) on a context.</summary>
     public async Task SendAsync(byte contextId, DimseMessage message, Stream? dataSet, CancellationToken cancellationToken)
     {
-        var fragmenter = new DimseFragmenter(new DimseFragmenterOptions { PeerMaxPduLength = _association.PeerMaxPduLength });
         // Fragments of two messages must not interleave (PS3.8 E.1).
         await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             _logger.LogDebug("sending {Message} on context #{Context}", message.Title, contextId);
-            if (message.HasDataSet && Small(message, dataSet) is { } small)
+            if (message.HasDataSet && dataSet is MemoryStream memory && memory.TryGetBuffer(out var buffer)
+                && TryEncode(contextId, message, buffer.AsMemory().Slice((int)memory.Position, (int)(memory.Length - memory.Position))) is { } small)
             {
-                await SendSmallAsync(contextId, small.Command, small.Data, cancellationToken).ConfigureAwait(false);
+                memory.Position = memory.Length;
+                using (small) await WriteEncodedAsync(small, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            await fragmenter.SendAsync(contextId, message, dataSet,
-                (pdv, ct) => new ValueTask(_association.SendPDataAsync(DimseFragmenter.ToPDataTf(pdv), ct)), cancellationToken).ConfigureAwait(false);
+            var fragmenter = new DimseFragmenter(new DimseFragmenterOptions { PeerMaxPduLength = _association.PeerMaxPduLength });
+            var batch = new PduBatch(_association, fragmenter.MaxFragmentLength);
+            try
+            {
+                await fragmenter.SendAsync(contextId, message, dataSet, batch.AddAsync, cancellationToken).ConfigureAwait(false);
+                batch.Write();
+            }
+            finally
+            {
+                batch.Dispose();
+            }
         }
         finally
         {
@@ -103,46 +118,154 @@ public sealed class DimseConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>A message whose command set and whole data set (in memory) each fit one PDV within the peer's Maximum
-    /// Length Received and <see cref="SmallLimit"/>; null otherwise (then the fragmenter sends it).</summary>
-    /// <remarks>PS3.8 Annex D.1 (the peer's limit; 0 = none) and E.1 (2013): even fragments, the command's last
-    /// fragment before the data's.</remarks>
-    private (byte[] Command, ReadOnlyMemory<byte> Data)? Small(DimseMessage message, Stream? dataSet)
+    /// <summary>P-DATA-TF PDUs encoded one after the other into one buffer and written with one socket send once it
+    /// holds about <see cref="BatchBytes"/> (a large data set) or the message ends: a few system calls per megabyte
+    /// instead of one per PDU. Each PDU stays within the peer's limit and has its own DUL event (Evt9), fired as it is
+    /// encoded, while its fragment is valid.</summary>
+    /// <remarks>PS3.8 9.3.5 (one or more PDVs per P-DATA-TF, here one), Annex E.1 (2013)</remarks>
+    private sealed class PduBatch(DicomAssociation association, int maxFragmentLength) : IDisposable
     {
-        if (dataSet is not MemoryStream memory || !memory.TryGetBuffer(out var buffer)) return null;
-        var data = buffer.AsMemory().Slice((int)memory.Position, (int)(memory.Length - memory.Position));
-        if ((data.Length & 1) != 0) return null;
-        var command = message.ToArray();
+        private readonly int _capacity = Math.Max(BatchBytes, maxFragmentLength + 2 * PdvLayout.ItemOverhead);
+        private Transport.PooledPduBuffer? _buffer;
+        private bool _slot;
+
+        public async ValueTask AddAsync(PdvFragment pdv, CancellationToken cancellationToken)
+        {
+            if (_buffer == null)
+            {
+                // The place in the send queue is taken before the PDUs' events fire, so nothing waits in between.
+                await association.WaitForPDataSlotAsync(cancellationToken).ConfigureAwait(false);
+                _slot = true;
+                _buffer = new Transport.PooledPduBuffer(_capacity);
+            }
+            var pdu = DimseFragmenter.ToPDataTf(pdv);
+            pdu.Write(_buffer);
+            association.FireEncodedPData(pdu);
+            if (_buffer.Length + maxFragmentLength + 2 * PdvLayout.ItemOverhead > _capacity) Write();
+        }
+
+        /// <summary>Writes what is gathered.</summary>
+        public void Write()
+        {
+            if (_buffer is not { } buffer) return;
+            _buffer = null;
+            _slot = false;
+            association.WriteEncodedPData(buffer);
+        }
+
+        public void Dispose()
+        {
+            _buffer?.Return();
+            _buffer = null;
+            if (_slot) association.ReleasePDataSlot();
+            _slot = false;
+        }
+    }
+
+    /// <summary>About how many bytes of PDUs one socket send of a large message carries.</summary>
+    internal const int BatchBytes = 256 * 1024;
+
+    /// <summary>A message with its data set in memory, encoded ahead of sending (see <see cref="TryEncode"/>): its
+    /// P-DATA-TF PDUs in one buffer, written with one send, and the PDUs themselves for their DUL events and the trace.
+    /// The data set's memory must stay unchanged until it is sent or disposed.</summary>
+    internal sealed class EncodedMessage : IDisposable
+    {
+        private Transport.PooledPduBuffer? _bytes;
+
+        internal EncodedMessage(DimseMessage message, byte contextId, PDataTf[] pdus, Transport.PooledPduBuffer bytes)
+        {
+            Message = message;
+            ContextId = contextId;
+            Pdus = pdus;
+            _bytes = bytes;
+        }
+
+        public DimseMessage Message { get; }
+
+        public byte ContextId { get; }
+
+        internal PDataTf[] Pdus { get; }
+
+        /// <summary>The encoded bytes, once: whoever takes them writes or returns them.</summary>
+        internal Transport.PooledPduBuffer? Take() => Interlocked.Exchange(ref _bytes, null);
+
+        public void Dispose() => Take()?.Return();
+    }
+
+    /// <summary>Encodes a message whose data set is in memory, up to <see cref="EncodeLimit"/> bytes: when the command set
+    /// and the data set each fit one PDV within the peer's Maximum Length Received and <see cref="SmallLimit"/>, by
+    /// default a P-DATA-TF PDU with the command PDV, then one with the data set PDV, and with
+    /// <see cref="Transport.TransportOptions.CombineCommandAndDataPdvs"/> both PDVs in one PDU; a larger one as the
+    /// fragmenter would send it (one PDV per PDU, each within the peer's limit). Null when the data set is larger, or odd
+    /// (then the fragmenter sends it from a stream).</summary>
+    /// <remarks>PS3.8 Section 9.3.5 (a P-DATA-TF carries one or more PDVs), Annex D.1 (the peer's limit; 0 = none) and
+    /// E.1 (2013): even fragments, the command's last fragment before the data's. Separate PDUs are what DCMTK and
+    /// pynetdicom send, and what peers that read one PDV per PDU (GDCM) need.</remarks>
+    internal EncodedMessage? TryEncode(byte contextId, DimseMessage message, ReadOnlyMemory<byte> data)
+    {
+        if (!message.HasDataSet || (data.Length & 1) != 0 || data.Length > EncodeLimit) return null;
         var peerMax = _association.PeerMaxPduLength;
+        var command = message.ToArray();
         var combined = CombineCommandAndData;
         long largest = combined ? 2L * PdvLayout.ItemOverhead + command.Length + data.Length : PdvLayout.ItemOverhead + (long)Math.Max(command.Length, data.Length);
-        if ((combined ? largest : command.Length + data.Length) > SmallLimit || (peerMax != 0 && largest > peerMax)) return null;
-        memory.Position = memory.Length;
-        return (command, data);
+        PDataTf[] pdus;
+        if ((combined ? largest : command.Length + data.Length) <= SmallLimit && (peerMax == 0 || largest <= peerMax))
+        {
+            var commandPdv = new PdvFragment(contextId, true, true, command).ToPresentationDataValue();
+            var dataPdv = new PdvFragment(contextId, false, true, data).ToPresentationDataValue();
+            pdus = combined ? [new PDataTf { Values = [commandPdv, dataPdv] }] : [new PDataTf { Values = [commandPdv] }, new PDataTf { Values = [dataPdv] }];
+        }
+        else
+        {
+            var fragmenter = new DimseFragmenter(new DimseFragmenterOptions { PeerMaxPduLength = peerMax });
+            var max = fragmenter.MaxFragmentLength;
+            var list = new List<PDataTf>(2 + data.Length / max);
+            foreach (var pdv in fragmenter.FragmentCommand(contextId, command)) list.Add(DimseFragmenter.ToPDataTf(pdv));
+            for (var offset = 0; ; offset += max)
+            {
+                var length = Math.Min(max, data.Length - offset);
+                var last = offset + length == data.Length;
+                list.Add(DimseFragmenter.ToPDataTf(new PdvFragment(contextId, false, last, data.Slice(offset, length))));
+                if (last) break;
+            }
+            pdus = [.. list];
+        }
+        var size = 0;
+        foreach (var pdu in pdus) size += pdu.GetEncodedLength();
+        var bytes = new Transport.PooledPduBuffer(size);
+        foreach (var pdu in pdus) pdu.Write(bytes);
+        return new EncodedMessage(message, contextId, pdus, bytes);
     }
+
+    /// <summary>The largest data set <see cref="TryEncode"/> encodes ahead in memory.</summary>
+    internal const int EncodeLimit = 1 << 20;
 
     private bool CombineCommandAndData => _association.Connection?.Options.CombineCommandAndDataPdvs == true;
 
-    /// <summary>Sends a small message: by default a P-DATA-TF PDU with the command PDV, then one with the data set PDV,
-    /// handed to the socket together (one send); with <see cref="Transport.TransportOptions.CombineCommandAndDataPdvs"/>
-    /// both PDVs in one PDU.</summary>
-    /// <remarks>PS3.8 Section 9.3.5 (a P-DATA-TF carries one or more PDVs) and Annex E.1 (2013). Separate PDUs are what
-    /// DCMTK and pynetdicom send, and what peers that read one PDV per PDU (GDCM) need.</remarks>
-    private async Task SendSmallAsync(byte contextId, byte[] command, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    /// <summary>Sends an encoded message: its PDUs' DUL events, then one socket send (call under <see cref="_sendLock"/>).</summary>
+    private async Task WriteEncodedAsync(EncodedMessage message, CancellationToken cancellationToken)
     {
-        var commandPdv = new PdvFragment(contextId, true, true, command).ToPresentationDataValue();
-        var dataPdv = new PdvFragment(contextId, false, true, data).ToPresentationDataValue();
-        if (CombineCommandAndData)
+        var bytes = message.Take() ?? throw new InvalidOperationException($"{message.Message.Title} was already sent");
+        try
         {
-            await _association.SendPDataAsync(new PDataTf { Values = [commandPdv, dataPdv] }, cancellationToken).ConfigureAwait(false);
-            return;
+            await _association.WaitForPDataSlotAsync(cancellationToken).ConfigureAwait(false);
         }
-        // Two PDUs, one write: the command PDU is held until the data PDU joins it.
-        using (_association.Connection?.Coalesce())
+        catch
         {
-            await _association.SendPDataAsync(new PDataTf { Values = [commandPdv] }, cancellationToken).ConfigureAwait(false);
-            await _association.SendPDataAsync(new PDataTf { Values = [dataPdv] }, cancellationToken).ConfigureAwait(false);
+            bytes.Return();
+            throw;
         }
+        try
+        {
+            foreach (var pdu in message.Pdus) _association.FireEncodedPData(pdu);
+        }
+        catch
+        {
+            bytes.Return();
+            _association.ReleasePDataSlot();
+            throw;
+        }
+        _association.WriteEncodedPData(bytes);
     }
 
     /// <summary>The largest small message (command and data set bytes) sent whole from memory, also when the peer
@@ -158,6 +281,90 @@ public sealed class DimseConnection : IAsyncDisposable
         return SendAsync(contextId, message, new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true), cancellationToken);
     }
 
+    /// <summary>Where the final response of a request sent with <see cref="SendRequestAsync"/> goes: called on the
+    /// reader's thread as the response is read (keep it short), or with the error when the association ends first.
+    /// Pending responses (PS3.7 9.1.2-9.1.4; not defined for the requests sent this way) are not passed on.</summary>
+    internal abstract class FinalResponseSink
+    {
+        /// <summary>Whether the request holds a place in the window, given back when its final response arrives.</summary>
+        internal bool HoldsSlot;
+
+        public abstract void OnResponse(DimseResponse response);
+
+        public abstract void OnFailure(Exception error);
+    }
+
+    /// <summary>Sends a request (an encoded one when <paramref name="encoded"/> is given, else with the data set read
+    /// from <paramref name="dataSet"/>) and returns once it is sent; its final response goes to
+    /// <paramref name="sink"/>. Waits first for a place in the window (PS3.7 D.3.3.3); the place is given back as the
+    /// final response is routed, before the sink runs, so the sink may send the next request at once.</summary>
+    /// <remarks>PS3.7 9.3.1.2 (responses matched by Message ID Being Responded To), D.3.3.3</remarks>
+    internal async Task SendRequestAsync(byte contextId, DimseMessage request, Stream? dataSet, EncodedMessage? encoded, FinalResponseSink sink, CancellationToken cancellationToken)
+    {
+        var id = request.RequestMessageID ?? throw new ArgumentException($"{request.Title} has no Message ID", nameof(request));
+        if (_pending.ContainsKey(id) || !_finals.TryAdd(id, sink)) throw new InvalidOperationException($"Message ID {id} is already outstanding");
+        try
+        {
+            // After the registration: either the reader's end (FailFinals) sees the sink, or we see the end here.
+            if (_reader.IsCompleted || _stop.IsCancellationRequested) throw Ended();
+            if (_invokeSlots != null)
+            {
+                await _invokeSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                sink.HoldsSlot = true;
+                if (_reader.IsCompleted || _ended.IsCancellationRequested) throw Ended();
+            }
+            if (encoded == null)
+            {
+                await SendAsync(contextId, request, dataSet, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await WriteEncodedAsync(encoded, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
+        }
+        catch
+        {
+            Forget(id, sink);
+            throw;
+        }
+    }
+
+    /// <summary>Stops waiting for a request's final response (it failed to go out, or its caller gave up).</summary>
+    private bool Forget(ushort id, FinalResponseSink sink)
+    {
+        if (!_finals.TryRemove(new KeyValuePair<ushort, FinalResponseSink>(id, sink))) return false;
+        if (sink.HoldsSlot) _invokeSlots?.Release();
+        return true;
+    }
+
+    /// <summary>The reader has ended: every request still waiting for its final response fails (on the thread pool, not
+    /// inside the reader's cancellation).</summary>
+    private void FailFinals()
+    {
+        if (_finals.IsEmpty) return;
+        ThreadPool.UnsafeQueueUserWorkItem(static c =>
+        {
+            foreach (var (id, sink) in c._finals)
+                if (c._finals.TryRemove(new KeyValuePair<ushort, FinalResponseSink>(id, sink))) sink.OnFailure(c.Ended());
+        }, this, preferLocal: false);
+    }
+
+    /// <summary>A final response awaited as a task; the awaiting requester continues on the reader's thread.</summary>
+    private sealed class TaskSink : FinalResponseSink
+    {
+        public readonly TaskCompletionSource<DimseResponse> Completion = new();
+
+        public override void OnResponse(DimseResponse response) => Completion.TrySetResult(response);
+
+        public override void OnFailure(Exception error) => Completion.TrySetException(error);
+    }
+
     /// <summary>Sends a request and yields its responses up to the final (non-pending) one.</summary>
     public async IAsyncEnumerable<DimseResponse> RequestAsync(byte contextId, DimseMessage request, Stream? dataSet,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -167,7 +374,7 @@ public sealed class DimseConnection : IAsyncDisposable
         // reader resumes at the requester's next await.
         // Also with several requests outstanding: the next request a requester sends from here only awaits the send.
         var responses = Channel.CreateUnbounded<DimseResponse>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = true });
-        if (!_pending.TryAdd(id, responses)) throw new InvalidOperationException($"Message ID {id} is already outstanding");
+        if (_finals.ContainsKey(id) || !_pending.TryAdd(id, responses)) throw new InvalidOperationException($"Message ID {id} is already outstanding");
         var slot = false;
         try
         {
@@ -215,9 +422,16 @@ public sealed class DimseConnection : IAsyncDisposable
     /// <summary>Sends a request and returns its final response.</summary>
     public async Task<DimseResponse> RequestFinalAsync(byte contextId, DimseMessage request, DicomDataset? dataSet, CancellationToken cancellationToken = default)
     {
-        DimseResponse? last = null;
-        await foreach (var response in RequestAsync(contextId, request, dataSet, cancellationToken).ConfigureAwait(false)) last = response;
-        return last!;
+        request.HasDataSet = dataSet != null;
+        var sink = new TaskSink();
+        var id = request.RequestMessageID ?? throw new ArgumentException($"{request.Title} has no Message ID", nameof(request));
+        await SendRequestAsync(contextId, request, dataSet == null ? null : InMemory(dataSet.Encode(_association.GetTransferSyntax(contextId))), null, sink, cancellationToken).ConfigureAwait(false);
+        if (!cancellationToken.CanBeCanceled) return await sink.Completion.Task.ConfigureAwait(false);
+        await using var _ = cancellationToken.Register(() =>
+        {
+            if (Forget(id, sink)) sink.Completion.TrySetCanceled(cancellationToken);
+        }).ConfigureAwait(false);
+        return await sink.Completion.Task.ConfigureAwait(false);
     }
 
     private AssociationAbortedException Ended()
@@ -385,6 +599,13 @@ public sealed class DimseConnection : IAsyncDisposable
     private void Route(DimseMessage response, DicomDataset? dataSet)
     {
         var id = response.RespondedToMessageID;
+        if (id is { } wanted && _finals.TryGetValue(wanted, out var sink))
+        {
+            if (DimseStatus.ClassOf(response.ResponseStatus ?? 0) == StatusClass.Pending)
+                _logger.LogWarning("{Message} answers Message ID {Id} with a pending status, which its request does not have; ignored", response.Title, wanted);
+            else if (Forget(wanted, sink)) sink.OnResponse(new DimseResponse(response, dataSet));
+            return;
+        }
         if (id is { } key && _pending.TryGetValue(key, out var channel))
         {
             channel.Writer.TryWrite(new DimseResponse(response, dataSet));

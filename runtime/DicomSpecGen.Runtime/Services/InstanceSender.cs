@@ -68,7 +68,7 @@ public static class InstanceSender
     /// syntax when the file's is native too (transcoding between encapsulated syntaxes is not possible here).
     /// Only contexts on which we may act as storage SCU count: as acceptor (C-GET sub-operations) that needs the
     /// requestor to have taken the SCP role (PS3.7 D.3.3.4; PS3.4 C.4.3.1).</summary>
-    private static (byte ContextId, bool Raw) ChooseContext(DicomAssociation association, string sopClass, TransferSyntax fileSyntax)
+    internal static (byte ContextId, bool Raw) ChooseContext(DicomAssociation association, string sopClass, TransferSyntax fileSyntax)
     {
         var usable = association.Contexts.Where(c => c.IsAccepted && c.AbstractSyntax == sopClass
             && (association.IsRequestor ? c.RequestorIsScu : c.RequestorIsScp)).ToList();

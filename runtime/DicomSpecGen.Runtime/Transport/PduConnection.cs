@@ -356,6 +356,29 @@ public sealed class PduConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>Writes P-DATA-TF PDUs the caller has already encoded (their DUL events fired, see
+    /// <see cref="TraceSent"/>) with one socket send when nothing is queued, else through the writer task, after
+    /// anything held by <see cref="Coalesce"/>. Takes ownership of <paramref name="encoded"/> and of one P-DATA slot
+    /// (<see cref="WaitForPDataSlotAsync"/>), released once written. Returns false once closed (then the slot is the
+    /// caller's to release).</summary>
+    internal bool SendEncoded(PooledPduBuffer encoded)
+    {
+        lock (_sendGate)
+        {
+            if (_closed != 0)
+            {
+                encoded.Return();
+                return false;
+            }
+            FlushHeldLocked();
+            WriteLocked(encoded, isPData: true);
+            return true;
+        }
+    }
+
+    /// <summary>Reports a P-DATA-TF PDU sent through <see cref="SendEncoded"/> to <see cref="Trace"/>.</summary>
+    internal void TraceSent(Pdu pdu) => Trace?.Invoke(PduDirection.Sent, pdu);
+
     /// <summary>Writes an encoded PDU (or several) at once when nothing is queued and the kernel takes it all,
     /// otherwise queues it for the writer task (call under <see cref="_sendGate"/>).</summary>
     private void WriteLocked(PooledPduBuffer buffer, bool isPData)

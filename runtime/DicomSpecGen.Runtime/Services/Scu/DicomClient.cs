@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using DicomSpecGen.Association;
 using DicomSpecGen.Data;
+using DicomSpecGen.Data.Part10;
 using DicomSpecGen.Dimse;
 using DicomSpecGen.Registry;
 using DicomSpecGen.Telemetry;
@@ -92,33 +94,235 @@ public sealed class DicomClient : IAsyncDisposable
     }
 
     /// <summary>The result of one C-STORE of <see cref="StoreFilesAsync"/>: the final response, or why none came.</summary>
-    public sealed record StoreOutcome(string Path, DimseResponse? Response, Exception? Error);
+    public sealed record StoreOutcome(string Path, DimseResponse? Response, Exception? Error)
+    {
+        /// <summary>The file's size in bytes (0 when it could not be opened).</summary>
+        public long Length { get; init; }
+    }
 
     /// <summary>With an unlimited window (0 negotiated), how many C-STOREs <see cref="StoreFilesAsync"/> keeps outstanding.</summary>
     public const int UnlimitedWindowStores = 32;
 
-    /// <summary>C-STORE of many files, keeping as many outstanding as the negotiated window allows (one in the
-    /// synchronous mode); yields each outcome when its final response arrives, so in any order. A file that cannot be
-    /// read or has no accepted context is an outcome with <see cref="StoreOutcome.Error"/>; a lost association throws.</summary>
+    /// <summary>C-STORE of many files in the order given, keeping as many outstanding as the negotiated window allows
+    /// (one in the synchronous mode); yields each outcome when its final response arrives, so in any order. The next
+    /// file is read and its request encoded while the sent ones are outstanding, so a final response is followed at
+    /// once by one socket send of the next request (the PDUs of a file up to 1 MiB are encoded ahead; a larger one
+    /// streams when its turn comes, only its first 256 KiB read ahead). A file that cannot be read or has no accepted context is an
+    /// outcome with <see cref="StoreOutcome.Error"/>; a lost association throws, and nothing more is sent.</summary>
     /// <remarks>PS3.7 D.3.3.3 (window), 9.1.1 (C-STORE), 9.3.1.2 (responses matched by Message ID Being Responded To)</remarks>
     public async IAsyncEnumerable<StoreOutcome> StoreFilesAsync(IEnumerable<string> paths, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var window = Connection.InvokeWindow ?? UnlimitedWindowStores;
-        var running = new List<Task<StoreOutcome>>(window);
-        foreach (var path in paths)
+        var done = Channel.CreateUnbounded<StoreDone>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
+        var contexts = new Dictionary<(string SopClass, string Syntax), (byte ContextId, bool Raw)>();
+        using var files = paths.GetEnumerator();
+        PreparedStore? next = null;
+        var outstanding = 0;
+        try
         {
-            if (running.Count >= window) yield return await NextAsync(running).ConfigureAwait(false);
-            running.Add(StoreOneAsync(path, cancellationToken));
+            while (true)
+            {
+                while (outstanding < window)
+                {
+                    next ??= await PrepareNextAsync(files, contexts, cancellationToken).ConfigureAwait(false);
+                    if (next == null) break;
+                    var item = next;
+                    next = null;
+                    if (item.Outcome is { } unreadable)
+                    {
+                        yield return unreadable;
+                        continue;
+                    }
+                    if (item.Transcode)
+                    {
+                        // Not sent as it is stored: through the transcoding sender (rare; no read-ahead).
+                        yield return await StoreOneAsync(item.Path, cancellationToken).ConfigureAwait(false) with { Length = item.Length };
+                        continue;
+                    }
+                    if (await SendPreparedAsync(item, done.Writer, cancellationToken).ConfigureAwait(false) is { } failed) yield return failed;
+                    else outstanding++;
+                }
+                if (outstanding == 0) break;
+                // One file ahead, read and encoded while the peer works on what was sent.
+                next ??= await PrepareNextAsync(files, contexts, cancellationToken).ConfigureAwait(false);
+                var finished = await done.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                if (finished.Failure is { } lost) throw lost;
+                outstanding--;
+                // The freed place goes to the prepared file before anything else (one socket send), then the outcome.
+                if (next is { Outcome: null, Transcode: false } ready)
+                {
+                    next = null;
+                    if (await SendPreparedAsync(ready, done.Writer, cancellationToken).ConfigureAwait(false) is { } failed)
+                    {
+                        yield return finished.Outcome!;
+                        yield return failed;
+                        continue;
+                    }
+                    outstanding++;
+                }
+                yield return finished.Outcome!;
+            }
         }
-        while (running.Count > 0) yield return await NextAsync(running).ConfigureAwait(false);
-
-        static async Task<StoreOutcome> NextAsync(List<Task<StoreOutcome>> running)
+        finally
         {
-            var done = await Task.WhenAny(running).ConfigureAwait(false);
-            running.Remove(done);
-            return await done.ConfigureAwait(false);
+            next?.Dispose();
         }
     }
+
+    /// <summary>A final response (or the end of the association) of <see cref="StoreFilesAsync"/>.</summary>
+    private readonly record struct StoreDone(StoreOutcome? Outcome, Exception? Failure);
+
+    /// <summary>A file read and its C-STORE request built ahead of its turn: a small file's PDUs encoded in memory, a
+    /// larger one's stream positioned at its data set; or the outcome of a file that cannot be sent.</summary>
+    private sealed class PreparedStore(string path) : IDisposable
+    {
+        public string Path { get; } = path;
+        public long Length;
+        public StoreOutcome? Outcome;
+        public bool Transcode;
+        public byte ContextId;
+        public CStoreRq? Request;
+        public DimseConnection.EncodedMessage? Encoded;
+        public byte[]? Bytes;
+        public Stream? Stream;
+
+        public void Dispose()
+        {
+            Encoded?.Dispose();
+            Encoded = null;
+            if (Bytes != null) ArrayPool<byte>.Shared.Return(Bytes);
+            Bytes = null;
+            Stream?.Dispose();
+            Stream = null;
+        }
+    }
+
+    /// <summary>Reads the next file and builds its request (the Message ID is taken now; IDs only need to be unique
+    /// among outstanding requests, PS3.7 9.3.1.1); null when no file is left.</summary>
+    private async ValueTask<PreparedStore?> PrepareNextAsync(IEnumerator<string> files, Dictionary<(string SopClass, string Syntax), (byte ContextId, bool Raw)> contexts, CancellationToken cancellationToken)
+    {
+        if (!files.MoveNext()) return null;
+        var prepared = new PreparedStore(files.Current);
+        try
+        {
+            await PrepareAsync(prepared, contexts, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is PresentationContextNotAcceptedException or DicomDataException or IOException or UnauthorizedAccessException)
+        {
+            prepared.Dispose();
+            prepared.Outcome = new StoreOutcome(prepared.Path, null, e) { Length = prepared.Length };
+        }
+        catch
+        {
+            prepared.Dispose();
+            throw;
+        }
+        return prepared;
+    }
+
+    private async ValueTask PrepareAsync(PreparedStore prepared, Dictionary<(string SopClass, string Syntax), (byte ContextId, bool Raw)> contexts, CancellationToken cancellationToken)
+    {
+        // Synchronous reads (SynchronousReadStream): cheaper than thread-pool file I/O, and off the critical path here.
+        var file = SynchronousReadStream.OpenFile(prepared.Path);
+        prepared.Stream = file;
+        prepared.Length = file.Length;
+        Stream source;
+        if (prepared.Length <= DimseConnection.EncodeLimit)
+        {
+            // A file up to 1 MiB is read whole, in one read, into a pooled array; its PDUs are encoded from it.
+            var length = (int)prepared.Length;
+            prepared.Bytes = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+            file.ReadExactly(prepared.Bytes, 0, length);
+            await file.DisposeAsync().ConfigureAwait(false);
+            prepared.Stream = null;
+            source = new MemoryStream(prepared.Bytes, 0, length, writable: false, publiclyVisible: true);
+        }
+        else
+        {
+            // A larger file streams through a buffer whose refills read synchronously; only its first buffer is read ahead.
+            prepared.Stream = source = new BufferedStream(file, LargeReadBuffer);
+        }
+        var reader = await DicomFileReader.OpenAsync(source, leaveOpen: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using var _ = reader.ConfigureAwait(false);
+        var meta = reader.Meta;
+        var key = (meta.MediaStorageSopClassUid, reader.TransferSyntax.Uid);
+        if (!contexts.TryGetValue(key, out var choice)) contexts[key] = choice = InstanceSender.ChooseContext(Association, meta.MediaStorageSopClassUid, reader.TransferSyntax);
+        if (!choice.Raw || !source.CanSeek)
+        {
+            prepared.Transcode = true;
+            prepared.Dispose();
+            return;
+        }
+        prepared.ContextId = choice.ContextId;
+        // The response names the SOP class and instance (PS3.7 Table 9-3).
+        prepared.Request = new CStoreRq
+        {
+            AffectedSOPClassUID = meta.MediaStorageSopClassUid,
+            MessageID = Connection.NextMessageId(),
+            Priority = Priority.Medium,
+            AffectedSOPInstanceUID = meta.MediaStorageSopInstanceUid,
+            HasDataSet = true,
+        };
+        source.Position = reader.DataSetOffset;
+        if (prepared.Bytes != null)
+        {
+            var offset = (int)reader.DataSetOffset;
+            prepared.Encoded = Connection.TryEncode(prepared.ContextId, prepared.Request, prepared.Bytes.AsMemory(offset, (int)prepared.Length - offset));
+            // Not encodable as one small message (odd length, over the peer's limit): the fragmenter sends it.
+            if (prepared.Encoded == null) prepared.Stream = source;
+        }
+    }
+
+    /// <summary>Sends a prepared C-STORE; its final response is written to <paramref name="done"/>. Returns the
+    /// outcome of a file that failed while its data set was being read, null once sent.</summary>
+    private async ValueTask<StoreOutcome?> SendPreparedAsync(PreparedStore prepared, ChannelWriter<StoreDone> done, CancellationToken cancellationToken)
+    {
+        var request = prepared.Request!;
+        var sink = new StoreSink(prepared.Path, prepared.Length, done,
+            DimseOperationTelemetry.Start(performer: false, "C-STORE", request.AffectedSOPClassUID, request.MessageID, Association));
+        try
+        {
+            await Connection.SendRequestAsync(prepared.ContextId, request, prepared.Stream, prepared.Encoded, sink, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (IOException e) when (!Association.Completion.IsCompleted)
+        {
+            // The file could not be read to its end; the association goes on.
+            sink.Operation.Complete(null, e);
+            return new StoreOutcome(prepared.Path, null, e) { Length = prepared.Length };
+        }
+        catch (Exception e)
+        {
+            sink.Operation.Complete(null, e);
+            throw;
+        }
+        finally
+        {
+            prepared.Dispose();
+        }
+    }
+
+    /// <summary>Turns the final response of one of <see cref="StoreFilesAsync"/>'s requests into its outcome (on the
+    /// reader's thread: the requester continues there and sends the next request at once).</summary>
+    private sealed class StoreSink(string path, long length, ChannelWriter<StoreDone> done, DimseOperationTelemetry operation) : DimseConnection.FinalResponseSink
+    {
+        public DimseOperationTelemetry Operation => operation;
+
+        public override void OnResponse(DimseResponse response)
+        {
+            operation.Complete(response.Status);
+            done.TryWrite(new StoreDone(new StoreOutcome(path, response, null) { Length = length }, null));
+        }
+
+        public override void OnFailure(Exception error)
+        {
+            operation.Complete(null, error);
+            done.TryWrite(new StoreDone(null, error));
+        }
+    }
+
+    /// <summary>The read buffer of a file above <see cref="DimseConnection.EncodeLimit"/>: a few large reads per megabyte.</summary>
+    private const int LargeReadBuffer = 256 * 1024;
 
     private async Task<StoreOutcome> StoreOneAsync(string path, CancellationToken cancellationToken)
     {

@@ -51,7 +51,8 @@ internal sealed class SynchronousReadStream(Stream inner) : Stream
 
     public override ValueTask DisposeAsync() => inner.DisposeAsync();
 
-    /// <summary>A file opened for one sequential read, unbuffered (the reader above buffers).</summary>
+    /// <summary>A file opened for reading, unbuffered (the reader above buffers). No SequentialScan hint: one
+    /// fadvise call per file, and the kernel's read-ahead already follows a sequential reader.</summary>
     public static SynchronousReadStream OpenFile(string path)
-        => new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan));
+        => new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None));
 }
