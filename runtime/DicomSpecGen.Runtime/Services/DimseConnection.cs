@@ -314,6 +314,12 @@ public sealed class DimseConnection : IAsyncDisposable
         return delivery == RequestDelivery.Inline ? new HeldRequest(contextId, command, slot) : StartStreamed(contextId, command, slot);
     }
 
+    /// <summary>The pipe of an inline request's data set too large to hold: each fragment the read loop writes runs the
+    /// waiting handler on at once on the same thread (no thread wake per PDV), and a handler freeing room resumes the
+    /// read loop on its own thread. Pausing at 1 MiB bounds memory for any size of data set.</summary>
+    private static readonly PipeOptions InlinePipe = new(readerScheduler: PipeScheduler.Inline, writerScheduler: PipeScheduler.Inline,
+        pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19, useSynchronizationContext: false);
+
     /// <summary>Starts the handler task of a request whose data set streams to it through a pipe.</summary>
     private StreamedRequest StartStreamed(byte contextId, DimseMessage request, OperationSlot slot)
     {
@@ -360,10 +366,12 @@ public sealed class DimseConnection : IAsyncDisposable
                 return null;
             }
             if (_buffer.WrittenCount <= SmallDataSetLimit) return this;
-            var streamed = connection.StartStreamed(contextId, request, slot);
-            streamed.Pipe.Writer.Write(_buffer.WrittenSpan);
-            await streamed.Pipe.Writer.FlushAsync().ConfigureAwait(false);
-            return streamed;
+            // Too large to hold: the rest streams to the handler, which still runs on the read loop (below).
+            var pipe = new Pipe(InlinePipe);
+            pipe.Writer.Write(_buffer.WrittenSpan);
+            await pipe.Writer.FlushAsync().ConfigureAwait(false);
+            connection.StartInline(contextId, request, pipe.Reader, slot);
+            return new StreamedRequest(pipe);
         }
     }
 
