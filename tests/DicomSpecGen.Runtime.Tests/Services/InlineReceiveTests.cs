@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Security.Cryptography;
+using DicomSpecGen.Association;
 using DicomSpecGen.Dimse;
 using DicomSpecGen.Registry;
 using DicomSpecGen.Services;
@@ -54,13 +55,13 @@ public class InlineReceiveTests
         var bytes = new byte[size];
         new Random(size).NextBytes(bytes);
         var handler = new HashingHandler();
-        await using var server = Loopback.StartServer(Loopback.Acceptor(new Association.DefaultAssociationPolicy(new Association.AcceptorPolicyOptions
+        await using var server = Loopback.StartServer(Loopback.Acceptor(new DefaultAssociationPolicy(new AcceptorPolicyOptions
         {
             AeTitle = "DSGSCP",
             AbstractSyntaxes = new Dictionary<string, IReadOnlyList<string>> { [DicomUids.CTImageStorage] = [DicomUids.ExplicitVRLittleEndian] },
         })), handler);
         await using var client = await DicomClient.ConnectAsync(Loopback.Requestor(server.Port,
-            new Association.PresentationContextProposal(1, DicomUids.CTImageStorage, [DicomUids.ExplicitVRLittleEndian])));
+            new PresentationContextProposal(1, DicomUids.CTImageStorage, [DicomUids.ExplicitVRLittleEndian])));
         var request = new CStoreRq
         {
             AffectedSOPClassUID = DicomUids.CTImageStorage, AffectedSOPInstanceUID = "1.2.826.0.1.3680043.10.543.7", MessageID = 1,
