@@ -416,8 +416,9 @@ public sealed class DimseConnection : IAsyncDisposable
         task.ContinueWith(t => _handlers.TryRemove(t, out _), TaskScheduler.Default);
     }
 
-    /// <summary>An inline request in a window wider than 1: its handler starts on the read loop, which goes on reading
-    /// once the handler first waits (e.g. for a durable store's fsync), so several run at once without a task hop each.</summary>
+    /// <summary>An inline request whose handler may outlive this step of the read loop (in a window wider than 1, or with
+    /// a data set still streaming in): it starts on the read loop, which goes on reading once the handler first waits
+    /// (for the next fragment, or e.g. a durable store's fsync), so several run at once without a task hop each.</summary>
     private Task StartInline(byte contextId, DimseMessage request, PipeReader? dataSet, OperationSlot slot)
     {
         var task = RunHandlerAsync(contextId, request, dataSet, slot);
