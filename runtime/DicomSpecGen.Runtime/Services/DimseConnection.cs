@@ -51,7 +51,11 @@ public sealed class DimseConnection : IAsyncDisposable
         _invokeSlots = invoke is { } i ? new SemaphoreSlim(i, i) : null;
         _performInOrder = perform == 1;
         association.Completion.ContinueWith(_ => _ended.Cancel(), TaskScheduler.Default);
-        _reader = Task.Run(ReadLoopAsync);
+        // Assigned before the loop can run: on an acceptor the first request may already be waiting, and a handler it
+        // starts (a C-GET sending its C-STOREs) reads _reader.
+        var reader = new Task<Task>(ReadLoopAsync);
+        _reader = reader.Unwrap();
+        reader.Start(TaskScheduler.Default);
     }
 
     public static DimseConnection Start(DicomAssociation association, IDimseRequestHandler? handler = null, ILogger? logger = null)
@@ -269,10 +273,11 @@ public sealed class DimseConnection : IAsyncDisposable
         finally
         {
             failure ??= _association.Failure;
+            foreach (var pending in _pending.Values) pending.Writer.TryComplete();
+            // Before the pipe fails: an inline handler reading it goes on at once, and must see the association stopped.
+            _stop.Cancel();
             if (incoming is StreamedRequest streamed)
                 await streamed.Pipe.Writer.CompleteAsync(failure ?? new AssociationAbortedException("the association ended inside a data set")).ConfigureAwait(false);
-            foreach (var pending in _pending.Values) pending.Writer.TryComplete();
-            _stop.Cancel();
             await Task.WhenAll(_handlers.Keys).ConfigureAwait(false);
         }
     }
