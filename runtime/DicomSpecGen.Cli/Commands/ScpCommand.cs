@@ -59,6 +59,7 @@ public static class ScpCommand
         common.IdentityValidation.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
+            NoThreadPoolSpinning();
             using var logging = common.Logging(result);
             var logger = logging.CreateLogger("scp");
             Dictionary<string, KnownAe> destinations;
@@ -215,6 +216,18 @@ public static class ScpCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Idle thread-pool workers wait without spinning first. Each association reads and stores on its own
+    /// thread, so the pool only gets occasional work (file staging, timers); its default spin before sleeping then burns
+    /// a core per idle worker after every work item, which on a small machine is taken from the associations. Set
+    /// before the pool's first worker starts (the setting is read once); DOTNET_ThreadPool_UnfairSemaphoreSpinLimit in
+    /// the environment still wins.</summary>
+    private static void NoThreadPoolSpinning()
+    {
+        const string name = "System.Threading.ThreadPool.UnfairSemaphoreSpinLimit";
+        if (AppContext.GetData(name) == null && Environment.GetEnvironmentVariable("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit") == null)
+            AppContext.SetData(name, 0);
     }
 
     /// <summary>The patient and study of stored instances, from the archive's index, for the audit messages.</summary>

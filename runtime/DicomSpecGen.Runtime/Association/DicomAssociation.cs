@@ -74,20 +74,36 @@ public sealed partial class DicomAssociation : IAsyncDisposable
         _connection = connection;
     }
 
-    private void StartReading() => _readLoop = Task.Run(() => ReadLoopAsync(firstReadOnThisThread: false));
+    private void StartReading() => _readLoop = Task.Run(ReadLoopAsync);
 
-    /// <summary>The acceptor's read loop starts on a thread of its own that waits for the A-ASSOCIATE-RQ's bytes
-    /// (bounded by ARTIM) and reads and handles them there: a starved thread pool must not keep a new
-    /// connection's request unread. Later reads continue on the pool as usual.</summary>
+    /// <summary>The acceptor reads on a thread of its own for the association's life, with blocking receives (plain
+    /// TCP, <see cref="PduConnection.ReadOnCallingThread"/>): each PDU wakes this thread straight from the kernel and is
+    /// handled here, up to the DIMSE layer, which continues on this thread (see <see cref="FireFromReadLoop"/>); no
+    /// thread-pool thread is needed to read, to answer the A-ASSOCIATE-RQ or to keep reading while a handler waits.
+    /// One thread per association (bounded by the listener's accept and the acceptor's association limit).</summary>
     private void StartReadingOnOwnThread()
-        => _readLoop = Task.Factory.StartNew(() => ReadLoopAsync(firstReadOnThisThread: true), CancellationToken.None,
-            TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                ReadLoopOnThread();
+                done.TrySetResult();
+            }
+            catch (Exception e)
+            {
+                done.TrySetException(e);
+            }
+        }) { IsBackground = true, Name = "DICOM association reader" };
+        _readLoop = done.Task;
+        thread.Start();
+    }
 
-    /// <summary>Reads PDUs and turns each into its DUL event (PS3.8 9.2.1).</summary>
-    private async Task ReadLoopAsync(bool firstReadOnThisThread)
+    /// <summary>Reads PDUs and turns each into its DUL event (PS3.8 9.2.1), on a thread-pool thread between awaits.</summary>
+    private async Task ReadLoopAsync()
     {
         var connection = _connection!;
-        if (firstReadOnThisThread) connection.WaitReadable(_options.ArtimTimeout);
         while (true)
         {
             Pdu? pdu;
@@ -95,50 +111,112 @@ public sealed partial class DicomAssociation : IAsyncDisposable
             {
                 pdu = await connection.ReadAsync(CancellationToken.None).ConfigureAwait(false);
             }
-            catch (PduFormatException e)
+            catch (Exception e)
             {
-                _logger.LogWarning("malformed PDU from {Peer}: {Error}", connection.RemoteEndPoint, e.Message);
-                _failure ??= new AssociationAbortedException("received a malformed PDU: " + e.Message, e);
-                ReportIncident(AssociationIncidentKind.MalformedPdu, "malformed PDU, association aborted: " + e.Message);
-                var (invalid, why) = DulProtocolBridge.ForInvalid(e);
-                Fire(invalid, why);
-                await connection.DrainAsync().ConfigureAwait(false);
+                if (ReadFailed(connection, e) is not { } drain) throw;
+                if (drain) await connection.DrainAsync().ConfigureAwait(false);
                 pdu = null;
-            }
-            catch (TimeoutException e)
-            {
-                _logger.LogWarning("{Peer}: {Error}; aborting", connection.RemoteEndPoint, e.Message);
-                _failure ??= new AssociationAbortedException(e.Message, e);
-                ReportIncident(AssociationIncidentKind.IdleTimeout, e.Message + "; association aborted");
-                Fire(DulEvent.Evt15);
-                _ended.TrySetResult();
-                await connection.DrainAsync().ConfigureAwait(false);
-                pdu = null;
-            }
-            catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or ObjectDisposedException)
-            {
-                pdu = null;
-            }
-            if (pdu == null)
-            {
-                // Evt17 where its cell is defined (Table 9-10); in the blank cell (Sta1, no connection) it would only be ignored.
-                if (DulTransitions.Lookup(_dul.State, DulEvent.Evt17).IsDefined) Fire(DulEvent.Evt17);
-                Ended(null);
-                return;
             }
             if (pdu is PDataTf data)
             {
                 // Copied out of the receive buffer first: the buffer is reused by the next read.
                 var copy = ReceivedPData.CopyFrom(data);
                 await _inboxSlots.WaitAsync().ConfigureAwait(false);
-                copy.OnRelease(() => _inboxSlots.Release());
-                FireFromReadLoop(DulProtocolBridge.ForReceived(pdu).Event, copy);
-                if (!copy.Delivered) copy.Dispose();
+                DeliverPData(data, copy);
                 continue;
             }
-            var (evt, payload) = DulProtocolBridge.ForReceived(pdu);
-            FireFromReadLoop(evt, payload);
+            if (!Received(pdu)) return;
         }
+    }
+
+    /// <summary>The same loop on the acceptor's own thread (<see cref="StartReadingOnOwnThread"/>): it blocks where
+    /// <see cref="ReadLoopAsync"/> awaits, so it never moves to another thread.</summary>
+    private void ReadLoopOnThread()
+    {
+        var connection = _connection!;
+        connection.ReadOnCallingThread();
+        while (true)
+        {
+            Pdu? pdu;
+            try
+            {
+                pdu = connection.Read();
+            }
+            catch (Exception e)
+            {
+                if (ReadFailed(connection, e) is not { } drain) throw;
+                if (drain) connection.Drain();
+                pdu = null;
+            }
+            if (pdu is PDataTf data)
+            {
+                var copy = ReceivedPData.CopyFrom(data);
+                _inboxSlots.Wait();
+                DeliverPData(data, copy);
+                continue;
+            }
+            if (!Received(pdu)) return;
+            if (_answer is { } answer && _established.Task.IsCompletedSuccessfully)
+            {
+                // The A-ASSOCIATE-RQ was indicated: answer it here, not on a pool thread (PS3.8 Table 9-6, AE-6 then AE-7/AE-8).
+                _answer = null;
+                answer(_established.Task.Result);
+            }
+        }
+    }
+
+    /// <summary>Set by the acceptor: decides on the A-ASSOCIATE indication and sends the A-ASSOCIATE-AC or -RJ; run by
+    /// the read thread right after the step that indicated it.</summary>
+    private Action<DulPrimitive>? _answer;
+
+    /// <summary>A failed read: reports it and fires its DUL event; returns whether to drain the connection, or null for
+    /// an exception that is not a read failure (rethrown).</summary>
+    private bool? ReadFailed(PduConnection connection, Exception error)
+    {
+        switch (error)
+        {
+            case PduFormatException e:
+                _logger.LogWarning("malformed PDU from {Peer}: {Error}", connection.RemoteEndPoint, e.Message);
+                _failure ??= new AssociationAbortedException("received a malformed PDU: " + e.Message, e);
+                ReportIncident(AssociationIncidentKind.MalformedPdu, "malformed PDU, association aborted: " + e.Message);
+                var (invalid, why) = DulProtocolBridge.ForInvalid(e);
+                Fire(invalid, why);
+                return true;
+            case TimeoutException e:
+                _logger.LogWarning("{Peer}: {Error}; aborting", connection.RemoteEndPoint, e.Message);
+                _failure ??= new AssociationAbortedException(e.Message, e);
+                ReportIncident(AssociationIncidentKind.IdleTimeout, e.Message + "; association aborted");
+                Fire(DulEvent.Evt15);
+                _ended.TrySetResult();
+                return true;
+            case IOException or System.Net.Sockets.SocketException or ObjectDisposedException:
+                return false;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Hands a copied P-DATA-TF (its inbox slot taken) to the DUL as Evt10.</summary>
+    private void DeliverPData(PDataTf data, ReceivedPData copy)
+    {
+        copy.OnRelease(() => _inboxSlots.Release());
+        FireFromReadLoop(DulProtocolBridge.ForReceived(data).Event, copy);
+        if (!copy.Delivered) copy.Dispose();
+    }
+
+    /// <summary>Any other PDU (or the end of the connection, null) into its DUL event; false once the loop is to end.</summary>
+    private bool Received(Pdu? pdu)
+    {
+        if (pdu == null)
+        {
+            // Evt17 where its cell is defined (Table 9-10); in the blank cell (Sta1, no connection) it would only be ignored.
+            if (DulTransitions.Lookup(_dul.State, DulEvent.Evt17).IsDefined) Fire(DulEvent.Evt17);
+            Ended(null);
+            return false;
+        }
+        var (evt, payload) = DulProtocolBridge.ForReceived(pdu);
+        FireFromReadLoop(evt, payload);
+        return true;
     }
 
     /// <summary>Runs a received PDU's event, then hands what it delivered to the receiver on this thread (outside

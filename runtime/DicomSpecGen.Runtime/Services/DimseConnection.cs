@@ -56,7 +56,11 @@ public sealed class DimseConnection : IAsyncDisposable
         association.Completion.ContinueWith(_ => _ended.Cancel(), TaskScheduler.Default);
         // The reader cancels _stop when it ends: requests still waiting for a final response then fail.
         _stop.Token.Register(static c => ((DimseConnection)c!).FailFinals(), this);
-        _reader = Task.Run(ReadLoopAsync);
+        // Assigned before the loop can run: on an acceptor the first request may already be waiting, and a handler it
+        // starts (a C-GET sending its C-STOREs) reads _reader.
+        var reader = new Task<Task>(ReadLoopAsync);
+        _reader = reader.Unwrap();
+        reader.Start(TaskScheduler.Default);
     }
 
     public static DimseConnection Start(DicomAssociation association, IDimseRequestHandler? handler = null, ILogger? logger = null)
@@ -483,10 +487,11 @@ public sealed class DimseConnection : IAsyncDisposable
         finally
         {
             failure ??= _association.Failure;
+            foreach (var pending in _pending.Values) pending.Writer.TryComplete();
+            // Before the pipe fails: an inline handler reading it goes on at once, and must see the association stopped.
+            _stop.Cancel();
             if (incoming is StreamedRequest streamed)
                 await streamed.Pipe.Writer.CompleteAsync(failure ?? new AssociationAbortedException("the association ended inside a data set")).ConfigureAwait(false);
-            foreach (var pending in _pending.Values) pending.Writer.TryComplete();
-            _stop.Cancel();
             await Task.WhenAll(_handlers.Keys).ConfigureAwait(false);
         }
     }
@@ -521,12 +526,18 @@ public sealed class DimseConnection : IAsyncDisposable
         if (complete)
         {
             if (inline) await RunHandlerAsync(contextId, command, null, slot).ConfigureAwait(false);
-            else if (delivery == RequestDelivery.Inline) StartInline(contextId, command, null, slot);
+            else if (delivery == RequestDelivery.Inline) _ = StartInline(contextId, command, null, slot);
             else Dispatch(contextId, command, null, slot);
             return null;
         }
-        return delivery == RequestDelivery.Inline ? new HeldRequest(contextId, command, slot) : StartStreamed(contextId, command, slot);
+        return delivery == RequestDelivery.Inline ? new InlineRequest(contextId, command, slot) : StartStreamed(contextId, command, slot);
     }
+
+    /// <summary>The pipe of an inline request's data set in several fragments: each fragment the read loop writes runs
+    /// the waiting handler on at once on the same thread (no thread wake per PDV), and a handler freeing room resumes
+    /// the read loop on its own thread. Pausing at 1 MiB bounds memory for any size of data set.</summary>
+    private static readonly PipeOptions InlinePipe = new(readerScheduler: PipeScheduler.Inline, writerScheduler: PipeScheduler.Inline,
+        pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19, useSynchronizationContext: false);
 
     /// <summary>Starts the handler task of a request whose data set streams to it through a pipe.</summary>
     private StreamedRequest StartStreamed(byte contextId, DimseMessage request, OperationSlot slot)
@@ -557,27 +568,34 @@ public sealed class DimseConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>The data set of an inline request: held until complete, then handled in order on the read loop without
-    /// a task per fragment; when it outgrows <see cref="SmallDataSetLimit"/> the rest streams to a handler task.</summary>
-    private sealed class HeldRequest(byte contextId, DimseMessage request, OperationSlot slot) : IncomingData
+    /// <summary>The data set of an inline request, handled on the read loop without a task or a thread wake per
+    /// fragment. Whole in its first fragment (a small instance): the handler reads it where it was received (in the
+    /// synchronous mode, which keeps the received PDU until the handler has finished) or from one pooled copy (in a
+    /// wider window, where the handler may outlive this PDU). Otherwise the handler starts on the read loop at once and
+    /// the fragments stream to it through an inline pipe as they are read.</summary>
+    private sealed class InlineRequest(byte contextId, DimseMessage request, OperationSlot slot) : IncomingData
     {
-        private readonly ArrayBufferWriter<byte> _buffer = new();
-
         public override async ValueTask<IncomingData?> AcceptAsync(DimseConnection connection, ReadOnlySequence<byte> data, bool last)
         {
-            foreach (var segment in data) _buffer.Write(segment.Span);
-            if (last)
+            if (!last)
             {
-                var whole = PipeReader.Create(new ReadOnlySequence<byte>(_buffer.WrittenMemory));
-                if (connection._performInOrder) await connection.RunHandlerAsync(contextId, request, whole, slot).ConfigureAwait(false);
-                else connection.StartInline(contextId, request, whole, slot);
+                var pipe = new Pipe(InlinePipe);
+                _ = connection.StartInline(contextId, request, pipe.Reader, slot);
+                return await new StreamedRequest(pipe).AcceptAsync(connection, data, last).ConfigureAwait(false);
+            }
+            if (connection._performInOrder)
+            {
+                await connection.RunHandlerAsync(contextId, request, PipeReader.Create(data), slot).ConfigureAwait(false);
                 return null;
             }
-            if (_buffer.WrittenCount <= SmallDataSetLimit) return this;
-            var streamed = connection.StartStreamed(contextId, request, slot);
-            streamed.Pipe.Writer.Write(_buffer.WrittenSpan);
-            await streamed.Pipe.Writer.FlushAsync().ConfigureAwait(false);
-            return streamed;
+            var length = checked((int)data.Length);
+            var copy = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+            data.CopyTo(copy);
+            var handler = connection.StartInline(contextId, request, PipeReader.Create(new ReadOnlySequence<byte>(copy, 0, length)), slot);
+            if (handler.IsCompleted) ArrayPool<byte>.Shared.Return(copy);
+            else _ = handler.ContinueWith(static (_, state) => ArrayPool<byte>.Shared.Return((byte[])state!), copy, CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return null;
         }
     }
 
@@ -615,9 +633,6 @@ public sealed class DimseConnection : IAsyncDisposable
         _logger.LogWarning("{Message} answers Message ID {Id}, which is not outstanding; ignored", response.Title, id);
     }
 
-    /// <summary>Data sets of inline requests up to this size are received whole before the handler runs.</summary>
-    private const int SmallDataSetLimit = 256 * 1024;
-
     /// <summary>Runs the handler of a request concurrently with reading (it may stream a large data set, or be a
     /// C-FIND/C-MOVE/C-GET the peer can cancel while it runs).</summary>
     private void Dispatch(byte contextId, DimseMessage request, PipeReader? dataSet, OperationSlot slot)
@@ -627,14 +642,16 @@ public sealed class DimseConnection : IAsyncDisposable
         task.ContinueWith(t => _handlers.TryRemove(t, out _), TaskScheduler.Default);
     }
 
-    /// <summary>An inline request in a window wider than 1: its handler starts on the read loop, which goes on reading
-    /// once the handler first waits (e.g. for a durable store's fsync), so several run at once without a task hop each.</summary>
-    private void StartInline(byte contextId, DimseMessage request, PipeReader? dataSet, OperationSlot slot)
+    /// <summary>An inline request whose handler may outlive this step of the read loop (in a window wider than 1, or with
+    /// a data set still streaming in): it starts on the read loop, which goes on reading once the handler first waits
+    /// (for the next fragment, or e.g. a durable store's fsync), so several run at once without a task hop each.</summary>
+    private Task StartInline(byte contextId, DimseMessage request, PipeReader? dataSet, OperationSlot slot)
     {
         var task = RunHandlerAsync(contextId, request, dataSet, slot);
-        if (task.IsCompleted) return;
+        if (task.IsCompleted) return task;
         _handlers[task] = 0;
         task.ContinueWith(t => _handlers.TryRemove(t, out _), TaskScheduler.Default);
+        return task;
     }
 
     private async Task RunHandlerAsync(byte contextId, DimseMessage request, PipeReader? dataSet, OperationSlot slot)

@@ -19,8 +19,9 @@ public enum RequestDelivery
     /// peer can cancel it (C-CANCEL) or the handler can start operations of its own and await their responses.</summary>
     Concurrent,
 
-    /// <summary>On the read loop, in order: a data set up to 256 KiB is received whole first (larger ones stream to
-    /// a task as with <see cref="Concurrent"/>). Cheapest for short requests (C-ECHO, small C-STOREs); the handler
-    /// must not await a response from the peer.</summary>
+    /// <summary>On the read loop, in order (in a window wider than 1 the loop reads on while the handler waits): a data
+    /// set in one fragment is handed over whole, a longer one streams to the handler as its fragments are read, without
+    /// a task or thread hand-off per fragment. Cheapest for short requests (C-ECHO, C-STORE); the handler must not
+    /// await a response from the peer.</summary>
     Inline,
 }

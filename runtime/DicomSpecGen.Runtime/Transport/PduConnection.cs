@@ -17,7 +17,7 @@ public sealed class PduConnection : IAsyncDisposable
 {
     private readonly Socket _socket;
     private readonly Stream _stream;
-    private readonly PipeReader _reader;
+    private PipeReader _reader;
     private readonly TransportOptions _options;
     private readonly PduLimits _limits;
     private readonly object _sendGate = new();
@@ -51,7 +51,7 @@ public sealed class PduConnection : IAsyncDisposable
         if (options.Capture is { } sink)
             _capture = sink.Open(socket.LocalEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.Loopback, 0),
                 socket.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.Loopback, 0), weConnected);
-        _reader = PipeReader.Create(_capture == null ? _stream : new CapturingReadStream(_stream, _capture), new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: true));
+        _reader = PipeReader.Create(_capture == null ? _stream : new CapturingReadStream(_stream, _capture), ReaderOptions);
         _pdataSlots = new SemaphoreSlim(Math.Max(1, options.MaxQueuedPData));
         _limits = new PduLimits((uint)options.ReceivePDataLimit, (uint)options.MaxAssociatePduLength);
         RemoteEndPoint = socket.RemoteEndPoint;
@@ -73,21 +73,113 @@ public sealed class PduConnection : IAsyncDisposable
 
     public static PduConnection FromAccepted(Socket socket, TransportOptions options) => new(socket, options, weConnected: false);
 
-    /// <summary>Blocks the calling thread until bytes can be read (or the peer closed) or the timeout passes. Called on
-    /// a dedicated thread before the first read of an accepted connection, so that read completes at once on that
-    /// thread instead of waiting for a thread-pool thread to run its completion. Plain TCP only: under TLS the
-    /// handshake has already read from the socket and the SslStream may hold the bytes.</summary>
-    internal void WaitReadable(TimeSpan timeout)
+    // Set once by ReadOnCallingThread: reads are blocking receives on the reader's own thread, bounded by this
+    // deadline (Environment.TickCount64 ms) instead of a timer per read.
+    private bool _blockingReads;
+    private long _readDeadline = long.MaxValue;
+    private const int PollSliceMs = 250;
+
+    /// <summary>Makes every later read a blocking receive on the calling thread (an acceptor's read thread), for a
+    /// plain TCP connection: recv(2), and poll(2) only when nothing is there, so the kernel wakes the reading thread
+    /// itself, with no event-loop thread and no thread-pool hop per PDU (and no pool thread needed at all). Call
+    /// before the first read, from the thread that will read. Under TLS reads stay asynchronous (the SslStream
+    /// already read during the handshake); <see cref="Read"/> then waits for them.</summary>
+    internal void ReadOnCallingThread()
     {
-        if (!_direct) return;
-        try
+        if (!_direct || _blockingReads) return;
+        _blockingReads = true;
+        _reader.Complete();
+        Stream receive = new BlockingReceiveStream(this);
+        _reader = PipeReader.Create(_capture == null ? receive : new CapturingReadStream(receive, _capture), ReaderOptions);
+    }
+
+    private static readonly StreamPipeReaderOptions ReaderOptions = new(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: true);
+
+    /// <summary><see cref="ReadAsync"/> for a dedicated reading thread: returns when the PDU is read (at once after
+    /// <see cref="ReadOnCallingThread"/>; by waiting for the asynchronous read under TLS).</summary>
+    internal Pdu? Read()
+    {
+        var pending = ReadAsync(CancellationToken.None);
+        return pending.IsCompleted ? pending.GetAwaiter().GetResult() : pending.AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary><see cref="DrainAsync"/> for a dedicated reading thread.</summary>
+    internal void Drain()
+    {
+        var pending = DrainAsync();
+        if (!pending.IsCompleted) pending.GetAwaiter().GetResult();
+    }
+
+    /// <summary>The receiving half of the socket for <see cref="ReadOnCallingThread"/>. A receive that filled the
+    /// buffer is followed by another straight away (more is likely there); otherwise poll first, since a recv that
+    /// finds nothing costs one system call more. The poll wakes every <see cref="PollSliceMs"/> to check the
+    /// connection's deadline and closing; <see cref="Close"/> shuts the socket down, which ends a poll at once.</summary>
+    private sealed class BlockingReceiveStream(PduConnection owner) : Stream
+    {
+        private bool _moreLikely;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
         {
-            _socket.Poll(timeout, SelectMode.SelectRead);
+            if (buffer.IsEmpty) return 0;
+            var socket = owner._socket;
+            var poll = !_moreLikely;
+            while (true)
+            {
+                if (poll)
+                {
+                    while (true)
+                    {
+                        if (owner._closing.IsCancellationRequested) throw new OperationCanceledException();
+                        var left = owner._readDeadline - Environment.TickCount64;
+                        if (left <= 0) throw new OperationCanceledException();
+                        try
+                        {
+                            if (socket.Poll((int)Math.Min(left, PollSliceMs) * 1000, SelectMode.SelectRead)) break;
+                        }
+                        catch (SocketException e)
+                        {
+                            throw new IOException(e.Message, e);
+                        }
+                    }
+                }
+                var read = socket.Receive(buffer, SocketFlags.None, out var error);
+                if (error == SocketError.Success)
+                {
+                    _moreLikely = read == buffer.Length;
+                    return read;
+                }
+                if (error != SocketError.WouldBlock && error != SocketError.Interrupted) throw new IOException($"receive failed: {error}", new SocketException((int)error));
+                poll = true;
+            }
         }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            // The read that follows reports the closed connection.
+            try
+            {
+                return new ValueTask<int>(Read(buffer.Span));
+            }
+            catch (Exception e)
+            {
+                return ValueTask.FromException<int>(e);
+            }
         }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>An accepted socket, after the TLS handshake when <see cref="TransportOptions.Tls"/> is set (bounded by
@@ -245,25 +337,28 @@ public sealed class PduConnection : IAsyncDisposable
             _reader.AdvanceTo(consumed);
             _consumed = null;
         }
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
+        // Blocking reads check a deadline themselves; asynchronous ones are cancelled by a timer.
+        var blocking = _blockingReads;
+        using var timeout = blocking ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
         var headerSeen = false;
-        if (_options.IdleTimeout is { } idle) timeout.CancelAfter(idle);
+        if (blocking) _readDeadline = _options.IdleTimeout is { } idleMs ? Environment.TickCount64 + (long)idleMs.TotalMilliseconds : long.MaxValue;
+        else if (_options.IdleTimeout is { } idle) timeout!.CancelAfter(idle);
         while (true)
         {
             ReadResult result;
             try
             {
-                result = await _reader.ReadAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && !_closing.IsCancellationRequested)
-            {
-                throw new TimeoutException(headerSeen
-                    ? $"the rest of a PDU did not arrive within the read timeout {_options.ReadTimeout}"
-                    : $"no PDU arrived within the idle timeout {_options.IdleTimeout}");
+                result = await _reader.ReadAsync(blocking ? cancellationToken : timeout!.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (_closing.IsCancellationRequested)
             {
                 return null;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException(headerSeen
+                    ? $"the rest of a PDU did not arrive within the read timeout {_options.ReadTimeout}"
+                    : $"no PDU arrived within the idle timeout {_options.IdleTimeout}");
             }
             var buffer = result.Buffer;
             switch (PduFraming.TryReadPdu(ref buffer, _limits, out var frame))
@@ -289,7 +384,8 @@ public sealed class PduConnection : IAsyncDisposable
             if (frame.HasHeader && !headerSeen)
             {
                 headerSeen = true;
-                timeout.CancelAfter(_options.ReadTimeout);
+                if (blocking) _readDeadline = Environment.TickCount64 + (long)_options.ReadTimeout.TotalMilliseconds;
+                else timeout!.CancelAfter(_options.ReadTimeout);
             }
             _reader.AdvanceTo(buffer.Start, buffer.End);
         }
@@ -302,6 +398,8 @@ public sealed class PduConnection : IAsyncDisposable
     public async Task DrainAsync()
     {
         await _readGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        // Until closed, however long: ARTIM (or the peer) closes the connection.
+        _readDeadline = long.MaxValue;
         try
         {
             while (true)
