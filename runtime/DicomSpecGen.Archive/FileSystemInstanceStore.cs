@@ -142,7 +142,18 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         SafeFileHandle? file = null;
         try
         {
-            file = File.OpenHandle(temp, own ? FileMode.CreateNew : FileMode.Open, FileAccess.Write, FileShare.None);
+            try
+            {
+                file = File.OpenHandle(temp, own ? FileMode.CreateNew : FileMode.Open, FileAccess.Write, FileShare.None);
+            }
+            catch (Exception e) when (!own && e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // The ready file was removed meanwhile (a cleanup by hand, or another store's start in this process).
+                own = true;
+                var name = $"{NodeName}-{Environment.ProcessId}-{Guid.NewGuid():N}.part";
+                (temp, source) = (Path.Combine(_temp, name), Path.Combine(".incoming", name));
+                file = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            }
             // Straight to the file at known offsets (no FileStream and its buffer): one gathered write per read of the
             // data set, the header joining the first.
             var size = await WriteAsync(file, DicomFileWriter.EncodeHeader(meta), dataSet, cancellationToken).ConfigureAwait(false);

@@ -206,7 +206,9 @@ public abstract class ReconciliationTests
         return RenameLogs(folder, FileSystemInstanceStore.NodeName, pid);
     }
 
-    private static string[] Staged(string folder) => Directory.GetFiles(Path.Combine(folder, ".incoming"), "*.part", SearchOption.AllDirectories);
+    /// <summary>Staging files holding data (the pool's empty ready files left out).</summary>
+    private static string[] Staged(string folder)
+        => [.. Directory.GetFiles(Path.Combine(folder, ".incoming"), "*.part", SearchOption.AllDirectories).Where(f => new FileInfo(f).Length > 0)];
 
     [Theory]
     [InlineData(DuplicatePolicy.Replace)]
