@@ -76,7 +76,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         }
         foreach (var file in Directory.EnumerateFiles(_temp, "*.part").Concat(ready))
         {
-            if (named.Contains(file)) continue;
+            if (named.Contains(file) || StagingPool.IsLive(file)) continue;
             var parts = Path.GetFileNameWithoutExtension(file).Split('-');
             var (node, pidText) = parts.Length switch
             {
@@ -129,7 +129,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         var relative = SafeRelativePath(meta.MediaStorageSopInstanceUid);
         // A ready file is written where it lies (its name is durable already); else one is made in ".incoming", whose
         // fsync then joins the pass.
-        var own = !_pool.TryTake(out var temp, out var source);
+        var own = !_pool.TryTake(out var file, out var temp, out var source);
         if (own)
         {
             var name = $"{NodeName}-{Environment.ProcessId}-{Guid.NewGuid():N}.part";
@@ -139,21 +139,10 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         // is durable leaves a record its node's next start finds (Unsettled): a line in this store's placement log.
         PlacementLog? log = null;
         long id = 0;
-        SafeFileHandle? file = null;
         try
         {
-            try
-            {
-                file = File.OpenHandle(temp, own ? FileMode.CreateNew : FileMode.Open, FileAccess.Write, FileShare.None);
-            }
-            catch (Exception e) when (!own && e is FileNotFoundException or DirectoryNotFoundException)
-            {
-                // The ready file was removed meanwhile (a cleanup by hand, or another store's start in this process).
-                own = true;
-                var name = $"{NodeName}-{Environment.ProcessId}-{Guid.NewGuid():N}.part";
-                (temp, source) = (Path.Combine(_temp, name), Path.Combine(".incoming", name));
-                file = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            }
+            // Shared for writing: .NET takes no advisory lock (flock) then; the name is this process's alone anyway.
+            file ??= File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite);
             // Straight to the file at known offsets (no FileStream and its buffer): one gathered write per read of the
             // data set, the header joining the first.
             var size = await WriteAsync(file, DicomFileWriter.EncodeHeader(meta), dataSet, cancellationToken).ConfigureAwait(false);

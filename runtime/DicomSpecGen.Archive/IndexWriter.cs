@@ -42,6 +42,14 @@ internal sealed class IndexWriter : IDisposable
 
     internal TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long the writer lets a batch gather before committing it, unless a reader is waiting (then at once):
+    /// one transaction for the stores of a few ms instead of one each (SQLite writes every touched page per commit).</summary>
+    internal TimeSpan Linger { get; init; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>Completed when a reader starts waiting: the writer stops lingering.</summary>
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _closing;
+
     /// <summary>Queues the record (and the placement to settle once it is durable).</summary>
     public void Enqueue(InstanceRecord record, DuplicatePolicy policy, StagedFile? staged)
     {
@@ -63,6 +71,7 @@ internal sealed class IndexWriter : IDisposable
             if (_done >= _enqueued) return Task.CompletedTask;
             done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiters.Add((_enqueued, done));
+            _wake.TrySetResult();
         }
         return done.Task.WaitAsync(cancellationToken);
     }
@@ -73,6 +82,16 @@ internal sealed class IndexWriter : IDisposable
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
+            Task wake;
+            long queued;
+            lock (_gate)
+            {
+                if (_wake.Task.IsCompleted) _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                wake = _waiters.Count > 0 || _closing ? Task.CompletedTask : _wake.Task;
+                queued = _enqueued - _done;
+            }
+            if (Linger > TimeSpan.Zero && !wake.IsCompleted && queued < MaxBatch)
+                await Task.WhenAny(Task.Delay(Linger), wake).ConfigureAwait(false);
             while (batch.Count < MaxBatch && reader.TryRead(out var pending)) batch.Add(pending);
             try
             {
@@ -168,7 +187,12 @@ internal sealed class IndexWriter : IDisposable
     /// <summary>Stops taking records and waits (bounded) for those queued to be committed.</summary>
     public void Dispose()
     {
-        lock (_gate) _queue.Writer.TryComplete();
+        lock (_gate)
+        {
+            _queue.Writer.TryComplete();
+            _closing = true;
+            _wake.TrySetResult();
+        }
         if (!_loop.Wait(TimeSpan.FromSeconds(60)))
             _logger.LogError("index writer still busy after 60 s at close: its open placement records are reconciled at the next start");
     }
