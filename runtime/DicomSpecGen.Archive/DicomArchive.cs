@@ -33,6 +33,10 @@ public sealed class DicomArchive : IStorageService, IQueryService, IDisposable
         Index = new ReadYourWritesIndex(index, _writer);
     }
 
+    /// <summary>Index rows queued behind answered stores beyond which a store waits for the index (its Success then
+    /// waits for the writer to catch up).</summary>
+    internal const int MaxIndexBacklog = 1024;
+
     /// <summary>How many leading bytes of each data set are kept in memory for the index record.</summary>
     internal const int IndexPrefixLimit = 64 * 1024;
 
@@ -109,6 +113,8 @@ public sealed class DicomArchive : IStorageService, IQueryService, IDisposable
                 return DimseStatus.Success;
             }
             _writer.Enqueue(record, Duplicates, staged);
+            // Back-pressure: stores may run ahead of the index by a few batches, not without bound.
+            if (_writer.Backlog > MaxIndexBacklog) await _writer.WaitAsync(CancellationToken.None).ConfigureAwait(false);
             if (_logger.IsEnabled(LogLevel.Information))
                 _logger.LogInformation("stored {Sop} from {Calling} ({Size} bytes)", record.SopInstanceUid, context.CallingAeTitle, record.Size);
             return DimseStatus.Success;

@@ -62,6 +62,15 @@ internal sealed class IndexWriter : IDisposable
         }
     }
 
+    /// <summary>Records queued and not yet committed.</summary>
+    public long Backlog
+    {
+        get
+        {
+            lock (_gate) return _enqueued - _done;
+        }
+    }
+
     /// <summary>Completes once every record enqueued before this call is committed (or given up, see the class).</summary>
     public Task WaitAsync(CancellationToken cancellationToken)
     {
