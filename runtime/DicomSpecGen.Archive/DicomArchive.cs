@@ -13,17 +13,44 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace DicomSpecGen.Archive;
 
 /// <summary>The SCP's default archive: C-STORE writes Part 10 files to an <see cref="IInstanceStore"/> and indexes
-/// them in an <see cref="IInstanceIndex"/>; C-FIND/C-MOVE/C-GET match against that index (PS3.4 C.2.2.2, C.6).</summary>
-public sealed class DicomArchive(IInstanceStore store, IInstanceIndex index, string aeTitle, ILogger? logger = null) : IStorageService, IQueryService, IDisposable
+/// them in an <see cref="IInstanceIndex"/>; C-FIND/C-MOVE/C-GET match against that index (PS3.4 C.2.2.2, C.6).
+/// A C-STORE's Success waits for its file and placement record (durable when the store is), not for its index row:
+/// the row is written behind (<see cref="IndexWriter"/>), and every read through <see cref="Index"/> first waits for
+/// the rows of the stores answered before it.</summary>
+public sealed class DicomArchive : IStorageService, IQueryService, IDisposable
 {
-    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+    private readonly ILogger _logger;
+    private readonly string _aeTitle;
+    private readonly IndexWriter _writer;
+
+    public DicomArchive(IInstanceStore store, IInstanceIndex index, string aeTitle, ILogger? logger = null)
+    {
+        _logger = logger ?? NullLogger.Instance;
+        _aeTitle = aeTitle;
+        Store = store;
+        IndexBackend = index;
+        _writer = new IndexWriter(store, index, _logger);
+        Index = new ReadYourWritesIndex(index, _writer);
+    }
+
+    /// <summary>Index rows queued behind answered stores beyond which a store waits for the index (its Success then
+    /// waits for the writer to catch up).</summary>
+    internal const int MaxIndexBacklog = 1024;
 
     /// <summary>How many leading bytes of each data set are kept in memory for the index record.</summary>
     internal const int IndexPrefixLimit = 64 * 1024;
 
-    public IInstanceStore Store { get; } = store;
+    public IInstanceStore Store { get; }
 
-    public IInstanceIndex Index { get; } = index;
+    /// <summary>The index with read-your-writes: each call first waits until every C-STORE answered before it is
+    /// indexed (committed, or given up and left to reconciliation).</summary>
+    public IInstanceIndex Index { get; }
+
+    /// <summary>The index itself (no waiting for the write-behind rows).</summary>
+    public IInstanceIndex IndexBackend { get; }
+
+    /// <summary>Completes once every C-STORE answered before the call is indexed.</summary>
+    public Task IndexedAsync(CancellationToken cancellationToken) => _writer.WaitAsync(cancellationToken);
 
     /// <summary>How identifiers are matched (PN case).</summary>
     public ArchiveQueryOptions QueryOptions { get; init; } = new();
@@ -57,7 +84,7 @@ public sealed class DicomArchive(IInstanceStore store, IInstanceIndex index, str
         var meta = new DicomFileMeta(context.SopClassUid, context.SopInstanceUid, transferSyntax.Uid, SourceApplicationEntityTitle: context.CallingAeTitle);
         // The indexed attributes sit near the start: keep the first bytes as they stream past and parse those,
         // re-reading the staged file only when they end before the last indexed tag.
-        var capture = new PrefixCapturingReader(dataSet, IndexPrefixLimit);
+        using var capture = new PrefixCapturingReader(dataSet, IndexPrefixLimit);
         var staged = await Store.StageAsync(meta, capture, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -73,28 +100,23 @@ public sealed class DicomArchive(IInstanceStore store, IInstanceIndex index, str
                 Store.Discard(staged);
                 return DimseStatus.Storage.CannotUnderstand;
             }
-            // Once the file is in place its row is written even if the association ends meanwhile (an A-ABORT cancels
-            // the token): a cancelled insert would leave a whole file that no query finds until the next start's
-            // reconciliation (found by the soak, tests/DicomSpecGen.Interop.Tests/Reliability/SoakTests.cs).
-            if (Duplicates == DuplicatePolicy.Replace)
-            {
-                await Store.CommitAsync(staged, cancellationToken).ConfigureAwait(false);
-                await Index.AddAsync(record, CancellationToken.None).ConfigureAwait(false);
-            }
-            else if (!await Store.CommitAsync(staged, Duplicates, cancellationToken).ConfigureAwait(false))
+            // Once the file is in place its row is written by the index writer whatever the association does next (an
+            // A-ABORT cancels the token), and its record settled only when the name and the row are durable.
+            if (!await Store.CommitAsync(staged, Duplicates, cancellationToken).ConfigureAwait(false))
             {
                 // Another copy (maybe another node's, a moment ago) holds the name: keep it, and make sure it is indexed
                 // (its writer may have died between the rename and the index) from the kept file itself.
                 await using (var kept = Store.OpenRead(staged.RelativePath))
                     record = await InstanceRecordReader.ReadAsync(kept, staged.RelativePath, kept.Length, cancellationToken).ConfigureAwait(false);
-                await Index.AddAsync(record, Duplicates, cancellationToken).ConfigureAwait(false);
-                Store.Settle(staged);
+                _writer.Enqueue(record, Duplicates, staged);
                 _logger.LogInformation("{Sop} from {Calling} is stored already; the first copy is kept", record.SopInstanceUid, context.CallingAeTitle);
                 return DimseStatus.Success;
             }
-            else await Index.AddAsync(record, Duplicates, CancellationToken.None).ConfigureAwait(false);
-            Store.Settle(staged);
-            _logger.LogInformation("stored {Sop} from {Calling} ({Size} bytes)", record.SopInstanceUid, context.CallingAeTitle, record.Size);
+            _writer.Enqueue(record, Duplicates, staged);
+            // Back-pressure: stores may run ahead of the index by a few batches, not without bound.
+            if (_writer.Backlog > MaxIndexBacklog) await _writer.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+            if (_logger.IsEnabled(LogLevel.Information))
+                _logger.LogInformation("stored {Sop} from {Calling} ({Size} bytes)", record.SopInstanceUid, context.CallingAeTitle, record.Size);
             return DimseStatus.Success;
         }
         catch
@@ -115,10 +137,27 @@ public sealed class DicomArchive(IInstanceStore store, IInstanceIndex index, str
     public async Task<(int Indexed, int SetAside)> ReconcileAsync(CancellationToken cancellationToken)
     {
         var (indexed, setAside) = (0, 0);
+        // Rows of stores answered before come first (a record of this process given up is re-checked here).
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         foreach (var placement in Store.Unsettled())
         {
             cancellationToken.ThrowIfCancellationRequested();
             var expected = Path.GetFileNameWithoutExtension(placement.RelativePath);
+            // The staging file still there (its record durable, the writer stopped before or at the rename): if whole,
+            // it is the newest copy, answered Success maybe; it is placed (as the archive's duplicate policy places)
+            // and indexed. Otherwise the file in place, if any, is what is indexed.
+            if (placement.SourcePath != null && await ReadStagedAsync(placement.SourcePath, cancellationToken).ConfigureAwait(false) is { } staged
+                && FileSystemInstanceStore.SafeRelativePath(staged.SopInstanceUid) == placement.RelativePath
+                && await Store.PlaceUnsettledAsync(placement, Duplicates == DuplicatePolicy.Replace, cancellationToken).ConfigureAwait(false))
+            {
+                if (await IndexBackend.AddAsync(staged with { RelativePath = placement.RelativePath }, Duplicates, cancellationToken).ConfigureAwait(false))
+                {
+                    indexed++;
+                    _logger.LogWarning("reconciled {Sop}: its writer stopped before placing it; placed from its staging file and indexed", staged.SopInstanceUid);
+                }
+                Store.Settle(placement);
+                continue;
+            }
             InstanceRecord? record = null;
             long length;
             DateTime written;
@@ -142,7 +181,7 @@ public sealed class DicomArchive(IInstanceStore store, IInstanceIndex index, str
             }
             if (record != null && FileSystemInstanceStore.SafeRelativePath(record.SopInstanceUid) == placement.RelativePath)
             {
-                if (await Index.AddAsync(record, DuplicatePolicy.KeepFirst, cancellationToken).ConfigureAwait(false))
+                if (await IndexBackend.AddAsync(record, DuplicatePolicy.KeepFirst, cancellationToken).ConfigureAwait(false))
                 {
                     indexed++;
                     _logger.LogWarning("reconciled {Sop}: placed by a writer that stopped before indexing it; indexed now", record.SopInstanceUid);
@@ -156,6 +195,20 @@ public sealed class DicomArchive(IInstanceStore store, IInstanceIndex index, str
             Store.Settle(placement);
         }
         return (indexed, setAside);
+    }
+
+    /// <summary>The record of a staging file read to its end; null when it is gone, cut short or damaged.</summary>
+    private async Task<InstanceRecord?> ReadStagedAsync(string sourcePath, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var file = Store.OpenRead(sourcePath);
+            return await ReadWholeAsync(file, sourcePath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The index record of a Part 10 file read to its end; null when it is not one (truncated, damaged).</summary>
@@ -183,7 +236,7 @@ public sealed class DicomArchive(IInstanceStore store, IInstanceIndex index, str
         foreach (var row in await Index.QueryAsync(level, conditions, cancellationToken).ConfigureAwait(false))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return QueryTranslator.Response(identifier, level, row, aeTitle, QueryOptions);
+            yield return QueryTranslator.Response(identifier, level, row, _aeTitle, QueryOptions);
         }
     }
 
@@ -194,5 +247,10 @@ public sealed class DicomArchive(IInstanceStore store, IInstanceIndex index, str
         return instances.Select(i => new RetrievableInstance(i.SopClassUid, i.SopInstanceUid, i.TransferSyntaxUid, () => Store.OpenRead(i.RelativePath))).ToList();
     }
 
-    public void Dispose() => (Index as IDisposable)?.Dispose();
+    /// <summary>Waits (bounded) for the rows written behind, then closes the index.</summary>
+    public void Dispose()
+    {
+        _writer.Dispose();
+        (IndexBackend as IDisposable)?.Dispose();
+    }
 }

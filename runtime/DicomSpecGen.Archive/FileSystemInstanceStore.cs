@@ -6,11 +6,15 @@ using System.Text.RegularExpressions;
 using DicomSpecGen.Archive.Index;
 using DicomSpecGen.Data.Part10;
 using DicomSpecGen.Registry;
+using Microsoft.Win32.SafeHandles;
 
 namespace DicomSpecGen.Archive;
 
-/// <summary>Part 10 files under one root folder. A file is written under a temporary name, flushed to disk
-/// (fsync), then renamed into place, so a crash never leaves a half-written instance visible. File names come
+/// <summary>Part 10 files under one root folder. A file is written under a temporary name (a staging file made ahead),
+/// its placement record ("+id target staging") appended to the store's log, both flushed to disk in one group-commit
+/// pass (the durability point: Success may be answered then), then renamed into place; the target folders are fsynced
+/// later, in batches (<see cref="SyncPlacedAsync"/>), before the record is settled. A crash never leaves a half-written
+/// instance visible, and recovery finds a durable record's data in its staging file or in place. File names come
 /// from the SOP Instance UID only when it is a well-formed UID (digits and dots, PS3.5 9.1); anything else is
 /// hashed, so no received value can name a path outside the root.</summary>
 public sealed partial class FileSystemInstanceStore : IInstanceStore
@@ -44,9 +48,11 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         _root = Path.GetFullPath(root);
         _temp = Path.Combine(_root, ".incoming");
         _placements = Path.Combine(_root, ".placements");
-        _pool = new StagingPool(Path.Combine(_temp, ".ready"), NodeName);
+        _pool = new StagingPool(_root, Path.Combine(_temp, ".ready"), NodeName, disk);
         Directory.CreateDirectory(_temp);
         Directory.CreateDirectory(_placements);
+        // ".incoming" and ".placements" in the root: a record and its staging file are found only through these names.
+        disk?.Folder(_root);
         RemoveOrphanedStagingFiles();
     }
 
@@ -56,12 +62,21 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     /// <summary>Staging files are named "{node}-{pid}-{guid}.part", unique per node and process, so several nodes can
     /// share the folder. A process killed mid-write (kill -9, power loss) leaves its file behind; it was never visible,
     /// so it is deleted once its writer is gone, and only by the same node (another node's process ids mean nothing
-    /// here). Files of a live process are left alone. "{pid}-{guid}.part" (before node names) counts as this node's.</summary>
+    /// here). Files of a live process are left alone, and so is a file an open placement record of a dead writer names
+    /// (its data may be the only copy: reconciliation places it). "{pid}-{guid}.part" (before node names) counts as this node's.</summary>
     private void RemoveOrphanedStagingFiles()
     {
         var ready = Directory.Exists(_pool.Folder) ? Directory.EnumerateFiles(_pool.Folder, "*.part", SearchOption.AllDirectories) : [];
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var log in Directory.EnumerateFiles(_placements, "*.log"))
+        {
+            if (!OfThisNode(Path.GetFileNameWithoutExtension(log), out var writer) || writer == Environment.ProcessId || IsRunning(writer)) continue;
+            foreach (var record in PlacementLog.ReadOpenRecords(log).Values)
+                if (record.Source != null) named.Add(Path.GetFullPath(Path.Combine(_root, record.Source)));
+        }
         foreach (var file in Directory.EnumerateFiles(_temp, "*.part").Concat(ready))
         {
+            if (named.Contains(file) || StagingPool.IsLive(file)) continue;
             var parts = Path.GetFileNameWithoutExtension(file).Split('-');
             var (node, pidText) = parts.Length switch
             {
@@ -112,38 +127,90 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     public async Task<StagedFile> StageAsync(DicomFileMeta meta, PipeReader dataSet, CancellationToken cancellationToken)
     {
         var relative = SafeRelativePath(meta.MediaStorageSopInstanceUid);
-        var temp = Path.Combine(_temp, $"{NodeName}-{Environment.ProcessId}-{Guid.NewGuid():N}.part");
-        // The placement record names the final path, so a writer killed after the rename and before the index row
-        // leaves a record its node's next start finds (Unsettled): a line in this store's placement log.
+        // A ready file is written where it lies (its name is durable already); else one is made in ".incoming", whose
+        // fsync then joins the pass.
+        var own = !_pool.TryTake(out var file, out var temp, out var source);
+        if (own)
+        {
+            var name = $"{NodeName}-{Environment.ProcessId}-{Guid.NewGuid():N}.part";
+            (temp, source) = (Path.Combine(_temp, name), Path.Combine(".incoming", name));
+        }
+        // The placement record names the final path and the staging file, so a writer killed anywhere after its record
+        // is durable leaves a record its node's next start finds (Unsettled): a line in this store's placement log.
         PlacementLog? log = null;
         long id = 0;
         try
         {
-            // Synchronous buffered writes into the page cache: cheaper than a thread-pool hop per asynchronous write.
-            using var file = new FileStream(temp, _pool.TryTake(temp) ? FileMode.Open : FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
-            DicomFileWriter.WriteHeader(file, meta);
-            while (true)
-            {
-                var result = await dataSet.ReadAsync(cancellationToken).ConfigureAwait(false);
-                if (result.IsCanceled) throw new OperationCanceledException("the data set read was cancelled");
-                foreach (var segment in result.Buffer) file.Write(segment.Span);
-                dataSet.AdvanceTo(result.Buffer.End);
-                if (result.IsCompleted) break;
-            }
-            file.Flush(flushToDisk: false);
+            // Shared for writing: .NET takes no advisory lock (flock) then; the name is this process's alone anyway.
+            file ??= File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite);
+            // Straight to the file at known offsets (no FileStream and its buffer): one gathered write per read of the
+            // data set, the header joining the first.
+            var size = await WriteAsync(file, DicomFileWriter.EncodeHeader(meta), dataSet, cancellationToken).ConfigureAwait(false);
             log = Log();
-            id = log.Begin(relative);
+            id = log.Begin(relative, source);
             // Concurrent associations' files that finish while a pass runs share the next one (group commit); the
-            // log's sync in the same pass (once for all its records) makes the record durable before the rename can be.
-            if (_sync != null) await Task.WhenAll(_sync.FileAsync(file), _sync.FileAsync(log.File), _logDurable).ConfigureAwait(false);
-            return new StagedFile(temp, relative, file.Length, $"{log.Path}#{id}") { Log = log, RecordId = id };
+            // log's sync in the same pass (once for all its records) makes the record durable with its data.
+            if (_sync != null)
+            {
+                var data = _sync.FileAsync(file, temp);
+                var record = _sync.FileAsync(log.File.SafeFileHandle, log.Path);
+                await Task.WhenAll(data, record, _logDurable, own ? _sync.FolderAsync(_temp) : Task.CompletedTask).ConfigureAwait(false);
+            }
+            return new StagedFile(temp, relative, size, $"{log.Path}#{id}") { Log = log, RecordId = id };
         }
         catch
         {
+            file?.Dispose();
+            file = null;
             File.Delete(temp);
             log?.End(id);
             throw;
         }
+        finally
+        {
+            file?.Dispose();
+        }
+    }
+
+    /// <summary>Gathers of one read's segments, reused by the thread running it (filled and written without an await between).</summary>
+    [ThreadStatic]
+    private static List<ReadOnlyMemory<byte>>? _gather;
+
+    /// <summary>Writes the header and then every byte read from <paramref name="dataSet"/>; returns the file's length.</summary>
+    private static async Task<long> WriteAsync(SafeFileHandle file, byte[] header, PipeReader dataSet, CancellationToken cancellationToken)
+    {
+        long offset = 0;
+        var first = true;
+        while (true)
+        {
+            var result = await dataSet.ReadAsync(cancellationToken).ConfigureAwait(false);
+            if (result.IsCanceled) throw new OperationCanceledException("the data set read was cancelled");
+            var buffer = result.Buffer;
+            if (!first && buffer.IsSingleSegment)
+            {
+                RandomAccess.Write(file, buffer.FirstSpan, offset);
+            }
+            else
+            {
+                var gather = _gather ??= [];
+                if (first) gather.Add(header);
+                foreach (var segment in buffer) gather.Add(segment);
+                try
+                {
+                    RandomAccess.Write(file, gather, offset);
+                }
+                finally
+                {
+                    gather.Clear();
+                }
+                if (first) offset += header.Length;
+                first = false;
+            }
+            offset += buffer.Length;
+            dataSet.AdvanceTo(buffer.End);
+            if (result.IsCompleted) break;
+        }
+        return offset;
     }
 
     public void Commit(StagedFile staged) => Rename(staged, replace: true);
@@ -170,11 +237,10 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
             await CommitAsync(staged, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        string folder;
         try
         {
             // Without overwrite the move is link + unlink: of writers racing for the name, exactly one gets it.
-            folder = Rename(staged, replace: false);
+            Rename(staged, replace: false);
         }
         catch (IOException) when (File.Exists(Path.Combine(_root, staged.RelativePath)))
         {
@@ -182,16 +248,26 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
             File.Delete(staged.TempPath);
             return false;
         }
-        await SyncAsync(folder).ConfigureAwait(false);
         return true;
     }
 
-    /// <summary>The rename, then (when durable) an fsync of the target folder, shared with the other renames of the
-    /// same pass; after the first rename into a folder, also an fsync of the root (in the same pass) so that the
-    /// folder's own name is durable (every commit into that folder waits for that one).</summary>
-    public async Task CommitAsync(StagedFile staged, CancellationToken cancellationToken)
+    /// <summary>The rename only: the placement record (durable before) is what Success rests on until
+    /// <see cref="SyncPlacedAsync"/> made the new name durable.</summary>
+    public Task CommitAsync(StagedFile staged, CancellationToken cancellationToken)
     {
-        await SyncAsync(Rename(staged, replace: true)).ConfigureAwait(false);
+        Rename(staged, replace: true);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>(When durable) an fsync of each folder the files were renamed into, shared with the other syncs of the
+    /// same pass; after the first rename into a folder, also an fsync of the root (in the same pass) so that the
+    /// folder's own name is durable. Called for a batch before its records are settled.</summary>
+    public Task SyncPlacedAsync(IReadOnlyList<StagedFile> placed, CancellationToken cancellationToken)
+    {
+        if (_sync == null || placed.Count == 0) return Task.CompletedTask;
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var staged in placed) folders.Add(Path.GetDirectoryName(Path.Combine(_root, staged.RelativePath))!);
+        return Task.WhenAll(folders.Select(SyncAsync));
     }
 
     private async Task SyncAsync(string folder)
@@ -248,6 +324,13 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
 
     public void Settle(StagedFile staged) => staged.Log?.End(staged.RecordId);
 
+    /// <summary>Settles each record, one write per log.</summary>
+    public void Settle(IReadOnlyList<StagedFile> settled)
+    {
+        foreach (var group in settled.Where(s => s.Log != null).GroupBy(s => s.Log!))
+            group.Key.End([.. group.Select(s => s.RecordId)]);
+    }
+
     public void Abandon(StagedFile staged) => staged.Log?.Abandon(staged.RecordId);
 
     /// <summary>Open records left in each dead writer's log by <see cref="Unsettled"/>; the log goes with its last.</summary>
@@ -255,6 +338,8 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
 
     public void Settle(UnsettledPlacement placement)
     {
+        // Its staging file, if still there, was not placed (or lost the name to a kept copy): it goes with the record.
+        if (placement.SourcePath != null) File.Delete(Path.Combine(_root, placement.SourcePath));
         if (placement.IntentPath.EndsWith(".intent", StringComparison.Ordinal))
         {
             File.Delete(placement.IntentPath);
@@ -284,26 +369,29 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     public IReadOnlyList<UnsettledPlacement> Unsettled()
     {
         var found = new List<UnsettledPlacement>();
-        void Add(string record, string folder, string name)
+        void Add(string record, string folder, string name, string? source = null)
         {
-            // Only names this store makes ({hash prefix}/{uid or hash}.dcm): a record never points outside the root.
+            // Only names this store makes ({hash prefix}/{uid or hash}.dcm, and staging files under .incoming): a
+            // record never points outside the root.
             if (folder.Length != 2 || !folder.All(char.IsAsciiHexDigitLower) || !UidSyntax().IsMatch(name) && !HexName().IsMatch(name)) return;
-            found.Add(new UnsettledPlacement(record, Path.Combine(folder, name + ".dcm")));
+            if (source != null && !StagingName().IsMatch(source.Replace('\\', '/'))) source = null;
+            found.Add(new UnsettledPlacement(record, Path.Combine(folder, name + ".dcm"), source));
         }
         if (_log != null)
-            foreach (var (id, relative) in _log.Abandoned())
-                Add($"{_log.Path}#{id}", Path.GetDirectoryName(relative)!, Path.GetFileNameWithoutExtension(relative));
+            foreach (var (id, relative, source) in _log.Abandoned())
+                Add($"{_log.Path}#{id}", Path.GetDirectoryName(relative)!, Path.GetFileNameWithoutExtension(relative), source);
         foreach (var path in Directory.EnumerateFiles(_placements, "*.log"))
         {
             if (!OfThisNode(Path.GetFileNameWithoutExtension(path), out var pid) || pid == Environment.ProcessId || IsRunning(pid)) continue;
-            var open = PlacementLog.ReadOpen(path);
+            var open = PlacementLog.ReadOpenRecords(path);
             if (open.Count == 0)
             {
                 File.Delete(path);
                 continue;
             }
             _deadOpen[path] = open.Count;
-            foreach (var (id, relative) in open) Add($"{path}#{id}", Path.GetDirectoryName(relative) ?? "", Path.GetFileNameWithoutExtension(relative));
+            foreach (var (id, (relative, source)) in open)
+                Add($"{path}#{id}", Path.GetDirectoryName(relative) ?? "", Path.GetFileNameWithoutExtension(relative), source);
         }
         foreach (var path in Directory.EnumerateFiles(_temp, "*.intent"))
         {
@@ -324,6 +412,29 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
 
     [GeneratedRegex("^[0-9a-f]{64}$")]
     private static partial Regex HexName();
+
+    /// <summary>A staging file's path as a record names it: under ".incoming", no ".." anywhere.</summary>
+    [GeneratedRegex("^\\.incoming/(\\.ready/[01]/)?[A-Za-z0-9_.]+(-[A-Za-z0-9_.]+)*\\.part$")]
+    private static partial Regex StagingName();
+
+    /// <summary>Recovery of a durable record whose staging file is still there (the writer stopped before or at the
+    /// rename): the file is renamed into place (over an older copy when <paramref name="replace"/>; else only if none
+    /// holds the name) and, when durable, the name made durable. True when it was placed.</summary>
+    public async Task<bool> PlaceUnsettledAsync(UnsettledPlacement placement, bool replace, CancellationToken cancellationToken)
+    {
+        if (placement.SourcePath == null) return false;
+        var staged = new StagedFile(Path.Combine(_root, placement.SourcePath), placement.RelativePath, 0);
+        try
+        {
+            Rename(staged, replace);
+        }
+        catch (IOException) when (!replace && File.Exists(Path.Combine(_root, placement.RelativePath)))
+        {
+            return false;
+        }
+        await SyncPlacedAsync([staged], cancellationToken).ConfigureAwait(false);
+        return true;
+    }
 
     /// <summary>Moves the file to ".damaged/" if it is still the one seen (length and time); if another writer placed a
     /// new copy in the meantime and it was moved instead, it is put back.</summary>

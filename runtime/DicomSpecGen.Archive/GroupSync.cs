@@ -1,12 +1,13 @@
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace DicomSpecGen.Archive;
 
 /// <summary>How a file's or a folder's contents reach the disk; replaceable so tests can record the order.</summary>
 internal interface IDiskSync
 {
-    /// <summary>fsync of an open file.</summary>
-    void File(FileStream file);
+    /// <summary>fsync of an open file (<paramref name="path"/> names it, for errors and tests).</summary>
+    void File(SafeFileHandle file, string path);
 
     /// <summary>fsync of a folder, which makes the names created in it (renames) durable.</summary>
     void Folder(string path);
@@ -17,7 +18,7 @@ internal sealed partial class OsDiskSync : IDiskSync
 {
     public static readonly OsDiskSync Instance = new();
 
-    public void File(FileStream file) => file.Flush(flushToDisk: true);
+    public void File(SafeFileHandle file, string path) => RandomAccess.FlushToDisk(file);
 
     public void Folder(string path)
     {
@@ -57,9 +58,9 @@ internal sealed class GroupSync(IDiskSync disk)
     private List<Request> _pending = [];
     private bool _threadRunning;
 
-    private sealed record Request(FileStream? File, string? Folder, TaskCompletionSource Done);
+    private sealed record Request(SafeFileHandle? File, string Path, TaskCompletionSource Done);
 
-    public Task FileAsync(FileStream file) => Enqueue(new Request(file, null, NewSource()));
+    public Task FileAsync(SafeFileHandle file, string path) => Enqueue(new Request(file, path, NewSource()));
 
     public Task FolderAsync(string path) => Enqueue(new Request(null, path, NewSource()));
 
@@ -113,22 +114,22 @@ internal sealed class GroupSync(IDiskSync disk)
         var syncs = new Dictionary<object, Sync>();
         foreach (var r in batch)
         {
-            object key = r.File != null ? r.File : r.Folder!;
-            if (!syncs.ContainsKey(key)) syncs[key] = new Sync(r.File, r.Folder);
+            object key = r.File != null ? r.File : r.Path;
+            if (!syncs.ContainsKey(key)) syncs[key] = new Sync(r.File, r.Path);
         }
         var work = syncs.Values.ToArray();
         if (work.Length == 1) work[0].Run(disk);
         else FsyncHelpers.RunAll(work, disk);
         foreach (var r in batch)
         {
-            var failure = syncs[r.File != null ? r.File : r.Folder!].Failure;
+            var failure = syncs[r.File != null ? r.File : r.Path].Failure;
             if (failure == null) r.Done.TrySetResult();
             else r.Done.TrySetException(failure);
         }
     }
 
     /// <summary>One fsync of a pass and how it ended.</summary>
-    internal sealed class Sync(FileStream? file, string? folder)
+    internal sealed class Sync(SafeFileHandle? file, string path)
     {
         public Exception? Failure { get; private set; }
 
@@ -136,8 +137,8 @@ internal sealed class GroupSync(IDiskSync disk)
         {
             try
             {
-                if (file != null) disk.File(file);
-                else disk.Folder(folder!);
+                if (file != null) disk.File(file, path);
+                else disk.Folder(path);
             }
             catch (Exception e)
             {

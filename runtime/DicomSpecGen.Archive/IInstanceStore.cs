@@ -20,10 +20,11 @@ public sealed record StagedFile(string TempPath, string RelativePath, long Size,
 }
 
 /// <summary>A placement begun by a process of this node that is gone (or that gave up): the file under
-/// <paramref name="RelativePath"/> may be in place without an index row.</summary>
+/// <paramref name="RelativePath"/> may be in place without an index row, or still be in its staging file.</summary>
 /// <param name="IntentPath">Where the record is (for <see cref="FileSystemInstanceStore"/>: "{placement log}#{record id}").</param>
 /// <param name="RelativePath">The file it names.</param>
-public sealed record UnsettledPlacement(string IntentPath, string RelativePath);
+/// <param name="SourcePath">Its staging file relative to the store's root (null in records of earlier versions).</param>
+public sealed record UnsettledPlacement(string IntentPath, string RelativePath, string? SourcePath = null);
 
 /// <summary>Where stored instances live as Part 10 files.</summary>
 public interface IInstanceStore
@@ -35,7 +36,7 @@ public interface IInstanceStore
     /// <summary>Makes a staged file visible under its final name, atomically replacing an older copy.</summary>
     void Commit(StagedFile staged);
 
-    /// <summary><see cref="Commit"/>, completing once the new name is durable where the store promises durability.</summary>
+    /// <summary><see cref="Commit"/>; the new name is durable once <see cref="SyncPlacedAsync"/> covering it completed.</summary>
     Task CommitAsync(StagedFile staged, CancellationToken cancellationToken)
     {
         Commit(staged);
@@ -53,6 +54,19 @@ public interface IInstanceStore
     }
 
     void Discard(StagedFile staged);
+
+    /// <summary>Makes the names of files committed before durable (where the store promises durability); the archive
+    /// calls it for a batch before settling its records.</summary>
+    Task SyncPlacedAsync(IReadOnlyList<StagedFile> placed, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary><see cref="Settle(StagedFile)"/> of each.</summary>
+    void Settle(IReadOnlyList<StagedFile> settled)
+    {
+        foreach (var staged in settled) Settle(staged);
+    }
+
+    /// <summary>Recovery: places an unsettled record's staging file (if it is still there) under its name. True when placed.</summary>
+    Task<bool> PlaceUnsettledAsync(UnsettledPlacement placement, bool replace, CancellationToken cancellationToken) => Task.FromResult(false);
 
     /// <summary>The staged file is placed and indexed (or given up): its placement record goes.</summary>
     void Settle(StagedFile staged)
@@ -91,6 +105,15 @@ public interface IInstanceIndex
         if (policy != DuplicatePolicy.Replace) throw new NotSupportedException($"{GetType().Name} has no duplicate policy {policy}");
         await AddAsync(record, cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>Adds each record with its policy, in order (one transaction where the index has them); per record, whether
+    /// its instance row was written.</summary>
+    async Task<IReadOnlyList<bool>> AddBatchAsync(IReadOnlyList<(InstanceRecord Record, DuplicatePolicy Policy)> records, CancellationToken cancellationToken)
+    {
+        var written = new bool[records.Count];
+        for (var i = 0; i < records.Count; i++) written[i] = await AddAsync(records[i].Record, records[i].Policy, cancellationToken).ConfigureAwait(false);
+        return written;
     }
 
     /// <summary>Rows matching the conditions at the level, keyed by column name, with the columns of the level and those above it.</summary>

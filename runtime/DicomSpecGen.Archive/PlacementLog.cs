@@ -4,8 +4,9 @@ using System.Text;
 namespace DicomSpecGen.Archive;
 
 /// <summary>The placement records of one store: an append-only text file "{node}-{pid}-{guid}.log" in the store's
-/// ".placements" folder, one line "+{id} {relative path}" written before a staged file is renamed into place and
-/// "-{id}" once it is indexed (or given up). One file per store instead of one empty file per instance: creating and
+/// ".placements" folder, one line "+{id} {relative path} {staging path}" (both relative to the store's root) written
+/// once the staged file is complete and before it is renamed into place, and "-{id}" once the placement and its index
+/// row are durable (or given up). Lines "+{id} {relative path}" of earlier versions (no staging path) are still read. One file per store instead of one empty file per instance: creating and
 /// deleting an inode per instance cost more than the rest of a small store (ext4 scans past recently freed inodes on
 /// every create). The file is emptied whenever no record is open and it has grown past <see cref="CompactAt"/>.</summary>
 internal sealed class PlacementLog : IDisposable
@@ -14,7 +15,7 @@ internal sealed class PlacementLog : IDisposable
 
     private readonly object _gate = new();
     private readonly FileStream _file;
-    private readonly Dictionary<long, (string Relative, bool Abandoned)> _open = new();
+    private readonly Dictionary<long, (string Relative, string? Source, bool Abandoned)> _open = new();
     private long _nextId;
     private long _length;
 
@@ -37,32 +38,45 @@ internal sealed class PlacementLog : IDisposable
         return new PlacementLog(path, new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 0));
     }
 
-    /// <summary>Appends "+{id} {relative}"; the id names the record for <see cref="End"/>.</summary>
-    public long Begin(string relative)
+    /// <summary>Appends "+{id} {relative} {source}" (source: the staged file, relative to the store's root; null
+    /// writes the older form without it); the id names the record for <see cref="End(long)"/>.</summary>
+    public long Begin(string relative, string? source = null)
     {
         lock (_gate)
         {
             var id = ++_nextId;
-            Append($"+{id.ToString(CultureInfo.InvariantCulture)} {relative}\n");
-            _open[id] = (relative, false);
+            // Formatted into the stack: no string or array per store.
+            Span<byte> line = stackalloc byte[512];
+            var written = source == null
+                ? System.Text.Unicode.Utf8.TryWrite(line, CultureInfo.InvariantCulture, $"+{id} {relative}\n", out var n)
+                : System.Text.Unicode.Utf8.TryWrite(line, CultureInfo.InvariantCulture, $"+{id} {relative} {source}\n", out n);
+            if (written) Append(line[..n]);
+            else Append(Encoding.UTF8.GetBytes(source == null ? $"+{id} {relative}\n" : $"+{id} {relative} {source}\n"));
+            _open[id] = (relative, source, false);
             return id;
         }
     }
 
     /// <summary>Appends "-{id}": the placement is settled.</summary>
-    public void End(long id)
+    public void End(long id) => End([id]);
+
+    /// <summary>Appends "-{id}" for each record, in one write.</summary>
+    public void End(IReadOnlyList<long> ids)
     {
         lock (_gate)
         {
-            if (!_open.Remove(id)) return;
-            if (_open.Count == 0 && _length + 32 > CompactAt)
+            var text = new StringBuilder();
+            foreach (var id in ids)
+                if (_open.Remove(id)) text.Append('-').Append(id.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            if (text.Length == 0) return;
+            if (_open.Count == 0 && _length + text.Length > CompactAt)
             {
                 // Nothing open: what the file says no longer matters (a stale line after a crash is only re-checked).
                 _file.SetLength(0);
                 _length = 0;
                 return;
             }
-            Append($"-{id.ToString(CultureInfo.InvariantCulture)}\n");
+            Append(Encoding.ASCII.GetBytes(text.ToString()));
         }
     }
 
@@ -71,29 +85,32 @@ internal sealed class PlacementLog : IDisposable
     {
         lock (_gate)
         {
-            if (_open.TryGetValue(id, out var record)) _open[id] = (record.Relative, true);
+            if (_open.TryGetValue(id, out var record)) _open[id] = (record.Relative, record.Source, true);
         }
     }
 
     /// <summary>Records this store gave up on (abandoned, not ended).</summary>
-    public List<(long Id, string Relative)> Abandoned()
+    public List<(long Id, string Relative, string? Source)> Abandoned()
     {
         lock (_gate)
-            return [.. _open.Where(p => p.Value.Abandoned).Select(p => (p.Key, p.Value.Relative))];
+            return [.. _open.Where(p => p.Value.Abandoned).Select(p => (p.Key, p.Value.Relative, p.Value.Source))];
     }
 
-    private void Append(string line)
+    private void Append(ReadOnlySpan<byte> bytes)
     {
-        var bytes = Encoding.ASCII.GetBytes(line);
         RandomAccess.Write(_file.SafeFileHandle, bytes, _length);
         _length += bytes.Length;
     }
 
     /// <summary>The records of a log file begun and not ended: id → relative path. A last line without its newline
     /// (a writer killed mid-append) is ignored.</summary>
-    public static Dictionary<long, string> ReadOpen(string path)
+    public static Dictionary<long, string> ReadOpen(string path) => ReadOpenRecords(path).ToDictionary(p => p.Key, p => p.Value.Target);
+
+    /// <summary>The records of a log file begun and not ended: id → the placement's relative path and its staged file's
+    /// (null in a line of an earlier version).</summary>
+    public static Dictionary<long, (string Target, string? Source)> ReadOpenRecords(string path)
     {
-        var open = new Dictionary<long, string>();
+        var open = new Dictionary<long, (string Target, string? Source)>();
         string text;
         try
         {
@@ -110,7 +127,11 @@ internal sealed class PlacementLog : IDisposable
         {
             var space = line.IndexOf(' ');
             if (line[0] == '+' && space > 1 && long.TryParse(line.AsSpan(1, space - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-                open[id] = line[(space + 1)..];
+            {
+                var rest = line[(space + 1)..];
+                var second = rest.IndexOf(' ');
+                open[id] = second < 0 ? (rest, null) : (rest[..second], rest[(second + 1)..]);
+            }
             else if (line[0] == '-' && long.TryParse(line.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out id))
                 open.Remove(id);
         }

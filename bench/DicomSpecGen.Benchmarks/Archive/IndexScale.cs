@@ -9,13 +9,29 @@ using DicomSpecGen.Services.Scp;
 namespace DicomSpecGen.Benchmarks.Archive;
 
 /// <summary>The archive index at scale (issue 20, item 4): loads synthetic instances through the SCP's insert path
-/// (<see cref="SqlInstanceIndex.AddAsync(InstanceRecord, DuplicatePolicy, CancellationToken)"/>, one transaction per
-/// instance, several associations at once), then times STUDY-level C-FIND through the SCP's query path
+/// (the archive's write-behind <see cref="IndexWriter"/>: records queued as C-STOREs queue them, one
+/// <see cref="SqlInstanceIndex.AddBatchAsync"/> transaction per batch; the loader waits for the writer every
+/// <see cref="Checkpoint"/> records, which is where the rates are taken), then times STUDY-level C-FIND through the SCP's query path
 /// (<see cref="DicomArchive.FindAsync"/>: QueryTranslator → index query → responses).
 /// Not BenchmarkDotNet: one long run whose insert rate changes as the index grows.</summary>
 public static class IndexScale
 {
     private const string StudyFind = DicomUids.StudyRootQueryRetrieveInformationModelFind;
+
+    /// <summary>Records queued between two waits for the writer (bounds the queue; the rates are taken at these points).</summary>
+    private const int Checkpoint = 1000;
+
+    /// <summary>The writer settles no placements here: a store that has none.</summary>
+    private sealed class NoFiles : IInstanceStore
+    {
+        public Task<StagedFile> StageAsync(DicomSpecGen.Data.Part10.DicomFileMeta meta, System.IO.Pipelines.PipeReader dataSet, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public void Commit(StagedFile staged) => throw new NotSupportedException();
+
+        public void Discard(StagedFile staged) => throw new NotSupportedException();
+
+        public Stream OpenRead(string relativePath) => throw new NotSupportedException();
+    }
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -24,7 +40,6 @@ public static class IndexScale
         var dir = Path.Combine(Path.GetTempPath(), "dsg-index-scale");
         string? postgres = null;
         var runs = 21;
-        var associations = 4;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -35,19 +50,20 @@ public static class IndexScale
                 case "--dir": dir = Next(); break;
                 case "--postgres": postgres = Next(); break;
                 case "--runs": runs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                case "--associations": associations = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--associations": Next(); break;   // earlier versions' concurrent inserters: the writer is one consumer now
                 default:
-                    Console.Error.WriteLine("usage: index-scale [--count N=1000000] [--patients P=N/100] [--dir DIR] [--postgres CONNSTR] [--runs R=21] [--associations A=4]");
+                    Console.Error.WriteLine("usage: index-scale [--count N=1000000] [--patients P=N/100] [--dir DIR] [--postgres CONNSTR] [--runs R=21]");
                     return 2;
             }
         }
         var patientCount = patients ?? (int)Math.Max(1, count / 100);
-        var window = (int)Math.Min(50_000, Math.Max(1, count / 10));
+        var window = (int)Math.Max(Checkpoint, Math.Min(50_000, count / 10) / Checkpoint * Checkpoint);
+        if (count % Checkpoint != 0 || count < 2 * window) throw new ArgumentException($"--count must be a multiple of {Checkpoint}, at least {2 * window}");
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         Directory.CreateDirectory(dir);
         var dbFile = Path.Combine(dir, "index.sqlite");
         var backend = postgres != null ? "PostgreSQL" : "SQLite";
-        Console.WriteLine($"index-scale: {backend}, {count} instances, {patientCount} patients, {associations} concurrent inserters, window {window}, {runs} timed runs per query; {DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        Console.WriteLine($"index-scale: {backend}, {count} instances, {patientCount} patients, write-behind batches (wait every {Checkpoint}), window {window}, {runs} timed runs per query; {DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
 
         // Load.
         var data = new Synthetic(count, patientCount);
@@ -58,26 +74,17 @@ public static class IndexScale
         var clock = Stopwatch.StartNew();
         using (var index = postgres != null ? (SqlInstanceIndex)new PostgresInstanceIndex(postgres) : new SqliteInstanceIndex(dbFile))
         {
-            using var source = data.Records().GetEnumerator();
-            long done = 0;
-            async Task Inserter()
+            using var writer = new IndexWriter(new NoFiles(), index, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+            long n = 0;
+            foreach (var record in data.Records())
             {
-                while (true)
-                {
-                    InstanceRecord record;
-                    lock (source)
-                    {
-                        if (!source.MoveNext()) return;
-                        record = source.Current;
-                    }
-                    await index.AddAsync(record, DuplicatePolicy.Replace, CancellationToken.None);
-                    var n = Interlocked.Increment(ref done);
-                    times[n] = clock.ElapsedTicks;
-                    if (n == window || n == count - window || n == count) cpu[n] = Environment.CpuUsage.TotalTime;
-                    if (n % 100_000 == 0) Console.Error.WriteLine($"  {n} inserted, {clock.Elapsed.TotalSeconds:F0} s");
-                }
+                writer.Enqueue(record, DuplicatePolicy.Replace, null);
+                if (++n % Checkpoint != 0) continue;
+                await writer.WaitAsync(CancellationToken.None);
+                times[n] = clock.ElapsedTicks;
+                if (n == window || n == count - window || n == count) cpu[n] = Environment.CpuUsage.TotalTime;
+                if (n % 100_000 == 0) Console.Error.WriteLine($"  {n} inserted, {clock.Elapsed.TotalSeconds:F0} s");
             }
-            await Task.WhenAll(Enumerable.Range(0, associations).Select(_ => Task.Run(Inserter)));
         }
         double Rate(long from, long to) => (to - from) / ((times[to] - times[from]) / (double)Stopwatch.Frequency);
         var first = Rate(0, window);

@@ -58,6 +58,27 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
     {
         await using var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await lease.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var written = await AddAsync(lease, tx, r, policy, cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return written;
+    }
+
+    /// <summary>Each record as <see cref="AddAsync(InstanceRecord, DuplicatePolicy, CancellationToken)"/> would add it, in
+    /// order, all in ONE transaction (one commit, so one log flush, for the batch); all or none.</summary>
+    public async Task<IReadOnlyList<bool>> AddBatchAsync(IReadOnlyList<(InstanceRecord Record, DuplicatePolicy Policy)> records, CancellationToken cancellationToken)
+    {
+        var written = new bool[records.Count];
+        if (records.Count == 0) return written;
+        await using var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await lease.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < records.Count; i++)
+            written[i] = await AddAsync(lease, tx, records[i].Record, records[i].Policy, cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return written;
+    }
+
+    private async Task<bool> AddAsync(Lease lease, DbTransaction tx, InstanceRecord r, DuplicatePolicy policy, CancellationToken cancellationToken)
+    {
         if (policy == DuplicatePolicy.KeepFirst)
         {
             // The parents first (FOREIGN KEY), then the instance unless stored already: a duplicate changes nothing.
@@ -65,10 +86,7 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
             await ExecuteAsync(lease.Command(InsertParentIfNew[1]), tx, cancellationToken, r.StudyInstanceUid, r.PatientId, r.StudyDate, r.StudyTime, r.AccessionNumber, r.StudyId, r.StudyDescription).ConfigureAwait(false);
             await ExecuteAsync(lease.Command(InsertParentIfNew[2]), tx, cancellationToken, r.SeriesInstanceUid, r.StudyInstanceUid, r.Modality, r.SeriesNumber, r.SeriesDescription).ConfigureAwait(false);
             if (await ExecuteAsync(lease.Command(InsertInstanceIfNew), tx, cancellationToken, r.SopInstanceUid, r.SeriesInstanceUid, r.SopClassUid, r.InstanceNumber, r.TransferSyntaxUid, r.RelativePath, r.Size).ConfigureAwait(false) == 0)
-            {
-                await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return false;
-            }
         }
         // A new instance (or, replacing, any) updates its patient, study and series as the last one stored says.
         await ExecuteAsync(lease.Command(UpsertSql[0]), tx, cancellationToken, r.PatientId, r.PatientName, r.PatientBirthDate, r.PatientSex).ConfigureAwait(false);
@@ -91,7 +109,6 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
                 await ExecuteAsync(lease.Command(sequenceSql[2 * q + 1]), tx, cancellationToken, values).ConfigureAwait(false);
             }
         }
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
 

@@ -29,6 +29,9 @@ public class FaultTests
     private static async Task<int> IndexedAsync(string folder)
     {
         using var archive = DicomArchive.Open(folder, "CHECK");
+        // As the SCP's next start does: a killed SCP's last rows (written behind its Success) come from its open
+        // placement records.
+        await archive.ReconcileAsync(CancellationToken.None);
         var rows = await archive.Index.InstancesAsync([], CancellationToken.None);
         foreach (var row in rows) Assert.True(File.Exists(Path.Combine(folder, row.RelativePath)), "index row without file: " + row.RelativePath);
         return rows.Count;
@@ -100,8 +103,10 @@ public class FaultTests
             scp.KillHard();
             Assert.True(storescu.WaitForExit(30_000));
         }
-        // The killed writer's staging file is left behind, invisible, until the archive is opened again.
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder, ".incoming"), "*.part"));
+        // The killed writer's staging file (written where its pool made it) is left behind, invisible, until the
+        // archive is opened again.
+        var partial = Directory.GetFiles(Path.Combine(folder, ".incoming"), "*.part", SearchOption.AllDirectories).Where(f => new FileInfo(f).Length > 0).ToArray();
+        Assert.NotEmpty(partial);
         // Only the instance stored before the kill is visible, and the index agrees with the files.
         Assert.Equal("1.2.826.0.1.3680043.10.543.78.1.dcm", Path.GetFileName(Assert.Single(LargeFiles.Visible(folder))));
         Assert.Equal(1, await IndexedAsync(folder));
@@ -109,7 +114,7 @@ public class FaultTests
         // Restarted on the same folder, the archive removes the orphaned staging file and takes the big instance again.
         using (var scp = await ScpProcess.StartAsync(folder))
         {
-            Assert.Empty(Directory.GetFiles(Path.Combine(folder, ".incoming"), "*.part"));
+            Assert.All(partial, f => Assert.False(File.Exists(f), f));
             var again = await Dcmtk.RunAsync("storescu", TimeSpan.FromSeconds(120), "-aec", "DSGSCP", "127.0.0.1", scp.Port.ToString(), big);
             Assert.True(again.ExitCode == 0, again.Output);
         }

@@ -38,7 +38,8 @@ internal static class LargeFiles
         var incoming = Path.Combine(archive, ".incoming");
         while (clock.Elapsed < timeout)
         {
-            if (Directory.Exists(incoming) && Directory.GetFiles(incoming, "*.part").Any(f => { try { return new FileInfo(f).Length >= bytes; } catch (IOException) { return false; } })) return;
+            // Staging files are written where the pool made them (.incoming/.ready/N) or in .incoming itself.
+            if (Directory.Exists(incoming) && Directory.GetFiles(incoming, "*.part", SearchOption.AllDirectories).Any(f => { try { return new FileInfo(f).Length >= bytes; } catch (IOException) { return false; } })) return;
             await Task.Delay(2);
         }
         throw new TimeoutException($"no staged file of {bytes} bytes appeared in {incoming} within {timeout}");

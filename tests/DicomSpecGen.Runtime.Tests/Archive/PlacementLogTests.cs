@@ -16,16 +16,22 @@ public class PlacementLogTests
         using (var log = PlacementLog.Create(folder, "node"))
         {
             path = log.Path;
-            var a = log.Begin("ab/1.2.3.dcm");
-            var b = log.Begin("cd/1.2.4.dcm");
+            var a = log.Begin("ab/1.2.3.dcm", ".incoming/.ready/0/node-1-aa.part");
+            var b = log.Begin("cd/1.2.4.dcm", ".incoming/.ready/1/node-1-bb.part");
             log.End(a);
             log.Abandon(b);
-            Assert.Equal([(b, "cd/1.2.4.dcm")], log.Abandoned());
+            Assert.Equal([(b, "cd/1.2.4.dcm", ".incoming/.ready/1/node-1-bb.part")], log.Abandoned());
         }
+        // A line of an earlier version (no staging file) is read as before.
+        File.AppendAllText(path, "+7 ef/1.2.5.dcm\n");
         // A writer killed in the middle of an append leaves a line without its newline.
         File.AppendAllText(path, "+3 ef/1.2");
-        Assert.Equal(new Dictionary<long, string> { [2] = "cd/1.2.4.dcm" }, PlacementLog.ReadOpen(path));
+        Assert.Equal(new Dictionary<long, string> { [2] = "cd/1.2.4.dcm", [7] = "ef/1.2.5.dcm" }, PlacementLog.ReadOpen(path));
+        var records = PlacementLog.ReadOpenRecords(path);
+        Assert.Equal(("cd/1.2.4.dcm", ".incoming/.ready/1/node-1-bb.part"), records[2]);
+        Assert.Equal(("ef/1.2.5.dcm", (string?)null), records[7]);
         PlacementLog.EndIn(path, 2);
+        PlacementLog.EndIn(path, 7);
         Assert.Empty(PlacementLog.ReadOpen(path));
     }
 

@@ -295,7 +295,7 @@ public abstract class IndexQueryMatchingTests
     public async Task Derived_counts_follow_stores_replacements_moves_and_kept_duplicates()
     {
         using var archive = Backend.Open(TestFiles.TempDir(), "SCP");
-        var index = (Archive.Index.SqlInstanceIndex)archive.Index;
+        var index = (Archive.Index.SqlInstanceIndex)archive.IndexBackend;
         async Task Add(string series, string sop, string sopClass, Archive.Index.DuplicatePolicy policy = Archive.Index.DuplicatePolicy.Replace)
             => await index.AddAsync(new InstanceRecord
             {
