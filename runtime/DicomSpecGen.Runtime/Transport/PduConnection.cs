@@ -114,17 +114,9 @@ public sealed class PduConnection : IAsyncDisposable
     /// buffer is followed by another straight away (more is likely there); otherwise poll first, since a recv that
     /// finds nothing costs one system call more. The poll wakes every <see cref="PollSliceMs"/> to check the
     /// connection's deadline and closing; <see cref="Close"/> shuts the socket down, which ends a poll at once.</summary>
-    private sealed class BlockingReceiveStream(PduConnection owner) : Stream
+    private sealed class BlockingReceiveStream(PduConnection owner) : ForwardReadStream
     {
         private bool _moreLikely;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -161,9 +153,6 @@ public sealed class PduConnection : IAsyncDisposable
             }
         }
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-            => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             try
@@ -175,11 +164,6 @@ public sealed class PduConnection : IAsyncDisposable
                 return ValueTask.FromException<int>(e);
             }
         }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>An accepted socket, after the TLS handshake when <see cref="TransportOptions.Tls"/> is set (bounded by
