@@ -27,11 +27,22 @@ public sealed class DimseFragmenter
     public IEnumerable<PdvFragment> FragmentCommand(byte presentationContextId, ReadOnlyMemory<byte> commandSet)
     {
         if (commandSet.Length == 0) throw new ArgumentException("a command set is never empty (PS3.7 6.3)", nameof(commandSet));
-        for (var offset = 0; offset < commandSet.Length; offset += MaxFragmentLength)
+        return Fragment(presentationContextId, true, commandSet);
+    }
+
+    /// <summary>The data fragments of a data set held in memory; the last one has IsLast set. An empty data set gives
+    /// one empty last fragment, as the stream overload does.</summary>
+    public IEnumerable<PdvFragment> FragmentDataSet(byte presentationContextId, ReadOnlyMemory<byte> dataSet)
+        => Fragment(presentationContextId, false, dataSet);
+
+    private IEnumerable<PdvFragment> Fragment(byte presentationContextId, bool isCommand, ReadOnlyMemory<byte> bytes)
+    {
+        for (var offset = 0; ; offset += MaxFragmentLength)
         {
-            var length = Math.Min(MaxFragmentLength, commandSet.Length - offset);
-            yield return new PdvFragment(presentationContextId, true, offset + length == commandSet.Length,
-                commandSet.Slice(offset, length));
+            var length = Math.Min(MaxFragmentLength, bytes.Length - offset);
+            var last = offset + length == bytes.Length;
+            yield return new PdvFragment(presentationContextId, isCommand, last, bytes.Slice(offset, length));
+            if (last) yield break;
         }
     }
 

@@ -224,14 +224,8 @@ public sealed class DimseConnection : IAsyncDisposable
             var fragmenter = new DimseFragmenter(new DimseFragmenterOptions { PeerMaxPduLength = peerMax });
             var max = fragmenter.MaxFragmentLength;
             var list = new List<PDataTf>(2 + data.Length / max);
-            foreach (var pdv in fragmenter.FragmentCommand(contextId, command)) list.Add(DimseFragmenter.ToPDataTf(pdv));
-            for (var offset = 0; ; offset += max)
-            {
-                var length = Math.Min(max, data.Length - offset);
-                var last = offset + length == data.Length;
-                list.Add(DimseFragmenter.ToPDataTf(new PdvFragment(contextId, false, last, data.Slice(offset, length))));
-                if (last) break;
-            }
+            foreach (var pdv in fragmenter.FragmentCommand(contextId, command).Concat(fragmenter.FragmentDataSet(contextId, data)))
+                list.Add(DimseFragmenter.ToPDataTf(pdv));
             pdus = [.. list];
         }
         var size = 0;
