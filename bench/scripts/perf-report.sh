@@ -6,7 +6,7 @@
 #   scp-memory.sh     one 1 GB object; 64 associations at once
 #   index-scale.sh    the archive index at COUNT instances: insert rate last/first, STUDY-level C-FIND times, size
 #
-#   bench/scripts/perf-report.sh                 # full: R=5, 1000/100/4 objects, window 2000, index 1,000,000 (~15 min idle)
+#   bench/scripts/perf-report.sh                 # full: R=5, 1000/100/4 objects, window 2000, index 1,000,000 (~5 min idle on 2026-12-07, plus the build)
 #   bench/scripts/perf-report.sh --quick         # R=3, 1000/100/2 objects, window 2000, index 100,000 (~5 min once built)
 #   bench/scripts/perf-report.sh --update-doc    # full, then the table replaces the generated part of docs/performance.md
 #   bench/scripts/perf-report.sh --quick --count 20000 --only compare,window   # parts: compare, window, memory, index
