@@ -15,8 +15,13 @@
 # data (bench/scripts/mkdata.py) in $DATA. Every process is bounded by `timeout`; loopback only; TCP_NODELAY=1.
 # Each repetition runs ours, DCMTK's and the same run's bound back to back (the order rotating by repetition); a
 # ratio is taken per repetition and printed as median (min-max), > 1 meaning ours is faster. The bounds measured:
+#   - the receiver's bound beside each SCU row: replaystore.c, the fastest sender storescp --ignore can have (one
+#     association, every request encoded before the first is sent, one writev per C-STORE from the mapped files, each
+#     response checked for Success), into the same storescp --ignore as dsg store and storescu;
 #   - raw loopback TCP (rawtcp.c: the large set's bytes through one connection, 1 MiB buffers) beside the SCU, large;
-#   - the floor of any receiver: storescu -> storescp --ignore (stores nothing) beside each --no-fsync row;
+#   - the floor of any receiver: storescu -> storescp --ignore (stores nothing) beside each --no-fsync row, and the
+#     ceiling of any receiver that stores files: per repetition the floor's time plus fsync-bound.py --no-fsync's
+#     (create, write, close, rename per object, no sync) for the same objects;
 #   - fsync-bound.py (write+fsync+rename per object, and with --dir-fsync the folder fsync too) beside the durable
 #     single association, and the ceiling of any durable receiver with this sender: per repetition, the no-op
 #     receiver's time plus the bound's time for the same objects;
@@ -56,9 +61,11 @@ done
 # --- build ---
 . "$ROOT/bench/scripts/dsg-build.sh"
 dsg_build "$BIN" aot || exit 1
-RAWTCP=$OUT/rawtcp
+RAWTCP=$OUT/rawtcp REPLAY=$OUT/replaystore
 timeout 120 cc -O2 -o "$RAWTCP" "$ROOT/bench/scripts/rawtcp.c" 2>>"$OUT/build.log" \
   || { echo "# cc did not build bench/scripts/rawtcp.c: no raw TCP bound (apt-get install gcc)"; RAWTCP=""; }
+timeout 120 cc -O2 -o "$REPLAY" "$ROOT/bench/scripts/replaystore.c" 2>>"$OUT/build.log" \
+  || { echo "# cc did not build bench/scripts/replaystore.c: no receiver bound for the SCU rows (apt-get install gcc)"; REPLAY=""; }
 
 # --- data (kept between runs in $DATA) ---
 gen() { # name count size: count files in $DATA/name, split into $PAR folders p0..p7 (for the parallel test)
@@ -91,14 +98,18 @@ record() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$RAW"; }   # figure rep ou
 order() { local r=$(( ($1 - 1) % ($# - 1) )); shift; local a=("$@"); echo "${a[@]:r}" "${a[@]:0:r}"; }   # rep items: rotated
 sum() { [ "$1" = fail ] || [ "$2" = fail ] && echo fail || echo $(($1 + $2)); }
 
-# SCU: dsg store vs storescu, each into the same storescp --ignore; for large objects also the raw TCP bound
-# (rawtcp send into rawtcp recv, the same files), recorded as raw-large against the same repetition's dsg store.
+# SCU: dsg store vs storescu, each into the same storescp --ignore, and the receiver's bound (replaystore into the
+# same receiver: its exit status says every object got Success), recorded as scu-NAME-bound against dsg store and
+# scu-NAME-dcmtkbound against storescu; for large objects also the raw TCP bound (rawtcp send into rawtcp recv, the
+# same files), recorded as raw-large against the same repetition's dsg store and raw-large-bound against replaystore.
 scu() { # name dir
   local port pid rport rpid rep k n b kinds=(ours dcmtk) files; local -A t
   port=$(freeport); timeout "$RTMO" storescp --ignore -aet BENCHSCP "$port" >>"$OUT/procs.log" 2>&1 & pid=$!; waitport "$port" || return
+  mapfile -t files < <(find "$2" -name '*.dcm' | sort)
+  [ -n "$REPLAY" ] && kinds+=(bound)
   if [ "$1" = large ] && [ -n "$RAWTCP" ]; then
     rport=$(freeport); timeout "$RTMO" "$RAWTCP" recv "$rport" >>"$OUT/procs.log" 2>&1 & rpid=$!; waitport "$rport" || return
-    kinds+=(raw); mapfile -t files < <(find "$2" -name '*.dcm' | sort)
+    kinds+=(raw)
   fi
   n=$(count "$2"); b=$(bytes "$2")
   for rep in $(seq "$R"); do
@@ -108,10 +119,16 @@ scu() { # name dir
         ours) t[ours]=$(timed $DSG store 127.0.0.1 "$port" -aec BENCHSCP -aet BENCHSCU "$2") ;;
         dcmtk) t[dcmtk]=$(timed storescu -aec BENCHSCP -aet BENCHSCU +sd +r 127.0.0.1 "$port" "$2") ;;
         raw) t[raw]=$(timed "$RAWTCP" send "$rport" "${files[@]}") ;;
+        bound) t[bound]=$(timed "$REPLAY" -aec BENCHSCP -aet BENCHSCU 127.0.0.1 "$port" "${files[@]}") ;;
       esac
     done
     record "scu-$1" "$rep" "${t[ours]}" "${t[dcmtk]}" "$n" "$b"
+    if [ -n "${t[bound]:-}" ]; then
+      record "scu-$1-bound" "$rep" "${t[ours]}" "${t[bound]}" "$n" "$b"
+      record "scu-$1-dcmtkbound" "$rep" "${t[dcmtk]}" "${t[bound]}" "$n" "$b"
+    fi
     [ -n "${t[raw]:-}" ] && record "raw-$1" "$rep" "${t[ours]}" "${t[raw]}" "$n" "$b"
+    [ -n "${t[raw]:-}" ] && [ -n "${t[bound]:-}" ] && record "raw-$1-bound" "$rep" "${t[bound]}" "${t[raw]}" "$n" "$b"
   done
   stop $pid; [ -n "${rpid:-}" ] && stop "$rpid"
 }
@@ -157,10 +174,10 @@ bound_par() { # dir -> ms
   f=$(cat "$b"/p*.out | awk '$2 > m { m = $2 } END { printf "%d", m * 1000 }')
   [ $ok = 1 ] && [ "${f:-0}" -gt 0 ] && echo "$f" || echo fail
 }
-scp() { # figure dir parallel ours-args dcmtk-args [floor|bound]: also storescu -> storescp --ignore (FIGURE-floor),
-        # or the parallel fsync bound (FIGURE-bound)
+scp() { # figure dir parallel ours-args dcmtk-args [floor|bound]: also storescu -> storescp --ignore (FIGURE-floor)
+        # and that plus create+write+rename without fsync (FIGURE-ceiling), or the parallel fsync bound (FIGURE-bound)
   local rep k kinds=(ours dcmtk); local -A t
-  [ "${6:-}" = floor ] && kinds+=(ignore)
+  [ "${6:-}" = floor ] && kinds+=(ignore nosync)
   [ "${6:-}" = bound ] && kinds+=(bound)
   for rep in $(seq "$R"); do
     t=()
@@ -169,11 +186,13 @@ scp() { # figure dir parallel ours-args dcmtk-args [floor|bound]: also storescu 
         ours) t[ours]=$(scp_one ours "$2" "$3" "$4") ;;
         dcmtk) t[dcmtk]=$(scp_one dcmtk "$2" "$3" "$5") ;;
         ignore) t[ignore]=$(scp_one ignore "$2" "$3" "") ;;
+        nosync) t[nosync]=$(bound_run "$(mktemp -d "$OUT/bound.XXXXXX")" --no-fsync "$2") ;;
         bound) t[bound]=$(bound_par "$2") ;;
       esac
     done
     record "$1" "$rep" "${t[ours]}" "${t[dcmtk]}" "$(count "$2")" "$(bytes "$2")"
     [ -n "${t[ignore]:-}" ] && record "$1-floor" "$rep" "${t[ours]}" "${t[ignore]}" "$(count "$2")" "$(bytes "$2")"
+    [ -n "${t[nosync]:-}" ] && record "$1-ceiling" "$rep" "${t[ours]}" "$(sum "${t[ignore]}" "${t[nosync]}")" "$(count "$2")" "$(bytes "$2")"
     [ -n "${t[bound]:-}" ] && record "$1-bound" "$rep" "${t[ours]}" "${t[bound]}" "$(count "$2")" "$(bytes "$2")"
   done
 }

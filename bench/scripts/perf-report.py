@@ -63,10 +63,10 @@ def compare_rows(c, echo_n):
     out = []
     # figure, label, reference name, unit, target (None: context), bound figure, bound description
     spec = [
-        ("scu-small", "`dsg store` vs `storescu`, each into `storescp --ignore`, small", "storescu", "obj", 1.5, None),
-        ("scu-ct", "same, CT-like", "storescu", "MB", 1.2, None),
-        ("scu-large", "same, large", "storescu", "MB", 1.2, None),
-        ("raw-large", "`dsg store`, large, vs raw loopback TCP per process (`rawtcp.c`, same bytes, 1 MiB buffers)", "raw TCP", "MB", 0.4, None),
+        ("scu-small", "`dsg store` vs `storescu`, each into `storescp --ignore`, small", "storescu", "obj", 1.5, "receiver"),
+        ("scu-ct", "same, CT-like", "storescu", "MB", 1.2, "receiver"),
+        ("scu-large", "same, large", "storescu", "MB", 1.2, "receiver"),
+        ("raw-large", "`dsg store`, large, vs raw loopback TCP per process (`rawtcp.c`, same bytes, 1 MiB buffers)", "raw TCP", "MB", 0.4, "raw"),
         ("nofsync-small", "`storescu` → `dsg scp --no-fsync` vs → `storescp -od`, small", "storescp -od", "obj", 1.5, "floor"),
         ("nofsync-ct", "same, CT-like", "storescp -od", "MB", 1.5, "floor"),
         ("nofsync-large", "same, large", "storescp -od", "MB", 1.0, "floor"),
@@ -90,11 +90,32 @@ def compare_rows(c, echo_n):
         ours, ref = c.medians(fig, unit)
         met = ("yes" if statistics.median(ratios) >= target else "no") if target else ""
         bcell = bratio = ""
-        if bound == "floor" and c.good(fig + "-floor"):
+        if bound == "receiver" and c.good(fig + "-bound"):
+            _, rx = c.medians(fig + "-bound", unit)
+            at = " (the target is beyond this receiver)" if target * ref > rx else ""
+            dcmtk = (f"; `storescu` at {spread(c.ratio(fig + '-dcmtkbound'))} of it" + c.fails(fig + "-dcmtkbound")
+                     if c.good(fig + "-dcmtkbound") else "")
+            bcell = (f"{target:.1f}x target = {fmt_rate(target * ref, unit)}; receiver bound {fmt_rate(rx, unit)} "
+                     f"(`replaystore.c` → the same `storescp --ignore`: requests encoded ahead, one `writev` each){dcmtk}{at}")
+            bratio = spread(c.ratio(fig + "-bound")) + c.fails(fig + "-bound")
+        elif bound == "raw" and c.good(fig + "-bound") and c.good(fig.replace("raw-", "scu-") + "-bound"):
+            # fig-bound holds (replaystore ms, raw ms): the receiver's bound as a fraction of raw TCP
+            rx, raw = c.medians(fig + "-bound", unit)
+            at = " (the target is beyond this receiver)" if target * raw > rx else ""
+            bcell = (f"{target:.1f}x target = {fmt_rate(target * raw, unit)}; receiver bound {fmt_rate(rx, unit)} = "
+                     f"{spread(c.ratio(fig + '-bound'))} of raw TCP (`replaystore.c` → `storescp --ignore`){at}")
+            bratio = spread(c.ratio(fig.replace("raw-", "scu-") + "-bound")) + c.fails(fig.replace("raw-", "scu-") + "-bound")
+        elif bound == "floor" and c.good(fig + "-floor"):
             _, floor = c.medians(fig + "-floor", unit)
             at = " (the target is at or beyond the floor)" if target and target * ref >= 0.9 * floor else ""
             bcell = f"{target:.1f}x target = {fmt_rate(target * ref, unit)}; floor {fmt_rate(floor, unit)} (`storescu` → `storescp --ignore`){at}"
-            bratio = spread(c.ratio(fig + "-floor")) + c.fails(fig + "-floor")
+            bratio = "floor " + spread(c.ratio(fig + "-floor")) + c.fails(fig + "-floor")
+            if c.good(fig + "-ceiling"):
+                _, ceil = c.medians(fig + "-ceiling", unit)
+                beyond = " (the target is beyond the ceiling)" if target * ref > ceil else ""
+                bcell += (f"; ceiling {fmt_rate(ceil, unit)} (the floor + create+write+rename without fsync, "
+                          f"`fsync-bound.py --no-fsync`, per object){beyond}")
+                bratio += "; ceiling " + spread(c.ratio(fig + "-ceiling")) + c.fails(fig + "-ceiling")
         elif bound == "ceiling" and c.good(fig + "-ceiling"):
             _, ceil = c.medians(fig + "-ceiling", unit)
             what = "write+fsync+rename+folder fsync" if fig.endswith("-dir") else "write+fsync+rename"

@@ -49,24 +49,36 @@ public sealed class DimseFragmenter
     /// <summary>The data fragments of a data set read from <paramref name="dataSet"/>. A fragment's payload is
     /// valid until the next fragment is requested (the two buffers are reused). An empty stream gives one
     /// empty last fragment.</summary>
+    /// <remarks>Reads whole fragments in chunks of about <see cref="ReadChunkBytes"/> (less when a seekable stream has
+    /// less left): a few large reads per megabyte, which a <see cref="BufferedStream"/> as large passes straight to the
+    /// file, and each fragment a slice of the chunk it was read into, so no copy between a read buffer and a fragment
+    /// buffer. Two chunks are held, whatever the size of the data set.</remarks>
     public async IAsyncEnumerable<PdvFragment> FragmentDataSetAsync(byte presentationContextId, Stream dataSet,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var current = ArrayPool<byte>.Shared.Rent(MaxFragmentLength);
-        var next = ArrayPool<byte>.Shared.Rent(MaxFragmentLength);
+        var fragments = Math.Max(1, (ReadChunkBytes + MaxFragmentLength - 1) / MaxFragmentLength);
+        if (dataSet.CanSeek)
+        {
+            var left = Math.Max(0, dataSet.Length - dataSet.Position);
+            fragments = (int)Math.Clamp((left + MaxFragmentLength) / MaxFragmentLength, 1, fragments);
+        }
+        var chunk = fragments * MaxFragmentLength;
+        var current = ArrayPool<byte>.Shared.Rent(chunk);
+        var next = ArrayPool<byte>.Shared.Rent(chunk);
         try
         {
-            var currentLength = await FillAsync(dataSet, current, cancellationToken).ConfigureAwait(false);
+            var currentLength = await FillAsync(dataSet, current, chunk, cancellationToken).ConfigureAwait(false);
             while (true)
             {
-                // A full buffer is the last fragment only if nothing follows: look one buffer ahead.
-                if (currentLength < MaxFragmentLength)
+                // A full chunk ends the data set only if nothing follows: look one chunk ahead.
+                var nextLength = currentLength < chunk ? 0 : await FillAsync(dataSet, next, chunk, cancellationToken).ConfigureAwait(false);
+                for (var offset = 0; ; offset += MaxFragmentLength)
                 {
-                    yield return new PdvFragment(presentationContextId, false, true, current.AsMemory(0, currentLength));
-                    yield break;
+                    var length = Math.Min(MaxFragmentLength, currentLength - offset);
+                    var last = offset + length == currentLength;
+                    yield return new PdvFragment(presentationContextId, false, last && nextLength == 0, current.AsMemory(offset, length));
+                    if (last) break;
                 }
-                var nextLength = await FillAsync(dataSet, next, cancellationToken).ConfigureAwait(false);
-                yield return new PdvFragment(presentationContextId, false, nextLength == 0, current.AsMemory(0, currentLength));
                 if (nextLength == 0) yield break;
                 (current, next) = (next, current);
                 currentLength = nextLength;
@@ -78,6 +90,9 @@ public sealed class DimseFragmenter
             ArrayPool<byte>.Shared.Return(next);
         }
     }
+
+    /// <summary>About how many bytes <see cref="FragmentDataSetAsync(byte, Stream, CancellationToken)"/> reads at once.</summary>
+    public const int ReadChunkBytes = 256 * 1024;
 
     /// <summary>The data fragments of a data set read from a pipe; as for the stream overload, a payload is
     /// valid until the next fragment is requested.</summary>
@@ -164,6 +179,6 @@ public sealed class DimseFragmenter
     /// <remarks>PS3.8 Table 9-22 (2013)</remarks>
     public static PDataTf ToPDataTf(PdvFragment pdv) => new() { Values = [pdv.ToPresentationDataValue()] };
 
-    private ValueTask<int> FillAsync(Stream stream, byte[] buffer, CancellationToken cancellationToken)
-        => stream.ReadAtLeastAsync(buffer.AsMemory(0, MaxFragmentLength), MaxFragmentLength, throwOnEndOfStream: false, cancellationToken);
+    private static ValueTask<int> FillAsync(Stream stream, byte[] buffer, int length, CancellationToken cancellationToken)
+        => stream.ReadAtLeastAsync(buffer.AsMemory(0, length), length, throwOnEndOfStream: false, cancellationToken);
 }

@@ -102,6 +102,49 @@ public class FragmentationTests
     }
 
     [Theory]
+    [InlineData(0, false)]
+    [InlineData(263_000, false)]     // exactly one read chunk (263 fragments of 1000): the look-ahead finds the end
+    [InlineData(263_000, true)]
+    [InlineData(263_002, false)]     // one byte pair into the second chunk
+    [InlineData(526_000, true)]      // exactly two chunks
+    [InlineData(1_000_000, false)]
+    public async Task DataSetStreamFragmentsAcrossReadChunks(int size, bool seekable)
+    {
+        var data = Pattern(size);
+        const int room = 1000;
+        var fragmenter = new DimseFragmenter(new DimseFragmenterOptions { PeerMaxPduLength = room + (uint)PdvLayout.ItemOverhead });
+        var source = new CountingStream(new MemoryStream(data), seekable);
+
+        var received = new MemoryStream();
+        var fragments = new List<(int Length, bool Last)>();
+        await foreach (var pdv in fragmenter.FragmentDataSetAsync(Context, source))
+        {
+            received.Write(pdv.Payload.ToArray());
+            fragments.Add(((int)pdv.Payload.Length, pdv.IsLast));
+        }
+
+        Assert.Equal(data, received.ToArray());
+        Assert.All(fragments.Take(fragments.Count - 1), f => Assert.Equal((room, false), f));
+        Assert.True(fragments[^1].Last);
+        Assert.Equal(Math.Max(1, (size + room - 1) / room), fragments.Count);
+    }
+
+    [Fact]
+    public async Task DataSetStreamIsReadInChunksOfManyFragments()
+    {
+        // 4 MiB at storescp's default limit (16378-byte fragments): 257 fragments, read in chunks of at least
+        // ReadChunkBytes, so a few reads per megabyte instead of one per fragment.
+        var data = Pattern(4 << 20);
+        var fragmenter = new DimseFragmenter(new DimseFragmenterOptions { PeerMaxPduLength = 16384 });
+        var source = new CountingStream(new MemoryStream(data), seekable: false);
+        var fragments = 0;
+        await foreach (var _ in fragmenter.FragmentDataSetAsync(Context, source)) fragments++;
+
+        Assert.Equal((data.Length + 16377) / 16378, fragments);
+        Assert.InRange(source.Reads, 1, data.Length / DimseFragmenter.ReadChunkBytes + 4);
+    }
+
+    [Theory]
     [InlineData(0, 16, 5)]
     [InlineData(16, 16, 16)]
     [InlineData(34, 16, 3)]
@@ -417,6 +460,32 @@ public class FragmentationTests
         var data = new byte[size];
         for (var i = 0; i < size; i++) data[i] = (byte)(i * 31 + (i >> 8));
         return data;
+    }
+
+    /// <summary>A stream over another that counts its reads and may hide that it can seek.</summary>
+    private sealed class CountingStream(Stream inner, bool seekable) : Stream
+    {
+        public int Reads { get; private set; }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => seekable;
+        public override bool CanWrite => false;
+        public override long Length => seekable ? inner.Length : throw new NotSupportedException();
+        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            Reads++;
+            return inner.Read(buffer);
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+            => ValueTask.FromResult(Read(buffer.Span));
     }
 
     /// <summary>A non-seekable stream producing <c>length</c> bytes without holding them.</summary>
