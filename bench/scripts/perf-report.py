@@ -8,7 +8,8 @@ async-window.sh's raw.tsv (repetition, case, objects/s); --memory: scp-memory.sh
 of index-scale.sh. Rows whose input is missing are left out. A ratio is taken within each repetition (> 1: ours is
 faster) and shown as median (min–max); "ours" and "reference" are the rates of the median times of each side. Where
 a target may lie beyond this machine, the last two columns give the physical bound measured in the same run and ours
-as a fraction of it (median (min–max) over the same repetitions)."""
+as a fraction of it (median (min–max) over the same repetitions): the receiver bound of the SCU rows (replaystore.c),
+the floor and ceiling of the --no-fsync rows, the ceiling of the durable single association, the disk for 8 at once."""
 import argparse
 import re
 import statistics
@@ -93,10 +94,10 @@ def compare_rows(c, echo_n):
         if bound == "receiver" and c.good(fig + "-bound"):
             _, rx = c.medians(fig + "-bound", unit)
             at = " (the target is beyond this receiver)" if target * ref > rx else ""
-            dcmtk = (f"; `storescu` at {spread(c.ratio(fig + '-dcmtkbound'))} of it" + c.fails(fig + "-dcmtkbound")
+            dcmtk = (f"; `storescu` {spread(c.ratio(fig + '-dcmtkbound'))} of it" + c.fails(fig + "-dcmtkbound")
                      if c.good(fig + "-dcmtkbound") else "")
             bcell = (f"{target:.1f}x target = {fmt_rate(target * ref, unit)}; receiver bound {fmt_rate(rx, unit)} "
-                     f"(`replaystore.c` → the same `storescp --ignore`: requests encoded ahead, one `writev` each){dcmtk}{at}")
+                     f"(`replaystore.c`, pre-encoded, into the same receiver){dcmtk}{at}")
             bratio = spread(c.ratio(fig + "-bound")) + c.fails(fig + "-bound")
         elif bound == "raw" and c.good(fig + "-bound") and c.good(fig.replace("raw-", "scu-") + "-bound"):
             # fig-bound holds (replaystore ms, raw ms): the receiver's bound as a fraction of raw TCP

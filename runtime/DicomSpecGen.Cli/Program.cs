@@ -7,14 +7,17 @@ using DicomSpecGen.Cli.Commands;
 // spinning on the core the peer needs), and open files without advisory flock() calls (we only read them; two system
 // calls less per file, twice per file for store), and idle thread-pool workers sleep without spinning first (the pool
 // only gets occasional work here, e.g. a large data set's socket writes that did not complete at once; the spinning
-// took ~2000 sched_yield calls per 200 MB sent). All are read by .NET at first use, so they are set before anything
+// made 500-2000 sched_yield calls per 200 MB sent). All are read by .NET at first use, so they are set before anything
 // runs; not for dsg scp, whose associations would share the one socket thread and whose archive writes files (it turns
 // off the spinning itself). A value set in the environment is kept. docs/performance.md, "The SCU".
 if (args.Length > 0 && args[0] is "store" or "echo")
 {
-    foreach (var (name, value) in new[] { ("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1"), ("DOTNET_SYSTEM_IO_DISABLEFILELOCKING", "1"),
-                 ("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0") })
+    foreach (var (name, value) in new[] { ("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1"), ("DOTNET_SYSTEM_IO_DISABLEFILELOCKING", "1") })
         if (Environment.GetEnvironmentVariable(name) == null) Environment.SetEnvironmentVariable(name, value);
+    // The spin limit is an AppContext switch: setting its DOTNET_ variable here did not stop the spinning (strace).
+    const string spin = "System.Threading.ThreadPool.UnfairSemaphoreSpinLimit";
+    if (AppContext.GetData(spin) == null && Environment.GetEnvironmentVariable("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit") == null)
+        AppContext.SetData(spin, 0);
 }
 
 var common = new CommonOptions();
