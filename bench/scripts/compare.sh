@@ -165,10 +165,11 @@ scp_one() { # kind dir parallel extra-args -> ms
 # The disk's bound for PAR associations at once: PAR fsync-bound.py processes, one per folder p0..p7, each into a folder
 # of its own; the longest of their timed loops (start-up excluded, as for the single bound).
 bound_par() { # dir -> ms
-  local b i pids=() ok=1 f; b=$(mktemp -d "$OUT/bound.XXXXXX"); settle
+  local b i pids=() ok=1 f files; b=$(mktemp -d "$OUT/bound.XXXXXX"); settle
   for i in $(seq 0 $((PAR - 1))); do
     [ -d "$1/p$i" ] || continue
-    find "$1/p$i" -name '*.dcm' | sort | xargs timeout "$TMO" "$PY" "$ROOT/bench/scripts/fsync-bound.py" "$b/p$i" > "$b/p$i.out" & pids+=($!)
+    mapfile -t files < <(find "$1/p$i" -name '*.dcm' | sort)   # one process per folder (xargs could split a long list)
+    timeout "$TMO" "$PY" "$ROOT/bench/scripts/fsync-bound.py" "$b/p$i" "${files[@]}" > "$b/p$i.out" & pids+=($!)
   done
   for i in "${pids[@]}"; do wait "$i" || ok=0; done
   f=$(cat "$b"/p*.out | awk '$2 > m { m = $2 } END { printf "%d", m * 1000 }')
@@ -202,8 +203,9 @@ scp() { # figure dir parallel ours-args dcmtk-args [floor|bound]: also storescu 
 # time added to a bound's is the ceiling of any durable receiver fed by one storescu (each object is received, then
 # made durable, then answered, before the next is sent).
 bound_run() { # dest flag dir -> ms
-  local f; settle
-  f=$(find "$3" -name '*.dcm' | sort | xargs timeout "$TMO" "$PY" "$ROOT/bench/scripts/fsync-bound.py" $2 "$1" | awk '{printf "%d", $2 * 1000}')
+  local f files; settle
+  mapfile -t files < <(find "$3" -name '*.dcm' | sort)   # one process (xargs could split a long list into several)
+  f=$(timeout "$TMO" "$PY" "$ROOT/bench/scripts/fsync-bound.py" $2 "$1" "${files[@]}" | awk '{printf "%d", $2 * 1000}')
   echo "${f:-fail}"
 }
 bound() { # figure dir
