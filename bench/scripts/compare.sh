@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Our dsg CLI side by side with DCMTK, in one run, on this machine; needs nothing outside the clone except the
 # .NET SDK, DCMTK (storescu, storescp, echoscu), python3 (standard library only) and cc (gcc, which the Native AOT
-# build needs anyway) for the raw TCP bound.
+# build needs anyway) for the raw TCP bound and the SCU rows' receiver bound.
 #
 #   bench/scripts/compare.sh            # full: 1000 small (9 KB), 100 CT (0.5 MB), 4 large (50 MB), R=3, 1 GB memory test
 #   bench/scripts/compare.sh --quick    # ~2 min once built: 200 small, 20 CT, 2 large, R=3, no memory test

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Issue 20's end-to-end comparisons in one run and one Markdown table (bench/scripts/perf-report.py merges them):
-#   compare.sh        SCU, SCP --no-fsync with the no-op receiver's floor, durable SCP with the fsync bound and the
-#                     ceiling, 8 parallel durable, durable vs storescp -od, C-ECHO, raw loopback TCP for large objects
+#   compare.sh        SCU with the receiver's bound (replaystore.c), SCP --no-fsync with the no-op receiver's floor
+#                     and the ceiling (floor + create/write/rename), durable SCP with the fsync bound and the ceiling,
+#                     8 parallel durable, durable vs storescp -od, C-ECHO, raw loopback TCP for large objects
 #   async-window.sh   dsg store --async-ops 8 vs storescu into the same dsg scp, and vs storescu -> storescp -od
 #   scp-memory.sh     one 1 GB object; 64 associations at once
 #   index-scale.sh    the archive index at COUNT instances: insert rate last/first, STUDY-level C-FIND times, size
