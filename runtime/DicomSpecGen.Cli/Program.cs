@@ -14,7 +14,8 @@ if (args.Length > 0 && args[0] is "store" or "echo")
 {
     foreach (var (name, value) in new[] { ("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1"), ("DOTNET_SYSTEM_IO_DISABLEFILELOCKING", "1") })
         if (Environment.GetEnvironmentVariable(name) == null) Environment.SetEnvironmentVariable(name, value);
-    // The spin limit is an AppContext switch: setting its DOTNET_ variable here did not stop the spinning (strace).
+    // The spin limit as an AppContext switch, as dsg scp sets it (with its DOTNET_ variable set here instead, one strace
+    // run still showed 790 sched_yield calls for the large set).
     const string spin = "System.Threading.ThreadPool.UnfairSemaphoreSpinLimit";
     if (AppContext.GetData(spin) == null && Environment.GetEnvironmentVariable("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit") == null)
         AppContext.SetData(spin, 0);
