@@ -151,7 +151,12 @@ public sealed partial class DicomAssociation : IAsyncDisposable
             if (pdu is PDataTf data)
             {
                 var copy = ReceivedPData.CopyFrom(data);
-                _inboxSlots.Wait();
+                if (!_inboxSlots.Wait(0))
+                {
+                    // About to wait for the DIMSE layer: what this thread sent goes out first.
+                    connection.FlushGathered();
+                    _inboxSlots.Wait();
+                }
                 DeliverPData(data, copy);
                 continue;
             }

@@ -104,6 +104,12 @@ public sealed class DimseConnection : IAsyncDisposable
                 using (small) await WriteEncodedAsync(small, cancellationToken).ConfigureAwait(false);
                 return;
             }
+            if (!message.HasDataSet && dataSet == null && TryEncodeCommand(contextId, message) is { } commandOnly)
+            {
+                // A response or a request without a data set: one PDU, no fragmenter or batch.
+                using (commandOnly) await WriteEncodedAsync(commandOnly, cancellationToken).ConfigureAwait(false);
+                return;
+            }
             var fragmenter = new DimseFragmenter(new DimseFragmenterOptions { PeerMaxPduLength = _association.PeerMaxPduLength });
             var batch = new PduBatch(_association, fragmenter.MaxFragmentLength);
             try
@@ -233,6 +239,20 @@ public sealed class DimseConnection : IAsyncDisposable
         var bytes = new Transport.PooledPduBuffer(size);
         foreach (var pdu in pdus) pdu.Write(bytes);
         return new EncodedMessage(message, contextId, pdus, bytes);
+    }
+
+    /// <summary>Encodes a message without a data set as one P-DATA-TF PDU holding its command set in one PDV, when that
+    /// fits the peer's Maximum Length Received (else null: the fragmenter splits it).</summary>
+    /// <remarks>PS3.8 Section 9.3.5, Annex D.1 and E.1 (2013)</remarks>
+    private EncodedMessage? TryEncodeCommand(byte contextId, DimseMessage message)
+    {
+        var peerMax = _association.PeerMaxPduLength;
+        var command = message.ToArray();
+        if (command.Length > SmallLimit || (peerMax != 0 && PdvLayout.ItemOverhead + (long)command.Length > peerMax)) return null;
+        var pdu = new PDataTf { Values = [new PdvFragment(contextId, true, true, command).ToPresentationDataValue()] };
+        var bytes = new Transport.PooledPduBuffer(pdu.GetEncodedLength());
+        pdu.Write(bytes);
+        return new EncodedMessage(message, contextId, [pdu], bytes);
     }
 
     /// <summary>The largest data set <see cref="TryEncode"/> encodes ahead in memory.</summary>

@@ -99,6 +99,7 @@ public sealed class PduConnection : IAsyncDisposable
     {
         if (!_direct || _blockingReads) return;
         _blockingReads = true;
+        _readerThread = Environment.CurrentManagedThreadId;
         _reader.Complete();
         if (_sendsDontWait && !SetReceiveTimeout(PollSliceMs)) _descriptorNonBlocking = true;
         Stream receive = new BlockingReceiveStream(this);
@@ -166,6 +167,7 @@ public sealed class PduConnection : IAsyncDisposable
         public override int Read(Span<byte> buffer)
         {
             if (buffer.IsEmpty) return 0;
+            owner.FlushGathered();
             return owner._sendsDontWait ? ReadLinux(buffer) : ReadPolling(buffer);
         }
 
@@ -535,9 +537,45 @@ public sealed class PduConnection : IAsyncDisposable
                 encoded.Return();
                 return false;
             }
+            if (_blockingReads && _direct && !_holding && Environment.CurrentManagedThreadId == _readerThread)
+            {
+                // Sent on the reading thread (an inline handler's response): gathered until the thread is about to wait
+                // for the peer (FlushGathered), so responses to requests read in one receive leave in one send.
+                if (_held == null) _held = encoded;
+                else
+                {
+                    encoded.Array.AsSpan(0, encoded.Length).CopyTo(_held.GetSpan(encoded.Length));
+                    _held.Advance(encoded.Length);
+                    encoded.Return();
+                }
+                _pdataSlots.Release();
+                if (++_heldMessages >= GatherLimit || _held.Length >= GatherBytes) FlushHeldLocked();
+                return true;
+            }
             FlushHeldLocked();
             WriteLocked(encoded, isPData: true);
             return true;
+        }
+    }
+
+    // The reading thread of ReadOnCallingThread; what it sends through SendEncoded is gathered (see there).
+    private int _readerThread = -1;
+    private int _heldMessages;
+
+    /// <summary>At most this many messages, or <see cref="GatherBytes"/>, are gathered on the reading thread before a
+    /// send (so the peer's window is not held shut while a long receive buffer is worked through).</summary>
+    internal static int GatherLimit = int.TryParse(Environment.GetEnvironmentVariable("DSG_GATHER"), out var g) ? g : 8;
+
+    private const int GatherBytes = 64 * 1024;
+
+    /// <summary>Writes what the reading thread gathered; the reading thread calls it before it waits for the peer
+    /// (a receive, or a full inbox), so nothing it sent waits on the peer's next PDU.</summary>
+    internal void FlushGathered()
+    {
+        if (Volatile.Read(ref _held) == null) return;
+        lock (_sendGate)
+        {
+            if (!_holding) FlushHeldLocked();
         }
     }
 
@@ -593,6 +631,7 @@ public sealed class PduConnection : IAsyncDisposable
     {
         if (_held is not { } held) return;
         _held = null;
+        _heldMessages = 0;
         if (_closed != 0)
         {
             // Close() wrote what was held before closing; anything later, like a Send after closing, is dropped.
