@@ -564,7 +564,7 @@ public sealed class PduConnection : IAsyncDisposable
 
     /// <summary>At most this many messages, or <see cref="GatherBytes"/>, are gathered on the reading thread before a
     /// send (so the peer's window is not held shut while a long receive buffer is worked through).</summary>
-    internal static int GatherLimit = int.TryParse(Environment.GetEnvironmentVariable("DSG_GATHER"), out var g) ? g : 8;
+    private const int GatherLimit = 8;
 
     private const int GatherBytes = 64 * 1024;
 
