@@ -653,18 +653,21 @@ public sealed class DimseConnection : IAsyncDisposable
     {
         var task = Task.Run(() => RunHandlerAsync(contextId, request, dataSet, slot));
         _handlers[task] = 0;
-        task.ContinueWith(t => _handlers.TryRemove(t, out _), TaskScheduler.Default);
+        task.ContinueWith(static (t, state) => ((DimseConnection)state!)._handlers.TryRemove(t, out _), this, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>An inline request whose handler may outlive this step of the read loop (in a window wider than 1, or with
     /// a data set still streaming in): it starts on the read loop, which goes on reading once the handler first waits
     /// (for the next fragment, or e.g. a durable store's fsync), so several run at once without a task hop each.</summary>
+    /// <remarks>The bookkeeping continuation runs where the handler ends (no thread-pool work item per request).</remarks>
     private Task StartInline(byte contextId, DimseMessage request, PipeReader? dataSet, OperationSlot slot)
     {
         var task = RunHandlerAsync(contextId, request, dataSet, slot);
         if (task.IsCompleted) return task;
         _handlers[task] = 0;
-        task.ContinueWith(t => _handlers.TryRemove(t, out _), TaskScheduler.Default);
+        task.ContinueWith(static (t, state) => ((DimseConnection)state!)._handlers.TryRemove(t, out _), this, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return task;
     }
 
