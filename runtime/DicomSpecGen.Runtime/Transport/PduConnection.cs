@@ -434,6 +434,7 @@ public sealed class PduConnection : IAsyncDisposable
             {
                 case PduReadStatus.Pdu:
                     _consumed = buffer.Start;
+                    _moreReceived = buffer.Length > 0;
                     Telemetry.DicomTelemetry.PduBytes(frame.Size, received: true);
                     Trace?.Invoke(PduDirection.Received, frame.Pdu!);
                     return frame.Pdu;
@@ -537,10 +538,12 @@ public sealed class PduConnection : IAsyncDisposable
                 encoded.Return();
                 return false;
             }
-            if (_blockingReads && _direct && !_holding && Environment.CurrentManagedThreadId == _readerThread)
+            if (_blockingReads && !_holding && Environment.CurrentManagedThreadId == _readerThread && (_moreReceived || _held != null))
             {
-                // Sent on the reading thread (an inline handler's response): gathered until the thread is about to wait
-                // for the peer (FlushGathered), so responses to requests read in one receive leave in one send.
+                // Sent on the reading thread (an inline handler's response) while more of the peer's PDUs wait in the
+                // receive buffer: gathered until none does or the thread is about to wait for the peer (FlushGathered),
+                // so responses to requests read in one receive leave in one send. With nothing waiting (the synchronous
+                // mode: the peer waits for this response) it leaves at once.
                 if (_held == null) _held = encoded;
                 else
                 {
@@ -549,7 +552,7 @@ public sealed class PduConnection : IAsyncDisposable
                     encoded.Return();
                 }
                 _pdataSlots.Release();
-                if (++_heldMessages >= GatherLimit || _held.Length >= GatherBytes) FlushHeldLocked();
+                if (!_moreReceived || ++_heldMessages >= GatherLimit || _held.Length >= GatherBytes) FlushHeldLocked();
                 return true;
             }
             FlushHeldLocked();
@@ -560,6 +563,8 @@ public sealed class PduConnection : IAsyncDisposable
 
     // The reading thread of ReadOnCallingThread; what it sends through SendEncoded is gathered (see there).
     private int _readerThread = -1;
+    // Whether bytes of the peer's next PDU were already received behind the last PDU read (set by the reading thread).
+    private bool _moreReceived;
     private int _heldMessages;
 
     /// <summary>At most this many messages, or <see cref="GatherBytes"/>, are gathered on the reading thread before a
