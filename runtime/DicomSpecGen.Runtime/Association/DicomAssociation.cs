@@ -27,6 +27,7 @@ public sealed partial class DicomAssociation : IAsyncDisposable
     private volatile bool _inboxClosing;
     private int _readLoopThread = -1;
     private readonly SemaphoreSlim _inboxSlots = new(16);
+    private Action? _releaseInboxSlot;
     private PduConnection? _connection;
     private Task? _readLoop;
     private Exception? _failure;
@@ -151,7 +152,12 @@ public sealed partial class DicomAssociation : IAsyncDisposable
             if (pdu is PDataTf data)
             {
                 var copy = ReceivedPData.CopyFrom(data);
-                _inboxSlots.Wait();
+                if (!_inboxSlots.Wait(0))
+                {
+                    // About to wait for the DIMSE layer: what this thread sent goes out first.
+                    connection.FlushGathered();
+                    _inboxSlots.Wait();
+                }
                 DeliverPData(data, copy);
                 continue;
             }
@@ -199,7 +205,7 @@ public sealed partial class DicomAssociation : IAsyncDisposable
     /// <summary>Hands a copied P-DATA-TF (its inbox slot taken) to the DUL as Evt10.</summary>
     private void DeliverPData(PDataTf data, ReceivedPData copy)
     {
-        copy.OnRelease(() => _inboxSlots.Release());
+        copy.OnRelease(_releaseInboxSlot ??= () => _inboxSlots.Release());
         FireFromReadLoop(DulProtocolBridge.ForReceived(data).Event, copy);
         if (!copy.Delivered) copy.Dispose();
     }

@@ -128,13 +128,16 @@ public sealed class DimseReassembler
             throw new DimseReassemblyException(DimseReassemblyError.CommandSetTooLong, EncapsulationRule,
                 $"the command set exceeds {_maxCommandSetLength} bytes without a fragment marked last");
         }
-        foreach (var segment in pdv.Payload) _command.Write(segment.Span);
+        // A command set in one fragment (the usual case) is decoded from a copy of it, without gathering it first.
+        var whole = pdv.IsLast && _command.WrittenCount == 0;
+        if (!whole) foreach (var segment in pdv.Payload) _command.Write(segment.Span);
         if (!pdv.IsLast) return new ReassemblyEvent(ReassemblyEventKind.None, pdv.PresentationContextId, null, default, false);
 
         DimseMessage message;
         try
         {
-            message = DimseMessage.Decode(new ReadOnlySequence<byte>(_command.WrittenMemory.ToArray()));
+            // A copy: the message may keep slices of it, and the received buffer goes back to its pool.
+            message = DimseMessage.Decode(new ReadOnlySequence<byte>(whole ? pdv.Payload.ToArray() : _command.WrittenMemory.ToArray()));
         }
         catch (DimseException e)
         {

@@ -104,6 +104,12 @@ public sealed class DimseConnection : IAsyncDisposable
                 using (small) await WriteEncodedAsync(small, cancellationToken).ConfigureAwait(false);
                 return;
             }
+            if (!message.HasDataSet && dataSet == null && TryEncodeCommand(contextId, message) is { } commandOnly)
+            {
+                // A response or a request without a data set: one PDU, no fragmenter or batch.
+                using (commandOnly) await WriteEncodedAsync(commandOnly, cancellationToken).ConfigureAwait(false);
+                return;
+            }
             var fragmenter = new DimseFragmenter(new DimseFragmenterOptions { PeerMaxPduLength = _association.PeerMaxPduLength });
             var batch = new PduBatch(_association, fragmenter.MaxFragmentLength);
             try
@@ -233,6 +239,20 @@ public sealed class DimseConnection : IAsyncDisposable
         var bytes = new Transport.PooledPduBuffer(size);
         foreach (var pdu in pdus) pdu.Write(bytes);
         return new EncodedMessage(message, contextId, pdus, bytes);
+    }
+
+    /// <summary>Encodes a message without a data set as one P-DATA-TF PDU holding its command set in one PDV, when that
+    /// fits the peer's Maximum Length Received (else null: the fragmenter splits it).</summary>
+    /// <remarks>PS3.8 Section 9.3.5, Annex D.1 and E.1 (2013)</remarks>
+    private EncodedMessage? TryEncodeCommand(byte contextId, DimseMessage message)
+    {
+        var peerMax = _association.PeerMaxPduLength;
+        var command = message.ToArray();
+        if (command.Length > SmallLimit || (peerMax != 0 && PdvLayout.ItemOverhead + (long)command.Length > peerMax)) return null;
+        var pdu = new PDataTf { Values = [new PdvFragment(contextId, true, true, command).ToPresentationDataValue()] };
+        var bytes = new Transport.PooledPduBuffer(pdu.GetEncodedLength());
+        pdu.Write(bytes);
+        return new EncodedMessage(message, contextId, [pdu], bytes);
     }
 
     /// <summary>The largest data set <see cref="TryEncode"/> encodes ahead in memory.</summary>
@@ -633,18 +653,21 @@ public sealed class DimseConnection : IAsyncDisposable
     {
         var task = Task.Run(() => RunHandlerAsync(contextId, request, dataSet, slot));
         _handlers[task] = 0;
-        task.ContinueWith(t => _handlers.TryRemove(t, out _), TaskScheduler.Default);
+        task.ContinueWith(static (t, state) => ((DimseConnection)state!)._handlers.TryRemove(t, out _), this, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>An inline request whose handler may outlive this step of the read loop (in a window wider than 1, or with
     /// a data set still streaming in): it starts on the read loop, which goes on reading once the handler first waits
     /// (for the next fragment, or e.g. a durable store's fsync), so several run at once without a task hop each.</summary>
+    /// <remarks>The bookkeeping continuation runs where the handler ends (no thread-pool work item per request).</remarks>
     private Task StartInline(byte contextId, DimseMessage request, PipeReader? dataSet, OperationSlot slot)
     {
         var task = RunHandlerAsync(contextId, request, dataSet, slot);
         if (task.IsCompleted) return task;
         _handlers[task] = 0;
-        task.ContinueWith(t => _handlers.TryRemove(t, out _), TaskScheduler.Default);
+        task.ContinueWith(static (t, state) => ((DimseConnection)state!)._handlers.TryRemove(t, out _), this, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return task;
     }
 

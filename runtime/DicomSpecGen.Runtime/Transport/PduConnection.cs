@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Security;
 using System.Security.Authentication;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using DicomSpecGen.Protocol;
 using DicomSpecGen.Transport.Capture;
 
@@ -46,8 +47,11 @@ public sealed class PduConnection : IAsyncDisposable
         // With TLS every byte goes through the SslStream; without it small PDUs are sent straight to the socket.
         _direct = stream == null;
         _stream = stream ?? new NetworkStream(socket, ownsSocket: true);
-        // Synchronous sends must never wait (they run inside DUL steps); asynchronous I/O is unaffected.
-        if (_direct) socket.Blocking = false;
+        // Synchronous sends must never wait (they run inside DUL steps); asynchronous I/O is unaffected. On Linux an
+        // accepted socket stays blocking, so that its reading thread can wait inside recv(2) (ReadOnCallingThread), and
+        // each send is made non-blocking by its flags instead (MSG_DONTWAIT).
+        _sendsDontWait = _direct && !weConnected && OperatingSystem.IsLinux();
+        if (_direct && !_sendsDontWait) socket.Blocking = false;
         if (options.Capture is { } sink)
             _capture = sink.Open(socket.LocalEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.Loopback, 0),
                 socket.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.Loopback, 0), weConnected);
@@ -78,17 +82,26 @@ public sealed class PduConnection : IAsyncDisposable
     private bool _blockingReads;
     private long _readDeadline = long.MaxValue;
     private const int PollSliceMs = 250;
+    // Linux, accepted socket: sends pass MSG_DONTWAIT, so the descriptor itself can stay blocking for recv(2).
+    private readonly bool _sendsDontWait;
+    // Set before the writer task's first asynchronous write, which makes the descriptor non-blocking for good (.NET
+    // keeps it so); from then on the reading thread polls before it receives.
+    private volatile bool _descriptorNonBlocking;
 
     /// <summary>Makes every later read a blocking receive on the calling thread (an acceptor's read thread), for a
-    /// plain TCP connection: recv(2), and poll(2) only when nothing is there, so the kernel wakes the reading thread
-    /// itself, with no event-loop thread and no thread-pool hop per PDU (and no pool thread needed at all). Call
-    /// before the first read, from the thread that will read. Under TLS reads stay asynchronous (the SslStream
-    /// already read during the handshake); <see cref="Read"/> then waits for them.</summary>
+    /// plain TCP connection, so the kernel wakes the reading thread itself, with no event-loop thread and no thread-pool
+    /// hop per PDU (and no pool thread needed at all). On Linux the thread waits inside recv(2), one system call per
+    /// read, the socket's receive timeout (SO_RCVTIMEO) waking it every <see cref="PollSliceMs"/> to check the deadline
+    /// and closing; elsewhere (or once the descriptor is non-blocking) it polls first. Call before the first read, from
+    /// the thread that will read. Under TLS reads stay asynchronous (the SslStream already read during the handshake);
+    /// <see cref="Read"/> then waits for them.</summary>
     internal void ReadOnCallingThread()
     {
         if (!_direct || _blockingReads) return;
         _blockingReads = true;
+        _readerThread = Environment.CurrentManagedThreadId;
         _reader.Complete();
+        if (_sendsDontWait && !SetReceiveTimeout(PollSliceMs)) _descriptorNonBlocking = true;
         Stream receive = new BlockingReceiveStream(this);
         _reader = PipeReader.Create(_capture == null ? receive : new CapturingReadStream(receive, _capture), ReaderOptions);
     }
@@ -110,10 +123,43 @@ public sealed class PduConnection : IAsyncDisposable
         if (!pending.IsCompleted) pending.GetAwaiter().GetResult();
     }
 
-    /// <summary>The receiving half of the socket for <see cref="ReadOnCallingThread"/>. A receive that filled the
-    /// buffer is followed by another straight away (more is likely there); otherwise poll first, since a recv that
-    /// finds nothing costs one system call more. The poll wakes every <see cref="PollSliceMs"/> to check the
-    /// connection's deadline and closing; <see cref="Close"/> shuts the socket down, which ends a poll at once.</summary>
+    private int _receiveTimeoutMs;
+
+    /// <summary>SO_RCVTIMEO of the socket (Linux): how long one blocking recv(2) waits before it returns EAGAIN.</summary>
+    private bool SetReceiveTimeout(int milliseconds)
+    {
+        if (_receiveTimeoutMs == milliseconds) return true;
+        Span<byte> timeval = stackalloc byte[2 * IntPtr.Size];
+        var fields = MemoryMarshal.Cast<byte, nint>(timeval);
+        fields[0] = milliseconds / 1000;
+        fields[1] = milliseconds % 1000 * 1000;
+        try
+        {
+            _socket.SetRawSocketOption(LinuxSolSocket, LinuxSoRcvTimeo, timeval);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            return false;
+        }
+        _receiveTimeoutMs = milliseconds;
+        return true;
+    }
+
+    private const int LinuxSolSocket = 1, LinuxSoRcvTimeo = 20, LinuxMsgDontWait = 0x40, LinuxMsgNoSignal = 0x4000;
+    private const int LinuxEIntr = 4, LinuxEAgain = 11;
+
+    [DllImport("libc", EntryPoint = "recv", SetLastError = true)]
+    private static extern nint SysRecv(SafeHandle socket, ref byte buffer, nuint length, int flags);
+
+    [DllImport("libc", EntryPoint = "send", SetLastError = true)]
+    private static extern nint SysSend(SafeHandle socket, ref byte buffer, nuint length, int flags);
+
+    /// <summary>The receiving half of the socket for <see cref="ReadOnCallingThread"/>. On Linux with the descriptor
+    /// still blocking: recv(2) waits in the kernel (no poll before it), for at most the receive timeout; near the
+    /// deadline a poll bounds the last wait exactly. Otherwise a receive that filled the buffer is followed by another
+    /// straight away (more is likely there), else poll first, since a recv that finds nothing costs one system call
+    /// more. Each wait is at most <see cref="PollSliceMs"/>, after which the deadline and closing are checked;
+    /// <see cref="Close"/> shuts the socket down, which ends a wait at once.</summary>
     private sealed class BlockingReceiveStream(PduConnection owner) : ForwardReadStream
     {
         private bool _moreLikely;
@@ -121,6 +167,39 @@ public sealed class PduConnection : IAsyncDisposable
         public override int Read(Span<byte> buffer)
         {
             if (buffer.IsEmpty) return 0;
+            owner.FlushGathered();
+            return owner._sendsDontWait ? ReadLinux(buffer) : ReadPolling(buffer);
+        }
+
+        private int ReadLinux(Span<byte> buffer)
+        {
+            var socket = owner._socket;
+            while (true)
+            {
+                if (owner._closing.IsCancellationRequested) throw new OperationCanceledException();
+                var left = owner._readDeadline - Environment.TickCount64;
+                if (left <= 0) throw new OperationCanceledException();
+                if ((owner._descriptorNonBlocking || left < PollSliceMs) && !Poll(socket, left)) continue;
+                nint read;
+                try
+                {
+                    read = SysRecv(socket.SafeHandle, ref MemoryMarshal.GetReference(buffer), (nuint)buffer.Length, 0);
+                }
+                catch (ObjectDisposedException e)
+                {
+                    throw new IOException("the connection is closed", e);
+                }
+                if (read >= 0) return (int)read;
+                var errno = Marshal.GetLastPInvokeError();
+                // EAGAIN: the receive timeout passed (or the descriptor became non-blocking); EINTR: a signal.
+                if (errno is LinuxEAgain or LinuxEIntr) continue;
+                var error = new SocketException(errno);
+                throw new IOException($"receive failed: {error.SocketErrorCode}", error);
+            }
+        }
+
+        private int ReadPolling(Span<byte> buffer)
+        {
             var socket = owner._socket;
             var poll = !_moreLikely;
             while (true)
@@ -132,14 +211,7 @@ public sealed class PduConnection : IAsyncDisposable
                         if (owner._closing.IsCancellationRequested) throw new OperationCanceledException();
                         var left = owner._readDeadline - Environment.TickCount64;
                         if (left <= 0) throw new OperationCanceledException();
-                        try
-                        {
-                            if (socket.Poll((int)Math.Min(left, PollSliceMs) * 1000, SelectMode.SelectRead)) break;
-                        }
-                        catch (SocketException e)
-                        {
-                            throw new IOException(e.Message, e);
-                        }
+                        if (Poll(socket, left)) break;
                     }
                 }
                 var read = socket.Receive(buffer, SocketFlags.None, out var error);
@@ -150,6 +222,19 @@ public sealed class PduConnection : IAsyncDisposable
                 }
                 if (error != SocketError.WouldBlock && error != SocketError.Interrupted) throw new IOException($"receive failed: {error}", new SocketException((int)error));
                 poll = true;
+            }
+        }
+
+        /// <summary>Waits up to the deadline's rest (at most one slice) for something to read.</summary>
+        private static bool Poll(Socket socket, long left)
+        {
+            try
+            {
+                return socket.Poll((int)Math.Min(left, PollSliceMs) * 1000, SelectMode.SelectRead);
+            }
+            catch (SocketException e)
+            {
+                throw new IOException(e.Message, e);
             }
         }
 
@@ -349,6 +434,7 @@ public sealed class PduConnection : IAsyncDisposable
             {
                 case PduReadStatus.Pdu:
                     _consumed = buffer.Start;
+                    _moreReceived = buffer.Length > 0;
                     Telemetry.DicomTelemetry.PduBytes(frame.Size, received: true);
                     Trace?.Invoke(PduDirection.Received, frame.Pdu!);
                     return frame.Pdu;
@@ -452,9 +538,49 @@ public sealed class PduConnection : IAsyncDisposable
                 encoded.Return();
                 return false;
             }
+            if (_blockingReads && !_holding && Environment.CurrentManagedThreadId == _readerThread && (_moreReceived || _held != null))
+            {
+                // Sent on the reading thread (an inline handler's response) while more of the peer's PDUs wait in the
+                // receive buffer: gathered until none does or the thread is about to wait for the peer (FlushGathered),
+                // so responses to requests read in one receive leave in one send. With nothing waiting (the synchronous
+                // mode: the peer waits for this response) it leaves at once.
+                if (_held == null) _held = encoded;
+                else
+                {
+                    encoded.Array.AsSpan(0, encoded.Length).CopyTo(_held.GetSpan(encoded.Length));
+                    _held.Advance(encoded.Length);
+                    encoded.Return();
+                }
+                _pdataSlots.Release();
+                if (!_moreReceived || ++_heldMessages >= GatherLimit || _held.Length >= GatherBytes) FlushHeldLocked();
+                return true;
+            }
             FlushHeldLocked();
             WriteLocked(encoded, isPData: true);
             return true;
+        }
+    }
+
+    // The reading thread of ReadOnCallingThread; what it sends through SendEncoded is gathered (see there).
+    private int _readerThread = -1;
+    // Whether bytes of the peer's next PDU were already received behind the last PDU read (set by the reading thread).
+    private bool _moreReceived;
+    private int _heldMessages;
+
+    /// <summary>At most this many messages, or <see cref="GatherBytes"/>, are gathered on the reading thread before a
+    /// send (so the peer's window is not held shut while a long receive buffer is worked through).</summary>
+    private const int GatherLimit = 8;
+
+    private const int GatherBytes = 64 * 1024;
+
+    /// <summary>Writes what the reading thread gathered; the reading thread calls it before it waits for the peer
+    /// (a receive, or a full inbox), so nothing it sent waits on the peer's next PDU.</summary>
+    internal void FlushGathered()
+    {
+        if (Volatile.Read(ref _held) == null) return;
+        lock (_sendGate)
+        {
+            if (!_holding) FlushHeldLocked();
         }
     }
 
@@ -510,6 +636,7 @@ public sealed class PduConnection : IAsyncDisposable
     {
         if (_held is not { } held) return;
         _held = null;
+        _heldMessages = 0;
         if (_closed != 0)
         {
             // Close() wrote what was held before closing; anything later, like a Send after closing, is dropped.
@@ -531,6 +658,11 @@ public sealed class PduConnection : IAsyncDisposable
     {
         try
         {
+            if (_sendsDontWait)
+            {
+                var n = SysSend(_socket.SafeHandle, ref MemoryMarshal.GetReference(bytes), (nuint)bytes.Length, LinuxMsgDontWait | LinuxMsgNoSignal);
+                return n > 0 ? (int)n : 0;
+            }
             var sent = _socket.Send(bytes, SocketFlags.None, out var error);
             return error == SocketError.Success ? sent : 0;
         }
@@ -594,6 +726,8 @@ public sealed class PduConnection : IAsyncDisposable
                         _writeTimer = new CancellationTokenSource();
                     }
                     _writeTimer.CancelAfter(_options.ReadTimeout);
+                    // The asynchronous write makes the descriptor non-blocking (for good): the reading thread then polls.
+                    if (_sendsDontWait) _descriptorNonBlocking = true;
                     try
                     {
                         await _stream.WriteAsync(frame.Buffer.AsMemory(frame.Offset, frame.Length - frame.Offset), _writeTimer.Token).ConfigureAwait(false);
