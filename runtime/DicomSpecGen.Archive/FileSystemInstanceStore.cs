@@ -141,8 +141,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         long id = 0;
         try
         {
-            // Shared for writing: .NET takes no advisory lock (flock) then; the name is this process's alone anyway.
-            file ??= File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite);
+            file ??= Posix.CreateNew(temp);
             // Straight to the file at known offsets (no FileStream and its buffer): one gathered write per read of the
             // data set, the header joining the first.
             var size = await WriteAsync(file, DicomFileWriter.EncodeHeader(meta), dataSet, cancellationToken).ConfigureAwait(false);
@@ -153,7 +152,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
             if (_sync != null)
             {
                 var data = _sync.FileAsync(file, temp);
-                var record = _sync.FileAsync(log.File.SafeFileHandle, log.Path);
+                var record = _sync.FileAsync(log.File, log.Path);
                 await Task.WhenAll(data, record, _logDurable, own ? _sync.FolderAsync(_temp) : Task.CompletedTask).ConfigureAwait(false);
             }
             return new StagedFile(temp, relative, size, $"{log.Path}#{id}") { Log = log, RecordId = id };
@@ -188,7 +187,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
             var buffer = result.Buffer;
             if (!first && buffer.IsSingleSegment)
             {
-                RandomAccess.Write(file, buffer.FirstSpan, offset);
+                Posix.Write(file, buffer.FirstSpan, offset);
             }
             else
             {
@@ -197,7 +196,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
                 foreach (var segment in buffer) gather.Add(segment);
                 try
                 {
-                    RandomAccess.Write(file, gather, offset);
+                    Posix.Write(file, gather, offset);
                 }
                 finally
                 {
@@ -302,15 +301,23 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         }
         try
         {
-            File.Move(staged.TempPath, target, overwrite: replace);
+            Move(staged.TempPath, target, replace);
         }
         catch (DirectoryNotFoundException) when (File.Exists(staged.TempPath))
         {
             // The folder was removed since (by hand): make it again.
             Directory.CreateDirectory(folder);
-            File.Move(staged.TempPath, target, overwrite: replace);
+            Move(staged.TempPath, target, replace);
         }
         return folder;
+    }
+
+    /// <summary>Replacing: rename(2) itself (File.Move would lstat first). Keeping the first copy: File.Move without
+    /// overwrite (link and unlink: of writers racing for the name, exactly one gets it).</summary>
+    private static void Move(string source, string target, bool replace)
+    {
+        if (replace) Posix.Rename(source, target);
+        else File.Move(source, target, overwrite: false);
     }
 
     /// <summary>Hash folders known to exist: no mkdir per store.</summary>

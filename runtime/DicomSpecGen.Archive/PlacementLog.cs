@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace DicomSpecGen.Archive;
 
@@ -14,12 +15,12 @@ internal sealed class PlacementLog : IDisposable
     private const long CompactAt = 1 << 20;
 
     private readonly object _gate = new();
-    private readonly FileStream _file;
+    private readonly SafeFileHandle _file;
     private readonly Dictionary<long, (string Relative, string? Source, bool Abandoned)> _open = new();
     private long _nextId;
     private long _length;
 
-    private PlacementLog(string path, FileStream file)
+    private PlacementLog(string path, SafeFileHandle file)
     {
         Path = path;
         _file = file;
@@ -28,14 +29,15 @@ internal sealed class PlacementLog : IDisposable
     public string Path { get; }
 
     /// <summary>The open file, to be fsynced (a group commit fsyncs it once for every record appended before).</summary>
-    public FileStream File => _file;
+    public SafeFileHandle File => _file;
 
     /// <summary>A new, empty log for this process in <paramref name="folder"/>.</summary>
     public static PlacementLog Create(string folder, string node)
     {
         var path = System.IO.Path.Combine(folder, $"{node}-{Environment.ProcessId}-{Guid.NewGuid():N}.log");
-        // Unbuffered: each record is one write at the offset kept here, under the lock.
-        return new PlacementLog(path, new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 0));
+        // A bare handle (no FileStream, whose SafeFileHandle getter seeks): each record is one write at the offset kept
+        // here, under the lock.
+        return new PlacementLog(path, Posix.CreateNew(path, read: true));
     }
 
     /// <summary>Appends "+{id} {relative} {source}" (source: the staged file, relative to the store's root; null
@@ -72,7 +74,7 @@ internal sealed class PlacementLog : IDisposable
             if (_open.Count == 0 && _length + text.Length > CompactAt)
             {
                 // Nothing open: what the file says no longer matters (a stale line after a crash is only re-checked).
-                _file.SetLength(0);
+                RandomAccess.SetLength(_file, 0);
                 _length = 0;
                 return;
             }
@@ -98,7 +100,7 @@ internal sealed class PlacementLog : IDisposable
 
     private void Append(ReadOnlySpan<byte> bytes)
     {
-        RandomAccess.Write(_file.SafeFileHandle, bytes, _length);
+        Posix.Write(_file, bytes, _length);
         _length += bytes.Length;
     }
 
