@@ -11,6 +11,16 @@ internal interface IDiskSync
 
     /// <summary>fsync of a folder, which makes the names created in it (renames) durable.</summary>
     void Folder(string path);
+
+    /// <summary>fdatasync of an open file whose size and blocks do not change (the journal): its data only.</summary>
+    void Data(SafeFileHandle file, string path) => File(file, path);
+
+    /// <summary>fsync of a file by its name (a placed file whose handle is closed).</summary>
+    void FileAt(string path)
+    {
+        using var file = System.IO.File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        File(file, path);
+    }
 }
 
 /// <summary>The operating system's fsync.</summary>
@@ -19,6 +29,14 @@ internal sealed partial class OsDiskSync : IDiskSync
     public static readonly OsDiskSync Instance = new();
 
     public void File(SafeFileHandle file, string path) => RandomAccess.FlushToDisk(file);
+
+    public void Data(SafeFileHandle file, string path) => Posix.DataSync(file, path);
+
+    public void FileAt(string path)
+    {
+        using var file = Posix.OpenRead(path);
+        RandomAccess.FlushToDisk(file);
+    }
 
     public void Folder(string path)
     {
@@ -58,11 +76,28 @@ internal sealed class GroupSync(IDiskSync disk)
     private List<Request> _pending = [];
     private bool _threadRunning;
 
-    private sealed record Request(SafeFileHandle? File, string Path, TaskCompletionSource Done);
+    internal enum Kind
+    {
+        File,
+        Folder,
+        Data,
+        FileAt,
+    }
 
-    public Task FileAsync(SafeFileHandle file, string path) => Enqueue(new Request(file, path, NewSource()));
+    private sealed record Request(SafeFileHandle? File, string Path, Kind Kind, TaskCompletionSource Done)
+    {
+        public object Key => File != null ? File : (Kind, Path);
+    }
 
-    public Task FolderAsync(string path) => Enqueue(new Request(null, path, NewSource()));
+    public Task FileAsync(SafeFileHandle file, string path) => Enqueue(new Request(file, path, Kind.File, NewSource()));
+
+    public Task FolderAsync(string path) => Enqueue(new Request(null, path, Kind.Folder, NewSource()));
+
+    /// <summary>fdatasync (the journal: written in place, its size fixed).</summary>
+    public Task DataAsync(SafeFileHandle file, string path) => Enqueue(new Request(file, path, Kind.Data, NewSource()));
+
+    /// <summary>fsync of a placed file by its name.</summary>
+    public Task FileAtAsync(string path) => Enqueue(new Request(null, path, Kind.FileAt, NewSource()));
 
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -113,23 +148,20 @@ internal sealed class GroupSync(IDiskSync disk)
         // and each folder once (every rename of the batch happened before its request was queued).
         var syncs = new Dictionary<object, Sync>();
         foreach (var r in batch)
-        {
-            object key = r.File != null ? r.File : r.Path;
-            if (!syncs.ContainsKey(key)) syncs[key] = new Sync(r.File, r.Path);
-        }
+            if (!syncs.ContainsKey(r.Key)) syncs[r.Key] = new Sync(r.File, r.Path, r.Kind);
         var work = syncs.Values.ToArray();
         if (work.Length == 1) work[0].Run(disk);
         else FsyncHelpers.RunAll(work, disk);
         foreach (var r in batch)
         {
-            var failure = syncs[r.File != null ? r.File : r.Path].Failure;
+            var failure = syncs[r.Key].Failure;
             if (failure == null) r.Done.TrySetResult();
             else r.Done.TrySetException(failure);
         }
     }
 
     /// <summary>One fsync of a pass and how it ended.</summary>
-    internal sealed class Sync(SafeFileHandle? file, string path)
+    internal sealed class Sync(SafeFileHandle? file, string path, Kind kind)
     {
         public Exception? Failure { get; private set; }
 
@@ -137,8 +169,13 @@ internal sealed class GroupSync(IDiskSync disk)
         {
             try
             {
-                if (file != null) disk.File(file, path);
-                else disk.Folder(path);
+                switch (kind)
+                {
+                    case Kind.File: disk.File(file!, path); break;
+                    case Kind.Data: disk.Data(file!, path); break;
+                    case Kind.FileAt: disk.FileAt(path); break;
+                    default: disk.Folder(path); break;
+                }
             }
             catch (Exception e)
             {
