@@ -40,7 +40,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
 
     /// <summary>The journal's size: about two seconds of small stores at this disk's rate plus the index backlog's
     /// worth of records between Success and settling; when it is full a store takes the fsync path.</summary>
-    internal const long DefaultJournalSize = 16L << 20;
+    internal const long DefaultJournalSize = 8L << 20;
 
     private readonly long _journalSize;
     private Task _journalReady = Task.CompletedTask;

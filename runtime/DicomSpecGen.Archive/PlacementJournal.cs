@@ -59,7 +59,7 @@ internal sealed class PlacementJournal : IDisposable
     /// that later overwrites change no metadata. Slow (the whole size is written): run off the store's path.</summary>
     public static PlacementJournal Create(string path, long capacity, IDiskSync? disk)
     {
-        capacity = Math.Max(HeaderSize + 16 * Align, capacity / Align * Align);
+        capacity = Math.Max(HeaderSize + 4 * Align, capacity / Align * Align);
         var file = Posix.CreateNew(path, read: true);
         try
         {
@@ -180,16 +180,20 @@ internal sealed class PlacementJournal : IDisposable
     /// missing or its header is not whole.</summary>
     public static SortedDictionary<long, Entry> Read(string path)
     {
-        var found = new SortedDictionary<long, Entry>();
-        byte[] bytes;
         try
         {
-            bytes = System.IO.File.ReadAllBytes(path);
+            return Read(System.IO.File.ReadAllBytes(path));
         }
         catch (FileNotFoundException)
         {
-            return found;
+            return [];
         }
+    }
+
+    /// <summary><see cref="Read(string)"/> of a journal's bytes.</summary>
+    public static SortedDictionary<long, Entry> Read(byte[] bytes)
+    {
+        var found = new SortedDictionary<long, Entry>();
         if (bytes.Length < HeaderSize || BinaryPrimitives.ReadUInt32LittleEndian(bytes) != HeaderMagic
             || BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(16)) != Crc32C(0, bytes.AsSpan(0, 16)))
             return found;
