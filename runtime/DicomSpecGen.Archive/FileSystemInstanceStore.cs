@@ -31,6 +31,10 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
 
     /// <summary>Null without durability; else the group commit shared by every association storing here.</summary>
     private readonly GroupSync? _sync;
+
+    /// <summary>The syncs behind the answers (placed files and their folders, before settling), on their own thread:
+    /// a pass of many of them never holds up the next pass a C-STORE waits for.</summary>
+    private readonly GroupSync? _behind;
     private readonly IDiskSync? _disk;
 
     /// <summary>Files up to this size (the Part 10 file: meta header and data set) go through the journal when durable:
@@ -60,6 +64,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     internal FileSystemInstanceStore(string root, IDiskSync? disk, long journalSize = DefaultJournalSize)
     {
         _sync = disk == null ? null : new GroupSync(disk);
+        _behind = disk == null ? null : new GroupSync(disk);
         _disk = disk;
         _journalSize = journalSize;
         _root = Path.GetFullPath(root);
@@ -338,7 +343,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     /// folder's own name is durable. Called for a batch before its records are settled.</summary>
     public Task SyncPlacedAsync(IReadOnlyList<StagedFile> placed, CancellationToken cancellationToken)
     {
-        if (_sync == null || placed.Count == 0) return Task.CompletedTask;
+        if (_behind == null || placed.Count == 0) return Task.CompletedTask;
         var folders = new HashSet<string>(StringComparer.Ordinal);
         var syncs = new List<Task>();
         foreach (var staged in placed)
@@ -347,7 +352,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
             folders.Add(Path.GetDirectoryName(target)!);
             // A journaled file was not fsynced before Success (its journal record was): it is now, before its record
             // is settled and its journal space used again.
-            if (staged.Journaled) syncs.Add(_sync.FileAtAsync(target));
+            if (staged.Journaled) syncs.Add(_behind.FileAtAsync(target));
         }
         syncs.AddRange(folders.Select(SyncAsync));
         return Task.WhenAll(syncs);
@@ -355,10 +360,10 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
 
     private async Task SyncAsync(string folder)
     {
-        if (_sync == null) return;
-        var entry = _folderEntries.GetOrAdd(folder, _ => _sync.FolderAsync(_root));
+        if (_behind == null) return;
+        var entry = _folderEntries.GetOrAdd(folder, _ => _behind.FolderAsync(_root));
         // The folder exists (its name in the root) and holds the new name: both fsyncs may share one pass.
-        var own = _sync.FolderAsync(folder);
+        var own = _behind.FolderAsync(folder);
         try
         {
             await entry.ConfigureAwait(false);
