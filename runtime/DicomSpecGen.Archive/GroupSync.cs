@@ -32,11 +32,7 @@ internal sealed partial class OsDiskSync : IDiskSync
 
     public void Data(SafeFileHandle file, string path) => Posix.DataSync(file, path);
 
-    public void FileAt(string path)
-    {
-        using var file = Posix.OpenRead(path);
-        RandomAccess.FlushToDisk(file);
-    }
+    public void FileAt(string path) => Posix.SyncAt(path);
 
     public void Folder(string path)
     {

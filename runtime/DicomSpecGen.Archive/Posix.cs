@@ -154,6 +154,21 @@ internal static unsafe partial class Posix
         if (rc != 0) throw Error(Marshal.GetLastPInvokeError(), "fdatasync", path);
     }
 
+    /// <summary>fsync(2) of a file by its name (opened for reading, no lock, no probe), e.g. a placed file.</summary>
+    public static void SyncAt(string path)
+    {
+        using var file = OpenRead(path);
+        if (!Enabled)
+        {
+            RandomAccess.FlushToDisk(file);
+            return;
+        }
+        int rc;
+        do rc = FSync(file);
+        while (rc != 0 && Marshal.GetLastPInvokeError() == Interrupted);
+        if (rc != 0) throw Error(Marshal.GetLastPInvokeError(), "fsync", path);
+    }
+
     private static Exception Error(int errno, string what, string path)
     {
         var message = $"cannot {what} '{path}': {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})";
@@ -185,6 +200,9 @@ internal static unsafe partial class Posix
 
     [LibraryImport("libc", EntryPoint = "pwritev64", SetLastError = true)]
     private static partial nint PWriteV(SafeFileHandle file, IoVector* vectors, int count, long offset);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static partial int FSync(SafeFileHandle file);
 
     [LibraryImport("libc", EntryPoint = "fdatasync", SetLastError = true)]
     private static partial int FDataSync(SafeFileHandle file);
