@@ -187,20 +187,49 @@ internal sealed class GroupSync(IDiskSync disk)
 internal static class FsyncHelpers
 {
     private const int Threads = 3;
-    private static readonly System.Collections.Concurrent.BlockingCollection<(GroupSync.Sync Sync, IDiskSync Disk, CountdownEvent Done)> Queue = new();
+
+    // A plain queue under a lock with Monitor.Wait, not BlockingCollection/CountdownEvent: those spin (sched_yield)
+    // before they block, every time a helper or a pass waits, which cost more CPU than the fsyncs' own system calls.
+    private static readonly object Gate = new();
+    private static readonly Queue<(GroupSync.Sync Sync, IDiskSync Disk, Countdown Done)> Work = new();
     private static int _started;
+
+    /// <summary>Syncs of one pass not yet ended; Wait blocks without spinning.</summary>
+    private sealed class Countdown(int count)
+    {
+        private int _left = count;
+
+        public void Signal()
+        {
+            lock (this)
+                if (--_left == 0) Monitor.PulseAll(this);
+        }
+
+        public void Wait()
+        {
+            lock (this)
+                while (_left > 0) Monitor.Wait(this);
+        }
+    }
 
     /// <summary>Runs every sync, the calling thread taking its share, and returns when all have ended.</summary>
     public static void RunAll(GroupSync.Sync[] work, IDiskSync disk)
     {
         if (Interlocked.Exchange(ref _started, 1) == 0)
             for (var i = 0; i < Threads; i++) new Thread(Help) { IsBackground = true, Name = "dsg group fsync" }.Start();
-        using var done = new CountdownEvent(work.Length - 1);
-        for (var i = 1; i < work.Length; i++) Queue.Add((work[i], disk, done));
-        work[0].Run(disk);
-        // Take back what no helper has started yet.
-        while (!done.IsSet && Queue.TryTake(out var item))
+        var done = new Countdown(work.Length - 1);
+        lock (Gate)
         {
+            for (var i = 1; i < work.Length; i++) Work.Enqueue((work[i], disk, done));
+            Monitor.PulseAll(Gate);
+        }
+        work[0].Run(disk);
+        // Take back what no helper has started yet (of this pass or another's).
+        while (true)
+        {
+            (GroupSync.Sync Sync, IDiskSync Disk, Countdown Done) item;
+            lock (Gate)
+                if (!Work.TryDequeue(out item)) break;
             item.Sync.Run(item.Disk);
             item.Done.Signal();
         }
@@ -209,10 +238,16 @@ internal static class FsyncHelpers
 
     private static void Help()
     {
-        foreach (var (sync, disk, done) in Queue.GetConsumingEnumerable())
+        while (true)
         {
-            sync.Run(disk);
-            done.Signal();
+            (GroupSync.Sync Sync, IDiskSync Disk, Countdown Done) item;
+            lock (Gate)
+            {
+                while (Work.Count == 0) Monitor.Wait(Gate);
+                item = Work.Dequeue();
+            }
+            item.Sync.Run(item.Disk);
+            item.Done.Signal();
         }
     }
 }
