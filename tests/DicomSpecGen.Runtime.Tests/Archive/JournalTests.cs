@@ -115,15 +115,22 @@ public class JournalTests
 
     /// <summary>Journal records of three stores; the placed files and the staging files are then lost (a power loss
     /// before the behind fsync), the log and journal renamed as a dead process's.</summary>
-    private static async Task<(string Folder, List<TestFiles.Instance> Sent, string Log, string Journal)> CrashAfterSuccessAsync(int count = 3)
+    private static async Task<(string Folder, List<TestFiles.Instance> Sent, string Log, string Journal)> CrashAfterSuccessAsync(
+        int count = 3, DuplicatePolicy policy = DuplicatePolicy.Replace, bool truncatePlaced = false)
     {
         var folder = TestFiles.TempDir();
         var sent = await TestFiles.CreateAsync(TestFiles.TempDir(), count, pixelBytes: 2048);
         var store = await DurableStoreAsync(folder, OsDiskSync.Instance, journalSize: 64 * 1024);
         using (var real = DicomArchive.OpenIndex(store.Root, null))
-        using (var archive = new DicomArchive(store, new IndexDiesOnWrite(real), "SCP"))
+        using (var archive = new DicomArchive(store, new IndexDiesOnWrite(real), "SCP") { Duplicates = policy })
             foreach (var f in sent) Assert.Equal(0, await ArchiveTests.StoreFileAsync(archive, f.Path));
-        foreach (var f in sent) File.Delete(Path.Combine(store.Root, FileSystemInstanceStore.SafeRelativePath(f.SopInstanceUid)));
+        foreach (var f in sent)
+        {
+            // Lost entirely, or cut short (its name durable, its data not).
+            var placed = Path.Combine(store.Root, FileSystemInstanceStore.SafeRelativePath(f.SopInstanceUid));
+            if (!truncatePlaced) File.Delete(placed);
+            else using (var cut = new FileStream(placed, FileMode.Open, FileAccess.Write)) cut.SetLength(cut.Length / 2);
+        }
         foreach (var part in Directory.GetFiles(Path.Combine(store.Root, ".incoming"), "*.part", SearchOption.AllDirectories)) File.Delete(part);
         using var ended = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
         await ended.WaitForExitAsync();
@@ -167,6 +174,29 @@ public class JournalTests
             Assert.Equal(f.SopInstanceUid, record.SopInstanceUid);
         }
         Assert.Empty(Directory.GetFiles(Path.Combine(folder, ".incoming"), "*.part", SearchOption.AllDirectories));
+    }
+
+    [Theory]
+    [InlineData(DuplicatePolicy.Replace)]
+    [InlineData(DuplicatePolicy.KeepFirst)]
+    public async Task A_placed_file_cut_short_by_the_crash_is_replaced_by_its_journaled_bytes(DuplicatePolicy policy)
+    {
+        var (folder, sent, _, _) = await CrashAfterSuccessAsync(count: 2, policy, truncatePlaced: true);
+        using var restarted = DicomArchive.Open(folder, "SCP", duplicates: policy);
+        var (indexed, _) = await restarted.ReconcileAsync(CancellationToken.None);
+        Assert.Equal(2, indexed);
+        Assert.Equal(2, (await restarted.Index.QueryAsync(QueryLevel.Image, [], CancellationToken.None)).Count);
+        foreach (var f in sent)
+        {
+            var placed = Path.Combine(folder, FileSystemInstanceStore.SafeRelativePath(f.SopInstanceUid));
+            await using var stream = File.OpenRead(placed);
+            var record = await InstanceRecordReader.ReadAsync(stream, f.SopInstanceUid, stream.Length, CancellationToken.None);
+            Assert.Equal(f.SopInstanceUid, record.SopInstanceUid);
+            await using var whole = await DicomSpecGen.Data.Part10.DicomFileReader.OpenAsync(File.OpenRead(placed));
+            while (await whole.Dataset.ReadAsync(CancellationToken.None))
+            {
+            }
+        }
     }
 
     [Fact]
