@@ -146,9 +146,9 @@ public sealed class DicomArchive : IStorageService, IQueryService, IDisposable
             // The staging file still there (its record durable, the writer stopped before or at the rename): if whole,
             // it is the newest copy, answered Success maybe; it is placed (as the archive's duplicate policy places)
             // and indexed. Otherwise the file in place, if any, is what is indexed.
-            if (placement.SourcePath != null && await ReadStagedAsync(placement.SourcePath, cancellationToken).ConfigureAwait(false) is { } staged
-                && FileSystemInstanceStore.SafeRelativePath(staged.SopInstanceUid) == placement.RelativePath
-                && await Store.PlaceUnsettledAsync(placement, Duplicates == DuplicatePolicy.Replace, cancellationToken).ConfigureAwait(false))
+            var staged = placement.SourcePath != null ? await ReadStagedAsync(placement.SourcePath, cancellationToken).ConfigureAwait(false) : null;
+            if (staged != null && FileSystemInstanceStore.SafeRelativePath(staged.SopInstanceUid) != placement.RelativePath) staged = null;
+            if (staged != null && await Store.PlaceUnsettledAsync(placement, Duplicates == DuplicatePolicy.Replace, cancellationToken).ConfigureAwait(false))
             {
                 if (await IndexBackend.AddAsync(staged with { RelativePath = placement.RelativePath }, Duplicates, cancellationToken).ConfigureAwait(false))
                 {
@@ -191,6 +191,11 @@ public sealed class DicomArchive : IStorageService, IQueryService, IDisposable
             {
                 setAside++;
                 _logger.LogWarning("{Path} (placement of {Sop} not finished) cannot be read to its end: set aside in .damaged/", placement.RelativePath, expected);
+                // With keep-first the damaged copy held the name against a whole staged one (a journaled store whose
+                // placed file was lost before its fsync): the staged copy takes the name now.
+                if (staged != null && await Store.PlaceUnsettledAsync(placement, replace: false, cancellationToken).ConfigureAwait(false)
+                    && await IndexBackend.AddAsync(staged with { RelativePath = placement.RelativePath }, DuplicatePolicy.KeepFirst, cancellationToken).ConfigureAwait(false))
+                    indexed++;
             }
             Store.Settle(placement);
         }

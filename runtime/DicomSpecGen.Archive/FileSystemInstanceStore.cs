@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Security.Cryptography;
@@ -31,6 +32,23 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     /// <summary>Null without durability; else the group commit shared by every association storing here.</summary>
     private readonly GroupSync? _sync;
 
+    /// <summary>The syncs behind the answers (placed files and their folders, before settling), on their own thread:
+    /// a pass of many of them never holds up the next pass a C-STORE waits for.</summary>
+    private readonly GroupSync? _behind;
+    private readonly IDiskSync? _disk;
+
+    /// <summary>Files up to this size (the Part 10 file: meta header and data set) go through the journal when durable:
+    /// one fdatasync of data blocks answers them. Above it the file is fsynced itself: writing it twice costs more
+    /// than the inode write an fsync adds. docs/architecture.md, "The journal".</summary>
+    internal const int JournalLimit = 64 * 1024;
+
+    /// <summary>The journal's size: about two seconds of small stores at this disk's rate plus the index backlog's
+    /// worth of records between Success and settling; when it is full a store takes the fsync path.</summary>
+    internal const long DefaultJournalSize = 8L << 20;
+
+    private readonly long _journalSize;
+    private Task _journalReady = Task.CompletedTask;
+
     /// <param name="root">The folder holding the files.</param>
     /// <param name="flushToDisk">fsync each file before it becomes visible and its folder after the rename (default),
     /// so that a stored instance survives a power loss once it is reported stored. Off trades that for throughput;
@@ -42,9 +60,13 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
 
     /// <param name="root">The folder holding the files.</param>
     /// <param name="disk">How files and folders are synced (tests record the order); null: no fsync.</param>
-    internal FileSystemInstanceStore(string root, IDiskSync? disk)
+    /// <param name="journalSize">The journal's size in bytes (when durable); 0: no journal.</param>
+    internal FileSystemInstanceStore(string root, IDiskSync? disk, long journalSize = DefaultJournalSize)
     {
         _sync = disk == null ? null : new GroupSync(disk);
+        _behind = disk == null ? null : new GroupSync(disk);
+        _disk = disk;
+        _journalSize = journalSize;
         _root = Path.GetFullPath(root);
         _temp = Path.Combine(_root, ".incoming");
         _placements = Path.Combine(_root, ".placements");
@@ -139,36 +161,51 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         // is durable leaves a record its node's next start finds (Unsettled): a line in this store's placement log.
         PlacementLog? log = null;
         long id = 0;
+        byte[]? copy = null;
+        var reserve = 0;
         try
         {
-            // Shared for writing: .NET takes no advisory lock (flock) then; the name is this process's alone anyway.
-            file ??= File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite);
+            file ??= Posix.CreateNew(temp);
+            log = Log();
+            // Durable, with the journal made: the bytes are also kept (up to the limit) for a journal record.
+            if (_sync != null && log.Journal != null)
+            {
+                reserve = PlacementJournal.Reserve(relative, source);
+                copy = System.Buffers.ArrayPool<byte>.Shared.Rent(reserve + JournalLimit);
+            }
             // Straight to the file at known offsets (no FileStream and its buffer): one gathered write per read of the
             // data set, the header joining the first.
-            var size = await WriteAsync(file, DicomFileWriter.EncodeHeader(meta), dataSet, cancellationToken).ConfigureAwait(false);
-            log = Log();
-            id = log.Begin(relative, source);
-            // Concurrent associations' files that finish while a pass runs share the next one (group commit); the
-            // log's sync in the same pass (once for all its records) makes the record durable with its data.
-            if (_sync != null)
+            var size = await WriteAsync(file, DicomFileWriter.EncodeHeader(meta), dataSet, copy, reserve, cancellationToken).ConfigureAwait(false);
+            var journaled = copy != null && size <= JournalLimit && log.TryBeginJournaled(relative, source, copy, (int)size, out id);
+            if (!journaled) id = log.Begin(relative, source);
+            // Concurrent associations' files that finish while a pass runs share the next one (group commit).
+            if (_sync != null && journaled)
             {
+                // The journal record holds the bytes: its fdatasync (data blocks only) is the durability point; the
+                // file is fsynced behind, before the record is settled.
+                await Task.WhenAll(_sync.DataAsync(log.Journal!.File, log.Journal.Path), _logDurable).ConfigureAwait(false);
+            }
+            else if (_sync != null)
+            {
+                // The log's sync in the same pass (once for all its records) makes the record durable with its data.
                 var data = _sync.FileAsync(file, temp);
-                var record = _sync.FileAsync(log.File.SafeFileHandle, log.Path);
+                var record = _sync.FileAsync(log.File, log.Path);
                 await Task.WhenAll(data, record, _logDurable, own ? _sync.FolderAsync(_temp) : Task.CompletedTask).ConfigureAwait(false);
             }
-            return new StagedFile(temp, relative, size, $"{log.Path}#{id}") { Log = log, RecordId = id };
+            return new StagedFile(temp, relative, size, $"{log.Path}#{id}") { Log = log, RecordId = id, Journaled = journaled };
         }
         catch
         {
             file?.Dispose();
             file = null;
             File.Delete(temp);
-            log?.End(id);
+            if (id != 0) log?.End(id);
             throw;
         }
         finally
         {
             file?.Dispose();
+            if (copy != null) System.Buffers.ArrayPool<byte>.Shared.Return(copy);
         }
     }
 
@@ -177,18 +214,34 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     private static List<ReadOnlyMemory<byte>>? _gather;
 
     /// <summary>Writes the header and then every byte read from <paramref name="dataSet"/>; returns the file's length.</summary>
-    private static async Task<long> WriteAsync(SafeFileHandle file, byte[] header, PipeReader dataSet, CancellationToken cancellationToken)
+    /// <remarks>When <c>copy</c> is not null, the bytes written are also copied to it from <c>at</c> on, as long as they
+    /// fit (the file's length tells whether they all did).</remarks>
+    private static async Task<long> WriteAsync(SafeFileHandle file, byte[] header, PipeReader dataSet, byte[]? copy, int at, CancellationToken cancellationToken)
     {
         long offset = 0;
         var first = true;
+        if (copy != null)
+        {
+            header.CopyTo(copy, at);
+            at += header.Length;
+        }
         while (true)
         {
             var result = await dataSet.ReadAsync(cancellationToken).ConfigureAwait(false);
             if (result.IsCanceled) throw new OperationCanceledException("the data set read was cancelled");
             var buffer = result.Buffer;
+            if (copy != null && at + buffer.Length <= copy.Length)
+            {
+                buffer.CopyTo(copy.AsSpan(at));
+                at += (int)buffer.Length;
+            }
+            else
+            {
+                copy = null;
+            }
             if (!first && buffer.IsSingleSegment)
             {
-                RandomAccess.Write(file, buffer.FirstSpan, offset);
+                Posix.Write(file, buffer.FirstSpan, offset);
             }
             else
             {
@@ -197,7 +250,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
                 foreach (var segment in buffer) gather.Add(segment);
                 try
                 {
-                    RandomAccess.Write(file, gather, offset);
+                    Posix.Write(file, gather, offset);
                 }
                 finally
                 {
@@ -216,7 +269,8 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     public void Commit(StagedFile staged) => Rename(staged, replace: true);
 
     /// <summary>This store's placement log, created at the first store (with fsync on, its name is made durable in
-    /// the first pass that needs it).</summary>
+    /// the first pass that needs it, and its journal is made in the background: stores take the fsync path until
+    /// it is ready).</summary>
     private PlacementLog Log()
     {
         if (Volatile.Read(ref _log) is { } log) return log;
@@ -224,10 +278,35 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         {
             if (_log != null) return _log;
             log = PlacementLog.Create(_placements, NodeName);
-            if (_sync != null) _logDurable = Task.WhenAll(_sync.FolderAsync(_placements), _sync.FolderAsync(_root));
+            if (_sync != null)
+            {
+                _logDurable = Task.WhenAll(_sync.FolderAsync(_placements), _sync.FolderAsync(_root));
+                if (_journalSize > 0)
+                {
+                    var made = log;
+                    _journalReady = Task.Run(() =>
+                    {
+                        try
+                        {
+                            made.Journal = PlacementJournal.Create(PlacementLog.JournalPath(made.Path), _journalSize, _disk);
+                        }
+                        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                        {
+                            // No room for it: every store takes the fsync path.
+                        }
+                    });
+                }
+            }
             Volatile.Write(ref _log, log);
             return log;
         }
+    }
+
+    /// <summary>Completes once the journal is made (or could not be); for tests.</summary>
+    internal Task JournalReadyAsync()
+    {
+        Log();
+        return _journalReady;
     }
 
     public async Task<bool> CommitAsync(StagedFile staged, DuplicatePolicy policy, CancellationToken cancellationToken)
@@ -264,18 +343,27 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     /// folder's own name is durable. Called for a batch before its records are settled.</summary>
     public Task SyncPlacedAsync(IReadOnlyList<StagedFile> placed, CancellationToken cancellationToken)
     {
-        if (_sync == null || placed.Count == 0) return Task.CompletedTask;
+        if (_behind == null || placed.Count == 0) return Task.CompletedTask;
         var folders = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var staged in placed) folders.Add(Path.GetDirectoryName(Path.Combine(_root, staged.RelativePath))!);
-        return Task.WhenAll(folders.Select(SyncAsync));
+        var syncs = new List<Task>();
+        foreach (var staged in placed)
+        {
+            var target = Path.Combine(_root, staged.RelativePath);
+            folders.Add(Path.GetDirectoryName(target)!);
+            // A journaled file was not fsynced before Success (its journal record was): it is now, before its record
+            // is settled and its journal space used again.
+            if (staged.Journaled) syncs.Add(_behind.FileAtAsync(target));
+        }
+        syncs.AddRange(folders.Select(SyncAsync));
+        return Task.WhenAll(syncs);
     }
 
     private async Task SyncAsync(string folder)
     {
-        if (_sync == null) return;
-        var entry = _folderEntries.GetOrAdd(folder, _ => _sync.FolderAsync(_root));
+        if (_behind == null) return;
+        var entry = _folderEntries.GetOrAdd(folder, _ => _behind.FolderAsync(_root));
         // The folder exists (its name in the root) and holds the new name: both fsyncs may share one pass.
-        var own = _sync.FolderAsync(folder);
+        var own = _behind.FolderAsync(folder);
         try
         {
             await entry.ConfigureAwait(false);
@@ -302,15 +390,23 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         }
         try
         {
-            File.Move(staged.TempPath, target, overwrite: replace);
+            Move(staged.TempPath, target, replace);
         }
         catch (DirectoryNotFoundException) when (File.Exists(staged.TempPath))
         {
             // The folder was removed since (by hand): make it again.
             Directory.CreateDirectory(folder);
-            File.Move(staged.TempPath, target, overwrite: replace);
+            Move(staged.TempPath, target, replace);
         }
         return folder;
+    }
+
+    /// <summary>Replacing: rename(2) itself (File.Move would lstat first). Keeping the first copy: File.Move without
+    /// overwrite (link and unlink: of writers racing for the name, exactly one gets it).</summary>
+    private static void Move(string source, string target, bool replace)
+    {
+        if (replace) Posix.Rename(source, target);
+        else File.Move(source, target, overwrite: false);
     }
 
     /// <summary>Hash folders known to exist: no mkdir per store.</summary>
@@ -357,6 +453,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         if (_deadOpen.AddOrUpdate(path, 0, (_, n) => n - 1) <= 0)
         {
             File.Delete(path);
+            File.Delete(PlacementLog.JournalPath(path));
             _deadOpen.TryRemove(path, out _);
         }
     }
@@ -369,12 +466,14 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     public IReadOnlyList<UnsettledPlacement> Unsettled()
     {
         var found = new List<UnsettledPlacement>();
-        void Add(string record, string folder, string name, string? source = null)
+        void Add(string record, string folder, string name, string? source = null, (string Journal, PlacementJournal.Entry Entry)? journaled = null)
         {
             // Only names this store makes ({hash prefix}/{uid or hash}.dcm, and staging files under .incoming): a
             // record never points outside the root.
             if (folder.Length != 2 || !folder.All(char.IsAsciiHexDigitLower) || !UidSyntax().IsMatch(name) && !HexName().IsMatch(name)) return;
             if (source != null && !StagingName().IsMatch(source.Replace('\\', '/'))) source = null;
+            // A journaled record: its bytes go back to its staging file (durably), which is then placed like any.
+            if (journaled is { } j && source != null) RestoreJournaled(j.Journal, j.Entry, Path.Combine(_root, source));
             found.Add(new UnsettledPlacement(record, Path.Combine(folder, name + ".dcm"), source));
         }
         if (_log != null)
@@ -383,15 +482,17 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         foreach (var path in Directory.EnumerateFiles(_placements, "*.log"))
         {
             if (!OfThisNode(Path.GetFileNameWithoutExtension(path), out var pid) || pid == Environment.ProcessId || IsRunning(pid)) continue;
-            var open = PlacementLog.ReadOpenRecords(path);
+            var open = PlacementLog.ReadOpen(path, out var journal);
             if (open.Count == 0)
             {
                 File.Delete(path);
+                File.Delete(journal);
                 continue;
             }
             _deadOpen[path] = open.Count;
-            foreach (var (id, (relative, source)) in open)
-                Add($"{path}#{id}", Path.GetDirectoryName(relative) ?? "", Path.GetFileNameWithoutExtension(relative), source);
+            foreach (var (id, (relative, source, entry)) in open)
+                Add($"{path}#{id}", Path.GetDirectoryName(relative) ?? "", Path.GetFileNameWithoutExtension(relative), source,
+                    entry == null ? null : (journal, entry));
         }
         foreach (var path in Directory.EnumerateFiles(_temp, "*.intent"))
         {
@@ -400,6 +501,23 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
             Add(path, fields[1], fields[2]);
         }
         return found;
+    }
+
+    /// <summary>Writes a journal record's bytes to its staging file (made again if gone, replaced if torn) and, when
+    /// durable, fsyncs it and its folder.</summary>
+    private void RestoreJournaled(string journal, PlacementJournal.Entry entry, string staging)
+    {
+        var bytes = new byte[entry.DataLength];
+        using (var from = Posix.OpenRead(journal)) RandomAccess.Read(from, bytes, entry.DataOffset);
+        var folder = Path.GetDirectoryName(staging)!;
+        Directory.CreateDirectory(folder);
+        File.Delete(staging);
+        using (var file = Posix.CreateNew(staging))
+        {
+            Posix.Write(file, bytes, 0);
+            _disk?.File(file, staging);
+        }
+        _disk?.Folder(folder);
     }
 
     /// <summary>"{node}-{pid}-{guid}" of this node: its process id.</summary>

@@ -11,6 +11,16 @@ internal interface IDiskSync
 
     /// <summary>fsync of a folder, which makes the names created in it (renames) durable.</summary>
     void Folder(string path);
+
+    /// <summary>fdatasync of an open file whose size and blocks do not change (the journal): its data only.</summary>
+    void Data(SafeFileHandle file, string path) => File(file, path);
+
+    /// <summary>fsync of a file by its name (a placed file whose handle is closed).</summary>
+    void FileAt(string path)
+    {
+        using var file = System.IO.File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        File(file, path);
+    }
 }
 
 /// <summary>The operating system's fsync.</summary>
@@ -19,6 +29,10 @@ internal sealed partial class OsDiskSync : IDiskSync
     public static readonly OsDiskSync Instance = new();
 
     public void File(SafeFileHandle file, string path) => RandomAccess.FlushToDisk(file);
+
+    public void Data(SafeFileHandle file, string path) => Posix.DataSync(file, path);
+
+    public void FileAt(string path) => Posix.SyncAt(path);
 
     public void Folder(string path)
     {
@@ -58,11 +72,28 @@ internal sealed class GroupSync(IDiskSync disk)
     private List<Request> _pending = [];
     private bool _threadRunning;
 
-    private sealed record Request(SafeFileHandle? File, string Path, TaskCompletionSource Done);
+    internal enum Kind
+    {
+        File,
+        Folder,
+        Data,
+        FileAt,
+    }
 
-    public Task FileAsync(SafeFileHandle file, string path) => Enqueue(new Request(file, path, NewSource()));
+    private sealed record Request(SafeFileHandle? File, string Path, Kind Kind, TaskCompletionSource Done)
+    {
+        public object Key => File != null ? File : (Kind, Path);
+    }
 
-    public Task FolderAsync(string path) => Enqueue(new Request(null, path, NewSource()));
+    public Task FileAsync(SafeFileHandle file, string path) => Enqueue(new Request(file, path, Kind.File, NewSource()));
+
+    public Task FolderAsync(string path) => Enqueue(new Request(null, path, Kind.Folder, NewSource()));
+
+    /// <summary>fdatasync (the journal: written in place, its size fixed).</summary>
+    public Task DataAsync(SafeFileHandle file, string path) => Enqueue(new Request(file, path, Kind.Data, NewSource()));
+
+    /// <summary>fsync of a placed file by its name.</summary>
+    public Task FileAtAsync(string path) => Enqueue(new Request(null, path, Kind.FileAt, NewSource()));
 
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -113,23 +144,20 @@ internal sealed class GroupSync(IDiskSync disk)
         // and each folder once (every rename of the batch happened before its request was queued).
         var syncs = new Dictionary<object, Sync>();
         foreach (var r in batch)
-        {
-            object key = r.File != null ? r.File : r.Path;
-            if (!syncs.ContainsKey(key)) syncs[key] = new Sync(r.File, r.Path);
-        }
+            if (!syncs.ContainsKey(r.Key)) syncs[r.Key] = new Sync(r.File, r.Path, r.Kind);
         var work = syncs.Values.ToArray();
         if (work.Length == 1) work[0].Run(disk);
         else FsyncHelpers.RunAll(work, disk);
         foreach (var r in batch)
         {
-            var failure = syncs[r.File != null ? r.File : r.Path].Failure;
+            var failure = syncs[r.Key].Failure;
             if (failure == null) r.Done.TrySetResult();
             else r.Done.TrySetException(failure);
         }
     }
 
     /// <summary>One fsync of a pass and how it ended.</summary>
-    internal sealed class Sync(SafeFileHandle? file, string path)
+    internal sealed class Sync(SafeFileHandle? file, string path, Kind kind)
     {
         public Exception? Failure { get; private set; }
 
@@ -137,8 +165,13 @@ internal sealed class GroupSync(IDiskSync disk)
         {
             try
             {
-                if (file != null) disk.File(file, path);
-                else disk.Folder(path);
+                switch (kind)
+                {
+                    case Kind.File: disk.File(file!, path); break;
+                    case Kind.Data: disk.Data(file!, path); break;
+                    case Kind.FileAt: disk.FileAt(path); break;
+                    default: disk.Folder(path); break;
+                }
             }
             catch (Exception e)
             {
@@ -154,20 +187,49 @@ internal sealed class GroupSync(IDiskSync disk)
 internal static class FsyncHelpers
 {
     private const int Threads = 3;
-    private static readonly System.Collections.Concurrent.BlockingCollection<(GroupSync.Sync Sync, IDiskSync Disk, CountdownEvent Done)> Queue = new();
+
+    // A plain queue under a lock with Monitor.Wait, not BlockingCollection/CountdownEvent: those spin (sched_yield)
+    // before they block, every time a helper or a pass waits, which cost more CPU than the fsyncs' own system calls.
+    private static readonly object Gate = new();
+    private static readonly Queue<(GroupSync.Sync Sync, IDiskSync Disk, Countdown Done)> Work = new();
     private static int _started;
+
+    /// <summary>Syncs of one pass not yet ended; Wait blocks without spinning.</summary>
+    private sealed class Countdown(int count)
+    {
+        private int _left = count;
+
+        public void Signal()
+        {
+            lock (this)
+                if (--_left == 0) Monitor.PulseAll(this);
+        }
+
+        public void Wait()
+        {
+            lock (this)
+                while (_left > 0) Monitor.Wait(this);
+        }
+    }
 
     /// <summary>Runs every sync, the calling thread taking its share, and returns when all have ended.</summary>
     public static void RunAll(GroupSync.Sync[] work, IDiskSync disk)
     {
         if (Interlocked.Exchange(ref _started, 1) == 0)
             for (var i = 0; i < Threads; i++) new Thread(Help) { IsBackground = true, Name = "dsg group fsync" }.Start();
-        using var done = new CountdownEvent(work.Length - 1);
-        for (var i = 1; i < work.Length; i++) Queue.Add((work[i], disk, done));
-        work[0].Run(disk);
-        // Take back what no helper has started yet.
-        while (!done.IsSet && Queue.TryTake(out var item))
+        var done = new Countdown(work.Length - 1);
+        lock (Gate)
         {
+            for (var i = 1; i < work.Length; i++) Work.Enqueue((work[i], disk, done));
+            Monitor.PulseAll(Gate);
+        }
+        work[0].Run(disk);
+        // Take back what no helper has started yet (of this pass or another's).
+        while (true)
+        {
+            (GroupSync.Sync Sync, IDiskSync Disk, Countdown Done) item;
+            lock (Gate)
+                if (!Work.TryDequeue(out item)) break;
             item.Sync.Run(item.Disk);
             item.Done.Signal();
         }
@@ -176,10 +238,16 @@ internal static class FsyncHelpers
 
     private static void Help()
     {
-        foreach (var (sync, disk, done) in Queue.GetConsumingEnumerable())
+        while (true)
         {
-            sync.Run(disk);
-            done.Signal();
+            (GroupSync.Sync Sync, IDiskSync Disk, Countdown Done) item;
+            lock (Gate)
+            {
+                while (Work.Count == 0) Monitor.Wait(Gate);
+                item = Work.Dequeue();
+            }
+            item.Sync.Run(item.Disk);
+            item.Done.Signal();
         }
     }
 }

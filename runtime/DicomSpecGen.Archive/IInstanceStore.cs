@@ -17,6 +17,9 @@ public sealed record StagedFile(string TempPath, string RelativePath, long Size,
     internal PlacementLog? Log { get; init; }
 
     internal long RecordId { get; init; }
+
+    /// <summary>Its bytes are in the store's journal (durable there), the file itself not yet fsynced.</summary>
+    internal bool Journaled { get; init; }
 }
 
 /// <summary>A placement begun by a process of this node that is gone (or that gave up): the file under

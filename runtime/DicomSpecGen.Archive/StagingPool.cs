@@ -67,8 +67,7 @@ internal sealed class StagingPool(string root, string folder, string node, IDisk
             {
                 var file = $"{node}-{Environment.ProcessId}-{Guid.NewGuid():N}.part";
                 var path = Path.Combine(folder, file);
-                // Shared for writing: .NET takes no advisory lock (flock) then, one system call fewer on each open and close.
-                var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite);
+                var handle = Posix.CreateNew(path);
                 Live[path] = 0;
                 batch.Add((handle, path, Path.Combine(Path.GetRelativePath(root, folder), file)));
             }

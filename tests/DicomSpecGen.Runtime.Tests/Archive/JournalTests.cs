@@ -1,0 +1,293 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using DicomSpecGen.Archive;
+using DicomSpecGen.Archive.Index;
+using DicomSpecGen.Runtime.Tests.Services;
+
+namespace DicomSpecGen.Runtime.Tests.ArchiveStore;
+
+/// <summary>The durable store's journal of small instances (docs/architecture.md "The journal"): Success waits for the
+/// fdatasync of a journal record holding the file's whole bytes; the file is fsynced behind, before its record is
+/// settled; a record torn at any byte is never read back; a whole open record is placed and indexed exactly once by
+/// the node's next start, even when the placed file and its staging file were lost; an old record is never placed
+/// over a newer settled copy; the journal's space is used again only after its records are settled.</summary>
+public class JournalTests
+{
+    /// <summary>Real syncs, each recorded: kind ("file", "data", "fileat", "folder") and path, in order.</summary>
+    private sealed class RecordingDisk : IDiskSync
+    {
+        public ConcurrentQueue<(string Kind, string Path)> Events { get; } = new();
+
+        public void File(Microsoft.Win32.SafeHandles.SafeFileHandle file, string path)
+        {
+            OsDiskSync.Instance.File(file, path);
+            Events.Enqueue(("file", path));
+        }
+
+        public void Data(Microsoft.Win32.SafeHandles.SafeFileHandle file, string path)
+        {
+            OsDiskSync.Instance.Data(file, path);
+            Events.Enqueue(("data", path));
+        }
+
+        public void FileAt(string path)
+        {
+            OsDiskSync.Instance.FileAt(path);
+            Events.Enqueue(("fileat", path));
+        }
+
+        public void Folder(string path)
+        {
+            OsDiskSync.Instance.Folder(path);
+            Events.Enqueue(("folder", path));
+        }
+    }
+
+    /// <summary>An index that fails every write, as a process killed before its index rows would: records stay open.</summary>
+    private sealed class IndexDiesOnWrite(IInstanceIndex inner) : IInstanceIndex
+    {
+        public Task AddAsync(InstanceRecord record, CancellationToken cancellationToken) => throw new IOException("killed before the index row");
+
+        public Task<bool> AddAsync(InstanceRecord record, DuplicatePolicy policy, CancellationToken cancellationToken) => throw new IOException("killed before the index row");
+
+        public Task<IReadOnlyList<IReadOnlyDictionary<string, string?>>> QueryAsync(QueryLevel level, IReadOnlyList<KeyCondition> conditions, CancellationToken cancellationToken)
+            => inner.QueryAsync(level, conditions, cancellationToken);
+
+        public Task<IReadOnlyList<InstanceRecord>> InstancesAsync(IReadOnlyList<KeyCondition> conditions, CancellationToken cancellationToken)
+            => inner.InstancesAsync(conditions, cancellationToken);
+    }
+
+    private static async Task<FileSystemInstanceStore> DurableStoreAsync(string folder, IDiskSync disk, long journalSize = 1 << 20)
+    {
+        var store = new FileSystemInstanceStore(folder, disk, journalSize);
+        await store.JournalReadyAsync();
+        return store;
+    }
+
+    private static string JournalOf(string root) => Directory.GetFiles(Path.Combine(root, ".placements"), "*.journal").Single();
+
+    private static byte[] JournalBytes(string journal, PlacementJournal.Entry entry)
+    {
+        var all = File.ReadAllBytes(journal);
+        return all.AsSpan((int)entry.DataOffset, entry.DataLength).ToArray();
+    }
+
+    [Fact]
+    public async Task Success_of_a_small_store_follows_the_journal_sync_of_its_whole_bytes_and_the_file_is_fsynced_before_settling()
+    {
+        var disk = new RecordingDisk();
+        var folder = TestFiles.TempDir();
+        var store = await DurableStoreAsync(folder, disk);
+        using var archive = new DicomArchive(store, DicomArchive.OpenIndex(store.Root, null), "SCP");
+        var file = (await TestFiles.CreateAsync(TestFiles.TempDir(), 1, pixelBytes: 4096))[0];
+        var before = disk.Events.Count;
+        Assert.Equal(0, await ArchiveTests.StoreFileAsync(archive, file.Path));
+        var seen = disk.Events.Skip(before).ToArray();
+        var relative = FileSystemInstanceStore.SafeRelativePath(file.SopInstanceUid);
+        var target = Path.Combine(store.Root, relative);
+        var journal = JournalOf(store.Root);
+        // At Success: the journal was fdatasynced, it holds the placed file's exact bytes under its name, and the
+        // staging file itself was not fsynced (that is the point: one data-only sync instead of file + log).
+        Assert.Contains(("data", journal), seen);
+        Assert.DoesNotContain(seen, e => e.Kind == "file" && e.Path.Contains(".incoming", StringComparison.Ordinal));
+        var entry = Assert.Single(PlacementJournal.Read(journal).Values, e => e.Target == relative);
+        Assert.Equal(File.ReadAllBytes(target), JournalBytes(journal, entry));
+        // Behind: the placed file is fsynced (and its folder), and only then is the record settled.
+        await archive.IndexedAsync(CancellationToken.None);
+        var all = disk.Events.ToArray();
+        Assert.Contains(("fileat", target), all);
+        Assert.Contains(("folder", Path.GetDirectoryName(target)!), all);
+        var log = Directory.GetFiles(Path.Combine(store.Root, ".placements"), "*.log").Single();
+        Assert.Empty(PlacementLog.ReadOpenRecords(log));
+    }
+
+    [Fact]
+    public async Task A_large_store_takes_the_fsync_path()
+    {
+        var disk = new RecordingDisk();
+        var store = await DurableStoreAsync(TestFiles.TempDir(), disk);
+        using var archive = new DicomArchive(store, DicomArchive.OpenIndex(store.Root, null), "SCP");
+        var file = (await TestFiles.CreateAsync(TestFiles.TempDir(), 1, pixelBytes: FileSystemInstanceStore.JournalLimit + 1024))[0];
+        Assert.Equal(0, await ArchiveTests.StoreFileAsync(archive, file.Path));
+        Assert.Contains(disk.Events, e => e.Kind == "file" && e.Path.Contains(".incoming", StringComparison.Ordinal));
+        Assert.Empty(PlacementJournal.Read(JournalOf(store.Root)));
+    }
+
+    /// <summary>Journal records of three stores; the placed files and the staging files are then lost (a power loss
+    /// before the behind fsync), the log and journal renamed as a dead process's.</summary>
+    private static async Task<(string Folder, List<TestFiles.Instance> Sent, string Log, string Journal)> CrashAfterSuccessAsync(
+        int count = 3, DuplicatePolicy policy = DuplicatePolicy.Replace, bool truncatePlaced = false)
+    {
+        var folder = TestFiles.TempDir();
+        var sent = await TestFiles.CreateAsync(TestFiles.TempDir(), count, pixelBytes: 2048);
+        var store = await DurableStoreAsync(folder, OsDiskSync.Instance, journalSize: 64 * 1024);
+        using (var real = DicomArchive.OpenIndex(store.Root, null))
+        using (var archive = new DicomArchive(store, new IndexDiesOnWrite(real), "SCP") { Duplicates = policy })
+            foreach (var f in sent) Assert.Equal(0, await ArchiveTests.StoreFileAsync(archive, f.Path));
+        foreach (var f in sent)
+        {
+            // Lost entirely, or cut short (its name durable, its data not).
+            var placed = Path.Combine(store.Root, FileSystemInstanceStore.SafeRelativePath(f.SopInstanceUid));
+            if (!truncatePlaced) File.Delete(placed);
+            else using (var cut = new FileStream(placed, FileMode.Open, FileAccess.Write)) cut.SetLength(cut.Length / 2);
+        }
+        foreach (var part in Directory.GetFiles(Path.Combine(store.Root, ".incoming"), "*.part", SearchOption.AllDirectories)) File.Delete(part);
+        using var ended = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
+        await ended.WaitForExitAsync();
+        var placements = Path.Combine(store.Root, ".placements");
+        var prefix = $"{FileSystemInstanceStore.NodeName}-{Environment.ProcessId}-";
+        string? log = null, journal = null;
+        foreach (var path in Directory.GetFiles(placements, prefix + "*"))
+        {
+            var renamed = Path.Combine(placements, $"{FileSystemInstanceStore.NodeName}-{ended.Id}-{Path.GetFileName(path)[prefix.Length..]}");
+            File.Move(path, renamed);
+            if (renamed.EndsWith(".log", StringComparison.Ordinal)) log = renamed;
+            else journal = renamed;
+        }
+        return (store.Root, sent, log!, journal!);
+    }
+
+    [Fact]
+    public async Task Records_of_a_writer_that_died_after_Success_are_placed_from_the_journal_and_indexed_exactly_once()
+    {
+        var (folder, sent, log, journal) = await CrashAfterSuccessAsync();
+        Assert.Equal(3, PlacementJournal.Read(journal).Count);
+        Assert.Empty(Directory.GetFiles(folder, "*.dcm", SearchOption.AllDirectories));
+        using (var restarted = DicomArchive.Open(folder, "SCP"))
+        {
+            Assert.Equal((3, 0), await restarted.ReconcileAsync(CancellationToken.None));
+            var rows = await restarted.Index.QueryAsync(QueryLevel.Image, [], CancellationToken.None);
+            Assert.Equal(sent.Select(s => s.SopInstanceUid).Order(StringComparer.Ordinal), rows.Select(r => r["sop_uid"]!).Order(StringComparer.Ordinal));
+            // Again: nothing to do, nothing doubled; the dead writer's log and journal are gone.
+            Assert.Equal((0, 0), await restarted.ReconcileAsync(CancellationToken.None));
+            Assert.Equal(3, (await restarted.Index.QueryAsync(QueryLevel.Image, [], CancellationToken.None)).Count);
+        }
+        Assert.False(File.Exists(log), log);
+        Assert.False(File.Exists(journal), journal);
+        Assert.Equal(3, Directory.GetFiles(folder, "*.dcm", SearchOption.AllDirectories).Length);
+        // Each placed file is a whole Part 10 file of its instance (read back to its end).
+        foreach (var f in sent)
+        {
+            var placed = Path.Combine(folder, FileSystemInstanceStore.SafeRelativePath(f.SopInstanceUid));
+            await using var stream = File.OpenRead(placed);
+            var record = await InstanceRecordReader.ReadAsync(stream, f.SopInstanceUid, stream.Length, CancellationToken.None);
+            Assert.Equal(f.SopInstanceUid, record.SopInstanceUid);
+        }
+        Assert.Empty(Directory.GetFiles(Path.Combine(folder, ".incoming"), "*.part", SearchOption.AllDirectories));
+    }
+
+    [Theory]
+    [InlineData(DuplicatePolicy.Replace)]
+    [InlineData(DuplicatePolicy.KeepFirst)]
+    public async Task A_placed_file_cut_short_by_the_crash_is_replaced_by_its_journaled_bytes(DuplicatePolicy policy)
+    {
+        var (folder, sent, _, _) = await CrashAfterSuccessAsync(count: 2, policy, truncatePlaced: true);
+        using var restarted = DicomArchive.Open(folder, "SCP", duplicates: policy);
+        var (indexed, _) = await restarted.ReconcileAsync(CancellationToken.None);
+        Assert.Equal(2, indexed);
+        Assert.Equal(2, (await restarted.Index.QueryAsync(QueryLevel.Image, [], CancellationToken.None)).Count);
+        foreach (var f in sent)
+        {
+            var placed = Path.Combine(folder, FileSystemInstanceStore.SafeRelativePath(f.SopInstanceUid));
+            await using var stream = File.OpenRead(placed);
+            var record = await InstanceRecordReader.ReadAsync(stream, f.SopInstanceUid, stream.Length, CancellationToken.None);
+            Assert.Equal(f.SopInstanceUid, record.SopInstanceUid);
+            await using var whole = await DicomSpecGen.Data.Part10.DicomFileReader.OpenAsync(File.OpenRead(placed));
+            while (await whole.Dataset.ReadAsync(CancellationToken.None))
+            {
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_record_torn_at_any_byte_is_ignored_and_the_whole_ones_before_it_are_kept()
+    {
+        var (_, _, _, journal) = await CrashAfterSuccessAsync(count: 2);
+        var entries = PlacementJournal.Read(journal);
+        Assert.Equal(2, entries.Count);
+        var last = entries.Values.Last();
+        var start = (int)(last.DataOffset - PlacementJournal.Reserve(last.Target, last.Source));
+        var end = (int)last.DataOffset + last.DataLength;
+        var whole = File.ReadAllBytes(journal);
+        for (var at = start; at < end; at++)
+        {
+            // Written up to this byte only (the rest still the zeros the journal was made with)...
+            var bytes = (byte[])whole.Clone();
+            Array.Clear(bytes, at, end - at);
+            var read = PlacementJournal.Read(bytes);
+            Assert.True(read.Count == 1 && read.ContainsKey(entries.Keys.First()), $"cut at byte {at - start} of {end - start}: {read.Count} records");
+            // ...or whole but for one damaged byte.
+            bytes = (byte[])whole.Clone();
+            bytes[at] ^= 0x5A;
+            read = PlacementJournal.Read(bytes);
+            Assert.True(read.Count == 1 && read.ContainsKey(entries.Keys.First()), $"byte {at - start} of {end - start} damaged: {read.Count} records");
+        }
+    }
+
+    [Fact]
+    public async Task A_torn_last_record_is_not_placed_and_the_whole_ones_are()
+    {
+        var (folder, sent, log, journal) = await CrashAfterSuccessAsync();
+        var entries = PlacementJournal.Read(journal);
+        var last = entries.Values.Last();
+        using (var file = new FileStream(journal, FileMode.Open, FileAccess.Write))
+        {
+            file.Position = last.DataOffset + last.DataLength / 2;
+            file.Write(new byte[last.DataLength - last.DataLength / 2]);
+        }
+        using var restarted = DicomArchive.Open(folder, "SCP");
+        Assert.Equal((2, 0), await restarted.ReconcileAsync(CancellationToken.None));
+        var rows = await restarted.Index.QueryAsync(QueryLevel.Image, [], CancellationToken.None);
+        var placed = sent.Where(s => s.SopInstanceUid != Path.GetFileNameWithoutExtension(last.Target)).Select(s => s.SopInstanceUid).Order(StringComparer.Ordinal);
+        Assert.Equal(placed, rows.Select(r => r["sop_uid"]!).Order(StringComparer.Ordinal));
+        Assert.False(File.Exists(Path.Combine(folder, last.Target)));
+        Assert.False(File.Exists(log), log);
+    }
+
+    [Fact]
+    public void An_open_record_is_dropped_when_a_later_record_of_the_same_name_was_settled()
+    {
+        var folder = TestFiles.TempDir();
+        var log = PlacementLog.Create(folder, "node");
+        log.Journal = PlacementJournal.Create(PlacementLog.JournalPath(log.Path), 64 * 1024, null);
+        var buffer = new byte[PlacementJournal.Reserve("ab/1.2.3.dcm", ".incoming/node-1-aa.part") + 100];
+        Assert.True(log.TryBeginJournaled("ab/1.2.3.dcm", ".incoming/node-1-aa.part", buffer, 100, out var older));
+        var newer = log.Begin("ab/1.2.3.dcm", ".incoming/node-1-bb.part");
+        Assert.True(log.TryBeginJournaled("cd/1.2.4.dcm", ".incoming/node-1-cc.part", new byte[buffer.Length], 100, out var other));
+        // Both open: both read back, in id order (the newer placed after the older).
+        Assert.Equal([older, newer, other], PlacementLog.ReadOpenRecords(log.Path).Keys);
+        log.End(newer);
+        // The newer copy settled (durable in place): the older must not be placed over it.
+        Assert.Equal([other], PlacementLog.ReadOpenRecords(log.Path).Keys);
+        log.Dispose();
+    }
+
+    [Fact]
+    public void Space_is_used_again_only_after_its_records_are_settled_and_old_records_are_never_read_back()
+    {
+        var folder = TestFiles.TempDir();
+        var log = PlacementLog.Create(folder, "node");
+        // Room for 4 records of 2 slots each.
+        log.Journal = PlacementJournal.Create(PlacementLog.JournalPath(log.Path), PlacementJournal.HeaderSize + 8 * PlacementJournal.Align, null);
+        long Append(int n)
+        {
+            var target = $"ab/1.2.{n}.dcm";
+            var source = $".incoming/node-1-{n:x4}.part";
+            var buffer = new byte[PlacementJournal.Reserve(target, source) + 700];
+            buffer.AsSpan(PlacementJournal.Reserve(target, source)).Fill((byte)n);
+            return log.TryBeginJournaled(target, source, buffer, 700, out var id) ? id : -1;
+        }
+        var ids = Enumerable.Range(1, 4).Select(Append).ToArray();
+        Assert.DoesNotContain(-1L, ids);
+        // Full: nothing settled yet, so the next store takes the fsync path.
+        Assert.Equal(-1, Append(5));
+        log.End(ids[0]);
+        log.End(ids[1]);
+        var fifth = Append(6);
+        Assert.NotEqual(-1, fifth);
+        // Record 1's space holds record 6; record 2 is still whole on disk but below the checkpoint: not read back.
+        Assert.Equal([ids[2], ids[3], fifth], PlacementJournal.Read(log.Journal!.Path).Keys);
+        Assert.Equal([ids[2], ids[3], fifth], PlacementLog.ReadOpenRecords(log.Path).Keys);
+        log.Dispose();
+    }
+}
