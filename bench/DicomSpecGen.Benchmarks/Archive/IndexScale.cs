@@ -71,6 +71,9 @@ public static class IndexScale
         // Process CPU time at the window edges: on a loaded machine wall time measures the scheduler as much as us.
         var cpu = new System.Collections.Concurrent.ConcurrentDictionary<long, TimeSpan>();
         cpu[0] = Environment.CpuUsage.TotalTime;
+        // Read and write system calls and bytes (/proc/self/io) over the same windows: counts that do not move with the load.
+        var io = new System.Collections.Concurrent.ConcurrentDictionary<long, long[]>();
+        io[0] = ProcessIo();
         var clock = Stopwatch.StartNew();
         using (var index = postgres != null ? (SqlInstanceIndex)new PostgresInstanceIndex(postgres) : new SqliteInstanceIndex(dbFile))
         {
@@ -82,7 +85,11 @@ public static class IndexScale
                 if (++n % Checkpoint != 0) continue;
                 await writer.WaitAsync(CancellationToken.None);
                 times[n] = clock.ElapsedTicks;
-                if (n == window || n == count - window || n == count) cpu[n] = Environment.CpuUsage.TotalTime;
+                if (n == window || n == count - window || n == count)
+                {
+                    cpu[n] = Environment.CpuUsage.TotalTime;
+                    io[n] = ProcessIo();
+                }
                 if (n % 100_000 == 0) Console.Error.WriteLine($"  {n} inserted, {clock.Elapsed.TotalSeconds:F0} s");
             }
         }
@@ -93,6 +100,8 @@ public static class IndexScale
         var cpuFirst = (cpu[window] - cpu[0]).TotalMicroseconds / window;
         var cpuLast = (cpu[count] - cpu[count - window]).TotalMicroseconds / window;
         Console.WriteLine($"  process CPU per insert (generation included): first {window}: {cpuFirst:F0} µs, last {window}: {cpuLast:F0} µs, last/first {cpuLast / cpuFirst:F2}");
+        string Io(long from, long to) => string.Join(", ", IoFields.Select((f, i) => $"{f} {(io[to][i] - io[from][i]) / (double)window:F2}"));
+        Console.WriteLine($"  per insert, first {window}: {Io(0, window)}; last {window}: {Io(count - window, count)} (/proc/self/io; bytes in KB)");
         Console.WriteLine($"  studies {data.Studies}, series {data.Series}, instances {count}");
 
         // Size (SQLite: the file after the last connection closed, which checkpoints the WAL into it).
@@ -172,6 +181,16 @@ public static class IndexScale
         Set(DicomTags.NumberOfStudyRelatedInstances, DicomVr.IS, "");
         Set(matchTag, matchVr, value);
         return id;
+    }
+
+    private static readonly string[] IoFields = ["syscr", "syscw", "rchar", "wchar"];
+
+    /// <summary>The process's read/write system calls and KB read/written so far (rchar/wchar count page-cache hits too).</summary>
+    private static long[] ProcessIo()
+    {
+        if (!File.Exists("/proc/self/io")) return new long[IoFields.Length];
+        var fields = File.ReadAllLines("/proc/self/io").Select(l => l.Split(':', 2)).ToDictionary(p => p[0].Trim(), p => long.Parse(p[1].Trim(), CultureInfo.InvariantCulture));
+        return [.. IoFields.Select(f => f.EndsWith("char", StringComparison.Ordinal) ? fields[f] / 1024 : fields[f])];
     }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
