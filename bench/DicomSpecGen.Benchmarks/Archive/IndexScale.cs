@@ -40,6 +40,8 @@ public static class IndexScale
         var dir = Path.Combine(Path.GetTempPath(), "dsg-index-scale");
         string? postgres = null;
         var runs = 21;
+        var checkpointPages = SqliteInstanceIndex.CheckpointPages;
+        var cacheKiB = SqliteInstanceIndex.CacheKiB;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -50,9 +52,11 @@ public static class IndexScale
                 case "--dir": dir = Next(); break;
                 case "--postgres": postgres = Next(); break;
                 case "--runs": runs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--checkpoint-pages": checkpointPages = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--cache-mb": cacheKiB = 1024 * int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--associations": Next(); break;   // earlier versions' concurrent inserters: the writer is one consumer now
                 default:
-                    Console.Error.WriteLine("usage: index-scale [--count N=1000000] [--patients P=N/100] [--dir DIR] [--postgres CONNSTR] [--runs R=21]");
+                    Console.Error.WriteLine("usage: index-scale [--count N=1000000] [--patients P=N/100] [--dir DIR] [--postgres CONNSTR] [--runs R=21] [--checkpoint-pages N] [--cache-mb M]");
                     return 2;
             }
         }
@@ -63,6 +67,7 @@ public static class IndexScale
         Directory.CreateDirectory(dir);
         var dbFile = Path.Combine(dir, "index.sqlite");
         var backend = postgres != null ? "PostgreSQL" : "SQLite";
+        if (postgres == null) Console.WriteLine($"SQLite: background checkpoint every {checkpointPages} WAL pages, page cache {cacheKiB / 1024} MB");
         Console.WriteLine($"index-scale: {backend}, {count} instances, {patientCount} patients, write-behind batches (wait every {Checkpoint}), window {window}, {runs} timed runs per query; {DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
 
         // Load.
@@ -74,9 +79,15 @@ public static class IndexScale
         // Read and write system calls and bytes (/proc/self/io) over the same windows: counts that do not move with the load.
         var io = new System.Collections.Concurrent.ConcurrentDictionary<long, long[]>();
         io[0] = ProcessIo();
+        var pages = new System.Collections.Concurrent.ConcurrentDictionary<long, long[]>();
         var clock = Stopwatch.StartNew();
-        using (var index = postgres != null ? (SqlInstanceIndex)new PostgresInstanceIndex(postgres) : new SqliteInstanceIndex(dbFile))
+        using (var index = postgres != null ? (SqlInstanceIndex)new PostgresInstanceIndex(postgres) : new SqliteInstanceIndex(dbFile, durable: true, checkpointPages, cacheKiB))
         {
+            if (index is SqliteInstanceIndex opened)
+            {
+                var (written, missed) = opened.PageCounts();
+                pages[0] = [written, missed, .. CheckpointerIo()];
+            }
             using var writer = new IndexWriter(new NoFiles(), index, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
             long n = 0;
             foreach (var record in data.Records())
@@ -89,6 +100,12 @@ public static class IndexScale
                 {
                     cpu[n] = Environment.CpuUsage.TotalTime;
                     io[n] = ProcessIo();
+                    if (index is SqliteInstanceIndex sqlite)
+                    {
+                        var (written, missed) = sqlite.PageCounts();
+                        var checkpointer = CheckpointerIo();
+                        pages[n] = [written, missed, checkpointer[0], checkpointer[1]];
+                    }
                 }
                 if (n % 100_000 == 0) Console.Error.WriteLine($"  {n} inserted, {clock.Elapsed.TotalSeconds:F0} s");
             }
@@ -102,6 +119,11 @@ public static class IndexScale
         Console.WriteLine($"  process CPU per insert (generation included): first {window}: {cpuFirst:F0} µs, last {window}: {cpuLast:F0} µs, last/first {cpuLast / cpuFirst:F2}");
         string Io(long from, long to) => string.Join(", ", IoFields.Select((f, i) => $"{f} {(io[to][i] - io[from][i]) / (double)window:F2}"));
         Console.WriteLine($"  per insert, first {window}: {Io(0, window)}; last {window}: {Io(count - window, count)} (/proc/self/io; bytes in KB)");
+        if (pages.ContainsKey(count))
+        {
+            string Pages(long from, long to) => string.Join(", ", new[] { "WAL pages", "cache misses", "checkpointer syscr", "checkpointer syscw" }.Select((f, i) => $"{f} {(pages[to][i] - pages[from][i]) / (double)window:F2}"));
+            Console.WriteLine($"  SQLite per insert, first {window}: {Pages(0, window)}; last {window}: {Pages(count - window, count)} (writer connection's db_status; checkpoint thread's /proc io)");
+        }
         Console.WriteLine($"  studies {data.Studies}, series {data.Series}, instances {count}");
 
         // Size (SQLite: the file after the last connection closed, which checkpoints the WAL into it).
@@ -191,6 +213,25 @@ public static class IndexScale
         if (!File.Exists("/proc/self/io")) return new long[IoFields.Length];
         var fields = File.ReadAllLines("/proc/self/io").Select(l => l.Split(':', 2)).ToDictionary(p => p[0].Trim(), p => long.Parse(p[1].Trim(), CultureInfo.InvariantCulture));
         return [.. IoFields.Select(f => f.EndsWith("char", StringComparison.Ordinal) ? fields[f] / 1024 : fields[f])];
+    }
+
+    /// <summary>syscr and syscw of the index's checkpoint thread so far (0 before it exists).</summary>
+    private static long[] CheckpointerIo()
+    {
+        var prefix = SqliteInstanceIndex.CheckpointThreadName[..15];
+        foreach (var task in Directory.Exists("/proc/self/task") ? Directory.GetDirectories("/proc/self/task") : [])
+        {
+            try
+            {
+                if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith(prefix, StringComparison.Ordinal)) continue;
+                var fields = File.ReadAllLines(Path.Combine(task, "io")).Select(l => l.Split(':', 2)).ToDictionary(p => p[0].Trim(), p => long.Parse(p[1].Trim(), CultureInfo.InvariantCulture));
+                return [fields["syscr"], fields["syscw"]];
+            }
+            catch (IOException)
+            {
+            }
+        }
+        return [0, 0];
     }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
