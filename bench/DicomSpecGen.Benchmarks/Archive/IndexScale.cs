@@ -42,6 +42,7 @@ public static class IndexScale
         var runs = 21;
         var checkpointPages = SqliteInstanceIndex.CheckpointPages;
         var cacheKiB = SqliteInstanceIndex.CacheKiB;
+        var seriesUids = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -53,10 +54,18 @@ public static class IndexScale
                 case "--postgres": postgres = Next(); break;
                 case "--runs": runs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--checkpoint-pages": checkpointPages = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--uids":
+                    seriesUids = Next() switch
+                    {
+                        "random" => false,
+                        "series" => true,
+                        var other => throw new ArgumentException($"--uids random|series, not {other}"),
+                    };
+                    break;
                 case "--cache-mb": cacheKiB = 1024 * int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--associations": Next(); break;   // earlier versions' concurrent inserters: the writer is one consumer now
                 default:
-                    Console.Error.WriteLine("usage: index-scale [--count N=1000000] [--patients P=N/100] [--dir DIR] [--postgres CONNSTR] [--runs R=21] [--checkpoint-pages N] [--cache-mb M]");
+                    Console.Error.WriteLine("usage: index-scale [--count N=1000000] [--patients P=N/100] [--dir DIR] [--postgres CONNSTR] [--runs R=21] [--checkpoint-pages N] [--cache-mb M] [--uids random|series]");
                     return 2;
             }
         }
@@ -68,10 +77,10 @@ public static class IndexScale
         var dbFile = Path.Combine(dir, "index.sqlite");
         var backend = postgres != null ? "PostgreSQL" : "SQLite";
         if (postgres == null) Console.WriteLine($"SQLite: background checkpoint every {checkpointPages} WAL pages, page cache {cacheKiB / 1024} MB");
-        Console.WriteLine($"index-scale: {backend}, {count} instances, {patientCount} patients, write-behind batches (wait every {Checkpoint}), window {window}, {runs} timed runs per query; {DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        Console.WriteLine($"index-scale: {backend}, {count} instances, {patientCount} patients, SOP Instance UIDs {(seriesUids ? "per series (a random prefix, then the instance number)" : "random each")}, write-behind batches (wait every {Checkpoint}), window {window}, {runs} timed runs per query; {DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
 
         // Load.
-        var data = new Synthetic(count, patientCount);
+        var data = new Synthetic(count, patientCount, seriesUids);
         var times = new long[count + 1];
         // Process CPU time at the window edges: on a loaded machine wall time measures the scheduler as much as us.
         var cpu = new System.Collections.Concurrent.ConcurrentDictionary<long, TimeSpan>();
@@ -239,8 +248,10 @@ public static class IndexScale
     /// <summary>Deterministic synthetic patients: each has 1–5 studies (dates 2015–2024), each study 1–6 series of
     /// mixed modalities, the patient's instances (count / patients) spread over the series with skewed weights (a CT
     /// series holds many, an SR one few). UIDs start with a random component, so each insert lands at a random place
-    /// of the primary-key B-trees (real UIDs are often time-ordered per device, which is kinder).</summary>
-    private sealed class Synthetic(long count, int patients)
+    /// of the primary-key B-trees. With <paramref name="seriesUids"/> a series' SOP Instance UIDs share a random
+    /// prefix and end in the instance number, as devices commonly make them (a device, date or series part, then a
+    /// counter): a series' inserts then land side by side, the series at random places.</summary>
+    private sealed class Synthetic(long count, int patients, bool seriesUids)
     {
         private static readonly string[] Surnames =
         [
@@ -266,6 +277,7 @@ public static class IndexScale
         public string SamplePatientId => $"PID{patients / 2:D7}";
 
         private long _uid;
+        private readonly Random _prefixes = new(21);
 
         private string Uid(Random rng) => $"1.2.826.0.1.3680043.10.1207.{rng.Next(1, 999_999_999)}.{++_uid}";
 
@@ -313,10 +325,13 @@ public static class IndexScale
                 {
                     var (s, kind, _) = layout[k];
                     var seriesUid = Uid(rng);
+                    var seriesPrefix = seriesUids ? Uid(_prefixes) : "";
                     Series++;
                     for (var n = 1; n <= per[k]; n++)
                     {
-                        var sop = Uid(rng);
+                        // Drawn either way: the rest of the data stays the same for both UID models.
+                        var random = Uid(rng);
+                        var sop = seriesUids ? $"{seriesPrefix}.{n}" : random;
                         emitted++;
                         yield return new InstanceRecord
                         {
