@@ -6,7 +6,8 @@
 #   bench/scripts/index-scale.sh                       # SQLite, 1,000,000 instances (several minutes)
 #   bench/scripts/index-scale.sh --count 100000        # quick
 #   PG=1 bench/scripts/index-scale.sh --count 200000   # SQLite, then the same against a throwaway PostgreSQL cluster
-# Extra arguments go to the program (--count N, --patients P, --runs R, --associations A).
+# Extra arguments go to the program (--count N, --patients P, --runs R, --uids random|series, --checkpoint-pages N,
+# --cache-mb M).
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TMO=${TMO:-3600}
@@ -21,8 +22,8 @@ rm -rf "$WORK/sqlite"
 
 if [ "$PG" = 1 ]; then
   # A throwaway cluster as tests/DicomSpecGen.Runtime.Tests/Archive/PostgresCluster.cs starts one: initdb as user
-  # postgres (the server refuses root), loopback only, a free port, fsync off (the SQLite run is not fsynced per
-  # commit either: WAL with synchronous=NORMAL).
+  # postgres (the server refuses root), loopback only, a free port, fsync off (unlike the SQLite run, which commits
+  # with synchronous=FULL as the durable archive does: the PostgreSQL figures are not a like-for-like comparison).
   bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort | tail -1)
   [ -x "$bin/initdb" ] || { echo "PostgreSQL is not installed (apt-get install postgresql)"; exit 1; }
   pg=$(mktemp -d /tmp/dsg-pg-scale.XXXXXX); as=(); [ "$(id -un)" = root ] && { chown postgres:postgres "$pg"; as=(runuser -u postgres --); }

@@ -42,9 +42,16 @@ internal sealed class IndexWriter : IDisposable
 
     internal TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long the writer lets a batch gather before committing it, unless a reader is waiting (then at once):
-    /// one transaction for the stores of a few ms instead of one each (SQLite writes every touched page per commit).</summary>
-    internal TimeSpan Linger { get; init; } = TimeSpan.FromMilliseconds(5);
+    /// <summary>How long the writer lets a batch gather at most before committing it, unless a reader is waiting (then
+    /// at once) or the stores paused (<see cref="IdleGap"/>): one transaction for the stores of tens of ms instead of one
+    /// each (SQLite writes every page a commit touched, here several per commit whatever its size, so the WAL writes per
+    /// object fall as the batch grows). Success never waits for it (the file and its placement record are durable
+    /// before); the settle lines and the folder fsyncs do, a little later.</summary>
+    internal TimeSpan Linger { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The batch is committed when no record arrived for this long (the senders have paused or stopped),
+    /// before <see cref="Linger"/> is up.</summary>
+    internal TimeSpan IdleGap { get; init; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>Completed when a reader starts waiting: the writer stops lingering.</summary>
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -91,17 +98,22 @@ internal sealed class IndexWriter : IDisposable
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            Task wake;
-            long queued;
-            lock (_gate)
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            while (true)
             {
-                if (_wake.Task.IsCompleted) _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
-                wake = _waiters.Count > 0 || _closing ? Task.CompletedTask : _wake.Task;
-                queued = _enqueued - _done;
+                while (batch.Count < MaxBatch && reader.TryRead(out var pending)) batch.Add(pending);
+                Task wake;
+                lock (_gate)
+                {
+                    if (_wake.Task.IsCompleted) _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                    wake = _waiters.Count > 0 || _closing ? Task.CompletedTask : _wake.Task;
+                }
+                var left = Linger - System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                if (batch.Count >= MaxBatch || wake.IsCompleted || left <= TimeSpan.Zero) break;
+                // One timer per gap, not per record.
+                await Task.WhenAny(Task.Delay(left < IdleGap ? left : IdleGap), wake).ConfigureAwait(false);
+                if (!wake.IsCompleted && !reader.TryPeek(out _)) break;
             }
-            if (Linger > TimeSpan.Zero && !wake.IsCompleted && queued < MaxBatch)
-                await Task.WhenAny(Task.Delay(Linger), wake).ConfigureAwait(false);
-            while (batch.Count < MaxBatch && reader.TryRead(out var pending)) batch.Add(pending);
             try
             {
                 await CommitAsync(batch).ConfigureAwait(false);

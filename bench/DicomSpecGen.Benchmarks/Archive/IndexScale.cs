@@ -40,6 +40,9 @@ public static class IndexScale
         var dir = Path.Combine(Path.GetTempPath(), "dsg-index-scale");
         string? postgres = null;
         var runs = 21;
+        var checkpointPages = SqliteInstanceIndex.CheckpointPages;
+        var cacheKiB = SqliteInstanceIndex.CacheKiB;
+        var seriesUids = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -50,9 +53,19 @@ public static class IndexScale
                 case "--dir": dir = Next(); break;
                 case "--postgres": postgres = Next(); break;
                 case "--runs": runs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--checkpoint-pages": checkpointPages = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--uids":
+                    seriesUids = Next() switch
+                    {
+                        "random" => false,
+                        "series" => true,
+                        var other => throw new ArgumentException($"--uids random|series, not {other}"),
+                    };
+                    break;
+                case "--cache-mb": cacheKiB = 1024 * int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--associations": Next(); break;   // earlier versions' concurrent inserters: the writer is one consumer now
                 default:
-                    Console.Error.WriteLine("usage: index-scale [--count N=1000000] [--patients P=N/100] [--dir DIR] [--postgres CONNSTR] [--runs R=21]");
+                    Console.Error.WriteLine("usage: index-scale [--count N=1000000] [--patients P=N/100] [--dir DIR] [--postgres CONNSTR] [--runs R=21] [--checkpoint-pages N] [--cache-mb M] [--uids random|series]");
                     return 2;
             }
         }
@@ -63,17 +76,27 @@ public static class IndexScale
         Directory.CreateDirectory(dir);
         var dbFile = Path.Combine(dir, "index.sqlite");
         var backend = postgres != null ? "PostgreSQL" : "SQLite";
-        Console.WriteLine($"index-scale: {backend}, {count} instances, {patientCount} patients, write-behind batches (wait every {Checkpoint}), window {window}, {runs} timed runs per query; {DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        if (postgres == null) Console.WriteLine($"SQLite: background checkpoint every {checkpointPages} WAL pages, page cache {cacheKiB / 1024} MB");
+        Console.WriteLine($"index-scale: {backend}, {count} instances, {patientCount} patients, SOP Instance UIDs {(seriesUids ? "per series (a random prefix, then the instance number)" : "random each")}, write-behind batches (wait every {Checkpoint}), window {window}, {runs} timed runs per query; {DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
 
         // Load.
-        var data = new Synthetic(count, patientCount);
+        var data = new Synthetic(count, patientCount, seriesUids);
         var times = new long[count + 1];
         // Process CPU time at the window edges: on a loaded machine wall time measures the scheduler as much as us.
         var cpu = new System.Collections.Concurrent.ConcurrentDictionary<long, TimeSpan>();
         cpu[0] = Environment.CpuUsage.TotalTime;
+        // Read and write system calls and bytes (/proc/self/io) over the same windows: counts that do not move with the load.
+        var io = new System.Collections.Concurrent.ConcurrentDictionary<long, long[]>();
+        io[0] = ProcessIo();
+        var pages = new System.Collections.Concurrent.ConcurrentDictionary<long, long[]>();
         var clock = Stopwatch.StartNew();
-        using (var index = postgres != null ? (SqlInstanceIndex)new PostgresInstanceIndex(postgres) : new SqliteInstanceIndex(dbFile))
+        using (var index = postgres != null ? (SqlInstanceIndex)new PostgresInstanceIndex(postgres) : new SqliteInstanceIndex(dbFile, durable: true, checkpointPages, cacheKiB))
         {
+            if (index is SqliteInstanceIndex opened)
+            {
+                var (written, missed) = opened.PageCounts();
+                pages[0] = [written, missed, .. CheckpointerIo()];
+            }
             using var writer = new IndexWriter(new NoFiles(), index, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
             long n = 0;
             foreach (var record in data.Records())
@@ -82,7 +105,17 @@ public static class IndexScale
                 if (++n % Checkpoint != 0) continue;
                 await writer.WaitAsync(CancellationToken.None);
                 times[n] = clock.ElapsedTicks;
-                if (n == window || n == count - window || n == count) cpu[n] = Environment.CpuUsage.TotalTime;
+                if (n == window || n == count - window || n == count)
+                {
+                    cpu[n] = Environment.CpuUsage.TotalTime;
+                    io[n] = ProcessIo();
+                    if (index is SqliteInstanceIndex sqlite)
+                    {
+                        var (written, missed) = sqlite.PageCounts();
+                        var checkpointer = CheckpointerIo();
+                        pages[n] = [written, missed, checkpointer[0], checkpointer[1]];
+                    }
+                }
                 if (n % 100_000 == 0) Console.Error.WriteLine($"  {n} inserted, {clock.Elapsed.TotalSeconds:F0} s");
             }
         }
@@ -93,6 +126,13 @@ public static class IndexScale
         var cpuFirst = (cpu[window] - cpu[0]).TotalMicroseconds / window;
         var cpuLast = (cpu[count] - cpu[count - window]).TotalMicroseconds / window;
         Console.WriteLine($"  process CPU per insert (generation included): first {window}: {cpuFirst:F0} µs, last {window}: {cpuLast:F0} µs, last/first {cpuLast / cpuFirst:F2}");
+        string Io(long from, long to) => string.Join(", ", IoFields.Select((f, i) => $"{f} {(io[to][i] - io[from][i]) / (double)window:F2}"));
+        Console.WriteLine($"  per insert, first {window}: {Io(0, window)}; last {window}: {Io(count - window, count)} (/proc/self/io; bytes in KB)");
+        if (pages.ContainsKey(count))
+        {
+            string Pages(long from, long to) => string.Join(", ", new[] { "WAL pages", "cache misses", "checkpointer syscr", "checkpointer syscw" }.Select((f, i) => $"{f} {(pages[to][i] - pages[from][i]) / (double)window:F2}"));
+            Console.WriteLine($"  SQLite per insert, first {window}: {Pages(0, window)}; last {window}: {Pages(count - window, count)} (writer connection's db_status; checkpoint thread's /proc io)");
+        }
         Console.WriteLine($"  studies {data.Studies}, series {data.Series}, instances {count}");
 
         // Size (SQLite: the file after the last connection closed, which checkpoints the WAL into it).
@@ -174,13 +214,44 @@ public static class IndexScale
         return id;
     }
 
+    private static readonly string[] IoFields = ["syscr", "syscw", "rchar", "wchar"];
+
+    /// <summary>The process's read/write system calls and KB read/written so far (rchar/wchar count page-cache hits too).</summary>
+    private static long[] ProcessIo()
+    {
+        if (!File.Exists("/proc/self/io")) return new long[IoFields.Length];
+        var fields = File.ReadAllLines("/proc/self/io").Select(l => l.Split(':', 2)).ToDictionary(p => p[0].Trim(), p => long.Parse(p[1].Trim(), CultureInfo.InvariantCulture));
+        return [.. IoFields.Select(f => f.EndsWith("char", StringComparison.Ordinal) ? fields[f] / 1024 : fields[f])];
+    }
+
+    /// <summary>syscr and syscw of the index's checkpoint thread so far (0 before it exists).</summary>
+    private static long[] CheckpointerIo()
+    {
+        var prefix = SqliteInstanceIndex.CheckpointThreadName[..15];
+        foreach (var task in Directory.Exists("/proc/self/task") ? Directory.GetDirectories("/proc/self/task") : [])
+        {
+            try
+            {
+                if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith(prefix, StringComparison.Ordinal)) continue;
+                var fields = File.ReadAllLines(Path.Combine(task, "io")).Select(l => l.Split(':', 2)).ToDictionary(p => p[0].Trim(), p => long.Parse(p[1].Trim(), CultureInfo.InvariantCulture));
+                return [fields["syscr"], fields["syscw"]];
+            }
+            catch (IOException)
+            {
+            }
+        }
+        return [0, 0];
+    }
+
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     /// <summary>Deterministic synthetic patients: each has 1–5 studies (dates 2015–2024), each study 1–6 series of
     /// mixed modalities, the patient's instances (count / patients) spread over the series with skewed weights (a CT
     /// series holds many, an SR one few). UIDs start with a random component, so each insert lands at a random place
-    /// of the primary-key B-trees (real UIDs are often time-ordered per device, which is kinder).</summary>
-    private sealed class Synthetic(long count, int patients)
+    /// of the primary-key B-trees. With <paramref name="seriesUids"/> a series' SOP Instance UIDs share a random
+    /// prefix and end in the instance number, as devices commonly make them (a device, date or series part, then a
+    /// counter): a series' inserts then land side by side, the series at random places.</summary>
+    private sealed class Synthetic(long count, int patients, bool seriesUids)
     {
         private static readonly string[] Surnames =
         [
@@ -206,6 +277,7 @@ public static class IndexScale
         public string SamplePatientId => $"PID{patients / 2:D7}";
 
         private long _uid;
+        private readonly Random _prefixes = new(21);
 
         private string Uid(Random rng) => $"1.2.826.0.1.3680043.10.1207.{rng.Next(1, 999_999_999)}.{++_uid}";
 
@@ -253,10 +325,13 @@ public static class IndexScale
                 {
                     var (s, kind, _) = layout[k];
                     var seriesUid = Uid(rng);
+                    var seriesPrefix = seriesUids ? Uid(_prefixes) : "";
                     Series++;
                     for (var n = 1; n <= per[k]; n++)
                     {
-                        var sop = Uid(rng);
+                        // Drawn either way: the rest of the data stays the same for both UID models.
+                        var random = Uid(rng);
+                        var sop = seriesUids ? $"{seriesPrefix}.{n}" : random;
                         emitted++;
                         yield return new InstanceRecord
                         {

@@ -31,6 +31,18 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
         public abstract DbCommand Command(string sql);
 
         public abstract ValueTask DisposeAsync();
+
+        /// <summary>Starts queueing statements (<see cref="Defer"/>) to send them in one round trip at <see cref="FlushAsync"/>;
+        /// false where the dialect gains nothing by it (SQLite runs in-process).</summary>
+        public virtual bool TryDefer() => false;
+
+        public virtual bool Deferring => false;
+
+        /// <summary>Queues a statement whose result is not needed (an upsert: one row).</summary>
+        public virtual void Defer(string sql, object?[] values) => throw new NotSupportedException();
+
+        /// <summary>Runs the queued statements in the transaction and stops queueing.</summary>
+        public virtual Task FlushAsync(DbTransaction tx, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     protected abstract Task<Lease> AcquireAsync(CancellationToken cancellationToken);
@@ -58,7 +70,7 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
     {
         await using var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await lease.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var written = await AddAsync(lease, tx, r, policy, cancellationToken).ConfigureAwait(false);
+        var written = await AddAsync(lease, tx, r, policy, new ParentRows(), cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return written;
     }
@@ -71,29 +83,56 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
         if (records.Count == 0) return written;
         await using var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await lease.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var parents = new ParentRows();
+        // Replacing needs no statement's result, so its statements can go in one round trip (PostgreSQL); keeping the
+        // first needs each insert's row count before the next statement.
+        var deferred = records.All(r => r.Policy == DuplicatePolicy.Replace) && lease.TryDefer();
         for (var i = 0; i < records.Count; i++)
-            written[i] = await AddAsync(lease, tx, records[i].Record, records[i].Policy, cancellationToken).ConfigureAwait(false);
+            written[i] = await AddAsync(lease, tx, records[i].Record, records[i].Policy, parents, cancellationToken).ConfigureAwait(false);
+        if (deferred) await lease.FlushAsync(tx, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return written;
     }
 
-    private async Task<bool> AddAsync(Lease lease, DbTransaction tx, InstanceRecord r, DuplicatePolicy policy, CancellationToken cancellationToken)
+    /// <summary>Per parent table (patient, study, series), the values of the row this transaction last wrote there. The
+    /// instances of a batch mostly share their series, study and patient: a statement that would write a row exactly as
+    /// it already is in this transaction is skipped (three statements of four per instance, and the CPU they cost).</summary>
+    private sealed class ParentRows
+    {
+        private readonly object?[]?[] _rows = new object?[]?[3];
+
+        public bool Unchanged(int table, object?[] values) => _rows[table] is { } row && row.AsSpan().SequenceEqual(values);
+
+        public void Wrote(int table, object?[] values) => _rows[table] = values;
+    }
+
+    /// <summary>Runs a parent row's insert-if-new or upsert unless <paramref name="parents"/> shows the row already has
+    /// <paramref name="values"/> in this transaction (then either statement would leave it as it is).</summary>
+    private static async Task ParentAsync(Lease lease, DbTransaction tx, string sql, int table, ParentRows parents, CancellationToken cancellationToken, params object?[] values)
+    {
+        if (parents.Unchanged(table, values)) return;
+        // 0 rows: an insert-if-new found the row there, values unknown; the cached row (another key, or this key
+        // with values that statement did not change) stays true.
+        if (await RunAsync(lease, sql, tx, cancellationToken, values).ConfigureAwait(false) > 0) parents.Wrote(table, values);
+    }
+
+    private async Task<bool> AddAsync(Lease lease, DbTransaction tx, InstanceRecord r, DuplicatePolicy policy, ParentRows parents, CancellationToken cancellationToken)
     {
         if (policy == DuplicatePolicy.KeepFirst)
         {
             // The parents first (FOREIGN KEY), then the instance unless stored already: a duplicate changes nothing.
-            await ExecuteAsync(lease.Command(InsertParentIfNew[0]), tx, cancellationToken, r.PatientId, r.PatientName, r.PatientBirthDate, r.PatientSex).ConfigureAwait(false);
-            await ExecuteAsync(lease.Command(InsertParentIfNew[1]), tx, cancellationToken, r.StudyInstanceUid, r.PatientId, r.StudyDate, r.StudyTime, r.AccessionNumber, r.StudyId, r.StudyDescription).ConfigureAwait(false);
-            await ExecuteAsync(lease.Command(InsertParentIfNew[2]), tx, cancellationToken, r.SeriesInstanceUid, r.StudyInstanceUid, r.Modality, r.SeriesNumber, r.SeriesDescription).ConfigureAwait(false);
+            await ParentAsync(lease, tx, InsertParentIfNew[0], 0, parents, cancellationToken, r.PatientId, r.PatientName, r.PatientBirthDate, r.PatientSex).ConfigureAwait(false);
+            await ParentAsync(lease, tx, InsertParentIfNew[1], 1, parents, cancellationToken, r.StudyInstanceUid, r.PatientId, r.StudyDate, r.StudyTime, r.AccessionNumber, r.StudyId, r.StudyDescription).ConfigureAwait(false);
+            await ParentAsync(lease, tx, InsertParentIfNew[2], 2, parents, cancellationToken, r.SeriesInstanceUid, r.StudyInstanceUid, r.Modality, r.SeriesNumber, r.SeriesDescription).ConfigureAwait(false);
             if (await ExecuteAsync(lease.Command(InsertInstanceIfNew), tx, cancellationToken, r.SopInstanceUid, r.SeriesInstanceUid, r.SopClassUid, r.InstanceNumber, r.TransferSyntaxUid, r.RelativePath, r.Size).ConfigureAwait(false) == 0)
                 return false;
         }
         // A new instance (or, replacing, any) updates its patient, study and series as the last one stored says.
-        await ExecuteAsync(lease.Command(UpsertSql[0]), tx, cancellationToken, r.PatientId, r.PatientName, r.PatientBirthDate, r.PatientSex).ConfigureAwait(false);
-        await ExecuteAsync(lease.Command(UpsertSql[1]), tx, cancellationToken, r.StudyInstanceUid, r.PatientId, r.StudyDate, r.StudyTime, r.AccessionNumber, r.StudyId, r.StudyDescription).ConfigureAwait(false);
-        await ExecuteAsync(lease.Command(UpsertSql[2]), tx, cancellationToken, r.SeriesInstanceUid, r.StudyInstanceUid, r.Modality, r.SeriesNumber, r.SeriesDescription).ConfigureAwait(false);
+        await ParentAsync(lease, tx, UpsertSql[0], 0, parents, cancellationToken, r.PatientId, r.PatientName, r.PatientBirthDate, r.PatientSex).ConfigureAwait(false);
+        await ParentAsync(lease, tx, UpsertSql[1], 1, parents, cancellationToken, r.StudyInstanceUid, r.PatientId, r.StudyDate, r.StudyTime, r.AccessionNumber, r.StudyId, r.StudyDescription).ConfigureAwait(false);
+        await ParentAsync(lease, tx, UpsertSql[2], 2, parents, cancellationToken, r.SeriesInstanceUid, r.StudyInstanceUid, r.Modality, r.SeriesNumber, r.SeriesDescription).ConfigureAwait(false);
         if (policy == DuplicatePolicy.Replace)
-            await ExecuteAsync(lease.Command(UpsertSql[3]), tx, cancellationToken, r.SopInstanceUid, r.SeriesInstanceUid, r.SopClassUid, r.InstanceNumber, r.TransferSyntaxUid, r.RelativePath, r.Size).ConfigureAwait(false);
+            await RunAsync(lease, UpsertSql[3], tx, cancellationToken, r.SopInstanceUid, r.SeriesInstanceUid, r.SopClassUid, r.InstanceNumber, r.TransferSyntaxUid, r.RelativePath, r.Size).ConfigureAwait(false);
         // A sequence is an attribute of its entity: the items of the last stored instance that has the sequence
         // replace the earlier ones; an instance without it leaves them.
         var sequenceSql = SequenceSql;
@@ -102,11 +141,11 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
             var sequence = IndexedAttributes.Sequences[q];
             if (!r.SequenceItems.TryGetValue(sequence.Tag, out var items)) continue;
             var owner = sequence.Level == QueryLevel.Study ? r.StudyInstanceUid : sequence.Level == QueryLevel.Series ? r.SeriesInstanceUid : r.SopInstanceUid;
-            await ExecuteAsync(lease.Command(sequenceSql[2 * q]), tx, cancellationToken, owner).ConfigureAwait(false);
+            await RunAsync(lease, sequenceSql[2 * q], tx, cancellationToken, owner).ConfigureAwait(false);
             for (var i = 0; i < items.Count; i++)
             {
                 object?[] values = [owner, i, .. sequence.ItemKeys.Select(k => items[i].TryGetValue(k.Tag, out var v) && v.Length > 0 ? v : null)];
-                await ExecuteAsync(lease.Command(sequenceSql[2 * q + 1]), tx, cancellationToken, values).ConfigureAwait(false);
+                await RunAsync(lease, sequenceSql[2 * q + 1], tx, cancellationToken, values).ConfigureAwait(false);
             }
         }
         return true;
@@ -153,6 +192,15 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
         $"INSERT INTO {q.Table}({q.OwnerColumn}, item, {string.Join(", ", q.ItemKeys.Select(k => k.Column))}) VALUES(@v1, @v2, " +
             string.Join(", ", q.ItemKeys.Select((_, i) => "@v" + (i + 3))) + ")",
     })];
+
+    /// <summary>Runs the statement now, or queues it when the lease is deferring (then it counts as one row: only
+    /// upserts and deletes whose counts are not read are run while deferring).</summary>
+    private static async Task<int> RunAsync(Lease lease, string sql, DbTransaction tx, CancellationToken cancellationToken, params object?[] values)
+    {
+        if (!lease.Deferring) return await ExecuteAsync(lease.Command(sql), tx, cancellationToken, values).ConfigureAwait(false);
+        lease.Defer(sql, values);
+        return 1;
+    }
 
     /// <summary>Binds @v1…@n in order and runs the command in the transaction.</summary>
     private static async Task<int> ExecuteAsync(DbCommand command, DbTransaction tx, CancellationToken cancellationToken, params object?[] values)
