@@ -345,6 +345,11 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     {
         if (_behind == null || placed.Count == 0) return Task.CompletedTask;
         var folders = new HashSet<string>(StringComparer.Ordinal);
+        if (_behind.CanSyncFileSystem && placed.Count(s => s.Journaled) >= FileSystemSyncMinimum)
+        {
+            foreach (var staged in placed) folders.Add(Path.GetDirectoryName(Path.Combine(_root, staged.RelativePath))!);
+            return SyncFileSystemAsync(folders);
+        }
         var syncs = new List<Task>();
         foreach (var staged in placed)
         {
@@ -356,6 +361,21 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         }
         syncs.AddRange(folders.Select(SyncAsync));
         return Task.WhenAll(syncs);
+    }
+
+    /// <summary>Journaled files in one batch from which one syncfs of the archive's file system replaces their fsyncs
+    /// and their folders': it writes the same blocks, but each inode-table block and the cache flush once per batch
+    /// (8 parallel `storescu`, small objects, `bench-scp-ab.sh … par8 5`: receiver CPU per object 380 → 290 µs, rate
+    /// 1.18x). It also writes whatever else is dirty on that file system, so only for a batch big enough to be worth
+    /// it; it is behind the answers, so a slow one only delays settling (a full journal sends stores to the fsync path).</summary>
+    internal const int FileSystemSyncMinimum = 8;
+
+    private async Task SyncFileSystemAsync(HashSet<string> folders)
+    {
+        // Every file and folder name of the batch existed before this pass was asked for: the syncfs covers them,
+        // and each folder's own entry in the root too.
+        await _behind!.FileSystemAsync(_root).ConfigureAwait(false);
+        foreach (var folder in folders) _folderEntries.TryAdd(folder, Task.CompletedTask);
     }
 
     private async Task SyncAsync(string folder)

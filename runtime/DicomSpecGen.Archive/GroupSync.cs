@@ -21,6 +21,12 @@ internal interface IDiskSync
         using var file = System.IO.File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         File(file, path);
     }
+
+    /// <summary>Whether <see cref="FileSystem"/> can stand in for the fsyncs of many files and folders.</summary>
+    bool CanSyncFileSystem => false;
+
+    /// <summary>Every file and folder of the file system holding <paramref name="path"/> durable at once (syncfs).</summary>
+    void FileSystem(string path) => throw new NotSupportedException("this disk cannot sync a whole file system");
 }
 
 /// <summary>The operating system's fsync.</summary>
@@ -33,6 +39,10 @@ internal sealed partial class OsDiskSync : IDiskSync
     public void Data(SafeFileHandle file, string path) => Posix.DataSync(file, path);
 
     public void FileAt(string path) => Posix.SyncAt(path);
+
+    public bool CanSyncFileSystem => Posix.FileSystemSyncReports;
+
+    public void FileSystem(string path) => Posix.SyncFileSystem(path);
 
     public void Folder(string path)
     {
@@ -78,6 +88,7 @@ internal sealed class GroupSync(IDiskSync disk)
         Folder,
         Data,
         FileAt,
+        FileSystem,
     }
 
     private sealed record Request(SafeFileHandle? File, string Path, Kind Kind, TaskCompletionSource Done)
@@ -94,6 +105,11 @@ internal sealed class GroupSync(IDiskSync disk)
 
     /// <summary>fsync of a placed file by its name.</summary>
     public Task FileAtAsync(string path) => Enqueue(new Request(null, path, Kind.FileAt, NewSource()));
+
+    /// <summary>syncfs of the file system holding <paramref name="path"/> (only if the disk <see cref="CanSyncFileSystem"/>).</summary>
+    public Task FileSystemAsync(string path) => Enqueue(new Request(null, path, Kind.FileSystem, NewSource()));
+
+    public bool CanSyncFileSystem => disk.CanSyncFileSystem;
 
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -170,6 +186,7 @@ internal sealed class GroupSync(IDiskSync disk)
                     case Kind.File: disk.File(file!, path); break;
                     case Kind.Data: disk.Data(file!, path); break;
                     case Kind.FileAt: disk.FileAt(path); break;
+                    case Kind.FileSystem: disk.FileSystem(path); break;
                     default: disk.Folder(path); break;
                 }
             }

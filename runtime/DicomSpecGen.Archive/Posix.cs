@@ -169,6 +169,21 @@ internal static unsafe partial class Posix
         if (rc != 0) throw Error(Marshal.GetLastPInvokeError(), "fsync", path);
     }
 
+    /// <summary>syncfs(2) is available and reports write-back errors (Linux 5.8 and later; before that it returned 0
+    /// even when writing failed).</summary>
+    public static readonly bool FileSystemSyncReports = Enabled && Environment.OSVersion.Version >= new Version(5, 8);
+
+    /// <summary>syncfs(2) of the file system holding <paramref name="path"/>: every dirty file, folder and inode on it
+    /// reaches the disk, then one cache flush.</summary>
+    public static void SyncFileSystem(string path)
+    {
+        using var folder = OpenRead(path);
+        int rc;
+        do rc = SyncFs(folder);
+        while (rc != 0 && Marshal.GetLastPInvokeError() == Interrupted);
+        if (rc != 0) throw Error(Marshal.GetLastPInvokeError(), "syncfs", path);
+    }
+
     private static Exception Error(int errno, string what, string path)
     {
         var message = $"cannot {what} '{path}': {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})";
@@ -206,4 +221,7 @@ internal static unsafe partial class Posix
 
     [LibraryImport("libc", EntryPoint = "fdatasync", SetLastError = true)]
     private static partial int FDataSync(SafeFileHandle file);
+
+    [LibraryImport("libc", EntryPoint = "syncfs", SetLastError = true)]
+    private static partial int SyncFs(SafeFileHandle file);
 }

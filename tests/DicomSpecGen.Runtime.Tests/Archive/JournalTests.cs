@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using DicomSpecGen.Archive;
 using DicomSpecGen.Archive.Index;
+using DicomSpecGen.Data.Part10;
+using DicomSpecGen.Registry;
 using DicomSpecGen.Runtime.Tests.Services;
 
 namespace DicomSpecGen.Runtime.Tests.ArchiveStore;
@@ -40,6 +42,17 @@ public class JournalTests
         {
             OsDiskSync.Instance.Folder(path);
             Events.Enqueue(("folder", path));
+        }
+
+        /// <summary>Whether this disk offers syncfs (off: the per-file fsyncs are what is tested).</summary>
+        public bool FileSystemSync { get; init; }
+
+        public bool CanSyncFileSystem => FileSystemSync;
+
+        public void FileSystem(string path)
+        {
+            OsDiskSync.Instance.FileSystem(path);
+            Events.Enqueue(("syncfs", path));
         }
     }
 
@@ -99,6 +112,95 @@ public class JournalTests
         Assert.Contains(("folder", Path.GetDirectoryName(target)!), all);
         var log = Directory.GetFiles(Path.Combine(store.Root, ".placements"), "*.log").Single();
         Assert.Empty(PlacementLog.ReadOpenRecords(log));
+    }
+
+    /// <summary>Stages and places <paramref name="count"/> small files through the journal, as the archive does
+    /// before Success; returns them for <see cref="FileSystemInstanceStore.SyncPlacedAsync"/>.</summary>
+    private static async Task<List<StagedFile>> PlaceSmallAsync(FileSystemInstanceStore store, int count)
+    {
+        var placed = new List<StagedFile>();
+        foreach (var f in await TestFiles.CreateAsync(TestFiles.TempDir(), count, pixelBytes: 2048))
+        {
+            var bytes = File.ReadAllBytes(f.Path);
+            var offset = 132 + 12 + (int)BitConverter.ToUInt32(bytes, 140);
+            var meta = new DicomFileMeta(DicomUids.CTImageStorage, f.SopInstanceUid, DicomUids.ExplicitVRLittleEndian);
+            var staged = await store.StageAsync(meta, System.IO.Pipelines.PipeReader.Create(new System.Buffers.ReadOnlySequence<byte>(bytes[offset..])), CancellationToken.None);
+            Assert.True(staged.Journaled);
+            await store.CommitAsync(staged, CancellationToken.None);
+            placed.Add(staged);
+        }
+        return placed;
+    }
+
+    [Fact]
+    public async Task A_batch_of_enough_journaled_files_is_made_durable_by_one_syncfs_instead_of_their_fsyncs()
+    {
+        Assert.True(OsDiskSync.Instance.CanSyncFileSystem, "syncfs with error reporting needs Linux 5.8 or later");
+        var disk = new RecordingDisk { FileSystemSync = true };
+        var store = await DurableStoreAsync(TestFiles.TempDir(), disk);
+        var placed = await PlaceSmallAsync(store, FileSystemInstanceStore.FileSystemSyncMinimum);
+        var before = disk.Events.Count;
+        await store.SyncPlacedAsync(placed, CancellationToken.None);
+        var seen = disk.Events.Skip(before).ToArray();
+        Assert.Equal([("syncfs", store.Root)], seen);
+        // The folders' own entries were covered by it: a later file into the same folder needs its folder only.
+        var again = await PlaceSmallAsync(store, 1);
+        var folder = Path.GetDirectoryName(Path.Combine(store.Root, again[0].RelativePath))!;
+        var known = placed.Any(p => Path.GetDirectoryName(Path.Combine(store.Root, p.RelativePath)) == folder);
+        before = disk.Events.Count;
+        await store.SyncPlacedAsync(again, CancellationToken.None);
+        seen = disk.Events.Skip(before).ToArray();
+        Assert.DoesNotContain(seen, e => e.Kind == "syncfs");
+        Assert.Contains(("fileat", Path.Combine(store.Root, again[0].RelativePath)), seen);
+        Assert.Contains(("folder", folder), seen);
+        Assert.Equal(known ? 0 : 1, seen.Count(e => e == ("folder", store.Root)));
+    }
+
+    [Fact]
+    public async Task A_small_batch_keeps_the_fsync_of_each_file_and_folder()
+    {
+        var disk = new RecordingDisk { FileSystemSync = true };
+        var store = await DurableStoreAsync(TestFiles.TempDir(), disk);
+        var placed = await PlaceSmallAsync(store, FileSystemInstanceStore.FileSystemSyncMinimum - 1);
+        var before = disk.Events.Count;
+        await store.SyncPlacedAsync(placed, CancellationToken.None);
+        var seen = disk.Events.Skip(before).ToArray();
+        Assert.DoesNotContain(seen, e => e.Kind == "syncfs");
+        foreach (var p in placed)
+        {
+            var target = Path.Combine(store.Root, p.RelativePath);
+            Assert.Contains(("fileat", target), seen);
+            Assert.Contains(("folder", Path.GetDirectoryName(target)!), seen);
+        }
+    }
+
+    [Fact]
+    public async Task Many_stores_at_once_all_settle_each_file_covered_by_its_fsync_or_a_syncfs_after_its_rename()
+    {
+        var disk = new RecordingDisk { FileSystemSync = true };
+        var store = await DurableStoreAsync(TestFiles.TempDir(), disk);
+        using var archive = new DicomArchive(store, DicomArchive.OpenIndex(store.Root, null), "SCP");
+        var files = await TestFiles.CreateAsync(TestFiles.TempDir(), 40, pixelBytes: 2048);
+        var codes = await Task.WhenAll(files.Select(f => ArchiveTests.StoreFileAsync(archive, f.Path)));
+        Assert.All(codes, c => Assert.Equal(0, c));
+        await archive.IndexedAsync(CancellationToken.None);
+        var all = disk.Events.ToArray();
+        foreach (var f in files)
+        {
+            var target = Path.Combine(store.Root, FileSystemInstanceStore.SafeRelativePath(f.SopInstanceUid));
+            Assert.True(all.Contains(("fileat", target)) || all.Contains(("syncfs", store.Root)), $"{target} was never made durable");
+        }
+        var log = Directory.GetFiles(Path.Combine(store.Root, ".placements"), "*.log").Single();
+        Assert.Empty(PlacementLog.ReadOpenRecords(log));
+        Assert.Equal(files.Count, (await archive.Index.InstancesAsync([], CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public void Syncfs_of_a_missing_folder_fails_naming_it()
+    {
+        var missing = Path.Combine(TestFiles.TempDir(), "gone");
+        var e = Assert.ThrowsAny<IOException>(() => OsDiskSync.Instance.FileSystem(missing));
+        Assert.Contains(missing, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
