@@ -25,7 +25,9 @@
 #   - fsync-bound.py (write+fsync+rename per object, and with --dir-fsync the folder fsync too) beside the durable
 #     single association, and the ceiling of any durable receiver with this sender: per repetition, the no-op
 #     receiver's time plus the bound's time for the same objects;
-#   - 8 fsync-bound.py at once (one per folder p0..p7) beside the 8 parallel associations into the durable SCP.
+#   - 8 fsync-bound.py at once (one per folder p0..p7) beside the 8 parallel associations into the durable SCP, and
+#     the estimate of a durable receiver on these 2 cores: 8 storescu at once into storescp --ignore, plus the 8
+#     fsync-bound.py's time (both are CPU-bound with 8 senders on 2 cores, so their times add if nothing overlaps).
 # The raw timings go to $OUT/raw.tsv (figure, repetition, ours ms, reference ms, objects, bytes).
 set -u -o pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -179,7 +181,7 @@ scp() { # figure dir parallel ours-args dcmtk-args [floor|bound]: also storescu 
         # and that plus create+write+rename without fsync (FIGURE-ceiling), or the parallel fsync bound (FIGURE-bound)
   local rep k kinds=(ours dcmtk); local -A t
   [ "${6:-}" = floor ] && kinds+=(ignore nosync)
-  [ "${6:-}" = bound ] && kinds+=(bound)
+  [ "${6:-}" = bound ] && kinds+=(bound ignore)
   for rep in $(seq "$R"); do
     t=()
     for k in $(order "$rep" "${kinds[@]}"); do
@@ -195,6 +197,7 @@ scp() { # figure dir parallel ours-args dcmtk-args [floor|bound]: also storescu 
     [ -n "${t[ignore]:-}" ] && record "$1-floor" "$rep" "${t[ours]}" "${t[ignore]}" "$(count "$2")" "$(bytes "$2")"
     [ -n "${t[nosync]:-}" ] && record "$1-ceiling" "$rep" "${t[ours]}" "$(sum "${t[ignore]}" "${t[nosync]}")" "$(count "$2")" "$(bytes "$2")"
     [ -n "${t[bound]:-}" ] && record "$1-bound" "$rep" "${t[ours]}" "${t[bound]}" "$(count "$2")" "$(bytes "$2")"
+    [ -n "${t[bound]:-}" ] && [ -n "${t[ignore]:-}" ] && record "$1-ceiling" "$rep" "${t[ours]}" "$(sum "${t[ignore]}" "${t[bound]}")" "$(count "$2")" "$(bytes "$2")"
   done
 }
 

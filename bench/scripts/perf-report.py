@@ -135,7 +135,13 @@ def compare_rows(c, echo_n):
             at = " (the target is beyond the disk for a receiver that fsyncs each file)" if target * ref > disk else ""
             bcell = (f"{target:.1f}x target = {fmt_rate(target * ref, unit)}; disk {fmt_rate(disk, unit)} "
                      f"(8 × write+fsync+rename at once, `fsync-bound.py`){at}")
-            bratio = spread(c.ratio(fig + "-bound")) + c.fails(fig + "-bound")
+            bratio = "disk " + spread(c.ratio(fig + "-bound")) + c.fails(fig + "-bound")
+            if c.good(fig + "-ceiling"):
+                _, ceil = c.medians(fig + "-ceiling", unit)
+                beyond = over_ceiling(ours, ceil) or (" (the target is beyond it)" if target * ref > ceil else "")
+                bcell += (f"; estimate for 2 cores {fmt_rate(ceil, unit)} (8 `storescu` → `storescp --ignore` at once, "
+                          f"plus the disk's time above, per object){beyond}")
+                bratio += "; estimate " + spread(c.ratio(fig + "-ceiling")) + c.fails(fig + "-ceiling")
         out.append([label, fmt_rate(ours, unit), f"{refname} {fmt_rate(ref, unit)}", spread(ratios) + c.fails(fig), tgt, met, bcell, bratio])
     return out
 
