@@ -66,6 +66,17 @@ def over_ceiling(ours, ceil):
     return " (ours is above it, so for these objects it is no bound: receiving and writing overlap)" if ours > ceil else ""
 
 
+def extra_ceiling(c, fig, unit, ours, want, name, beyond_text, what):
+    """The FIG-ceiling figure as a second bound in the cell: its rate, what it is, whether the target's rate (want)
+    lies beyond it, and ours / it; empty when the run has none."""
+    if not c.good(fig + "-ceiling"):
+        return "", ""
+    _, ceil = c.medians(fig + "-ceiling", unit)
+    beyond = over_ceiling(ours, ceil) or (f" ({beyond_text})" if want > ceil else "")
+    return (f"; {name} {fmt_rate(ceil, unit)} {what}{beyond}",
+            f"; {name} " + spread(c.ratio(fig + "-ceiling")) + c.fails(fig + "-ceiling"))
+
+
 def compare_rows(c, echo_n):
     out = []
     # figure, label, reference name, unit, target (None: context), bound figure, bound description
@@ -117,12 +128,10 @@ def compare_rows(c, echo_n):
             at = " (the target is at or beyond the floor)" if target and target * ref >= 0.9 * floor else ""
             bcell = f"{target:.1f}x target = {fmt_rate(target * ref, unit)}; floor {fmt_rate(floor, unit)} (`storescu` → `storescp --ignore`){at}"
             bratio = "floor " + spread(c.ratio(fig + "-floor")) + c.fails(fig + "-floor")
-            if c.good(fig + "-ceiling"):
-                _, ceil = c.medians(fig + "-ceiling", unit)
-                beyond = over_ceiling(ours, ceil) or (" (the target is beyond the ceiling)" if target * ref > ceil else "")
-                bcell += (f"; ceiling {fmt_rate(ceil, unit)} (the floor + create+write+rename without fsync, "
-                          f"`fsync-bound.py --no-fsync`, per object){beyond}")
-                bratio += "; ceiling " + spread(c.ratio(fig + "-ceiling")) + c.fails(fig + "-ceiling")
+            cell, ratio = extra_ceiling(c, fig, unit, ours, target * ref, "ceiling", "the target is beyond the ceiling",
+                                        "(the floor + create+write+rename without fsync, `fsync-bound.py --no-fsync`, per object)")
+            bcell += cell
+            bratio += ratio
         elif bound == "ceiling" and c.good(fig + "-ceiling"):
             _, ceil = c.medians(fig + "-ceiling", unit)
             what = "write+fsync+rename+folder fsync" if fig.endswith("-dir") else "write+fsync+rename"
@@ -136,12 +145,10 @@ def compare_rows(c, echo_n):
             bcell = (f"{target:.1f}x target = {fmt_rate(target * ref, unit)}; disk {fmt_rate(disk, unit)} "
                      f"(8 × write+fsync+rename at once, `fsync-bound.py`){at}")
             bratio = "disk " + spread(c.ratio(fig + "-bound")) + c.fails(fig + "-bound")
-            if c.good(fig + "-ceiling"):
-                _, ceil = c.medians(fig + "-ceiling", unit)
-                beyond = over_ceiling(ours, ceil) or (" (the target is beyond it)" if target * ref > ceil else "")
-                bcell += (f"; estimate for 2 cores {fmt_rate(ceil, unit)} (8 `storescu` → `storescp --ignore` at once, "
-                          f"plus the disk's time above, per object){beyond}")
-                bratio += "; estimate " + spread(c.ratio(fig + "-ceiling")) + c.fails(fig + "-ceiling")
+            cell, ratio = extra_ceiling(c, fig, unit, ours, target * ref, "estimate for 2 cores", "the target is beyond it",
+                                        "(8 `storescu` → `storescp --ignore` at once, plus the disk's time above, per object)")
+            bcell += cell
+            bratio += ratio.replace("; estimate for 2 cores ", "; estimate ")
         out.append([label, fmt_rate(ours, unit), f"{refname} {fmt_rate(ref, unit)}", spread(ratios) + c.fails(fig), tgt, met, bcell, bratio])
     return out
 

@@ -56,20 +56,6 @@ public class JournalTests
         }
     }
 
-    /// <summary>An index that fails every write, as a process killed before its index rows would: records stay open.</summary>
-    private sealed class IndexDiesOnWrite(IInstanceIndex inner) : IInstanceIndex
-    {
-        public Task AddAsync(InstanceRecord record, CancellationToken cancellationToken) => throw new IOException("killed before the index row");
-
-        public Task<bool> AddAsync(InstanceRecord record, DuplicatePolicy policy, CancellationToken cancellationToken) => throw new IOException("killed before the index row");
-
-        public Task<IReadOnlyList<IReadOnlyDictionary<string, string?>>> QueryAsync(QueryLevel level, IReadOnlyList<KeyCondition> conditions, CancellationToken cancellationToken)
-            => inner.QueryAsync(level, conditions, cancellationToken);
-
-        public Task<IReadOnlyList<InstanceRecord>> InstancesAsync(IReadOnlyList<KeyCondition> conditions, CancellationToken cancellationToken)
-            => inner.InstancesAsync(conditions, cancellationToken);
-    }
-
     private static async Task<FileSystemInstanceStore> DurableStoreAsync(string folder, IDiskSync disk, long journalSize = 1 << 20)
     {
         var store = new FileSystemInstanceStore(folder, disk, journalSize);

@@ -13,20 +13,6 @@ public abstract class ReconciliationTests
 {
     protected abstract IndexBackend Backend { get; }
 
-    /// <summary>An index that fails every write, as a process killed before its index row would (the file is placed).</summary>
-    private sealed class IndexDiesOnWrite(IInstanceIndex inner) : IInstanceIndex
-    {
-        public Task AddAsync(InstanceRecord record, CancellationToken cancellationToken) => throw new IOException("killed before the index row");
-
-        public Task<bool> AddAsync(InstanceRecord record, DuplicatePolicy policy, CancellationToken cancellationToken) => throw new IOException("killed before the index row");
-
-        public Task<IReadOnlyList<IReadOnlyDictionary<string, string?>>> QueryAsync(QueryLevel level, IReadOnlyList<KeyCondition> conditions, CancellationToken cancellationToken)
-            => inner.QueryAsync(level, conditions, cancellationToken);
-
-        public Task<IReadOnlyList<InstanceRecord>> InstancesAsync(IReadOnlyList<KeyCondition> conditions, CancellationToken cancellationToken)
-            => inner.InstancesAsync(conditions, cancellationToken);
-    }
-
     /// <summary>Stores each file through an archive whose index write fails: each is answered Success (the row is
     /// written behind) and ends placed, unindexed, with its placement record open; returns the placement logs holding
     /// the records, renamed as if written by process <paramref name="pid"/> of <paramref name="node"/>.</summary>
