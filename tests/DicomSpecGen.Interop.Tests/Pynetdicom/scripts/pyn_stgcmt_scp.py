@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Storage Commitment Push Model SCP (127.0.0.1). Commits every referenced instance whose SOP Instance UID is not
 in --fail UID[=REASON] (those get Failure Reason REASON, hexadecimal, default 0112; event type 2). The N-EVENT-REPORT goes on the N-ACTION's association
-(default; sent from a thread once the N-ACTION response is out, as the handler's thread must return first) or,
+(default; sent from a thread once the N-ACTION response's P-DATA-TF has been written, as the handler's thread must
+return first) or,
 with --report-port, on a new association to 127.0.0.1:PORT (AE --report-ae) proposing the SCP role (PS3.4 J.3.3.1.2).
 Prints {"kind":"n-action",...} and {"kind":"n-event-report-rsp","status":...}. Stops on SIGTERM or --max-seconds."""
 import argparse
 import threading
-import time
 
 from pydicom.dataset import Dataset
 from pynetdicom import AE, build_role, evt
@@ -65,9 +65,36 @@ def main():
             emit("n-event-report-rsp", status=status_of(rsp), eventType=event_type, association="new")
             assoc.release()
         else:
-            time.sleep(0.2)  # let the N-ACTION response go first
+            # The response first: a report arriving while pynetdicom's SCU still waits for it is never answered (the
+            # SCU hung under load when a fixed 0.2 s sleep was all that ordered them).
+            if not action_rsp_sent(assoc).wait(30):
+                emit("error", message="N-ACTION response not sent within 30 s")
+                return
             rsp, _ = assoc.send_n_event_report(ds, event_type, StorageCommitmentPushModel, WELL_KNOWN_INSTANCE)
             emit("n-event-report-rsp", status=status_of(rsp), eventType=event_type, association="same")
+
+    rsp_sent = {}
+    rsp_lock = threading.Lock()
+
+    def action_rsp_sent(assoc):
+        with rsp_lock:
+            return rsp_sent.setdefault(id(assoc), threading.Event())
+
+    armed = set()
+
+    def on_dimse_sent(event):
+        # Triggered before the message's P-DATA-TF is queued: the next P-DATA-TF written on this association is it.
+        if type(event.message).__name__ == "N_ACTION_RSP":
+            with rsp_lock:
+                armed.add(id(event.assoc))
+
+    def on_pdu_sent(event):
+        if type(event.pdu).__name__ == "P_DATA_TF":
+            with rsp_lock:
+                if id(event.assoc) not in armed:
+                    return
+                armed.discard(id(event.assoc))
+            action_rsp_sent(event.assoc).set()
 
     def on_action(event):
         req = event.request
@@ -81,7 +108,7 @@ def main():
         status.Status = 0x0000
         return status, None
 
-    server = ae.start_server(("127.0.0.1", args.port), block=False, evt_handlers=[(evt.EVT_N_ACTION, on_action)])
+    server = ae.start_server(("127.0.0.1", args.port), block=False, evt_handlers=[(evt.EVT_N_ACTION, on_action), (evt.EVT_DIMSE_SENT, on_dimse_sent), (evt.EVT_PDU_SENT, on_pdu_sent)])
     threading.Event().wait(args.max_seconds)
     server.shutdown()
 
