@@ -183,7 +183,18 @@ def window_rows(path):
             continue
         med = lambda c: statistics.median(r[c] for r in rates.values() if r.get(c))
         met = ("yes" if statistics.median(rs) >= target else "no") if target else ""
-        out.append([label, f"{med(num):.0f}/s", f"{names[den]} {med(den):.0f}/s", spread(rs) + note, tgt, met, "", ""])
+        bcell = bratio = ""
+        if target and "replay-w8" in cases:
+            # replaystore.c -w 8 into the same receiver: the fastest pipelined sender it can have.
+            bs = [r["replay-w8"] / r[den] for r in rates.values() if r.get("replay-w8") and r.get(den)]
+            ob = [r[num] / r["replay-w8"] for r in rates.values() if r.get("replay-w8") and r.get(num)]
+            if bs and ob:
+                rx = med("replay-w8")
+                at = " (the target is beyond this receiver)" if target * med(den) > rx else ""
+                bcell = (f"{target:.1f}x target = {target * med(den):.0f}/s; receiver bound {rx:.0f}/s (`replaystore.c -w 8`, "
+                         f"pre-encoded, into the same receiver) = {spread(bs)} `storescu`{at}")
+                bratio = spread(ob)
+        out.append([label, f"{med(num):.0f}/s", f"{names[den]} {med(den):.0f}/s", spread(rs) + note, tgt, met, bcell, bratio])
     return out
 
 

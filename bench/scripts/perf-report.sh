@@ -32,8 +32,8 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-if [ $QUICK = 1 ]; then : "${R:=3}" "${COUNT:=100000}" "${SMALL:=1000}" "${CT:=100}" "${LARGE:=2}"; export SMALL CT LARGE; WN=2000; WCASES="dcmtk scu-fast fast-w8"; MODEARG=--quick
-else : "${R:=5}" "${COUNT:=1000000}"; WN=2000; WCASES="dcmtk scu-fast fast-w1 fast-w8 durable-w1 durable-w8"; MODEARG=""; fi
+if [ $QUICK = 1 ]; then : "${R:=3}" "${COUNT:=100000}" "${SMALL:=1000}" "${CT:=100}" "${LARGE:=2}"; export SMALL CT LARGE; WN=2000; WCASES="dcmtk scu-fast fast-w8 replay-w8"; MODEARG=--quick
+else : "${R:=5}" "${COUNT:=1000000}"; WN=2000; WCASES="dcmtk scu-fast fast-w1 fast-w8 durable-w1 durable-w8 replay-w8"; MODEARG=""; fi
 export R TCP_NODELAY=1 KEEP=1
 export DATA=${DATA:-/tmp/dsg-compare-data}
 OUT=${OUT:-$(mktemp -d /tmp/dsg-perf-report.XXXXXX)}

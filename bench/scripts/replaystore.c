@@ -5,7 +5,11 @@
  * interleaved with slices of the mapped file) and a read of its response. Checks what it sends is valid: the receiver
  * must accept each presentation context and answer Success (0000H) to every C-STORE, else the exit status is 1.
  *
- *   replaystore [-aet AE] [-aec AE] HOST PORT FILE...
+ *   replaystore [-aet AE] [-aec AE] [-w WINDOW] HOST PORT FILE...
+ *
+ * -w WINDOW (issue 20, asynchronous window row): proposes the Asynchronous Operations Window (PS3.7 D.3.3.3, WINDOW
+ * invoked and performed) and keeps up to what the A-ASSOCIATE-AC grants outstanding (no item in it: one at a time),
+ * sending the next request as each response arrives; the fastest pipelined sender a receiver can have.
  *
  * Files: Part 10 (preamble, DICM, group 2 with its group length first; what mkdata.py, storescp and dsg write); one
  * presentation context per (SOP class, transfer syntax) met. Each PDU holds one PDV of at most the receiver's Maximum
@@ -137,12 +141,13 @@ static void writeall(struct iovec *iov, int n) {
 
 int main(int argc, char **argv) {
     const char *aet = "REPLAY", *aec = "ANY-SCP";
-    int a = 1, one = 1, i, nobj, ok = 0;
+    int a = 1, one = 1, i, nobj, ok = 0, window = 1;
     while (a + 1 < argc && argv[a][0] == '-') {
-        if (!strcmp(argv[a], "-aet")) aet = argv[a + 1]; else if (!strcmp(argv[a], "-aec")) aec = argv[a + 1]; else break;
+        if (!strcmp(argv[a], "-aet")) aet = argv[a + 1]; else if (!strcmp(argv[a], "-aec")) aec = argv[a + 1];
+        else if (!strcmp(argv[a], "-w")) window = atoi(argv[a + 1]); else break;
         a += 2;
     }
-    if (argc - a < 3) { fprintf(stderr, "usage: replaystore [-aet AE] [-aec AE] HOST PORT FILE...\n"); return 2; }
+    if (argc - a < 3 || window < 1 || window > 65535) { fprintf(stderr, "usage: replaystore [-aet AE] [-aec AE] [-w WINDOW] HOST PORT FILE...\n"); return 2; }
     const char *host = argv[a], *port = argv[a + 1];
     nobj = argc - a - 2;
     struct obj *objs = calloc(nobj, sizeof *objs);
@@ -182,6 +187,7 @@ int main(int argc, char **argv) {
     }
     put32(tmp, 1 << 20); s = item(sub, 0x51, tmp, 4);
     s += item(sub + s, 0x52, "1.2.826.0.1.3680043.2.1143.107.104.103.115", 42);  /* any valid UID will do */
+    if (window > 1) { put16(tmp, window); put16(tmp + 2, window); s += item(sub + s, 0x53, tmp, 4); }  /* PS3.7 D.3.3.3 */
     n += item(rq + n, 0x50, sub, s);
     put32(rq + 2, n - 6);
 
@@ -196,6 +202,7 @@ int main(int argc, char **argv) {
     unsigned char *body = NULL;
     size_t cap = 0;
     uint32_t len, maxpdu = 0;
+    unsigned granted = 1;   /* without the item in the A-ASSOCIATE-AC: one operation at a time */
     int type = read_pdu(&body, &cap, &len), accepted[MAXCTX] = {0};
     if (type != 2) { fprintf(stderr, "replaystore: association not accepted (PDU type %d)\n", type); return 1; }
     for (size_t p = 68; p + 4 <= len;) {   /* A-ASSOCIATE-AC items: presentation context results, user information */
@@ -205,6 +212,7 @@ int main(int argc, char **argv) {
             for (size_t q = p + 4; q + 4 <= p + 4 + il;) {
                 unsigned sl = body[q + 2] << 8 | body[q + 3];
                 if (body[q] == 0x51) maxpdu = get32(body + q + 4);
+                if (body[q] == 0x53) granted = body[q + 4] << 8 | body[q + 5];
                 q += 4 + sl;
             }
         p += 4 + il;
@@ -232,8 +240,10 @@ int main(int argc, char **argv) {
         }
     }
 
-    for (i = 0; i < nobj; i++) {
-        writeall(objs[i].iov, objs[i].niov);
+    if (granted == 0 || granted > (unsigned)window) granted = window;   /* 0: no limit from the acceptor */
+    int sent = 0;
+    for (i = 0; i < nobj; i++) {   /* i: the next response expected; up to `granted` requests outstanding */
+        while (sent < nobj && sent - i < (int)granted) { writeall(objs[sent].iov, objs[sent].niov); sent++; }
         for (int done = 0; !done;) {   /* the C-STORE-RSP: its command set, Status (0000,0900) */
             type = read_pdu(&body, &cap, &len);
             if (type != 4) { fprintf(stderr, "replaystore: PDU type %d instead of a response to object %d\n", type, i); return 1; }
@@ -257,7 +267,7 @@ int main(int argc, char **argv) {
     type = read_pdu(&body, &cap, &len);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     close(sock);
-    printf("%d objects, %d Success, %llu bytes, %.4f s, max PDU %u\n", nobj, ok, bytes,
-           (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9, maxpdu);
+    printf("%d objects, %d Success, %llu bytes, %.4f s, max PDU %u, window %u\n", nobj, ok, bytes,
+           (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9, maxpdu, granted);
     return ok == nobj && type == 6 ? 0 : 1;
 }
