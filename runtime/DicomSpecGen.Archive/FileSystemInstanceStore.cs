@@ -42,8 +42,8 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     /// than the inode write an fsync adds. docs/architecture.md, "The journal".</summary>
     internal const int JournalLimit = 64 * 1024;
 
-    /// <summary>The journal's size: about two seconds of small stores at this disk's rate plus the index backlog's
-    /// worth of records between Success and settling; when it is full a store takes the fsync path.</summary>
+    /// <summary>The journal's size: room for the records between Success and settling (about one write-behind batch)
+    /// several times over; when it is full a store takes the fsync path. docs/architecture.md, "The journal".</summary>
     internal const long DefaultJournalSize = 8L << 20;
 
     private readonly long _journalSize;
@@ -171,7 +171,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
             if (_sync != null && log.Journal != null)
             {
                 reserve = PlacementJournal.Reserve(relative, source);
-                copy = System.Buffers.ArrayPool<byte>.Shared.Rent(reserve + JournalLimit);
+                copy = ArrayPool<byte>.Shared.Rent(reserve + JournalLimit);
             }
             // Straight to the file at known offsets (no FileStream and its buffer): one gathered write per read of the
             // data set, the header joining the first.
@@ -205,7 +205,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         finally
         {
             file?.Dispose();
-            if (copy != null) System.Buffers.ArrayPool<byte>.Shared.Return(copy);
+            if (copy != null) ArrayPool<byte>.Shared.Return(copy);
         }
     }
 
@@ -345,22 +345,17 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     {
         if (_behind == null || placed.Count == 0) return Task.CompletedTask;
         var folders = new HashSet<string>(StringComparer.Ordinal);
-        if (_behind.CanSyncFileSystem && placed.Count(s => s.Journaled) >= FileSystemSyncMinimum)
-        {
-            foreach (var staged in placed) folders.Add(Path.GetDirectoryName(Path.Combine(_root, staged.RelativePath))!);
-            return SyncFileSystemAsync(folders);
-        }
-        var syncs = new List<Task>();
+        var journaled = new List<string>();
         foreach (var staged in placed)
         {
             var target = Path.Combine(_root, staged.RelativePath);
             folders.Add(Path.GetDirectoryName(target)!);
-            // A journaled file was not fsynced before Success (its journal record was): it is now, before its record
-            // is settled and its journal space used again.
-            if (staged.Journaled) syncs.Add(_behind.FileAtAsync(target));
+            if (staged.Journaled) journaled.Add(target);
         }
-        syncs.AddRange(folders.Select(SyncAsync));
-        return Task.WhenAll(syncs);
+        if (_behind.CanSyncFileSystem && journaled.Count >= FileSystemSyncMinimum) return SyncFileSystemAsync(folders);
+        // A journaled file was not fsynced before Success (its journal record was): it is now, before its record is
+        // settled and its journal space used again.
+        return Task.WhenAll(journaled.Select(_behind.FileAtAsync).Concat(folders.Select(SyncAsync)));
     }
 
     /// <summary>Journaled files in one batch from which one syncfs of the archive's file system replaces their fsyncs

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace DicomSpecGen.Archive;
@@ -30,7 +29,7 @@ internal interface IDiskSync
 }
 
 /// <summary>The operating system's fsync.</summary>
-internal sealed partial class OsDiskSync : IDiskSync
+internal sealed class OsDiskSync : IDiskSync
 {
     public static readonly OsDiskSync Instance = new();
 
@@ -44,32 +43,7 @@ internal sealed partial class OsDiskSync : IDiskSync
 
     public void FileSystem(string path) => Posix.SyncFileSystem(path);
 
-    public void Folder(string path)
-    {
-        // Windows has no fsync of a folder (NTFS journals the rename itself).
-        if (OperatingSystem.IsWindows()) return;
-        var fd = Open(path, OperatingSystem.IsLinux() ? LinuxReadOnlyDirectory : 0);
-        if (fd < 0) throw new IOException($"cannot open folder '{path}' to fsync it (errno {Marshal.GetLastPInvokeError()})");
-        try
-        {
-            if (Fsync(fd) != 0) throw new IOException($"fsync of folder '{path}' failed (errno {Marshal.GetLastPInvokeError()})");
-        }
-        finally
-        {
-            Close(fd);
-        }
-    }
-
-    private const int LinuxReadOnlyDirectory = 0x10000; // O_RDONLY | O_DIRECTORY
-
-    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
-    private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
-
-    [DllImport("libc", EntryPoint = "fsync", SetLastError = true)]
-    private static extern int Fsync(int fd);
-
-    [DllImport("libc", EntryPoint = "close")]
-    private static extern int Close(int fd);
+    public void Folder(string path) => Posix.SyncFolder(path);
 }
 
 /// <summary>Group commit of fsyncs: requests that arrive while a pass runs wait for the next pass, which syncs all of

@@ -141,7 +141,7 @@ internal sealed class PlacementJournal : IDisposable
             }
         if (oldest <= _checkpoint) return false;
         Posix.Write(_file, HeaderBlock(oldest), 0);
-        if (_disk != null) Posix.DataSync(_file, Path);
+        _disk?.Data(_file, Path);
         _checkpoint = oldest;
         while (_ring.First is { } first && first.Value.Id < oldest)
         {

@@ -14,7 +14,7 @@ internal static unsafe partial class Posix
     /// <summary>Linux x64/arm64 (the flag values below are Linux's generic ones).</summary>
     public static readonly bool Enabled = OperatingSystem.IsLinux();
 
-    private const int ReadOnly = 0x0, WriteOnly = 0x1, ReadWrite = 0x2, Create = 0x40, Exclusive = 0x80, CloseOnExec = 0x80000;
+    private const int ReadOnly = 0x0, WriteOnly = 0x1, ReadWrite = 0x2, Create = 0x40, Exclusive = 0x80, Directory = 0x10000, CloseOnExec = 0x80000;
     private const int Interrupted = 4, NoEntry = 2, Exists = 17, NoSpace = 28, AccessDenied = 13, NotPermitted = 1;
 
     /// <summary>Creates a new file for writing (fails if the name exists), with no advisory lock.</summary>
@@ -143,30 +143,39 @@ internal static unsafe partial class Posix
     /// <summary>fdatasync(2): the file's data and what is needed to read it back (not its times).</summary>
     public static void DataSync(SafeFileHandle file, string path)
     {
-        if (!Enabled)
-        {
-            RandomAccess.FlushToDisk(file);
-            return;
-        }
-        int rc;
-        do rc = FDataSync(file);
-        while (rc != 0 && Marshal.GetLastPInvokeError() == Interrupted);
-        if (rc != 0) throw Error(Marshal.GetLastPInvokeError(), "fdatasync", path);
+        if (!Enabled) RandomAccess.FlushToDisk(file);
+        else Sync(&FDataSync, file, "fdatasync", path);
     }
 
     /// <summary>fsync(2) of a file by its name (opened for reading, no lock, no probe), e.g. a placed file.</summary>
     public static void SyncAt(string path)
     {
         using var file = OpenRead(path);
-        if (!Enabled)
-        {
-            RandomAccess.FlushToDisk(file);
-            return;
-        }
+        if (!Enabled) RandomAccess.FlushToDisk(file);
+        else Sync(&FSync, file, "fsync", path);
+    }
+
+    /// <summary>fsync(2) of a folder, which makes the names created in it durable; nothing on Windows, where there is
+    /// no fsync of a folder (NTFS journals the rename itself).</summary>
+    public static void SyncFolder(string path)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        // Linux: O_DIRECTORY | O_CLOEXEC; elsewhere (macOS) plain O_RDONLY, whose value is the same everywhere.
+        int fd;
+        do fd = Open(path, Enabled ? ReadOnly | Directory | CloseOnExec : ReadOnly, 0);
+        while (fd < 0 && Marshal.GetLastPInvokeError() == Interrupted);
+        if (fd < 0) throw Error(Marshal.GetLastPInvokeError(), "open folder", path);
+        using var folder = new SafeFileHandle(fd, ownsHandle: true);
+        Sync(&FSync, folder, "fsync folder", path);
+    }
+
+    /// <summary>One of the sync calls, retried when a signal interrupts it.</summary>
+    private static void Sync(delegate*<SafeFileHandle, int> call, SafeFileHandle file, string what, string path)
+    {
         int rc;
-        do rc = FSync(file);
+        do rc = call(file);
         while (rc != 0 && Marshal.GetLastPInvokeError() == Interrupted);
-        if (rc != 0) throw Error(Marshal.GetLastPInvokeError(), "fsync", path);
+        if (rc != 0) throw Error(Marshal.GetLastPInvokeError(), what, path);
     }
 
     /// <summary>syncfs(2) is available and reports write-back errors (Linux 5.8 and later; before that it returned 0
@@ -178,10 +187,7 @@ internal static unsafe partial class Posix
     public static void SyncFileSystem(string path)
     {
         using var folder = OpenRead(path);
-        int rc;
-        do rc = SyncFs(folder);
-        while (rc != 0 && Marshal.GetLastPInvokeError() == Interrupted);
-        if (rc != 0) throw Error(Marshal.GetLastPInvokeError(), "syncfs", path);
+        Sync(&SyncFs, folder, "syncfs", path);
     }
 
     private static Exception Error(int errno, string what, string path)

@@ -234,6 +234,12 @@ public sealed class DimseConnection : IAsyncDisposable
                 list.Add(DimseFragmenter.ToPDataTf(pdv));
             pdus = [.. list];
         }
+        return Encode(message, contextId, pdus);
+    }
+
+    /// <summary>The PDUs of a message written into one pooled buffer.</summary>
+    private static EncodedMessage Encode(DimseMessage message, byte contextId, PDataTf[] pdus)
+    {
         var size = 0;
         foreach (var pdu in pdus) size += pdu.GetEncodedLength();
         var bytes = new Transport.PooledPduBuffer(size);
@@ -249,10 +255,7 @@ public sealed class DimseConnection : IAsyncDisposable
         var peerMax = _association.PeerMaxPduLength;
         var command = message.ToArray();
         if (command.Length > SmallLimit || (peerMax != 0 && PdvLayout.ItemOverhead + (long)command.Length > peerMax)) return null;
-        var pdu = new PDataTf { Values = [new PdvFragment(contextId, true, true, command).ToPresentationDataValue()] };
-        var bytes = new Transport.PooledPduBuffer(pdu.GetEncodedLength());
-        pdu.Write(bytes);
-        return new EncodedMessage(message, contextId, [pdu], bytes);
+        return Encode(message, contextId, [new PDataTf { Values = [new PdvFragment(contextId, true, true, command).ToPresentationDataValue()] }]);
     }
 
     /// <summary>The largest data set <see cref="TryEncode"/> encodes ahead in memory.</summary>

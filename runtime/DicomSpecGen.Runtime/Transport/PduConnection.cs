@@ -123,12 +123,9 @@ public sealed class PduConnection : IAsyncDisposable
         if (!pending.IsCompleted) pending.GetAwaiter().GetResult();
     }
 
-    private int _receiveTimeoutMs;
-
     /// <summary>SO_RCVTIMEO of the socket (Linux): how long one blocking recv(2) waits before it returns EAGAIN.</summary>
     private bool SetReceiveTimeout(int milliseconds)
     {
-        if (_receiveTimeoutMs == milliseconds) return true;
         Span<byte> timeval = stackalloc byte[2 * IntPtr.Size];
         var fields = MemoryMarshal.Cast<byte, nint>(timeval);
         fields[0] = milliseconds / 1000;
@@ -141,7 +138,6 @@ public sealed class PduConnection : IAsyncDisposable
         {
             return false;
         }
-        _receiveTimeoutMs = milliseconds;
         return true;
     }
 
