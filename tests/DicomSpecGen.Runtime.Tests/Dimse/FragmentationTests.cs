@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using DicomSpecGen.Dimse;
+using DicomSpecGen.Transport;
 
 namespace DicomSpecGen.Runtime.Tests.Dimse;
 
@@ -458,20 +459,13 @@ public class FragmentationTests
     }
 
     /// <summary>A stream over another that counts its reads and may hide that it can seek.</summary>
-    private sealed class CountingStream(Stream inner, bool seekable) : Stream
+    private sealed class CountingStream(Stream inner, bool seekable) : ForwardReadStream
     {
         public int Reads { get; private set; }
 
-        public override bool CanRead => true;
         public override bool CanSeek => seekable;
-        public override bool CanWrite => false;
         public override long Length => seekable ? inner.Length : throw new NotSupportedException();
         public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -484,20 +478,11 @@ public class FragmentationTests
     }
 
     /// <summary>A non-seekable stream producing <c>length</c> bytes without holding them.</summary>
-    private sealed class PatternStream(long length) : Stream
+    private sealed class PatternStream(long length) : ForwardReadStream
     {
         private long _position;
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
         public override long Position { get => _position; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
