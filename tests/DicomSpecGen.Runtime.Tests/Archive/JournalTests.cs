@@ -127,7 +127,8 @@ public class JournalTests
         var placed = await PlaceSmallAsync(store, FileSystemInstanceStore.FileSystemSyncMinimum);
         var before = disk.Events.Count;
         await store.SyncPlacedAsync(placed, CancellationToken.None);
-        var seen = disk.Events.Skip(before).ToArray();
+        // The staging pool refills in the background and syncs its own folders under .incoming meanwhile: not ours.
+        var seen = disk.Events.Skip(before).Where(e => !e.Path.Contains(".incoming", StringComparison.Ordinal)).ToArray();
         Assert.Equal([("syncfs", store.Root)], seen);
         // The folders' own entries were covered by it: a later file into the same folder needs its folder only.
         var again = await PlaceSmallAsync(store, 1);
