@@ -132,9 +132,11 @@ internal sealed class GroupSync(IDiskSync disk)
     {
         // Each distinct file once (a placement log asked for by several requests was written before each was queued)
         // and each folder once (every rename of the batch happened before its request was queued).
+        // A handle asked for both fdatasync (Data) and fsync (File) in one pass gets the fsync, which covers both.
         var syncs = new Dictionary<object, Sync>();
         foreach (var r in batch)
-            if (!syncs.ContainsKey(r.Key)) syncs[r.Key] = new Sync(r.File, r.Path, r.Kind);
+            if (!syncs.TryGetValue(r.Key, out var known) || (known.Kind == Kind.Data && r.Kind == Kind.File))
+                syncs[r.Key] = new Sync(r.File, r.Path, r.Kind);
         var work = syncs.Values.ToArray();
         if (work.Length == 1) work[0].Run(disk);
         else FsyncHelpers.RunAll(work, disk);
@@ -149,6 +151,8 @@ internal sealed class GroupSync(IDiskSync disk)
     /// <summary>One fsync of a pass and how it ended.</summary>
     internal sealed class Sync(SafeFileHandle? file, string path, Kind kind)
     {
+        public Kind Kind => kind;
+
         public Exception? Failure { get; private set; }
 
         public void Run(IDiskSync disk)
