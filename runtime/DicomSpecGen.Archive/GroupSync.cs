@@ -1,3 +1,4 @@
+using DicomSpecGen.Transport;
 using Microsoft.Win32.SafeHandles;
 
 namespace DicomSpecGen.Archive;
@@ -55,6 +56,8 @@ internal sealed class GroupSync(IDiskSync disk)
     private readonly object _gate = new();
     private List<Request> _pending = [];
     private bool _threadRunning;
+    // Passes running now: the sync thread's and those run inline by a reading thread.
+    private int _passes;
 
     internal enum Kind
     {
@@ -91,18 +94,41 @@ internal sealed class GroupSync(IDiskSync disk)
     {
         lock (_gate)
         {
-            _pending.Add(request);
-            if (!_threadRunning)
-            {
-                _threadRunning = true;
-                new Thread(Loop) { IsBackground = true, Name = "dsg group fsync" }.Start();
-            }
+            if (request.Kind == Kind.Data && _passes == 0 && _pending.Count == 0 && ReadingThread.MayBlock) _passes++;
             else
             {
-                Monitor.Pulse(_gate);
+                Queue(request);
+                return request.Done.Task;
             }
         }
+        // A lone fdatasync (a journaled store's one sync before Success), nothing else syncing, and an association's
+        // reading thread with nothing more to read: the pass runs here, sparing the hand-off to the sync thread and the
+        // completion's hop back to the pool (two wake-ups per store). Requests arriving meanwhile go to the sync thread.
+        // Only the journal's sync: a store's several fsyncs (the path without the journal) run at once on the helpers.
+        try
+        {
+            Pass([request]);
+        }
+        finally
+        {
+            lock (_gate) _passes--;
+        }
         return request.Done.Task;
+    }
+
+    /// <summary>Adds the request to the next pass of the sync thread (call under <see cref="_gate"/>).</summary>
+    private void Queue(Request request)
+    {
+        _pending.Add(request);
+        if (!_threadRunning)
+        {
+            _threadRunning = true;
+            new Thread(Loop) { IsBackground = true, Name = "dsg group fsync" }.Start();
+        }
+        else
+        {
+            Monitor.Pulse(_gate);
+        }
     }
 
     /// <summary>One thread per store while there is work; it ends after a second without requests.</summary>
@@ -123,8 +149,16 @@ internal sealed class GroupSync(IDiskSync disk)
                 }
                 batch = _pending;
                 _pending = [];
+                _passes++;
             }
-            Pass(batch);
+            try
+            {
+                Pass(batch);
+            }
+            finally
+            {
+                lock (_gate) _passes--;
+            }
         }
     }
 

@@ -158,7 +158,7 @@ public sealed partial class DicomAssociation : IAsyncDisposable
                     connection.FlushGathered();
                     _inboxSlots.Wait();
                 }
-                DeliverPData(data, copy);
+                using (ReadingThread.Delivering(connection)) DeliverPData(data, copy);
                 continue;
             }
             if (!Received(pdu)) return;

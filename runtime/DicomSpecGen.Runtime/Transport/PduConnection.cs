@@ -561,6 +561,24 @@ public sealed class PduConnection : IAsyncDisposable
     private int _readerThread = -1;
     // Whether bytes of the peer's next PDU were already received behind the last PDU read (set by the reading thread).
     private bool _moreReceived;
+
+    /// <summary>On the reading thread: nothing of the peer's next PDU was received, neither behind the last PDU read nor
+    /// in the socket's receive buffer (one ioctl).</summary>
+    internal bool NothingMoreReceived
+    {
+        get
+        {
+            if (_moreReceived || !_blockingReads) return false;
+            try
+            {
+                return _socket.Available == 0;
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                return false;
+            }
+        }
+    }
     private int _heldMessages;
 
     /// <summary>At most this many messages, or <see cref="GatherBytes"/>, are gathered on the reading thread before a

@@ -4,7 +4,9 @@ using DicomSpecGen.Archive;
 using DicomSpecGen.Archive.Index;
 using DicomSpecGen.Data.Part10;
 using DicomSpecGen.Registry;
+using DicomSpecGen.Association;
 using DicomSpecGen.Runtime.Tests.Services;
+using DicomSpecGen.Services.Scu;
 
 namespace DicomSpecGen.Runtime.Tests.ArchiveStore;
 
@@ -30,7 +32,11 @@ public class JournalTests
         {
             OsDiskSync.Instance.Data(file, path);
             Events.Enqueue(("data", path));
+            DataThreads.Enqueue(Thread.CurrentThread.Name);
         }
+
+        /// <summary>The name of the thread each fdatasync ran on.</summary>
+        public ConcurrentQueue<string?> DataThreads { get; } = new();
 
         public void FileAt(string path)
         {
@@ -98,6 +104,34 @@ public class JournalTests
         Assert.Contains(("folder", Path.GetDirectoryName(target)!), all);
         var log = Directory.GetFiles(Path.Combine(store.Root, ".placements"), "*.log").Single();
         Assert.Empty(PlacementLog.ReadOpenRecords(log));
+    }
+
+    /// <summary>A sender that waits for each response (storescu, dsg store without a window): the association's reading
+    /// thread has nothing more to read while the store waits for its journal's fdatasync, so it runs that sync itself
+    /// instead of handing it to the group sync thread and being handed the completion back (two wake-ups per store).
+    /// Syncs asked for from any other thread (the direct store of the other tests) still go to the sync thread.</summary>
+    [Fact]
+    public async Task A_waiting_senders_journal_sync_runs_on_its_association_reading_thread()
+    {
+        var disk = new RecordingDisk();
+        var folder = TestFiles.TempDir();
+        var store = await DurableStoreAsync(folder, disk);
+        var archive = new DicomArchive(store, DicomArchive.OpenIndex(store.Root, null), "DSGSCP");
+        await using var server = ArchiveServer.Start(archive, folder);
+        var files = await TestFiles.CreateAsync(TestFiles.TempDir(), 5, pixelBytes: 2048);
+        await using (var client = await DicomClient.ConnectAsync(Loopback.Requestor(server.Port,
+            new PresentationContextProposal(1, DicomUids.CTImageStorage, [DicomUids.ExplicitVRLittleEndian]))))
+        {
+            foreach (var f in files) Assert.Equal(0, (await client.StoreFileAsync(f.Path)).Status);
+            await client.ReleaseAsync();
+        }
+        Assert.Equal(files.Count, disk.DataThreads.Count);
+        Assert.All(disk.DataThreads, name => Assert.Equal("DICOM association reader", name));
+
+        // The same store from a test thread (no association): the group sync thread does it.
+        var direct = (await TestFiles.CreateAsync(TestFiles.TempDir(), 1, pixelBytes: 2048))[0];
+        Assert.Equal(0, await ArchiveTests.StoreFileAsync(archive, direct.Path));
+        Assert.Equal("dsg group fsync", disk.DataThreads.Last());
     }
 
     /// <summary>Stages and places <paramref name="count"/> small files through the journal, as the archive does

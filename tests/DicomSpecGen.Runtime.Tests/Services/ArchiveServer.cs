@@ -28,7 +28,12 @@ internal sealed class ArchiveServer : IAsyncDisposable
     public static ArchiveServer Start(IReadOnlyDictionary<string, KnownAe>? destinations = null, string ae = "DSGSCP", ArchiveStore.IndexBackend? backend = null)
     {
         var folder = TestFiles.TempDir();
-        var archive = (backend ?? ArchiveStore.IndexBackend.Sqlite).Open(folder, ae);
+        return Start((backend ?? ArchiveStore.IndexBackend.Sqlite).Open(folder, ae), folder, destinations, ae);
+    }
+
+    /// <summary>The SCP over an archive the test made (e.g. on a store with a recording disk) in <paramref name="folder"/>.</summary>
+    public static ArchiveServer Start(DicomArchive archive, string folder, IReadOnlyDictionary<string, KnownAe>? destinations = null, string ae = "DSGSCP")
+    {
         var acceptor = Loopback.Acceptor(new DefaultAssociationPolicy(new AcceptorPolicyOptions
         {
             AeTitle = ae,
