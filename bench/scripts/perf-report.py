@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """One Markdown table of issue 20's end-to-end figures from the raw outputs of the bench scripts (standard library):
 
-  perf-report.py [--compare RAW.tsv --echo-n N] [--window RAW.tsv] [--memory memory.tsv] [--index index.log]
+  perf-report.py [--compare RAW.tsv --echo-n N] [--window RAW.tsv] [--memory memory.tsv] [--index index.log ...]
 
 --compare: compare.sh's raw.tsv (figure, repetition, ours ms, reference ms, objects, bytes); --window:
 async-window.sh's raw.tsv (repetition, case, objects/s); --memory: scp-memory.sh's memory.tsv; --index: the output
-of index-scale.sh. Rows whose input is missing are left out. A ratio is taken within each repetition (> 1: ours is
+of index-scale.sh (repeated for several runs: the insert-rate rows take their median, C-FIND and size the first run). Rows whose input is missing are left out. A ratio is taken within each repetition (> 1: ours is
 faster) and shown as median (min–max); "ours" and "reference" are the rates of the median times of each side. Where
 a target may lie beyond this machine, the last two columns give the physical bound measured in the same run and ours
 as a fraction of it (median (min–max) over the same repetitions): the receiver bound of the SCU rows (replaystore.c),
@@ -216,21 +216,33 @@ def memory_rows(path):
     return out
 
 
-def index_rows(path):
-    text = open(path).read()
+def index_rows(paths):
+    """Rows 21-22 from every run (median, min-max when there are several); C-FIND and size from the first run."""
+    texts = [open(p).read() for p in paths]
+    text = texts[0]
     out = []
     head = re.search(r"index-scale: (\w+), (\d+) instances", text)
     n = f"{int(head.group(2)):,}" if head else "?"
-    m = re.search(r"first (\d+): (\d+)/s, last \d+: (\d+)/s, last/first ([\d.]+)", text)
-    if m:
-        first, last, ratio = int(m.group(2)), int(m.group(3)), float(m.group(4))
-        out.append([f"archive index, {n} instances: insert rate of the last {int(m.group(1)):,} vs the first (empty index)",
-                    f"{last}/s", f"first {first}/s", f"{ratio:.2f}x (one run)", "≥ 0.8x", "yes" if ratio >= 0.8 else "no", "", ""])
-    m = re.search(r"CPU per insert.*?first \d+: (\d+) µs, last \d+: (\d+) µs", text)
-    if m:
-        a, b = int(m.group(1)), int(m.group(2))
+
+    def spread(values):
+        if len(values) == 1:
+            return f"{values[0]:.2f}x (one run)"
+        return f"{statistics.median(values):.2f}x ({min(values):.2f}–{max(values):.2f}, {len(values)} runs)"
+
+    runs = [m for m in (re.search(r"first (\d+): (\d+)/s, last \d+: (\d+)/s, last/first ([\d.]+)", t) for t in texts) if m]
+    if runs:
+        ratios = [float(m.group(4)) for m in runs]
+        med = statistics.median(ratios)
+        first = int(statistics.median(int(m.group(2)) for m in runs))
+        last = int(statistics.median(int(m.group(3)) for m in runs))
+        out.append([f"archive index, {n} instances: insert rate of the last {int(runs[0].group(1)):,} vs the first (empty index)",
+                    f"{last}/s", f"first {first}/s", spread(ratios), "≥ 0.8x", "yes" if med >= 0.8 else "no", "", ""])
+    cpu = [m for m in (re.search(r"CPU per insert.*?first \d+: (\d+) µs, last \d+: (\d+) µs", t) for t in texts) if m]
+    if cpu:
+        a = int(statistics.median(int(m.group(1)) for m in cpu))
+        b = int(statistics.median(int(m.group(2)) for m in cpu))
         out.append(["same, process CPU per insert, first / last (load-independent)", f"last {b} µs", f"first {a} µs",
-                    f"{a / b:.2f}x (one run)", "(context)", "", "", ""])
+                    spread([int(m.group(1)) / int(m.group(2)) for m in cpu]), "(context)", "", "", ""])
     for row in re.finditer(r"^\| (.+?) \| (\d+) \| ([\d.]+) \| ([\d.]+–[\d.]+) \| ([\d.]+) \| < 50 \| (\w+) \|", text, re.M):
         name, matches, med, mm, cpu, _met = row.groups()
         out.append([f"STUDY-level C-FIND at {n}: {name}, {matches} {'study' if matches == '1' else 'studies'}", f"{med} ms (CPU {cpu} ms)", "", f"runs {mm} ms",
@@ -249,7 +261,7 @@ def main():
     p.add_argument("--echo-n", default="N")
     p.add_argument("--window")
     p.add_argument("--memory")
-    p.add_argument("--index")
+    p.add_argument("--index", action="append", help="index-scale.sh output; repeat for several runs")
     a = p.parse_args()
     rows = []
     if a.compare:
