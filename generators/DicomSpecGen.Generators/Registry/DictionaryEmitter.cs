@@ -87,7 +87,8 @@ namespace DicomSpecGen.Generators.Registry
             w.Line("private static Dictionary<string, DictionaryEntry>? s_byKeyword;").Line();
             w.Doc("Every element: plain tags in tag order, then the repeating ones.", cite);
             w.Line("public static IReadOnlyList<DictionaryEntry> All => Entries;").Line();
-            w.Line("private static DictionaryEntry[] Entries => s_entries ??= Build();").Line();
+            w.Line("// Built on first use; threads racing to build publish one array, so an entry is the same object whoever looks it up.");
+            w.Line("private static DictionaryEntry[] Entries => s_entries ?? System.Threading.Interlocked.CompareExchange(ref s_entries, Build(), null) ?? s_entries!;").Line();
             w.Open("private static DictionaryEntry[] Build()");
             w.Line("var entries = new DictionaryEntry[Count];");
             w.Line("var rows = Rows.AsSpan();");
@@ -139,9 +140,9 @@ namespace DicomSpecGen.Generators.Registry
             w.Open("if (s_byKeyword == null)");
             w.Line("var map = new Dictionary<string, DictionaryEntry>(Count, StringComparer.Ordinal);");
             w.Line("foreach (var e in Entries) if (e.Keyword.Length > 0) map[e.Keyword] = e;");
-            w.Line("s_byKeyword = map;");
+            w.Line("System.Threading.Interlocked.CompareExchange(ref s_byKeyword, map, null);");
             w.Close();
-            w.Line("return s_byKeyword.TryGetValue(keyword, out entry);");
+            w.Line("return s_byKeyword!.TryGetValue(keyword, out entry);");
             w.Close();
             w.Close();
             return w.ToString();
