@@ -73,7 +73,9 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         _pool = new StagingPool(_root, Path.Combine(_temp, ".ready"), NodeName, disk);
         Directory.CreateDirectory(_temp);
         Directory.CreateDirectory(_placements);
-        // ".incoming" and ".placements" in the root: a record and its staging file are found only through these names.
+        MakeHashFolders();
+        // ".incoming", ".placements" and the hash folders in the root: a record and its staging file are found only
+        // through these names, and a placed file through its folder's.
         disk?.Folder(_root);
         RemoveOrphanedStagingFiles();
     }
@@ -143,7 +145,28 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     {
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sopInstanceUid))).ToLowerInvariant();
         var name = sopInstanceUid.Length is > 0 and <= 64 && UidSyntax().IsMatch(sopInstanceUid) ? sopInstanceUid : hash;
-        return Path.Combine(hash[..2], name + ".dcm");
+        return Path.Combine(hash[..HashFolderDigits], name + ".dcm");
+    }
+
+    /// <summary>Hex digits of the hash prefix naming a file's folder (<see cref="SafeRelativePath"/>).</summary>
+    private const int HashFolderDigits = 2;
+
+    /// <summary>Every folder <see cref="SafeRelativePath"/> can name ("00" to "ff").</summary>
+    private static IEnumerable<string> HashFolderNames()
+        => Enumerable.Range(0, 1 << (4 * HashFolderDigits)).Select(i => i.ToString("x" + HashFolderDigits, System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Makes the hash folders that are missing, at start: a store then never makes a folder on its path (a
+    /// mkdir, an inode allocated while the store waits, and a root fsync behind its first file there). The caller's
+    /// one fsync of the root makes their names durable, those made by an earlier run included.</summary>
+    private void MakeHashFolders()
+    {
+        foreach (var name in HashFolderNames())
+        {
+            var folder = Path.Combine(_root, name);
+            Directory.CreateDirectory(folder);
+            _existingFolders.TryAdd(folder, 0);
+            if (_disk != null) _folderEntries.TryAdd(folder, Task.CompletedTask);
+        }
     }
 
     public async Task<StagedFile> StageAsync(DicomFileMeta meta, PipeReader dataSet, CancellationToken cancellationToken)

@@ -105,14 +105,7 @@ internal sealed class GroupSync(IDiskSync disk)
         // reading thread with nothing more to read: the pass runs here, sparing the hand-off to the sync thread and the
         // completion's hop back to the pool (two wake-ups per store). Requests arriving meanwhile go to the sync thread.
         // Only the journal's sync: a store's several fsyncs (the path without the journal) run at once on the helpers.
-        try
-        {
-            Pass([request]);
-        }
-        finally
-        {
-            lock (_gate) _passes--;
-        }
+        CountedPass([request]);
         return request.Done.Task;
     }
 
@@ -151,18 +144,33 @@ internal sealed class GroupSync(IDiskSync disk)
                 _pending = [];
                 _passes++;
             }
-            try
-            {
-                Pass(batch);
-            }
-            finally
-            {
-                lock (_gate) _passes--;
-            }
+            CountedPass(batch);
         }
     }
 
-    private void Pass(List<Request> batch)
+    /// <summary>Runs a pass (<see cref="Sync"/>s of <paramref name="batch"/>), counted in <see cref="_passes"/> until its
+    /// syncs have returned; only then are its requests completed, so a caller answered by it that asks again finds no
+    /// pass running.</summary>
+    private void CountedPass(List<Request> batch)
+    {
+        Dictionary<object, Sync> syncs;
+        try
+        {
+            syncs = Pass(batch);
+        }
+        finally
+        {
+            lock (_gate) _passes--;
+        }
+        foreach (var r in batch)
+        {
+            var failure = syncs[r.Key].Failure;
+            if (failure == null) r.Done.TrySetResult();
+            else r.Done.TrySetException(failure);
+        }
+    }
+
+    private Dictionary<object, Sync> Pass(List<Request> batch)
     {
         // Each distinct file once (a placement log asked for by several requests was written before each was queued)
         // and each folder once (every rename of the batch happened before its request was queued).
@@ -174,12 +182,7 @@ internal sealed class GroupSync(IDiskSync disk)
         var work = syncs.Values.ToArray();
         if (work.Length == 1) work[0].Run(disk);
         else FsyncHelpers.RunAll(work, disk);
-        foreach (var r in batch)
-        {
-            var failure = syncs[r.Key].Failure;
-            if (failure == null) r.Done.TrySetResult();
-            else r.Done.TrySetException(failure);
-        }
+        return syncs;
     }
 
     /// <summary>One fsync of a pass and how it ended.</summary>
