@@ -33,10 +33,9 @@ public class GroupSyncTests
         }
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Data_and_file_sync_of_one_handle_in_one_pass_issue_one_fsync(bool fileFirst)
+    /// <summary>Asks for <paramref name="requests"/> on one open file while a first pass blocks, so they share the next
+    /// pass; returns the syncs issued for that file.</summary>
+    private static async Task<List<(string Kind, string Path)>> SyncsInOnePassAsync(Func<GroupSync, SafeFileHandle, string, Task[]> requests)
     {
         var folder = Directory.CreateTempSubdirectory("dsg-groupsync-").FullName;
         try
@@ -45,17 +44,12 @@ public class GroupSyncTests
             var sync = new GroupSync(disk);
             var path = Path.Combine(folder, "journal");
             using var handle = System.IO.File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite);
-
-            // A first pass that blocks in its sync, so both requests below wait for the same second pass.
             var first = sync.FolderAsync(folder);
             Assert.True(disk.Entered.Wait(TimeSpan.FromSeconds(30)));
-            var a = fileFirst ? sync.FileAsync(handle, path) : sync.DataAsync(handle, path);
-            var b = fileFirst ? sync.DataAsync(handle, path) : sync.FileAsync(handle, path);
+            var asked = requests(sync, handle, path);
             disk.Release.Set();
-            await Task.WhenAll(first, a, b).WaitAsync(TimeSpan.FromSeconds(30));
-
-            var ofJournal = disk.Calls.Where(c => c.Path == path).ToList();
-            Assert.Equal([("file", path)], ofJournal);
+            await Task.WhenAll([first, .. asked]).WaitAsync(TimeSpan.FromSeconds(30));
+            return disk.Calls.Where(c => c.Path == path).ToList();
         }
         finally
         {
@@ -63,29 +57,21 @@ public class GroupSyncTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Data_and_file_sync_of_one_handle_in_one_pass_issue_one_fsync(bool fileFirst)
+    {
+        var calls = await SyncsInOnePassAsync((sync, handle, path) => fileFirst
+            ? [sync.FileAsync(handle, path), sync.DataAsync(handle, path)]
+            : [sync.DataAsync(handle, path), sync.FileAsync(handle, path)]);
+        Assert.Equal(["file"], calls.Select(c => c.Kind));
+    }
+
     [Fact]
     public async Task Two_data_syncs_of_one_handle_in_one_pass_issue_one_fdatasync()
     {
-        var folder = Directory.CreateTempSubdirectory("dsg-groupsync-").FullName;
-        try
-        {
-            var disk = new GateDisk();
-            var sync = new GroupSync(disk);
-            var path = Path.Combine(folder, "journal");
-            using var handle = System.IO.File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite);
-
-            var first = sync.FolderAsync(folder);
-            Assert.True(disk.Entered.Wait(TimeSpan.FromSeconds(30)));
-            var a = sync.DataAsync(handle, path);
-            var b = sync.DataAsync(handle, path);
-            disk.Release.Set();
-            await Task.WhenAll(first, a, b).WaitAsync(TimeSpan.FromSeconds(30));
-
-            Assert.Equal([("data", path)], disk.Calls.Where(c => c.Path == path).ToList());
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var calls = await SyncsInOnePassAsync((sync, handle, path) => [sync.DataAsync(handle, path), sync.DataAsync(handle, path)]);
+        Assert.Equal(["data"], calls.Select(c => c.Kind));
     }
 }
