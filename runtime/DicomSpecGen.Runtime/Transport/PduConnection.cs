@@ -561,6 +561,7 @@ public sealed class PduConnection : IAsyncDisposable
     private int _readerThread = -1;
     // Whether bytes of the peer's next PDU were already received behind the last PDU read (set by the reading thread).
     private bool _moreReceived;
+    private int _heldMessages;
 
     /// <summary>On the reading thread: nothing of the peer's next PDU was received, neither behind the last PDU read nor
     /// in the socket's receive buffer (one ioctl).</summary>
@@ -579,7 +580,6 @@ public sealed class PduConnection : IAsyncDisposable
             }
         }
     }
-    private int _heldMessages;
 
     /// <summary>At most this many messages, or <see cref="GatherBytes"/>, are gathered on the reading thread before a
     /// send (so the peer's window is not held shut while a long receive buffer is worked through).</summary>
