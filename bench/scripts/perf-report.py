@@ -18,8 +18,8 @@ HEAD = ("| # | figure | ours | reference | ratio, median (min–max) | target | 
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 
 
-def spread(values, fmt="{:.2f}"):
-    return f"{fmt.format(statistics.median(values))}x ({fmt.format(min(values))}–{fmt.format(max(values))})"
+def spread(values, fmt="{:.2f}", note=""):
+    return f"{fmt.format(statistics.median(values))}x ({fmt.format(min(values))}–{fmt.format(max(values))}{note})"
 
 
 class Compare:
@@ -224,10 +224,8 @@ def index_rows(paths):
     head = re.search(r"index-scale: (\w+), (\d+) instances", text)
     n = f"{int(head.group(2)):,}" if head else "?"
 
-    def spread(values):
-        if len(values) == 1:
-            return f"{values[0]:.2f}x (one run)"
-        return f"{statistics.median(values):.2f}x ({min(values):.2f}–{max(values):.2f}, {len(values)} runs)"
+    def over_runs(values):
+        return f"{values[0]:.2f}x (one run)" if len(values) == 1 else spread(values, note=f", {len(values)} runs")
 
     runs = [m for m in (re.search(r"first (\d+): (\d+)/s, last \d+: (\d+)/s, last/first ([\d.]+)", t) for t in texts) if m]
     if runs:
@@ -236,13 +234,13 @@ def index_rows(paths):
         first = int(statistics.median(int(m.group(2)) for m in runs))
         last = int(statistics.median(int(m.group(3)) for m in runs))
         out.append([f"archive index, {n} instances: insert rate of the last {int(runs[0].group(1)):,} vs the first (empty index)",
-                    f"{last}/s", f"first {first}/s", spread(ratios), "≥ 0.8x", "yes" if med >= 0.8 else "no", "", ""])
+                    f"{last}/s", f"first {first}/s", over_runs(ratios), "≥ 0.8x", "yes" if med >= 0.8 else "no", "", ""])
     cpu = [m for m in (re.search(r"CPU per insert.*?first \d+: (\d+) µs, last \d+: (\d+) µs", t) for t in texts) if m]
     if cpu:
         a = int(statistics.median(int(m.group(1)) for m in cpu))
         b = int(statistics.median(int(m.group(2)) for m in cpu))
         out.append(["same, process CPU per insert, first / last (load-independent)", f"last {b} µs", f"first {a} µs",
-                    spread([int(m.group(1)) / int(m.group(2)) for m in cpu]), "(context)", "", "", ""])
+                    over_runs([int(m.group(1)) / int(m.group(2)) for m in cpu]), "(context)", "", "", ""])
     for row in re.finditer(r"^\| (.+?) \| (\d+) \| ([\d.]+) \| ([\d.]+–[\d.]+) \| ([\d.]+) \| < 50 \| (\w+) \|", text, re.M):
         name, matches, med, mm, cpu, _met = row.groups()
         out.append([f"STUDY-level C-FIND at {n}: {name}, {matches} {'study' if matches == '1' else 'studies'}", f"{med} ms (CPU {cpu} ms)", "", f"runs {mm} ms",

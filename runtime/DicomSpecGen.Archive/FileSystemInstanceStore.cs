@@ -164,7 +164,6 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         {
             var folder = Path.Combine(_root, name);
             Directory.CreateDirectory(folder);
-            _existingFolders.TryAdd(folder, 0);
             if (_disk != null) _folderEntries.TryAdd(folder, Task.CompletedTask);
         }
     }
@@ -421,18 +420,13 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     {
         var target = Path.Combine(_root, staged.RelativePath);
         var folder = Path.GetDirectoryName(target)!;
-        if (!_existingFolders.ContainsKey(folder))
-        {
-            Directory.CreateDirectory(folder);
-            _existingFolders.TryAdd(folder, 0);
-        }
         try
         {
             Move(staged.TempPath, target, replace);
         }
         catch (DirectoryNotFoundException) when (File.Exists(staged.TempPath))
         {
-            // The folder was removed since (by hand): make it again.
+            // The hash folders are made at open (MakeHashFolders): this one was removed since (by hand). Make it again.
             Directory.CreateDirectory(folder);
             Move(staged.TempPath, target, replace);
         }
@@ -446,9 +440,6 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         if (replace) Posix.Rename(source, target);
         else File.Move(source, target, overwrite: false);
     }
-
-    /// <summary>Hash folders known to exist: no mkdir per store.</summary>
-    private readonly ConcurrentDictionary<string, byte> _existingFolders = new(StringComparer.Ordinal);
 
     public void Discard(StagedFile staged)
     {

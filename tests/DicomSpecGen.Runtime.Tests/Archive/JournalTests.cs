@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using DicomSpecGen.Archive;
 using DicomSpecGen.Archive.Index;
+using DicomSpecGen.Association;
 using DicomSpecGen.Data.Part10;
 using DicomSpecGen.Registry;
-using DicomSpecGen.Association;
 using DicomSpecGen.Runtime.Tests.Services;
 using DicomSpecGen.Services.Scu;
 
