@@ -160,12 +160,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     /// one fsync of the root makes their names durable, those made by an earlier run included.</summary>
     private void MakeHashFolders()
     {
-        foreach (var name in HashFolderNames())
-        {
-            var folder = Path.Combine(_root, name);
-            Directory.CreateDirectory(folder);
-            if (_disk != null) _folderEntries.TryAdd(folder, Task.CompletedTask);
-        }
+        foreach (var name in HashFolderNames()) Directory.CreateDirectory(Path.Combine(_root, name));
     }
 
     public async Task<StagedFile> StageAsync(DicomFileMeta meta, PipeReader dataSet, CancellationToken cancellationToken)
@@ -361,8 +356,8 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     }
 
     /// <summary>(When durable) an fsync of each folder the files were renamed into, shared with the other syncs of the
-    /// same pass; after the first rename into a folder, also an fsync of the root (in the same pass) so that the
-    /// folder's own name is durable. Called for a batch before its records are settled.</summary>
+    /// same pass (the folders' own names were made durable when the store opened, MakeHashFolders). Called for a batch
+    /// before its records are settled.</summary>
     public Task SyncPlacedAsync(IReadOnlyList<StagedFile> placed, CancellationToken cancellationToken)
     {
         if (_behind == null || placed.Count == 0) return Task.CompletedTask;
@@ -374,10 +369,11 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
             folders.Add(Path.GetDirectoryName(target)!);
             if (staged.Journaled) journaled.Add(target);
         }
-        if (_behind.CanSyncFileSystem && journaled.Count >= FileSystemSyncMinimum) return SyncFileSystemAsync(folders);
+        // Every file and folder name of the batch existed before this pass was asked for: one syncfs covers them all.
+        if (_behind.CanSyncFileSystem && journaled.Count >= FileSystemSyncMinimum) return _behind.FileSystemAsync(_root);
         // A journaled file was not fsynced before Success (its journal record was): it is now, before its record is
         // settled and its journal space used again.
-        return Task.WhenAll(journaled.Select(_behind.FileAtAsync).Concat(folders.Select(SyncAsync)));
+        return Task.WhenAll(journaled.Select(_behind.FileAtAsync).Concat(folders.Select(_behind.FolderAsync)));
     }
 
     /// <summary>Journaled files in one batch from which one syncfs of the archive's file system replaces their fsyncs
@@ -386,35 +382,6 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     /// 1.18x). It also writes whatever else is dirty on that file system, so only for a batch big enough to be worth
     /// it; it is behind the answers, so a slow one only delays settling (a full journal sends stores to the fsync path).</summary>
     internal const int FileSystemSyncMinimum = 8;
-
-    private async Task SyncFileSystemAsync(HashSet<string> folders)
-    {
-        // Every file and folder name of the batch existed before this pass was asked for: the syncfs covers them,
-        // and each folder's own entry in the root too.
-        await _behind!.FileSystemAsync(_root).ConfigureAwait(false);
-        foreach (var folder in folders) _folderEntries.TryAdd(folder, Task.CompletedTask);
-    }
-
-    private async Task SyncAsync(string folder)
-    {
-        if (_behind == null) return;
-        var entry = _folderEntries.GetOrAdd(folder, _ => _behind.FolderAsync(_root));
-        // The folder exists (its name in the root) and holds the new name: both fsyncs may share one pass.
-        var own = _behind.FolderAsync(folder);
-        try
-        {
-            await entry.ConfigureAwait(false);
-        }
-        catch
-        {
-            _folderEntries.TryRemove(KeyValuePair.Create(folder, entry));
-            await own.ConfigureAwait(false);
-            throw;
-        }
-        await own.ConfigureAwait(false);
-    }
-
-    private readonly ConcurrentDictionary<string, Task> _folderEntries = new(StringComparer.Ordinal);
 
     private string Rename(StagedFile staged, bool replace)
     {
