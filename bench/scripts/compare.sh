@@ -24,8 +24,10 @@
 #     ceiling of any receiver that stores files: per repetition the floor's time plus fsync-bound.py --no-fsync's
 #     (create, write, close, rename per object, no sync) for the same objects;
 #   - fsync-bound.py (write+fsync+rename per object, and with --dir-fsync the folder fsync too) beside the durable
-#     single association, and the ceiling of any durable receiver with this sender: per repetition, the no-op
-#     receiver's time plus the bound's time for the same objects;
+#     single association, and the ceiling of a durable receiver that writes each file so with this sender: per
+#     repetition, the no-op receiver's time plus the bound's time for the same objects; and the least ceiling of any
+#     durable receiver with this sender: the no-op receiver's time plus fsync-bound.py --append's (per object one
+#     write and one fdatasync into a file written ahead: the cheapest sync of an object's bytes);
 #   - 8 fsync-bound.py at once (one per folder p0..p7) beside the 8 parallel associations into the durable SCP, and
 #     the estimate of a durable receiver on these 2 cores: 8 storescu at once into storescp --ignore, plus the 8
 #     fsync-bound.py's time (both are CPU-bound with 8 senders on 2 cores, so their times add if nothing overlaps).
@@ -206,8 +208,9 @@ scp() { # figure dir parallel ours-args dcmtk-args [floor|bound]: also storescu 
 
 # Durable SCP (one association) against the disk's bound: fsync-bound.py over the same files (write + fsync + rename,
 # one after the other), and --dir-fsync (also the folder's fsync after each rename); plus the no-op receiver, whose
-# time added to a bound's is the ceiling of any durable receiver fed by one storescu (each object is received, then
-# made durable, then answered, before the next is sent).
+# time added to a bound's is the ceiling of a durable receiver fed by one storescu (each object is received, then
+# made durable, then answered, before the next is sent); with --append's time (one write+fdatasync per object into
+# a file written ahead) the least ceiling: no receiver makes an object durable with less than one flush of its bytes.
 bound_run() { # dest flag dir -> ms
   local f files; settle
   mapfile -t files < <(find "$3" -name '*.dcm' | sort)   # one process (xargs could split a long list into several)
@@ -219,16 +222,18 @@ bound() { # figure dir
   n=$(count "$2"); b=$(bytes "$2")
   for rep in $(seq "$R"); do
     t=()
-    for k in $(order "$rep" ours bound ignore dirbound); do
+    for k in $(order "$rep" ours bound ignore dirbound append); do
       case $k in
         ours) t[ours]=$(scp_one ours "$2" 1 "") ;;
         bound) t[bound]=$(bound_run "$(mktemp -d "$OUT/bound.XXXXXX")" "" "$2") ;;
         dirbound) t[dirbound]=$(bound_run "$(mktemp -d "$OUT/bound.XXXXXX")" --dir-fsync "$2") ;;
+        append) t[append]=$(bound_run "$(mktemp -d "$OUT/bound.XXXXXX")" --append "$2") ;;
         ignore) t[ignore]=$(scp_one ignore "$2" 1 "") ;;
       esac
     done
     record "$1" "$rep" "${t[ours]}" "${t[bound]}" "$n" "$b"
     record "$1-ceiling" "$rep" "${t[ours]}" "$(sum "${t[ignore]}" "${t[bound]}")" "$n" "$b"
+    record "$1-least" "$rep" "${t[ours]}" "$(sum "${t[ignore]}" "${t[append]}")" "$n" "$b"
     record "$1-dir" "$rep" "${t[ours]}" "${t[dirbound]}" "$n" "$b"
     record "$1-dir-ceiling" "$rep" "${t[ours]}" "$(sum "${t[ignore]}" "${t[dirbound]}")" "$n" "$b"
   done
@@ -249,6 +254,20 @@ echo_cmp() {
   stop $pid
 }
 
+# Process start and exit (context for the whole-process rows): 20 `dsg --version` in a row vs 20 `storescu --version`.
+startup_cmp() {
+  local rep k o d
+  for rep in $(seq "$RF"); do
+    for k in $(order "$rep" ours dcmtk); do
+      case $k in
+        ours) o=$(timed bash -c 'for _ in $(seq 20); do "$@" >/dev/null || exit 1; done' _ $DSG --version) ;;
+        dcmtk) d=$(timed bash -c 'for _ in $(seq 20); do "$@" >/dev/null || exit 1; done' _ storescu --version) ;;
+      esac
+    done
+    record startup "$rep" "$o" "$d" 20 0
+  done
+}
+
 LOAD_START=$(load)   # after the build and the data, just before the first measurement
 echo "# $(date -u +%FT%TZ), $(nproc) cores, load average at start: $LOAD_START; dsg $MODE, commit $(git -C "$ROOT" rev-parse --short HEAD); $(storescu --version 2>/dev/null | head -1)"
 echo "# small: $(count "$D_small") x $(( $(bytes "$D_small") / $(count "$D_small") / 1024 )) KB, CT: $(count "$D_ct") x $(( $(bytes "$D_ct") / $(count "$D_ct") / 1024 )) KB, large: $(count "$D_large") x $(( $(bytes "$D_large") / $(count "$D_large") / 1048576 )) MB; R=$R (SCU rows and C-ECHO: $RF); raw timings: $RAW" >&2
@@ -258,6 +277,7 @@ bound bound-small "$D_small"
 scp durable-par8 "$D_small" 8 "" --fork bound
 for s in small ct large; do d=D_$s; scp "durable-$s" "${!d}" 1 "" ""; done
 echo_cmp
+startup_cmp
 if [ "$MEM_MB" -gt 0 ]; then   # one MEM_MB object into dsg scp: scp-memory.sh (a), its line into $OUT/memory.tsv
   DSG=$DSG MODE=$MODE CONC=0 MEM_MB=$MEM_MB OUT=$OUT TMO=$TMO DATA=$DATA bash "$ROOT/bench/scripts/scp-memory.sh" >/dev/null
 fi

@@ -9,7 +9,7 @@ of index-scale.sh (repeated for several runs: the insert-rate rows take their me
 faster) and shown as median (min–max); "ours" and "reference" are the rates of the median times of each side. Where
 a target may lie beyond this machine, the last two columns give the physical bound measured in the same run and ours
 as a fraction of it (median (min–max) over the same repetitions): the receiver bound of the SCU rows (replaystore.c),
-the floor and ceiling of the --no-fsync rows, the ceiling of the durable single association, the disk for 8 at once."""
+the floor and ceiling of the --no-fsync rows, the ceiling and least ceiling of the durable single association, the disk for 8 at once."""
 import argparse
 import re
 import statistics
@@ -66,18 +66,21 @@ def over_ceiling(ours, ceil):
     return " (ours is above it, so for these objects it is no bound: receiving and writing overlap)" if ours > ceil else ""
 
 
-def extra_ceiling(c, fig, unit, ours, want, name, beyond_text, what):
-    """The FIG-ceiling figure as a second bound in the cell: its rate, what it is, whether the target's rate (want)
-    lies beyond it, and ours / it; empty when the run has none."""
-    if not c.good(fig + "-ceiling"):
+def extra_ceiling(c, fig, unit, ours, want, name, beyond_text, what, suffix="-ceiling"):
+    """The FIG-ceiling (or FIG+suffix) figure as a further bound in the cell: its rate, what it is, whether the
+    target's rate (want) lies beyond it, and ours / it; empty when the run has none."""
+    if not c.good(fig + suffix):
         return "", ""
-    _, ceil = c.medians(fig + "-ceiling", unit)
+    _, ceil = c.medians(fig + suffix, unit)
     beyond = over_ceiling(ours, ceil) or (f" ({beyond_text})" if want > ceil else "")
     return (f"; {name} {fmt_rate(ceil, unit)} {what}{beyond}",
-            f"; {name} " + spread(c.ratio(fig + "-ceiling")) + c.fails(fig + "-ceiling"))
+            f"; {name} " + spread(c.ratio(fig + suffix)) + c.fails(fig + suffix))
 
 
-def compare_rows(c, echo_n):
+LAST = ("startup",)   # context rows put at the end of the table, so the numbers of the target rows stay as they were
+
+
+def compare_rows(c, echo_n, last=False):
     out = []
     # figure, label, reference name, unit, target (None: context), bound figure, bound description
     spec = [
@@ -95,9 +98,10 @@ def compare_rows(c, echo_n):
         ("durable-ct", "same, CT-like", "storescp -od", "MB", None, None),
         ("durable-large", "same, large", "storescp -od", "MB", None, None),
         ("echo", f"`dsg echo -r {echo_n}` vs `echoscu --repeat {echo_n}`, into `storescp --ignore`, whole process", "echoscu", "echo", 1.0, None),
+        ("startup", "process start and exit: 20 `dsg --version` in a row vs 20 `storescu --version` (processes/s)", "storescu", "echo", None, None),
     ]
     for fig, label, refname, unit, target, bound in spec:
-        if fig not in c.rows:
+        if fig not in c.rows or (fig in LAST) != last:
             continue
         unit = "obj" if unit == "echo" else unit
         tgt = f"≥ {target:.1f}x" if target else "(context)"
@@ -139,6 +143,12 @@ def compare_rows(c, echo_n):
             at = over_ceiling(ours, ceil) or (" (the target is beyond the ceiling)" if target and target * ref > ceil else "")
             bcell = f"{pre}ceiling {fmt_rate(ceil, unit)} (`storescu` → `storescp --ignore` + {what}, per object){at}"
             bratio = spread(c.ratio(fig + "-ceiling")) + c.fails(fig + "-ceiling")
+            if target:
+                cell, ratio = extra_ceiling(c, fig, unit, ours, target * ref, "least ceiling", "the target is beyond any receiver with this sender",
+                                            "(`storescu` → `storescp --ignore` + one write+fdatasync per object into a file written ahead, "
+                                            "`fsync-bound.py --append`: the least a receiver that syncs each object before answering it waits for)", "-least")
+                bcell += cell
+                bratio += ratio
         elif bound == "bound" and c.good(fig + "-bound"):
             _, disk = c.medians(fig + "-bound", unit)
             at = " (the target is beyond the disk for a receiver that fsyncs each file)" if target * ref > disk else ""
@@ -270,6 +280,8 @@ def main():
         rows += memory_rows(a.memory)
     if a.index:
         rows += index_rows(a.index)
+    if a.compare:
+        rows += compare_rows(Compare(a.compare), a.echo_n, last=True)
     print(HEAD)
     for i, r in enumerate(rows, 1):
         print("| " + " | ".join([str(i)] + r) + " |")
