@@ -41,6 +41,7 @@ public static class IndexScale
         string? postgres = null;
         var runs = 21;
         var checkpointPages = SqliteInstanceIndex.CheckpointPages;
+        var writerFactor = SqliteInstanceIndex.WriterCheckpointFactor;
         var cacheKiB = SqliteInstanceIndex.CacheKiB;
         var seriesUids = false;
         for (var i = 0; i < args.Length; i++)
@@ -54,6 +55,7 @@ public static class IndexScale
                 case "--postgres": postgres = Next(); break;
                 case "--runs": runs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--checkpoint-pages": checkpointPages = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--writer-factor": writerFactor = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--uids":
                     seriesUids = Next() switch
                     {
@@ -65,7 +67,7 @@ public static class IndexScale
                 case "--cache-mb": cacheKiB = 1024 * int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--associations": Next(); break;   // earlier versions' concurrent inserters: the writer is one consumer now
                 default:
-                    Console.Error.WriteLine("usage: index-scale [--count N=1000000] [--patients P=N/100] [--dir DIR] [--postgres CONNSTR] [--runs R=21] [--checkpoint-pages N] [--cache-mb M] [--uids random|series]");
+                    Console.Error.WriteLine("usage: index-scale [--count N=1000000] [--patients P=N/100] [--dir DIR] [--postgres CONNSTR] [--runs R=21] [--checkpoint-pages N] [--writer-factor F] [--cache-mb M] [--uids random|series]");
                     return 2;
             }
         }
@@ -76,7 +78,7 @@ public static class IndexScale
         Directory.CreateDirectory(dir);
         var dbFile = Path.Combine(dir, "index.sqlite");
         var backend = postgres != null ? "PostgreSQL" : "SQLite";
-        if (postgres == null) Console.WriteLine($"SQLite: background checkpoint every {checkpointPages} WAL pages, page cache {cacheKiB / 1024} MB");
+        if (postgres == null) Console.WriteLine($"SQLite: background checkpoint every {checkpointPages} WAL pages, the writer's own at {writerFactor} times that, page cache {cacheKiB / 1024} MB");
         Console.WriteLine($"index-scale: {backend}, {count} instances, {patientCount} patients, SOP Instance UIDs {(seriesUids ? "per series (a random prefix, then the instance number)" : "random each")}, write-behind batches (wait every {Checkpoint}), window {window}, {runs} timed runs per query; {DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
 
         // Load.
@@ -89,13 +91,14 @@ public static class IndexScale
         var io = new System.Collections.Concurrent.ConcurrentDictionary<long, long[]>();
         io[0] = ProcessIo();
         var pages = new System.Collections.Concurrent.ConcurrentDictionary<long, long[]>();
+        long walPeak = 0;
         var clock = Stopwatch.StartNew();
-        using (var index = postgres != null ? (SqlInstanceIndex)new PostgresInstanceIndex(postgres) : new SqliteInstanceIndex(dbFile, durable: true, checkpointPages, cacheKiB))
+        using (var index = postgres != null ? (SqlInstanceIndex)new PostgresInstanceIndex(postgres) : new SqliteInstanceIndex(dbFile, durable: true, checkpointPages, cacheKiB, writerFactor))
         {
             if (index is SqliteInstanceIndex opened)
             {
                 var (written, missed) = opened.PageCounts();
-                pages[0] = [written, missed, .. CheckpointerIo()];
+                pages[0] = [written, missed, .. CheckpointerIo(), opened.Checkpoints];
             }
             using var writer = new IndexWriter(new NoFiles(), index, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
             long n = 0;
@@ -113,16 +116,20 @@ public static class IndexScale
                     {
                         var (written, missed) = sqlite.PageCounts();
                         var checkpointer = CheckpointerIo();
-                        pages[n] = [written, missed, checkpointer[0], checkpointer[1]];
+                        pages[n] = [written, missed, checkpointer[0], checkpointer[1], sqlite.Checkpoints];
                     }
                 }
+                if (n % 10_000 == 0 && File.Exists(dbFile + "-wal")) walPeak = Math.Max(walPeak, new FileInfo(dbFile + "-wal").Length);
                 if (n % 100_000 == 0) Console.Error.WriteLine($"  {n} inserted, {clock.Elapsed.TotalSeconds:F0} s");
             }
         }
+        var closed = clock.ElapsedTicks;
         double Rate(long from, long to) => (to - from) / ((times[to] - times[from]) / (double)Stopwatch.Frequency);
         var first = Rate(0, window);
         var last = Rate(count - window, count);
         Console.WriteLine($"insert: {count} in {times[count] / (double)Stopwatch.Frequency:F1} s; first {window}: {first:F0}/s, last {window}: {last:F0}/s, last/first {last / first:F2}");
+        // Work a run could leave behind its clock: the close checkpoints what the WAL still holds into the file.
+        Console.WriteLine($"  close (the writer's final checkpoint, not in the rates): {(closed - times[count]) / (double)Stopwatch.Frequency:F1} s");
         var cpuFirst = (cpu[window] - cpu[0]).TotalMicroseconds / window;
         var cpuLast = (cpu[count] - cpu[count - window]).TotalMicroseconds / window;
         Console.WriteLine($"  process CPU per insert (generation included): first {window}: {cpuFirst:F0} µs, last {window}: {cpuLast:F0} µs, last/first {cpuLast / cpuFirst:F2}");
@@ -132,6 +139,7 @@ public static class IndexScale
         {
             string Pages(long from, long to) => string.Join(", ", new[] { "WAL pages", "cache misses", "checkpointer syscr", "checkpointer syscw" }.Select((f, i) => $"{f} {(pages[to][i] - pages[from][i]) / (double)window:F2}"));
             Console.WriteLine($"  SQLite per insert, first {window}: {Pages(0, window)}; last {window}: {Pages(count - window, count)} (writer connection's db_status; checkpoint thread's /proc io)");
+            Console.WriteLine($"  background checkpoints: first {window}: {pages[window][4] - pages[0][4]}, last {window}: {pages[count][4] - pages[count - window][4]}, in all {pages[count][4]}; WAL file at most {walPeak / 1048576.0:F0} MB (sampled every 10,000)");
         }
         Console.WriteLine($"  studies {data.Studies}, series {data.Series}, instances {count}");
 

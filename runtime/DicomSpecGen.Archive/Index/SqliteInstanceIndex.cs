@@ -32,14 +32,15 @@ public sealed class SqliteInstanceIndex : SqlInstanceIndex
     /// <param name="durable">As above.</param>
     /// <param name="checkpointPages">WAL pages between background checkpoints (tests use a few).</param>
     /// <param name="cacheKiB">The writer's page cache (index-scale tries others).</param>
-    internal SqliteInstanceIndex(string databasePath, bool durable, int checkpointPages, int cacheKiB = CacheKiB) : base(SqlDialect.Sqlite)
+    /// <param name="writerFactor">The writer's own checkpoint, in checkpointPages (index-scale tries others).</param>
+    internal SqliteInstanceIndex(string databasePath, bool durable, int checkpointPages, int cacheKiB = CacheKiB, int writerFactor = WriterCheckpointFactor) : base(SqlDialect.Sqlite)
     {
         (_databasePath, _durable, _checkpointPages) = (databasePath, durable, checkpointPages);
         _connection = Open(databasePath, durable, cacheKiB: cacheKiB);
         using (var pragma = _connection.CreateCommand())
         {
             // The writer checkpoints itself only if the background checkpointer falls far behind.
-            pragma.CommandText = $"PRAGMA wal_autocheckpoint={WriterCheckpointFactor * checkpointPages};";
+            pragma.CommandText = $"PRAGMA wal_autocheckpoint={writerFactor * checkpointPages};";
             pragma.ExecuteNonQuery();
         }
         // Text matching runs the same code as in-memory matching (PS3.4 C.2.2.2.1, C.2.2.2.4).
