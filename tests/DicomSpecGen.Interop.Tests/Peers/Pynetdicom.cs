@@ -74,7 +74,9 @@ public static class Pynetdicom
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{string.Join(' ', info.ArgumentList)} did not finish within {timeout}");
+            // What the script printed before it was killed says where it waited (the pipes close with the process).
+            var said = await Task.WhenAll(stdout, stderr).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            throw new TimeoutException($"{string.Join(' ', info.ArgumentList)} did not finish within {timeout}; stdout: {said[0]}; stderr: {said[1]}");
         }
         return (process.ExitCode, await stdout, await stderr);
     }

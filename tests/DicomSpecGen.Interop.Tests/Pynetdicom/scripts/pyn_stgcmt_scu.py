@@ -33,6 +33,9 @@ def main():
         return 0x0000, None
 
     ae = AE(ae_title=args.calling)
+    # Each wait bounded so that the whole script (associate, N-ACTION, the report, release) ends, and says what it saw,
+    # before the test's own limit (60 s) kills it.
+    ae.acse_timeout = ae.dimse_timeout = ae.network_timeout = 10
     ae.add_requested_context(StorageCommitmentPushModel)
     server = None
     if args.listen:
@@ -56,6 +59,9 @@ def main():
     ds.ReferencedSOPSequence = refs
     rsp, _ = assoc.send_n_action(ds, 1, StorageCommitmentPushModel, WELL_KNOWN_INSTANCE)
     emit("n-action-rsp", status=status_of(rsp), transactionUid=str(ds.TransactionUID))
+    if not assoc.is_established and not args.listen:
+        emit("error", message="the association ended before the report (no N-ACTION response?)")
+        raise SystemExit(4)
     if args.listen:
         assoc.release()  # the report comes on a new association
     ok = reported.wait(args.wait)
