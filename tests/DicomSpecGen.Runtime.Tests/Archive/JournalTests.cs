@@ -444,4 +444,52 @@ public class JournalTests
         Assert.Equal([ids[2], ids[3], fifth], PlacementLog.ReadOpenRecords(log.Path).Keys);
         log.Dispose();
     }
+
+    [Fact]
+    public void Random_appends_and_settles_never_overwrite_an_open_record()
+    {
+        // A small ring, records of 1 to 4 blocks, each open record settled at a random later step: the appends wrap many
+        // times, with settled and open records of the lap before (and stale ones) ahead of the head.
+        var path = Path.Combine(TestFiles.TempDir(), "journal");
+        using var journal = PlacementJournal.Create(path, PlacementJournal.HeaderSize + 40 * PlacementJournal.Align, null);
+        var rng = new Random(7);
+        var open = new Dictionary<long, (string Target, byte Fill, int Length)>();
+        long id = 0;
+        int appended = 0, refused = 0, wraps = 0;
+        long lastOffset = 0;
+        for (var step = 0; step < 3000; step++)
+        {
+            foreach (var k in open.Keys.Where(_ => rng.Next(3) == 0).ToList())
+            {
+                journal.Settle(k);
+                open.Remove(k);
+            }
+            id++;
+            var (target, source, length) = ($"ab/1.2.{id}.dcm", $".incoming/node-1-{id:x6}.part", rng.Next(1, 4 * PlacementJournal.Align - 200));
+            var reserve = PlacementJournal.Reserve(target, source);
+            var buffer = new byte[reserve + length];
+            var fill = (byte)(id % 251 + 1);
+            buffer.AsSpan(reserve).Fill(fill);
+            if (!journal.TryAppend(id, target, source, buffer, length))
+            {
+                refused++;
+                continue;
+            }
+            appended++;
+            open[id] = (target, fill, length);
+            var bytes = File.ReadAllBytes(path);
+            var read = PlacementJournal.Read(bytes);
+            var offset = read[id].DataOffset;
+            if (offset < lastOffset) wraps++;
+            lastOffset = offset;
+            foreach (var (k, (t, f, n)) in open)
+            {
+                Assert.True(read.TryGetValue(k, out var entry), $"open record {k} lost at step {step}");
+                Assert.Equal(t, entry.Target);
+                Assert.Equal(n, entry.DataLength);
+                Assert.True(bytes.AsSpan((int)entry.DataOffset, n).IndexOfAnyExcept(f) < 0, $"open record {k} overwritten at step {step}");
+            }
+        }
+        Assert.True(appended > 1000 && refused > 0 && wraps > 100, $"{appended} appended, {refused} refused, {wraps} wraps");
+    }
 }
