@@ -24,8 +24,8 @@
 #     ceiling of any receiver that stores files: per repetition the floor's time plus fsync-bound.py --no-fsync's
 #     (create, write, close, rename per object, no sync) for the same objects;
 #   - fsync-bound.py (write+fsync+rename per object, and with --dir-fsync the folder fsync too) beside the durable
-#     single association, and the ceiling of a durable receiver that writes each file so with this sender: per
-#     repetition, the no-op receiver's time plus the bound's time for the same objects; and the least ceiling of any
+#     single association, and the ceiling of a durable receiver that writes, fsyncs and renames each file so, with
+#     this sender: per repetition, the no-op receiver's time plus the bound's time for the same objects; and the least ceiling of any
 #     durable receiver with this sender: the no-op receiver's time plus fsync-bound.py --append's (per object one
 #     write and one fdatasync into a file written ahead: the cheapest sync of an object's bytes);
 #   - 8 fsync-bound.py at once (one per folder p0..p7) beside the 8 parallel associations into the durable SCP, and
@@ -257,11 +257,12 @@ echo_cmp() {
 # Process start and exit (context for the whole-process rows): 20 `dsg --version` in a row vs 20 `storescu --version`.
 startup_cmp() {
   local rep k o d
+  twenty() { timed bash -c 'for _ in $(seq 20); do "$@" >/dev/null || exit 1; done' _ "$@"; }
   for rep in $(seq "$RF"); do
     for k in $(order "$rep" ours dcmtk); do
       case $k in
-        ours) o=$(timed bash -c 'for _ in $(seq 20); do "$@" >/dev/null || exit 1; done' _ $DSG --version) ;;
-        dcmtk) d=$(timed bash -c 'for _ in $(seq 20); do "$@" >/dev/null || exit 1; done' _ storescu --version) ;;
+        ours) o=$(twenty $DSG --version) ;;
+        dcmtk) d=$(twenty storescu --version) ;;
       esac
     done
     record startup "$rep" "$o" "$d" 20 0
