@@ -351,7 +351,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     /// <see cref="SyncPlacedAsync"/> made the new name durable.</summary>
     public Task CommitAsync(StagedFile staged, CancellationToken cancellationToken)
     {
-        Rename(staged, replace: true);
+        Commit(staged);
         return Task.CompletedTask;
     }
 
@@ -383,7 +383,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     /// it; it is behind the answers, so a slow one only delays settling (a full journal sends stores to the fsync path).</summary>
     internal const int FileSystemSyncMinimum = 8;
 
-    private string Rename(StagedFile staged, bool replace)
+    private void Rename(StagedFile staged, bool replace)
     {
         var target = Path.Combine(_root, staged.RelativePath);
         var folder = Path.GetDirectoryName(target)!;
@@ -397,7 +397,6 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
             Directory.CreateDirectory(folder);
             Move(staged.TempPath, target, replace);
         }
-        return folder;
     }
 
     /// <summary>Replacing: rename(2) itself (File.Move would lstat first). Keeping the first copy: File.Move without

@@ -75,8 +75,17 @@ public static class Pynetdicom
         {
             process.Kill(entireProcessTree: true);
             // What the script printed before it was killed says where it waited (the pipes close with the process).
-            var said = await Task.WhenAll(stdout, stderr).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-            throw new TimeoutException($"{string.Join(' ', info.ArgumentList)} did not finish within {timeout}; stdout: {said[0]}; stderr: {said[1]}");
+            string said;
+            try
+            {
+                var output = await Task.WhenAll(stdout, stderr).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+                said = $"stdout: {output[0]}; stderr: {output[1]}";
+            }
+            catch (TimeoutException)
+            {
+                said = "its output did not close within 10 s of the kill";
+            }
+            throw new TimeoutException($"{string.Join(' ', info.ArgumentList)} did not finish within {timeout}; {said}");
         }
         return (process.ExitCode, await stdout, await stderr);
     }
