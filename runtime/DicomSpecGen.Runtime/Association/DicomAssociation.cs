@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using System.Threading.Tasks.Sources;
 using DicomSpecGen.Dul;
 using DicomSpecGen.Protocol;
 using DicomSpecGen.Protocol.Wire;
@@ -27,6 +28,10 @@ public sealed partial class DicomAssociation : IAsyncDisposable
     private volatile bool _inboxClosing;
     private int _readLoopThread = -1;
     private readonly SemaphoreSlim _inboxSlots = new(16);
+    /// <summary>Completed once the receiver waits in <see cref="ReceiveAsync"/> on an empty inbox (then a P-DATA the
+    /// reading thread delivers continues the receiver on that thread).</summary>
+    private readonly TaskCompletionSource _receiverWaiting = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _firstPDataRead;
     private Action? _releaseInboxSlot;
     private PduConnection? _connection;
     private Task? _readLoop;
@@ -152,6 +157,15 @@ public sealed partial class DicomAssociation : IAsyncDisposable
             if (pdu is PDataTf data)
             {
                 var copy = ReceivedPData.CopyFrom(data);
+                if (!_firstPDataRead)
+                {
+                    // The receiver (the DIMSE layer) starts on a pool thread once the association is established; a
+                    // first request queued before it waits would be handled on that thread, away from this one (no
+                    // gathered answer, no inline streaming). It is waited for, bounded, once per association.
+                    _firstPDataRead = true;
+                    connection.FlushGathered();
+                    _receiverWaiting.Task.Wait(FirstReceiverWait);
+                }
                 if (!_inboxSlots.Wait(0))
                 {
                     // About to wait for the DIMSE layer: what this thread sent goes out first.
@@ -170,6 +184,11 @@ public sealed partial class DicomAssociation : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>How long the reading thread waits, before its first P-DATA, for the receiver to wait on the inbox. The
+    /// receiver cannot take the P-DATA before it reads anyway; a receiver that never reads only has what follows it
+    /// read this much later. Generous, for a busy pool and a process's first association (JIT).</summary>
+    internal static readonly TimeSpan FirstReceiverWait = TimeSpan.FromSeconds(1);
 
     /// <summary>Set by the acceptor: decides on the A-ASSOCIATE indication and sends the A-ASSOCIATE-AC or -RJ; run by
     /// the read thread right after the step that indicated it.</summary>
@@ -280,15 +299,67 @@ public sealed partial class DicomAssociation : IAsyncDisposable
 
     /// <summary>The next P-DATA indication or release request; null when the association has ended (then
     /// <see cref="Failure"/> says why, if abnormally).</summary>
-    public async ValueTask<AssociationEvent?> ReceiveAsync(CancellationToken cancellationToken)
+    public ValueTask<AssociationEvent?> ReceiveAsync(CancellationToken cancellationToken)
+    {
+        var next = _inbox.Reader.ReadAsync(cancellationToken);
+        if (next.IsCompletedSuccessfully) return new(next.Result);
+        if (next.IsCompleted || _receiverWaiting.Task.IsCompleted) return ClosedAsNullAsync(next);
+        return (_firstWait ??= new FirstWait(_receiverWaiting)).Relay(next);
+    }
+
+    private static async ValueTask<AssociationEvent?> ClosedAsNullAsync(ValueTask<AssociationEvent> next)
     {
         try
         {
-            return await _inbox.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            return await next.ConfigureAwait(false);
         }
         catch (ChannelClosedException)
         {
             return null;
+        }
+    }
+
+    private FirstWait? _firstWait;
+
+    /// <summary>The receiver's first wait on an empty inbox, relayed so that <paramref name="waiting"/> is completed only
+    /// once the caller's continuation is registered: the reading thread, which waits for that before delivering its first
+    /// P-DATA, then runs the caller on. Signalled any earlier, a P-DATA written in between would complete the read with
+    /// no continuation to run, and the caller would go on on its own thread.</summary>
+    private sealed class FirstWait(TaskCompletionSource waiting) : IValueTaskSource<AssociationEvent?>
+    {
+        private ManualResetValueTaskSourceCore<AssociationEvent?> _core;
+
+        public ValueTask<AssociationEvent?> Relay(ValueTask<AssociationEvent> next)
+        {
+            // Again only if the last relayed read completed before its caller awaited it (and was consumed).
+            _core.Reset();
+            var awaiter = next.ConfigureAwait(false).GetAwaiter();
+            awaiter.UnsafeOnCompleted(() =>
+            {
+                try
+                {
+                    _core.SetResult(awaiter.GetResult());
+                }
+                catch (ChannelClosedException)
+                {
+                    _core.SetResult(null);
+                }
+                catch (Exception e)
+                {
+                    _core.SetException(e);
+                }
+            });
+            return new(this, _core.Version);
+        }
+
+        public AssociationEvent? GetResult(short token) => _core.GetResult(token);
+
+        public ValueTaskSourceStatus GetStatus(short token) => _core.GetStatus(token);
+
+        public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+        {
+            _core.OnCompleted(continuation, state, token, flags);
+            waiting.TrySetResult();
         }
     }
 

@@ -83,14 +83,9 @@ public class ReadThreadSendTests
         var (_, stream) = await AssociateAsync(server.Port, window);
         await using (stream)
         {
-            // One round trip first: the DIMSE layer's loop starts on a pool thread when the association is established,
-            // and a first request that arrives before that loop waits is handled there (its response is not the
-            // reading thread's to gather). Once it has answered, the loop waits and every later request is handled on
-            // the reading thread. CI caught the requests below answered one send each when they were the first.
-            await stream.WriteAsync(Echo(1));
-            Assert.Equal((ushort)1, RespondedTo(await RawPdu.ReadAsync(stream)));
-
-            // Four C-ECHO-RQs in one write: the SCP reads them with one receive and answers each on its reading thread.
+            // Four C-ECHO-RQs in one write, right after the A-ASSOCIATE-AC: the SCP reads them with one receive and
+            // answers each on its reading thread, the first included (the reading thread waits for the DIMSE layer,
+            // which starts on a pool thread, before delivering it).
             await stream.WriteAsync(Echo(2).Concat(Echo(3)).Concat(Echo(4)).Concat(Echo(5)).ToArray());
             for (ushort id = 2; id <= 5; id++) Assert.Equal(id, RespondedTo(await RawPdu.ReadAsync(stream)));
 
@@ -101,7 +96,7 @@ public class ReadThreadSendTests
             await stream.WriteAsync(RawPdu.Encode(new AReleaseRq()));
             Assert.IsType<AReleaseRp>(await RawPdu.ReadAsync(stream));
         }
-        // The A-ASSOCIATE-AC, the first response, the four, the sixth, the A-RELEASE-RP.
-        Assert.Equal([1, 1, 4, 1, 1], recorder.PdusPerSend);
+        // The A-ASSOCIATE-AC, the four, the sixth, the A-RELEASE-RP.
+        Assert.Equal([1, 4, 1, 1], recorder.PdusPerSend);
     }
 }
