@@ -51,7 +51,8 @@ case "$where" in
 esac
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# The test processes' temporary folders (tests/TestTemp.cs): removed once every test process has ended.
+trap 'rm -f "$log"; rm -rf "${TMPDIR:-/tmp}/dsg-tests"' EXIT
 limit=${DSG_TEST_TIMEOUT:-4800}
 timeout --kill-after=60 "$limit" dotnet test DicomSpecGen.sln "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
