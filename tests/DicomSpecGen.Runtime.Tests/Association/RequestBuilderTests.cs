@@ -2,6 +2,7 @@ using System.Buffers;
 using DicomSpecGen.Association;
 using DicomSpecGen.Protocol;
 using DicomSpecGen.Registry;
+using DicomSpecGen.Traceability;
 
 namespace DicomSpecGen.Runtime.Tests.Association;
 
@@ -53,5 +54,39 @@ public class RequestBuilderTests
     {
         var options = new RequestorOptions { Host = "h", Port = 1, PresentationContexts = [new(id, DicomUids.Verification, [DicomUids.ImplicitVRLittleEndian])] };
         Assert.Contains("PS3.8 9.3.2.2", Assert.Throws<ArgumentException>(() => AssociateRequestBuilder.Build(options)).Message);
+    }
+
+    [Theory]
+    [SpecRow("PS3.8 Table 9-11")]
+    [InlineData("ÄRZTE", "U+00C4")]
+    [InlineData("A\\B", "U+005C")]
+    [InlineData("TAB\tAE", "U+0009")]
+    public void An_AE_title_outside_its_repertoire_is_refused_before_connecting_not_sent_as_question_marks(string title, string character)
+    {
+        var options = new RequestorOptions { Host = "h", Port = 1, CallingAeTitle = title, PresentationContexts = [new(1, DicomUids.Verification, [DicomUids.ImplicitVRLittleEndian])] };
+        var message = Assert.Throws<ArgumentException>(() => AssociateRequestBuilder.Build(options)).Message;
+        Assert.Contains("calling AE title", message);
+        Assert.Contains(character, message);
+        Assert.Contains("PS3.5 Table 6.2-1", message);
+    }
+
+    [Theory]
+    [SpecRow("PS3.8 Table 9-11")]
+    [InlineData("")]
+    [InlineData("      ")]
+    public void An_empty_called_AE_title_is_refused(string title)
+    {
+        var options = new RequestorOptions { Host = "h", Port = 1, CalledAeTitle = title, PresentationContexts = [new(1, DicomUids.Verification, [DicomUids.ImplicitVRLittleEndian])] };
+        Assert.Contains("called AE title is empty or all spaces", Assert.Throws<ArgumentException>(() => AssociateRequestBuilder.Build(options)).Message);
+    }
+
+    [Fact]
+    [SpecRow("PS3.8 Table 9-11")]
+    public void A_too_long_AE_title_is_refused_before_connecting_naming_its_field()
+    {
+        var options = new RequestorOptions { Host = "h", Port = 1, CallingAeTitle = "ABCDEFGHIJKLMNOPQ", PresentationContexts = [new(1, DicomUids.Verification, [DicomUids.ImplicitVRLittleEndian])] };
+        var message = Assert.Throws<ArgumentException>(() => AssociateRequestBuilder.Build(options)).Message;
+        Assert.Contains("Calling-AE-title", message);
+        Assert.Contains("longer than 16", message);
     }
 }

@@ -89,14 +89,22 @@ public static class WireRead
         if (!tested) return text;
         if (text.Length == 0)
             throw new PduFormatException(field, "AE title is all spaces", AbortReason.InvalidPduParameterValue);
-        foreach (var c in text)
-        {
-            // The AE VR: the Default Character Repertoire (ISO 646, 0x20-0x7E) without backslash and control
-            // characters (PS3.5 Table 6.2-1, AE). Bytes above 0x7E would not survive being echoed in the A-ASSOCIATE-AC.
-            if (c < 0x20 || c == '\\' || c >= 0x7F)
-                throw new PduFormatException(field, $"AE title has character 0x{(int)c:X2}, not in the default character repertoire without backslash and control characters (PS3.5 Table 6.2-1, AE)", AbortReason.InvalidPduParameterValue);
-        }
+        if (InvalidAeCharacter(text) is { } c)
+            throw new PduFormatException(field, $"AE title has character 0x{(int)c:X2}, {AeRepertoire}", AbortReason.InvalidPduParameterValue);
         return text;
+    }
+
+    /// <summary>What an AE title may hold, for error messages.</summary>
+    internal const string AeRepertoire = "not in the default character repertoire without backslash and control characters (PS3.5 Table 6.2-1, AE)";
+
+    /// <summary>The first character an AE title may not hold, or null. The AE VR: the Default Character Repertoire (ISO 646,
+    /// 0x20-0x7E) without backslash and control characters (PS3.5 Table 6.2-1, AE). Anything above 0x7E would not survive
+    /// being echoed in the A-ASSOCIATE-AC.</summary>
+    internal static char? InvalidAeCharacter(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+            if (c < 0x20 || c == '\\' || c >= 0x7F) return c;
+        return null;
     }
 
     /// <summary>A UID filling the extent: 1-64 characters of digits and '.', a trailing NUL pad tolerated (PS3.5 9.1).</summary>
