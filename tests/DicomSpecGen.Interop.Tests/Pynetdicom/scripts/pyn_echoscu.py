@@ -12,7 +12,7 @@ from pynetdicom import AE
 from pynetdicom.pdu_primitives import AsynchronousOperationsWindowNegotiation
 from pynetdicom.sop_class import Verification
 
-from pyn_common import connection_handlers
+from pyn_common import connection_handlers, reactor_resumed
 
 
 def main():
@@ -45,6 +45,7 @@ def main():
     ok = 0
     for _ in range(args.count):
         rsp = assoc.send_c_echo()
+        reactor_resumed(assoc)
         if rsp and rsp.Status == 0x0000:
             ok += 1
     assoc.release()

@@ -9,6 +9,7 @@ from pydicom.uid import generate_uid
 from pynetdicom import AE
 from pynetdicom.sop_class import ModalityPerformedProcedureStep
 
+from pyn_common import reactor_resumed
 from pyn_workflow_common import emit, status_of
 
 
@@ -85,10 +86,12 @@ def main():
     ds = create_dataset(generate_uid())
     ds.PerformedProcedureStepStatus = args.status
     rsp, _ = assoc.send_n_create(ds, ModalityPerformedProcedureStep, uid)
+    reactor_resumed(assoc)
     emit("n-create-rsp", instance=uid, status=status_of(rsp))
     for status in args.set_status:
         target = args.set_uid or uid
         rsp, _ = assoc.send_n_set(set_dataset(status), ModalityPerformedProcedureStep, target)
+        reactor_resumed(assoc)
         emit("n-set-rsp", instance=target, status=status_of(rsp),
              errorComment=None if rsp is None else rsp.get("ErrorComment"),
              errorId=None if rsp is None or "ErrorID" not in rsp else int(rsp.ErrorID))

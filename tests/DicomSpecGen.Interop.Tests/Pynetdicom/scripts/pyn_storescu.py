@@ -12,7 +12,7 @@ import sys
 from pydicom.filereader import read_file_meta_info
 from pynetdicom import AE
 
-from pyn_common import connection_handlers
+from pyn_common import connection_handlers, reactor_resumed
 
 
 def files_of(paths):
@@ -58,6 +58,7 @@ def main():
     ok = 0
     for f in files:
         rsp = assoc.send_c_store(f)
+        reactor_resumed(assoc)
         if rsp and rsp.Status == 0x0000:
             ok += 1
         else:
