@@ -18,7 +18,7 @@ set -u -o pipefail
 BEFORE=$1 AFTER=$2 DIR=$3 MODE=$4 REPS=${5:-5}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TMO=${TMO:-300}
-OUT=$(mktemp -d /tmp/dsg-scp-ab.XXXXXX)
+OUT=$(mktemp -d "${TMPDIR:-/tmp}"/dsg-scp-ab.XXXXXX)
 export TCP_NODELAY=1
 # The receivers' folders stay until the end: deleting thousands of files slows the next receiver's file creations
 # (ext4 without a journal skips recently freed inodes on each create), whichever receiver comes next.

@@ -12,7 +12,9 @@
 #   bench/scripts/perf-report.sh --update-doc    # full, then the table replaces the generated part of docs/performance.md
 #   bench/scripts/perf-report.sh --quick --count 20000 --only compare,window   # parts: compare, window, memory, index
 # Environment: R (repetitions), RF (repetitions of the SCU rows and C-ECHO, default 3R), IR (index-scale runs, default 3), DATA (data folder, default /tmp/dsg-compare-data), OUT (output folder), TMO (seconds
-# per process), and compare.sh's SMALL, CT, LARGE, ECHO_N.
+# per process), TMPDIR (where OUT is made, default /tmp; the receivers write there: see create-cost.py, and prefer a
+# folder with no mass deletions nearby in the last hour, e.g. a new top-level folder), and compare.sh's SMALL, CT,
+# LARGE, ECHO_N.
 # Every process is bounded by `timeout`; loopback only; TCP_NODELAY=1 for every process (senders and receivers).
 # Receivers' folders stay until the end of the whole run (on this VM's ext4 without a journal, deleting thousands of
 # files slows the next creations for minutes), then are deleted (--keep: left in $OUT).
@@ -37,7 +39,7 @@ else : "${R:=5}" "${COUNT:=1000000}"; WN=2000; WCASES="dcmtk scu-fast fast-w1 fa
 : "${RF:=$((3 * R))}" "${IR:=3}"
 export R RF TCP_NODELAY=1 KEEP=1
 export DATA=${DATA:-/tmp/dsg-compare-data}
-OUT=${OUT:-$(mktemp -d /tmp/dsg-perf-report.XXXXXX)}
+OUT=${OUT:-$(mktemp -d "${TMPDIR:-/tmp}"/dsg-perf-report.XXXXXX)}
 mkdir -p "$OUT"
 PY=${PY:-$(command -v /usr/bin/python3 || echo python3)}
 has() { case ",$ONLY," in *",$1,"*) return 0 ;; esac; return 1; }
@@ -46,7 +48,7 @@ use() { # option file part: the part's raw output into the table, or a note unde
   if [ -s "$2" ]; then ARGV+=("$1" "$2"); else MISSING+=("$3 produced no results (log: $OUT/$3.log)"); fi
 }
 say() { echo "# $(date -u +%T) $*" >&2; }
-[ $KEEPALL = 1 ] || trap 'rm -rf "$OUT"/compare/store.* "$OUT"/compare/bound.* "$OUT"/window/rx.* "$OUT"/memory/a.* "$OUT"/memory/b.* "$OUT"/index/sqlite' EXIT
+[ $KEEPALL = 1 ] || trap 'rm -rf "$OUT"/compare/store.* "$OUT"/compare/bound.* "$OUT"/window/rx.* "$OUT"/memory/a.* "$OUT"/memory/b.* "$OUT"/index/sqlite "$OUT"/create-cost.*' EXIT
 
 # --- build once (the sub-scripts reuse it through $DSG) ---
 . "$S/dsg-build.sh"
@@ -55,6 +57,10 @@ export DSG MODE
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD)
 git -C "$ROOT" diff --quiet HEAD -- runtime generators spec bench/DicomSpecGen.Benchmarks || COMMIT="$COMMIT + uncommitted changes"
 
+# What one file creation costs where the receivers write (every store row creates one file per object; see
+# create-cost.py for why it can be many times its usual cost right after mass deletions on this file system).
+create_cost() { "$PY" "$S/create-cost.py" "$OUT" 2>/dev/null | awk '{print $2}'; }
+CC_START=$(create_cost)
 T0=$(date +%s); LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg); START=$(date -u +%FT%TZ)
 ARGV=()
 if has compare; then
@@ -81,6 +87,7 @@ if has index; then
     use --index "$OUT/index$i.log" "index$i"
   done
 fi
+CC_END=$(create_cost)
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg); MIN=$(( ($(date +%s) - T0 + 30) / 60 ))
 
 # --- the report: header line, table, what was measured ---
@@ -91,6 +98,7 @@ REPORT=$OUT/report.md
        "$LOAD_START at the start, $LOAD_END at the end; $([ $QUICK = 1 ] && echo quick || echo full) mode, R=$R repetitions (RF=$RF for the SCU rows and C-ECHO)."
   echo
   [ -n "${DATASETS:-}" ] && echo "Data: ${DATASETS}; async window: $WN small; index: $COUNT instances." && echo
+  echo "Receivers write under \`${TMPDIR:-/tmp}\`; creating one empty file there (\`create-cost.py\`, 2000 files) took ${CC_START:-?} µs at the start and ${CC_END:-?} µs at the end (about 25 µs on this file system where nothing was deleted recently)." && echo
   "$PY" "$S/perf-report.py" "${ARGV[@]}"
   for m in "${MISSING[@]}"; do echo; echo "**Not measured**: $m."; done
 } > "$REPORT"

@@ -12,7 +12,7 @@
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SECONDS_=${1:-1800}
-OUT=${OUT:-$(mktemp -d /tmp/dsg-soak.XXXXXX)}
+OUT=${OUT:-$(mktemp -d "${TMPDIR:-/tmp}"/dsg-soak.XXXXXX)}
 mkdir -p "$OUT"
 for tool in echoscu storescu findscu getscu movescu storescp dotnet; do
   command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install dcmtk; the .NET 10 SDK)"; exit 1; }
