@@ -130,8 +130,8 @@ public sealed class PeerArguments
 {
     public Argument<string> Host { get; } = new("peer") { Description = "hostname of the DICOM peer" };
     public Argument<int> Port { get; } = new("port") { Description = "TCP port of the peer" };
-    public Option<string> CallingAe { get; } = new("--aetitle", "-aet") { Description = "our AE title (calling)", DefaultValueFactory = _ => "DSGSCU" };
-    public Option<string> CalledAe { get; } = new("--call", "-aec") { Description = "the peer's AE title (called)", DefaultValueFactory = _ => "ANY-SCP" };
+    public Option<string> CallingAe { get; } = new Option<string>("--aetitle", "-aet") { Description = "our AE title (calling)", DefaultValueFactory = _ => "DSGSCU" }.CheckedAeTitle();
+    public Option<string> CalledAe { get; } = new Option<string>("--call", "-aec") { Description = "the peer's AE title (called)", DefaultValueFactory = _ => "ANY-SCP" }.CheckedAeTitle();
 
     public void AddTo(Command command)
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
+using DicomSpecGen.Association;
 using DicomSpecGen.Dul;
-using DicomSpecGen.Protocol;
 using DicomSpecGen.Services.Scu;
 using DicomSpecGen.Transport;
 using Microsoft.Extensions.Options;
@@ -14,7 +14,6 @@ public sealed class DicomServerOptionsValidator(string sectionPath = DicomServer
 {
     /// <summary>An AE title must fit the A-ASSOCIATE-RQ fields that carry it (PS3.8 Table 9-11, bytes 11-26 and
     /// 27-42; the AE VR's maximum, PS3.5 Table 6.2-1), generated from spec/part08/pdus.yaml.</summary>
-    private const int MaxAeTitleLength = AAssociateRq.CalledAeTitleSize;
 
     private const int MinMaxPduLength = TransportOptions.MinConfigurableMaxPduLength;
 
@@ -82,13 +81,7 @@ public sealed class DicomServerOptionsValidator(string sectionPath = DicomServer
     }
 
     /// <summary>Why <paramref name="ae"/> is not an AE title (PS3.5 Table 6.2-1), or null.</summary>
-    public static string? AeTitleProblem(string? ae)
-    {
-        if (string.IsNullOrWhiteSpace(ae)) return $"is empty or all spaces (an AE title has 1 to {MaxAeTitleLength} significant characters, PS3.5 Table 6.2-1)";
-        if (ae.Trim(' ').Length > MaxAeTitleLength) return $"has {ae.Trim(' ').Length} characters; an AE title has at most {MaxAeTitleLength} (PS3.5 Table 6.2-1)";
-        if (ae.Any(c => c < 0x20 || c >= 0x7F || c == '\\')) return "has a control character, a backslash or a non-ASCII character, not allowed in an AE title (PS3.5 Table 6.2-1)";
-        return null;
-    }
+    public static string? AeTitleProblem(string? ae) => AeTitles.Problem(ae);
 
     /// <summary>"host:port" → <see cref="KnownAe"/>.</summary>
     public static bool TryParseKnownAe(string ae, string? address, out KnownAe known)

@@ -12,8 +12,8 @@ public static class ExplainCommand
     {
         var host = new Argument<string?>("peer") { Description = "hostname of the DICOM peer (omit with --local)", Arity = ArgumentArity.ZeroOrOne };
         var port = new Argument<int?>("port") { Description = "TCP port of the peer", Arity = ArgumentArity.ZeroOrOne };
-        var calling = new Option<string>("--aetitle", "-aet") { Description = "our AE title (calling)", DefaultValueFactory = _ => "DSGSCU" };
-        var called = new Option<string>("--call", "-aec") { Description = "the peer's AE title (called)", DefaultValueFactory = _ => "DSGSCP" };
+        var calling = new Option<string>("--aetitle", "-aet") { Description = "our AE title (calling)", DefaultValueFactory = _ => "DSGSCU" }.CheckedAeTitle();
+        var called = new Option<string>("--call", "-aec") { Description = "the peer's AE title (called)", DefaultValueFactory = _ => "DSGSCP" }.CheckedAeTitle();
         var sops = new Option<string[]>("--sop") { Description = "abstract syntaxes to propose (UID or keyword); default: Verification, CT, MR, Study Root FIND", AllowMultipleArgumentsPerToken = true };
         var syntaxes = new Option<string[]>("--ts") { Description = "transfer syntaxes to propose for each (UID or keyword); default: Explicit and Implicit VR LE", AllowMultipleArgumentsPerToken = true };
         var local = new Option<bool>("--local") { Description = "explain what the archive SCP (dsg scp) would answer, without a network" };

@@ -80,7 +80,7 @@ public static class QueryCommands
     {
         var peer = new PeerArguments();
         var query = new QueryOptions();
-        var destination = new Option<string?>("--move", "-aem") { Description = "the C-MOVE destination AE title (default: our own AE title, with --port)" };
+        var destination = new Option<string?>("--move", "-aem") { Description = "the C-MOVE destination AE title (default: our own AE title, with --port)" }.CheckedAeTitle();
         var port = new Option<int?>("--port", "+P") { Description = "receive the moved instances here: run a storage SCP on this port under our AE title for the move" };
         var output = new Option<string>("--output-directory", "-od") { Description = "with --port: folder the received instances are written to as plain <Modality>.<SOP Instance UID>.dcm files", DefaultValueFactory = _ => "." };
         var layout = ArchiveLayoutOption();

@@ -26,7 +26,7 @@ public static class ScpCommand
         var port = new Argument<int>("port") { Description = "TCP port to listen on (0 picks a free one; optional with --config)", Arity = ArgumentArity.ZeroOrOne };
         var config = ScpConfigFile.CreateOption();
         var folder = new Option<string>("--output-directory", "-od") { Description = "archive folder", DefaultValueFactory = _ => "dsg-archive" };
-        var ae = new Option<string>("--aetitle", "-aet") { Description = "our AE title (requests calling another one are accepted unless --require-called-aet)", DefaultValueFactory = _ => "DSGSCP" };
+        var ae = new Option<string>("--aetitle", "-aet") { Description = "our AE title (requests calling another one are accepted unless --require-called-aet)", DefaultValueFactory = _ => "DSGSCP" }.CheckedAeTitle();
         var requireCalled = RequireCalledAeTitleOption();
         var bind = new Option<string>("--bind") { Description = "IP address to listen on (default 0.0.0.0: every IPv4 interface; :: for every IPv6 one)", DefaultValueFactory = _ => "0.0.0.0" };
         var allow = new Option<string[]>("--allow") { Description = "calling AE titles allowed (default: any)", AllowMultipleArgumentsPerToken = true };

@@ -26,8 +26,8 @@ internal static class AssociateRequestBuilder
         CheckAeTitle(options.CalledAeTitle, "called");
         CheckAeTitle(options.CallingAeTitle, "calling");
         var rq = new AAssociateRq { CalledAeTitle = options.CalledAeTitle, CallingAeTitle = options.CallingAeTitle, VariableItems = items };
-        // Encoded once here, before any connection: a value the PDU cannot carry (an AE title with a character outside
-        // its repertoire, a malformed UID) fails now, naming its field, instead of in the DUL's send after connecting.
+        // Encoded once here, before any connection: a value the encoder refuses fails now, naming its field, instead of
+        // in the DUL's send after connecting (where the peer was left to time out).
         rq.Write(new System.Buffers.ArrayBufferWriter<byte>(rq.GetEncodedLength()));
         return rq;
     }
@@ -36,11 +36,8 @@ internal static class AssociateRequestBuilder
     /// into '?'); those of an A-ASSOCIATE-AC only echo the request's, which were checked when read.</summary>
     private static void CheckAeTitle(string value, string which)
     {
-        // PS3.8 Table 9-11: sixteen spaces ("no application name specified") shall not be used.
-        if (value.Trim(' ').Length == 0)
-            throw new ArgumentException($"the {which} AE title is empty or all spaces (PS3.8 Table 9-11)");
-        if (Protocol.Wire.WireRead.InvalidAeCharacter(value) is { } c)
-            throw new ArgumentException($"the {which} AE title \"{value}\" has character U+{(int)c:X4}, {Protocol.Wire.WireRead.AeRepertoire}");
+        if (AeTitles.Problem(value) is { } problem)
+            throw new ArgumentException($"the {which} AE title \"{value}\" {problem}");
     }
 
     private static List<PduItem> UserInformationItems(RequestorOptions options)

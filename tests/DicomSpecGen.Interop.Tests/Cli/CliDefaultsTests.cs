@@ -12,6 +12,28 @@ public class CliDefaultsTests
 
     private static string[] Quiet(string archive) => ["0", "-od", archive, "--bind", "127.0.0.1"];
 
+    [Theory]
+    [SpecRow("PS3.8 Table 9-11")]
+    [InlineData("scp", "--aetitle", "ÄRZTE", "U+00C4")]
+    [InlineData("scp", "--aetitle", "ABCDEFGHIJKLMNOPQRS", "has 19 characters")]
+    [InlineData("echo", "--call", "A\\B", "U+005C")]
+    [InlineData("echo", "--aetitle", "   ", "empty or all spaces")]
+    public async Task An_AE_title_option_that_is_no_AE_title_is_refused_before_listening_or_connecting(string command, string option, string value, string why)
+    {
+        // A peer that would answer: the refusal must come before any connection (echo) or listening (scp).
+        await using var scp = await DsgScp.StartAsync(Quiet(DcmtkFiles.TempDir("dsg-defaults-")));
+        string[] args = command == "scp"
+            ? ["scp", "0", "--bind", "127.0.0.1", "-od", DcmtkFiles.TempDir("dsg-defaults-"), option, value]
+            : ["echo", option, value, "127.0.0.1", scp.Port.ToString()];
+        var run = await Dsg.RunAsync(Limit, args);
+        Assert.True(run.ExitCode != 0, run.Output);
+        Assert.Contains($"{option}: '{value}'", run.Output);
+        Assert.Contains(why, run.Output);
+        Assert.Contains("PS3.5 Table 6.2-1", run.Output);
+        Assert.DoesNotContain("listening on port", run.Output);
+        Assert.DoesNotContain("C-ECHO succeeded", run.Output);
+    }
+
     [Fact]
     public async Task Dsg_echo_with_no_flags_meets_dsg_scp_with_no_ae_flags_and_any_called_ae_is_accepted()
     {
