@@ -199,7 +199,7 @@ scp() { # figure dir parallel ours-args dcmtk-args [floor|bound]: also storescu 
       esac
     done
     record "$1" "$rep" "${t[ours]}" "${t[dcmtk]}" "$(count "$2")" "$(bytes "$2")"
-    [ -n "${t[ignore]:-}" ] && record "$1-floor" "$rep" "${t[ours]}" "${t[ignore]}" "$(count "$2")" "$(bytes "$2")"
+    [ -n "${t[nosync]:-}" ] && record "$1-floor" "$rep" "${t[ours]}" "${t[ignore]}" "$(count "$2")" "$(bytes "$2")"
     [ -n "${t[nosync]:-}" ] && record "$1-ceiling" "$rep" "${t[ours]}" "$(sum "${t[ignore]}" "${t[nosync]}")" "$(count "$2")" "$(bytes "$2")"
     [ -n "${t[bound]:-}" ] && record "$1-bound" "$rep" "${t[ours]}" "${t[bound]}" "$(count "$2")" "$(bytes "$2")"
     [ -n "${t[bound]:-}" ] && [ -n "${t[ignore]:-}" ] && record "$1-ceiling" "$rep" "${t[ours]}" "$(sum "${t[ignore]}" "${t[bound]}")" "$(count "$2")" "$(bytes "$2")"
