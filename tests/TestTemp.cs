@@ -10,12 +10,9 @@ namespace DicomSpecGen.Tests;
 /// tests/run-all.sh removes them all when it ends.</summary>
 internal static class TestTemp
 {
-    private static string? _root;
-
     [ModuleInitializer]
     internal static void Initialize()
     {
-        if (_root != null) return;
         var parent = Path.Combine(Path.GetTempPath(), "dsg-tests");
         Directory.CreateDirectory(parent);
         foreach (var folder in Directory.EnumerateDirectories(parent))
@@ -24,7 +21,6 @@ internal static class TestTemp
         }
         var root = Path.Combine(parent, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Directory.CreateDirectory(root);
-        _root = root;
         Environment.SetEnvironmentVariable("TMPDIR", root);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Delete(root);
     }

@@ -4,7 +4,7 @@
 Every receiver in the benchmarks creates one file per object (storescp -od, dsg scp's staging files, fsync-bound.py),
 so this is part of every store row. On ext4 without a journal (this VM's root) a new inode is not taken from those
 freed shortly before: the allocator checks each free inode's deletion time, so in block groups where many files were
-just deleted a create can cost many times more (here 0.3-0.7 ms instead of 20-30 us, for many minutes after a
+just deleted a create can cost many times more (here 0.1-0.7 ms instead of 20-30 us, for many minutes after a
 benchmark's clean-up deleted tens of thousands of files). The files are left in a new subfolder of DIR: deleting them
 would do the same to the next run.
 

@@ -98,7 +98,7 @@ REPORT=$OUT/report.md
        "$LOAD_START at the start, $LOAD_END at the end; $([ $QUICK = 1 ] && echo quick || echo full) mode, R=$R repetitions (RF=$RF for the SCU rows and C-ECHO)."
   echo
   [ -n "${DATASETS:-}" ] && echo "Data: ${DATASETS}; async window: $WN small; index: $COUNT instances." && echo
-  echo "Receivers write under \`${TMPDIR:-/tmp}\`; creating one empty file there (\`create-cost.py\`, 2000 files) took ${CC_START:-?} µs at the start and ${CC_END:-?} µs at the end (about 25 µs on this file system where nothing was deleted recently)." && echo
+  echo "Receivers write under \`${TMPDIR:-/tmp}\`; creating one empty file there (\`create-cost.py\`, 2000 files) took ${CC_START:-?} µs at the start and ${CC_END:-?} µs at the end (see \`How to run\` below for why it matters)." && echo
   "$PY" "$S/perf-report.py" "${ARGV[@]}"
   for m in "${MISSING[@]}"; do echo; echo "**Not measured**: $m."; done
 } > "$REPORT"

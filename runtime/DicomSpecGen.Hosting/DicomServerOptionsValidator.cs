@@ -12,9 +12,6 @@ namespace DicomSpecGen.Hosting;
 /// (e.g. "Dicom:Port"), the value and what is allowed.</summary>
 public sealed class DicomServerOptionsValidator(string sectionPath = DicomServerOptions.SectionName) : IValidateOptions<DicomServerOptions>
 {
-    /// <summary>An AE title must fit the A-ASSOCIATE-RQ fields that carry it (PS3.8 Table 9-11, bytes 11-26 and
-    /// 27-42; the AE VR's maximum, PS3.5 Table 6.2-1), generated from spec/part08/pdus.yaml.</summary>
-
     private const int MinMaxPduLength = TransportOptions.MinConfigurableMaxPduLength;
 
     /// <summary>Fails with every error found.</summary>
@@ -33,17 +30,17 @@ public sealed class DicomServerOptionsValidator(string sectionPath = DicomServer
             if (!ok) errors.Add($"{section}:{key}: {message}");
         }
 
-        Check(AeTitleProblem(options.AeTitle) is null, "AeTitle", $"'{options.AeTitle}' {AeTitleProblem(options.AeTitle)}");
+        Check(AeTitles.Problem(options.AeTitle) is null, "AeTitle", $"'{options.AeTitle}' {AeTitles.Problem(options.AeTitle)}");
         Check(options.Port is >= 0 and <= 65535, "Port", $"{options.Port} is not a TCP port (0-65535; 0 picks a free one)");
         Check(IPAddress.TryParse(options.BindAddress, out _), "BindAddress", $"'{options.BindAddress}' is not an IP address (e.g. 127.0.0.1, 0.0.0.0, ::)");
         for (var i = 0; i < options.AllowedCallingAeTitles.Count; i++)
         {
             var ae = options.AllowedCallingAeTitles[i];
-            Check(AeTitleProblem(ae) is null, $"AllowedCallingAeTitles:{i}", $"'{ae}' {AeTitleProblem(ae)}");
+            Check(AeTitles.Problem(ae) is null, $"AllowedCallingAeTitles:{i}", $"'{ae}' {AeTitles.Problem(ae)}");
         }
         foreach (var (ae, address) in options.KnownAes)
         {
-            Check(AeTitleProblem(ae) is null, $"KnownAes:{ae}", $"the AE title {AeTitleProblem(ae)}");
+            Check(AeTitles.Problem(ae) is null, $"KnownAes:{ae}", $"the AE title {AeTitles.Problem(ae)}");
             Check(TryParseKnownAe(ae, address, out _), $"KnownAes:{ae}", $"'{address}' is not host:port (e.g. 127.0.0.1:11113)");
         }
         Check(Enum.TryParse<DulEngine>(options.Engine, ignoreCase: true, out _), "Engine", $"'{options.Engine}' is not an engine: Generated or Interpreted");
@@ -79,9 +76,6 @@ public sealed class DicomServerOptionsValidator(string sectionPath = DicomServer
         Check(t.Shutdown >= TimeSpan.Zero, "Timeouts:Shutdown", $"{t.Shutdown} must not be negative");
         return errors;
     }
-
-    /// <summary>Why <paramref name="ae"/> is not an AE title (PS3.5 Table 6.2-1), or null.</summary>
-    public static string? AeTitleProblem(string? ae) => AeTitles.Problem(ae);
 
     /// <summary>"host:port" → <see cref="KnownAe"/>.</summary>
     public static bool TryParseKnownAe(string ae, string? address, out KnownAe known)

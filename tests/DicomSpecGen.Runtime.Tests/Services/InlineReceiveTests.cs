@@ -62,15 +62,15 @@ public class InlineReceiveTests
         })), handler);
         await using var client = await DicomClient.ConnectAsync(Loopback.Requestor(server.Port,
             new PresentationContextProposal(1, DicomUids.CTImageStorage, [DicomUids.ExplicitVRLittleEndian])));
-        CStoreRq Request(ushort id) => new()
+        var request = new CStoreRq
         {
-            AffectedSOPClassUID = DicomUids.CTImageStorage, AffectedSOPInstanceUID = "1.2.826.0.1.3680043.10.543.7", MessageID = id,
+            AffectedSOPClassUID = DicomUids.CTImageStorage, AffectedSOPInstanceUID = "1.2.826.0.1.3680043.10.543.7", MessageID = 1,
             Priority = Priority.Medium, HasDataSet = true,
         };
         // The association's first request: the reading thread waits for the DIMSE layer (started on a pool thread)
         // before delivering it, so it streams on the reading thread like every later one.
         DimseResponse? last = null;
-        await foreach (var response in client.Connection.RequestAsync(1, Request(1), new MemoryStream(bytes)).WithCancellation(new CancellationTokenSource(Limit).Token))
+        await foreach (var response in client.Connection.RequestAsync(1, request, new MemoryStream(bytes)).WithCancellation(new CancellationTokenSource(Limit).Token))
             last = response;
         await client.ReleaseAsync();
 
