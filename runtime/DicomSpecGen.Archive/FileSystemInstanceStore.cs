@@ -143,12 +143,16 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     /// digits and dots), else a SHA-256 of it; spread over 256 folders by a hash prefix.</summary>
     public static string SafeRelativePath(string sopInstanceUid)
     {
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sopInstanceUid))).ToLowerInvariant();
-        var name = sopInstanceUid.Length is > 0 and <= 64 && UidSyntax().IsMatch(sopInstanceUid) ? sopInstanceUid : hash;
-        return Path.Combine(hash[..HashFolderDigits], name + ".dcm");
+        // Hashed on the stack (once per stored instance): one string made, the path itself.
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        var utf8 = Encoding.UTF8.GetMaxByteCount(sopInstanceUid.Length) <= 256 ? stackalloc byte[256] : new byte[Encoding.UTF8.GetByteCount(sopInstanceUid)];
+        SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(sopInstanceUid, utf8)], hash);
+        var folder = Convert.ToHexStringLower(hash[..(HashFolderDigits / 2)]);
+        var name = sopInstanceUid.Length is > 0 and <= 64 && UidSyntax().IsMatch(sopInstanceUid) ? sopInstanceUid : Convert.ToHexStringLower(hash);
+        return string.Concat(folder, Path.DirectorySeparatorChar.ToString(), name, ".dcm");
     }
 
-    /// <summary>Hex digits of the hash prefix naming a file's folder (<see cref="SafeRelativePath"/>).</summary>
+    /// <summary>Hex digits of the hash prefix naming a file's folder (<see cref="SafeRelativePath"/>): whole bytes.</summary>
     private const int HashFolderDigits = 2;
 
     /// <summary>Every folder <see cref="SafeRelativePath"/> can name ("00" to "ff").</summary>

@@ -68,23 +68,37 @@ public static class InstanceRecordReader
                     values.Items[sequence.Tag].Add(item);
                     continue;
                 case DicomReaderToken.Element when data.Depth == 2 && sequence != null && item != null:
-                    if (sequence.ItemKeys.Any(k => k.Tag == data.Tag.Value)) item[data.Tag.Value] = await TextAsync(data, cancellationToken).ConfigureAwait(false);
+                    if (IsItemKey(sequence, data.Tag.Value))
+                        item[data.Tag.Value] = data.IsValueLoaded ? Text(data.Value.Span) : await TextAsync(data, cancellationToken).ConfigureAwait(false);
                     continue;
                 case DicomReaderToken.Element or DicomReaderToken.FragmentsStart when data.Depth <= 1:
                     // Depth 1 here is encapsulated pixel data's own frame.
                     if (data.Tag.Value > IndexedAttributes.LastTag) return (values, true);
                     if (data.Token == DicomReaderToken.Element && IndexedAttributes.ByTag(data.Tag.Value) != null)
-                        values.Top[data.Tag.Value] = await TextAsync(data, cancellationToken).ConfigureAwait(false);
+                        values.Top[data.Tag.Value] = data.IsValueLoaded ? Text(data.Value.Span) : await TextAsync(data, cancellationToken).ConfigureAwait(false);
                     continue;
             }
         }
         return (values, false);
     }
 
-    private static async Task<string> TextAsync(DicomStreamReader data, CancellationToken cancellationToken)
+    private static bool IsItemKey(IndexedAttributes.Sequence sequence, uint tag)
     {
-        var bytes = data.IsValueLoaded ? data.Value.ToArray() : await data.ReadValueToArrayAsync(cancellationToken).ConfigureAwait(false);
-        return Encoding.Latin1.GetString(bytes).TrimEnd(' ', '\0').TrimStart(' ');
+        foreach (var key in sequence.ItemKeys)
+            if (key.Tag == tag) return true;
+        return false;
+    }
+
+    /// <summary>A value not yet in memory (read from the stream); a loaded one is decoded in place (<see cref="Text"/>).</summary>
+    private static async Task<string> TextAsync(DicomStreamReader data, CancellationToken cancellationToken)
+        => Text(await data.ReadValueToArrayAsync(cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The value as text without its padding (trailing spaces and NULs, leading spaces): trimmed as bytes,
+    /// so one string is made.</summary>
+    private static string Text(ReadOnlySpan<byte> value)
+    {
+        value = value.TrimEnd(" \0"u8).TrimStart((byte)' ');
+        return Encoding.Latin1.GetString(value);
     }
 
     private static InstanceRecord Build(Values read, DicomFileMeta meta, string relativePath, long size)

@@ -108,10 +108,9 @@ public static class StoreCommand
         {
             try
             {
-                // Read on this thread (an async read of a file stream resumes on another thread, once per file here).
-                await using var stream = SynchronousReadStream.OpenFile(files[i]);
-                await using var reader = await DicomFileReader.OpenAsync(stream, cancellationToken: token);
-                found[i] = (reader.Meta.MediaStorageSopClassUid, reader.Meta.TransferSyntaxUid, null);
+                // One read of the file's first bytes, on this thread.
+                var head = await DicomFileReader.ReadMetaAsync(files[i], token);
+                found[i] = (head.Meta.MediaStorageSopClassUid, head.Meta.TransferSyntaxUid, null);
             }
             catch (Exception e) when (e is Data.DicomDataException or IOException or UnauthorizedAccessException)
             {

@@ -29,7 +29,10 @@ public static class IndexedAttributes
         new(DicomTags.InstanceNumber, QueryLevel.Image, "instance_number"),
     ];
 
-    public static Key? ByTag(uint tag) => All.FirstOrDefault(k => k.Tag == tag);
+    /// <summary>Looked up for every top-level element of every stored instance: a dictionary, not a scan.</summary>
+    private static readonly Dictionary<uint, Key> KeysByTag = All.ToDictionary(k => k.Tag);
+
+    public static Key? ByTag(uint tag) => KeysByTag.GetValueOrDefault(tag);
 
     /// <summary>An item key of an indexed sequence and its column in the sequence's side table.</summary>
     public sealed record ItemKey(uint Tag, string Column);
@@ -50,7 +53,9 @@ public static class IndexedAttributes
             [new(DicomTags.CodeValue, "code_value"), new(DicomTags.CodingSchemeDesignator, "scheme"), new(DicomTags.CodeMeaning, "meaning")]),
     ];
 
-    public static Sequence? SequenceByTag(uint tag) => Sequences.FirstOrDefault(s => s.Tag == tag);
+    private static readonly Dictionary<uint, Sequence> SequencesByTag = Sequences.ToDictionary(s => s.Tag);
+
+    public static Sequence? SequenceByTag(uint tag) => SequencesByTag.GetValueOrDefault(tag);
 
     /// <summary>The pseudo-column of Modalities in Study (0008,0061): matched against the modality of every series of
     /// the study (PS3.4 C.3.4: "all of the distinct values used for Modality in the Series of the Study").</summary>

@@ -146,4 +146,96 @@ public class DatasetRoundTripTests
         }
         Assert.Equal(noGroupLength.Length + 12, header.Length);
     }
+
+    /// <summary>The two File Meta Information layouts of the offset test: with (0002,0000), and without it (read until
+    /// the first tag of another group).</summary>
+    private static (byte[] WithLength, byte[] WithoutLength, byte[] DataSet, DicomFileMeta Meta) Heads()
+    {
+        var meta = SampleData.Meta(TransferSyntax.ExplicitVRLittleEndian);
+        var metaOnly = meta.ToDataset().Encode(TransferSyntax.ExplicitVRLittleEndian);
+        var noGroupLength = new byte[132 + metaOnly.Length];
+        "DICM"u8.CopyTo(noGroupLength.AsSpan(128));
+        metaOnly.CopyTo(noGroupLength, 132);
+        return (DicomFileWriter.EncodeHeader(meta), noGroupLength, SampleData.Build().Encode(TransferSyntax.ExplicitVRLittleEndian), meta);
+    }
+
+    [Fact]
+    public async Task Meta_read_from_memory_matches_the_stream_reader_and_asks_for_more_when_cut()
+    {
+        var (withLength, withoutLength, dataSet, meta) = Heads();
+        foreach (var head in new[] { withLength, withoutLength })
+        {
+            byte[] bytes = [.. head, .. dataSet];
+            var read = DicomFileReader.TryReadMeta(bytes, wholeFile: true);
+            Assert.NotNull(read);
+            await using var reader = await DicomFileReader.OpenAsync(new MemoryStream(bytes));
+            Assert.Equal(reader.DataSetOffset, read.DataSetOffset);
+            Assert.Equal(head.Length, read.DataSetOffset);
+            Assert.Equal(meta.MediaStorageSopInstanceUid, read.Meta.MediaStorageSopInstanceUid);
+            Assert.Equal(meta.MediaStorageSopClassUid, read.Meta.MediaStorageSopClassUid);
+            Assert.Equal(TransferSyntax.ExplicitVRLittleEndian.Uid, read.TransferSyntax.Uid);
+            Assert.Equal(reader.MetaDataset.Count(), read.MetaDataset.Count());
+            // Any first bytes that end inside the meta, not the whole file: more is needed.
+            for (var cut = 0; cut < head.Length; cut++) Assert.Null(DicomFileReader.TryReadMeta(bytes.AsMemory(0, cut), wholeFile: false));
+        }
+        // With a group length the meta's end is known at its last byte; a whole file cut inside it is malformed.
+        Assert.NotNull(DicomFileReader.TryReadMeta(withLength, wholeFile: false));
+        for (var cut = 0; cut < withLength.Length; cut++)
+            Assert.Throws<DicomDataException>(() => DicomFileReader.TryReadMeta(withLength.AsMemory(0, cut), wholeFile: true));
+    }
+
+    [Fact]
+    public async Task Stream_reader_takes_the_meta_a_byte_at_a_time()
+    {
+        var (withLength, withoutLength, dataSet, meta) = Heads();
+        foreach (var head in new[] { withLength, withoutLength })
+        {
+            await using var reader = await DicomFileReader.OpenAsync(new TrickleStream([.. head, .. dataSet]));
+            Assert.Equal(head.Length, reader.DataSetOffset);
+            Assert.Equal(meta.MediaStorageSopInstanceUid, reader.Meta.MediaStorageSopInstanceUid);
+            SampleData.AssertMatches(await DicomDataset.ReadAsync(reader.Dataset));
+        }
+    }
+
+    [Fact]
+    public async Task Meta_of_a_file_beyond_the_first_read_comes_through_the_stream_reader()
+    {
+        var (_, _, dataSet, meta) = Heads();
+        // (0002,0102) Private Information of 6000 bytes: the meta no longer fits in the first 4 KiB read.
+        var metaSet = meta.ToDataset();
+        metaSet.SetBytes(DicomTags.PrivateInformationCreatorUID, DicomVr.UI, "1.2.3.4\0"u8.ToArray());
+        metaSet.SetBytes(DicomTags.PrivateInformation, DicomVr.OB, Enumerable.Range(0, 6000).Select(i => (byte)i).ToArray());
+        var metaBytes = metaSet.Encode(TransferSyntax.ExplicitVRLittleEndian);
+        var path = Path.Combine(Path.GetTempPath(), $"long-meta-{Guid.NewGuid():N}.dcm");
+        var head = new byte[132 + metaBytes.Length];
+        "DICM"u8.CopyTo(head.AsSpan(128));
+        metaBytes.CopyTo(head, 132);
+        await File.WriteAllBytesAsync(path, [.. head, .. dataSet]);
+        try
+        {
+            Assert.Null(DicomFileReader.TryReadMeta(head.AsMemory(0, 4096), wholeFile: false));
+            var read = await DicomFileReader.ReadMetaAsync(path);
+            Assert.Equal(head.Length, read.DataSetOffset);
+            Assert.Equal(meta.MediaStorageSopInstanceUid, read.Meta.MediaStorageSopInstanceUid);
+            Assert.Equal(6000, ((DicomElement)read.MetaDataset[new DicomTag(DicomTags.PrivateInformation)]!).Value.Length);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>A stream that returns one byte per read: every element of the meta arrives in pieces.</summary>
+    private sealed class TrickleStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(1, buffer.Length)]);
+
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(1, count));
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+            => base.ReadAsync(buffer[..Math.Min(1, buffer.Length)], cancellationToken);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            => base.ReadAsync(buffer, offset, Math.Min(1, count), cancellationToken);
+    }
 }

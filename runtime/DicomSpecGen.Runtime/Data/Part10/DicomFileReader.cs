@@ -45,8 +45,7 @@ public sealed class DicomFileReader : IAsyncDisposable
             await ReadPreambleAsync(pipe, cancellationToken).ConfigureAwait(false);
             var (meta, metaLength) = await ReadMetaAsync(pipe, cancellationToken).ConfigureAwait(false);
             var info = DicomFileMeta.FromDataset(meta);
-            if (!TransferSyntax.TryGet(info.TransferSyntaxUid, out var ts) || !ts.IsDataSetEncoding)
-                throw new DicomDataException($"unsupported transfer syntax {info.TransferSyntaxUid}", new DicomTag(DicomTags.TransferSyntaxUID), DicomFileFormat.MetaOffset, "PS3.5 Section 10");
+            var ts = DataSetSyntax(info);
             Stream? rest = null;
             DicomStreamReader dataset;
             if (ts.IsDeflated)
@@ -87,16 +86,78 @@ public sealed class DicomFileReader : IAsyncDisposable
         }
     }
 
+    /// <summary>The File Meta Information of the file at <paramref name="path"/>: from one read of its first bytes
+    /// when the meta fits in them (the usual case), else through <see cref="OpenAsync"/>. The read runs on the
+    /// caller's thread.</summary>
+    public static async Task<FileMetaHead> ReadMetaAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var head = ArrayPool<byte>.Shared.Rent(HeadRead);
+        try
+        {
+            int read;
+            using (var handle = File.OpenHandle(path))
+            {
+                read = RandomAccess.Read(handle, head.AsSpan(0, HeadRead), 0);
+            }
+            if (TryReadMeta(head.AsMemory(0, read), wholeFile: read < HeadRead) is { } found) return found;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(head);
+        }
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
+        await using var reader = await OpenAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new FileMetaHead(reader.Meta, reader.MetaDataset, reader.TransferSyntax, reader.DataSetOffset);
+    }
+
+    /// <summary>The first read of <see cref="ReadMetaAsync(string, CancellationToken)"/>: the preamble and a File Meta
+    /// Information of common size (a few hundred bytes) fit with room to spare.</summary>
+    private const int HeadRead = 4096;
+
+    /// <summary>The File Meta Information of a file whose first bytes are in memory, parsed without a pipe or a
+    /// stream: null when <paramref name="head"/> ends before the meta does and is not the whole file (then read the
+    /// file with <see cref="OpenAsync"/>). Malformed input throws as <see cref="OpenAsync"/> does.</summary>
+    /// <remarks>PS3.10 7.1</remarks>
+    public static FileMetaHead? TryReadMeta(ReadOnlyMemory<byte> head, bool wholeFile)
+    {
+        var bytes = new ReadOnlySequence<byte>(head);
+        if (!CheckPreamble(bytes, wholeFile)) return null;
+        var state = new MetaState();
+        if (!ParseMeta(bytes.Slice(DicomFileFormat.MetaOffset), wholeFile, state, out _)) return null;
+        var info = DicomFileMeta.FromDataset(state.Meta);
+        return new FileMetaHead(info, state.Meta, DataSetSyntax(info), DicomFileFormat.MetaOffset + state.Consumed);
+    }
+
+    /// <summary>The transfer syntax of the Data Set, which must be one this reader decodes (PS3.5 Section 10).</summary>
+    private static TransferSyntax DataSetSyntax(DicomFileMeta info)
+        => TransferSyntax.TryGet(info.TransferSyntaxUid, out var ts) && ts.IsDataSetEncoding
+            ? ts
+            : throw new DicomDataException($"unsupported transfer syntax {info.TransferSyntaxUid}", new DicomTag(DicomTags.TransferSyntaxUID), DicomFileFormat.MetaOffset, "PS3.5 Section 10");
+
     private static async Task ReadPreambleAsync(PipeReader pipe, CancellationToken cancellationToken)
     {
         var metaOffset = DicomFileFormat.MetaOffset;
         var head = await pipe.ReadAtLeastAsync(metaOffset, cancellationToken).ConfigureAwait(false);
-        if (head.Buffer.Length < metaOffset || !IsPrefix(head.Buffer.Slice(DicomFileFormat.PreambleLength, DicomFileFormat.Prefix.Length)))
+        try
+        {
+            CheckPreamble(head.Buffer, complete: true);
+        }
+        catch
         {
             pipe.AdvanceTo(head.Buffer.Start);
-            throw new DicomDataException($"no \"DICM\" prefix after the {DicomFileFormat.PreambleLength}-byte preamble", null, DicomFileFormat.PreambleLength, "PS3.10 Section 7.1");
+            throw;
         }
         pipe.AdvanceTo(head.Buffer.GetPosition(metaOffset));
+    }
+
+    /// <summary>False when <paramref name="bytes"/> (not <paramref name="complete"/>) end before the prefix; throws
+    /// when there is no "DICM" after the preamble.</summary>
+    private static bool CheckPreamble(ReadOnlySequence<byte> bytes, bool complete)
+    {
+        if (bytes.Length < DicomFileFormat.MetaOffset && !complete) return false;
+        if (bytes.Length < DicomFileFormat.MetaOffset || !IsPrefix(bytes.Slice(DicomFileFormat.PreambleLength, DicomFileFormat.Prefix.Length)))
+            throw new DicomDataException($"no \"DICM\" prefix after the {DicomFileFormat.PreambleLength}-byte preamble", null, DicomFileFormat.PreambleLength, "PS3.10 Section 7.1");
+        return true;
     }
 
     private static bool IsPrefix(ReadOnlySequence<byte> bytes)
@@ -106,50 +167,79 @@ public sealed class DicomFileReader : IAsyncDisposable
         return b.SequenceEqual(DicomFileFormat.Prefix);
     }
 
+    /// <summary>The File Meta Information read so far: its elements, the bytes they took, and where the group length
+    /// says it ends (-1 until read).</summary>
+    private sealed class MetaState
+    {
+        public readonly DicomDataset Meta = new();
+        public long Consumed;
+        public long End = -1;
+    }
+
     /// <summary>Reads group 0002 elements: up to the (0002,0000) group length when present, else while the
     /// next tag is in group 0002. Returns them and the bytes they took.</summary>
     private static async Task<(DicomDataset Meta, long Length)> ReadMetaAsync(PipeReader pipe, CancellationToken cancellationToken)
     {
-        var meta = new DicomDataset();
-        long consumed = 0;
-        long end = -1;
-        while (end < 0 || consumed < end)
+        var state = new MetaState();
+        while (true)
         {
-            var result = await pipe.ReadAtLeastAsync(8, cancellationToken).ConfigureAwait(false);
+            var result = await pipe.ReadAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
-            if (buffer.Length < 2 || ReadGroup(buffer) != DicomFileFormat.MetaGroup)
+            bool done;
+            long used;
+            try
+            {
+                done = ParseMeta(buffer, result.IsCompleted, state, out used);
+            }
+            catch
             {
                 pipe.AdvanceTo(buffer.Start);
-                if (end >= 0) throw new DicomDataException("the File Meta Information is shorter than its group length", null, DicomFileFormat.MetaOffset + consumed, "PS3.10 Section 7.1");
-                break;
+                throw;
             }
-            var status = Parse(buffer, out var tag, out var vr, out var length, out var headerLength);
-            if (status == DicomHeaderCodec.Status.NeedMoreData && !result.IsCompleted)
+            if (done)
             {
-                pipe.AdvanceTo(buffer.Start, buffer.End);
-                continue;
+                pipe.AdvanceTo(buffer.GetPosition(used));
+                return (state.Meta, state.Consumed);
             }
-            if (status != DicomHeaderCodec.Status.Ok || length == DicomHeaderCodec.UndefinedLength || length > 64 * 1024)
-            {
-                pipe.AdvanceTo(buffer.Start);
-                throw new DicomDataException("malformed File Meta Information element", new DicomTag(tag), DicomFileFormat.MetaOffset + consumed, "PS3.10 Section 7.1 (Explicit VR Little Endian)");
-            }
-            pipe.AdvanceTo(buffer.GetPosition(headerLength));
-            var valueResult = await pipe.ReadAtLeastAsync((int)length, cancellationToken).ConfigureAwait(false);
-            if (valueResult.Buffer.Length < length)
-            {
-                pipe.AdvanceTo(valueResult.Buffer.Start);
-                throw new DicomDataException("the file ends inside the File Meta Information", new DicomTag(tag), DicomFileFormat.MetaOffset + consumed, "PS3.10 Section 7.1");
-            }
-            var value = valueResult.Buffer.Slice(0, length).ToArray();
-            pipe.AdvanceTo(valueResult.Buffer.GetPosition(length));
-            consumed += headerLength + length;
-            if (tag == DicomTags.FileMetaInformationGroupLength && length == 4)
-                end = consumed + System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(value);
-            else
-                meta.SetBytes(tag, vr, value);
+            // Whole elements only are taken: what is buffered is at most one element (64 KiB at most) and its header.
+            pipe.AdvanceTo(buffer.GetPosition(used), buffer.End);
         }
-        return (meta, consumed);
+    }
+
+    /// <summary>Takes the whole group 0002 elements in <paramref name="buffer"/> (which starts where
+    /// <paramref name="state"/> ended); true once the File Meta Information is complete, false when more bytes are
+    /// needed (only when not <paramref name="complete"/>). <paramref name="used"/>: the bytes of buffer taken.</summary>
+    private static bool ParseMeta(ReadOnlySequence<byte> buffer, bool complete, MetaState state, out long used)
+    {
+        var reader = new SequenceReader<byte>(buffer);
+        used = 0;
+        while (state.End < 0 || state.Consumed < state.End)
+        {
+            if (reader.Remaining < 2 && !complete) return false;
+            if (reader.Remaining < 2 || ReadGroup(reader.UnreadSequence) != DicomFileFormat.MetaGroup)
+            {
+                if (state.End >= 0) throw new DicomDataException("the File Meta Information is shorter than its group length", null, DicomFileFormat.MetaOffset + state.Consumed, "PS3.10 Section 7.1");
+                return true;
+            }
+            var status = DicomHeaderCodec.TryRead(ref reader, DicomFileFormat.MetaEncoding, out var tag, out var vr, out var length);
+            if (status == DicomHeaderCodec.Status.NeedMoreData && !complete) return false;
+            if (status != DicomHeaderCodec.Status.Ok || length == DicomHeaderCodec.UndefinedLength || length > 64 * 1024)
+                throw new DicomDataException("malformed File Meta Information element", new DicomTag(tag), DicomFileFormat.MetaOffset + state.Consumed, "PS3.10 Section 7.1 (Explicit VR Little Endian)");
+            if (reader.Remaining < length)
+            {
+                if (!complete) return false;
+                throw new DicomDataException("the file ends inside the File Meta Information", new DicomTag(tag), DicomFileFormat.MetaOffset + state.Consumed, "PS3.10 Section 7.1");
+            }
+            var value = reader.UnreadSequence.Slice(0, length).ToArray();
+            reader.Advance(length);
+            state.Consumed += reader.Consumed - used;
+            used = reader.Consumed;
+            if (tag == DicomTags.FileMetaInformationGroupLength && length == 4)
+                state.End = state.Consumed + System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(value);
+            else
+                state.Meta.SetBytes(tag, vr, value);
+        }
+        return true;
     }
 
     private static ushort ReadGroup(ReadOnlySequence<byte> buffer)
@@ -159,14 +249,6 @@ public sealed class DicomFileReader : IAsyncDisposable
         return System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(b);
     }
 
-    private static DicomHeaderCodec.Status Parse(ReadOnlySequence<byte> buffer, out uint tag, out DicomVr vr, out uint length, out long headerLength)
-    {
-        var reader = new SequenceReader<byte>(buffer);
-        var status = DicomHeaderCodec.TryRead(ref reader, DicomFileFormat.MetaEncoding, out tag, out vr, out length);
-        headerLength = reader.Consumed;
-        return status;
-    }
-
     public async ValueTask DisposeAsync()
     {
         await Dataset.DisposeAsync().ConfigureAwait(false);
@@ -174,3 +256,7 @@ public sealed class DicomFileReader : IAsyncDisposable
         await _pipe.CompleteAsync().ConfigureAwait(false);
     }
 }
+
+/// <summary>The File Meta Information of a file read from memory (<see cref="DicomFileReader.TryReadMeta"/>): its
+/// fields, its elements, the Data Set's transfer syntax, and where the Data Set starts.</summary>
+public sealed record FileMetaHead(DicomFileMeta Meta, DicomDataset MetaDataset, TransferSyntax TransferSyntax, long DataSetOffset);

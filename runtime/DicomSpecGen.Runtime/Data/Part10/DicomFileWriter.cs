@@ -28,7 +28,8 @@ public static class DicomFileWriter
     /// <remarks>PS3.10 7.1</remarks>
     public static byte[] EncodeHeader(DicomFileMeta meta)
     {
-        var elements = new ArrayBufferWriter<byte>();
+        // Sized for a common meta (a few hundred bytes): no regrowth on the receiver's path, one header per instance.
+        var elements = new ArrayBufferWriter<byte>(512);
         meta.ToDataset().Write(new DicomBufferWriter(elements, DicomFileFormat.MetaEncoding));
         var head = new ArrayBufferWriter<byte>(DicomFileFormat.MetaOffset + 16 + elements.WrittenCount);
         head.GetSpan(DicomFileFormat.PreambleLength).Slice(0, DicomFileFormat.PreambleLength).Clear();

@@ -223,35 +223,58 @@ public sealed class DicomClient : IAsyncDisposable
     private async ValueTask PrepareAsync(PreparedStore prepared, Dictionary<(string SopClass, string Syntax), (byte ContextId, bool Raw)> contexts, CancellationToken cancellationToken)
     {
         // Synchronous reads (SynchronousReadStream): cheaper than thread-pool file I/O, and off the critical path here.
-        var file = SynchronousReadStream.OpenFile(prepared.Path);
-        prepared.Stream = file;
-        prepared.Length = file.Length;
-        Stream source;
-        if (prepared.Length <= DimseConnection.EncodeLimit)
+        using (var handle = File.OpenHandle(prepared.Path))
         {
-            // A file up to 1 MiB is read whole, in one read, into a pooled array; its PDUs are encoded from it.
-            var length = (int)prepared.Length;
-            prepared.Bytes = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
-            file.ReadExactly(prepared.Bytes, 0, length);
-            await file.DisposeAsync().ConfigureAwait(false);
-            prepared.Stream = null;
-            source = new MemoryStream(prepared.Bytes, 0, length, writable: false, publiclyVisible: true);
+            prepared.Length = RandomAccess.GetLength(handle);
+            if (prepared.Length <= DimseConnection.EncodeLimit)
+            {
+                // A file up to 1 MiB is read whole, in one read, into a pooled array; its meta is parsed and its PDUs
+                // are encoded from it.
+                var length = (int)prepared.Length;
+                prepared.Bytes = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+                ReadExactly(handle, prepared.Bytes.AsSpan(0, length));
+                var head = DicomFileReader.TryReadMeta(prepared.Bytes.AsMemory(0, length), wholeFile: true)!;
+                if (!Choose(prepared, contexts, head.Meta, head.TransferSyntax)) return;
+                var offset = (int)head.DataSetOffset;
+                prepared.Encoded = Connection.TryEncode(prepared.ContextId, prepared.Request!, prepared.Bytes.AsMemory(offset, length - offset));
+                // Not encodable as one small message (odd length, over the peer's limit): the fragmenter sends it.
+                if (prepared.Encoded == null) prepared.Stream = new MemoryStream(prepared.Bytes, offset, length - offset, writable: false);
+                return;
+            }
         }
-        else
-        {
-            // A larger file streams through a buffer whose refills read synchronously; only its first buffer is read ahead.
-            prepared.Stream = source = new BufferedStream(file, LargeReadBuffer);
-        }
+        // A larger file streams through a buffer whose refills read synchronously; only its first buffer is read ahead.
+        var source = new BufferedStream(SynchronousReadStream.OpenFile(prepared.Path), LargeReadBuffer);
+        prepared.Stream = source;
         var reader = await DicomFileReader.OpenAsync(source, leaveOpen: true, cancellationToken: cancellationToken).ConfigureAwait(false);
         await using var _ = reader.ConfigureAwait(false);
-        var meta = reader.Meta;
-        var key = (meta.MediaStorageSopClassUid, reader.TransferSyntax.Uid);
-        if (!contexts.TryGetValue(key, out var choice)) contexts[key] = choice = InstanceSender.ChooseContext(Association, meta.MediaStorageSopClassUid, reader.TransferSyntax);
-        if (!choice.Raw || !source.CanSeek)
+        if (!Choose(prepared, contexts, reader.Meta, reader.TransferSyntax)) return;
+        source.Position = reader.DataSetOffset;
+    }
+
+    /// <summary>Reads <paramref name="bytes"/>' length from the start of the file; a file shorter than its length
+    /// when opened (cut since) is an I/O error.</summary>
+    private static void ReadExactly(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> bytes)
+    {
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var n = RandomAccess.Read(handle, bytes[read..], read);
+            if (n == 0) throw new EndOfStreamException($"the file ended after {read} of its {bytes.Length} bytes");
+            read += n;
+        }
+    }
+
+    /// <summary>Picks the presentation context for the file and builds its request; false when it is to be sent
+    /// through the transcoding sender instead (then the prepared file is released).</summary>
+    private bool Choose(PreparedStore prepared, Dictionary<(string SopClass, string Syntax), (byte ContextId, bool Raw)> contexts, DicomFileMeta meta, TransferSyntax syntax)
+    {
+        var key = (meta.MediaStorageSopClassUid, syntax.Uid);
+        if (!contexts.TryGetValue(key, out var choice)) contexts[key] = choice = InstanceSender.ChooseContext(Association, meta.MediaStorageSopClassUid, syntax);
+        if (!choice.Raw)
         {
             prepared.Transcode = true;
             prepared.Dispose();
-            return;
+            return false;
         }
         prepared.ContextId = choice.ContextId;
         // The response names the SOP class and instance (PS3.7 Table 9-3).
@@ -263,14 +286,7 @@ public sealed class DicomClient : IAsyncDisposable
             AffectedSOPInstanceUID = meta.MediaStorageSopInstanceUid,
             HasDataSet = true,
         };
-        source.Position = reader.DataSetOffset;
-        if (prepared.Bytes != null)
-        {
-            var offset = (int)reader.DataSetOffset;
-            prepared.Encoded = Connection.TryEncode(prepared.ContextId, prepared.Request, prepared.Bytes.AsMemory(offset, (int)prepared.Length - offset));
-            // Not encodable as one small message (odd length, over the peer's limit): the fragmenter sends it.
-            if (prepared.Encoded == null) prepared.Stream = source;
-        }
+        return true;
     }
 
     /// <summary>Sends a prepared C-STORE; its final response is written to <paramref name="done"/>. Returns the
