@@ -222,8 +222,9 @@ public sealed class DicomClient : IAsyncDisposable
 
     private async ValueTask PrepareAsync(PreparedStore prepared, Dictionary<(string SopClass, string Syntax), (byte ContextId, bool Raw)> contexts, CancellationToken cancellationToken)
     {
-        // Synchronous reads (SynchronousReadStream): cheaper than thread-pool file I/O, and off the critical path here.
-        using (var handle = File.OpenHandle(prepared.Path))
+        // Synchronous reads: cheaper than thread-pool file I/O, and off the critical path here.
+        var handle = File.OpenHandle(prepared.Path);
+        try
         {
             prepared.Length = RandomAccess.GetLength(handle);
             if (prepared.Length <= DimseConnection.EncodeLimit)
@@ -241,14 +242,20 @@ public sealed class DicomClient : IAsyncDisposable
                 if (prepared.Encoded == null) prepared.Stream = new MemoryStream(prepared.Bytes, offset, length - offset, writable: false);
                 return;
             }
+            // A larger file streams through a buffer whose refills read synchronously (SynchronousReadStream, which takes
+            // the handle); only its first buffer is read ahead.
+            var source = new BufferedStream(new SynchronousReadStream(new FileStream(handle, FileAccess.Read, 1)), LargeReadBuffer);
+            handle = null;
+            prepared.Stream = source;
+            var reader = await DicomFileReader.OpenAsync(source, leaveOpen: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await using var _ = reader.ConfigureAwait(false);
+            if (!Choose(prepared, contexts, reader.Meta, reader.TransferSyntax)) return;
+            source.Position = reader.DataSetOffset;
         }
-        // A larger file streams through a buffer whose refills read synchronously; only its first buffer is read ahead.
-        var source = new BufferedStream(SynchronousReadStream.OpenFile(prepared.Path), LargeReadBuffer);
-        prepared.Stream = source;
-        var reader = await DicomFileReader.OpenAsync(source, leaveOpen: true, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await using var _ = reader.ConfigureAwait(false);
-        if (!Choose(prepared, contexts, reader.Meta, reader.TransferSyntax)) return;
-        source.Position = reader.DataSetOffset;
+        finally
+        {
+            handle?.Dispose();
+        }
     }
 
     /// <summary>Reads <paramref name="bytes"/>' length from the start of the file; a file shorter than its length
