@@ -149,7 +149,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
         SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(sopInstanceUid, utf8)], hash);
         var folder = Convert.ToHexStringLower(hash[..(HashFolderDigits / 2)]);
         var name = sopInstanceUid.Length is > 0 and <= 64 && UidSyntax().IsMatch(sopInstanceUid) ? sopInstanceUid : Convert.ToHexStringLower(hash);
-        return string.Concat(folder, Path.DirectorySeparatorChar.ToString(), name, ".dcm");
+        return $"{folder}{Path.DirectorySeparatorChar}{name}.dcm";
     }
 
     /// <summary>Hex digits of the hash prefix naming a file's folder (<see cref="SafeRelativePath"/>): whole bytes.</summary>
