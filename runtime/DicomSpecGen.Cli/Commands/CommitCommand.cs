@@ -33,8 +33,7 @@ public static class CommitCommand
             {
                 try
                 {
-                    await using var stream = File.OpenRead(path);
-                    var (meta, _, _) = await DicomFileReader.ReadMetaAsync(stream, cancellationToken: ct);
+                    var meta = (await DicomFileReader.ReadHeadAsync(path, ct)).Meta;
                     references.Add(new CommitmentReference(meta.MediaStorageSopClassUid, meta.MediaStorageSopInstanceUid));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or Data.DicomDataException)

@@ -109,7 +109,7 @@ public static class StoreCommand
             try
             {
                 // One read of the file's first bytes, on this thread.
-                var head = await DicomFileReader.ReadMetaAsync(files[i], token);
+                var head = await DicomFileReader.ReadHeadAsync(files[i], token);
                 found[i] = (head.Meta.MediaStorageSopClassUid, head.Meta.TransferSyntaxUid, null);
             }
             catch (Exception e) when (e is Data.DicomDataException or IOException or UnauthorizedAccessException)

@@ -630,7 +630,7 @@ public sealed class PduConnection : IAsyncDisposable
     /// socket send (one TLS write): a small message's command PDU and data PDU stay separate PDUs on the wire
     /// (PS3.8 9.3.5) but cost one system call, as one combined PDU did. Any other PDU sent meanwhile first flushes
     /// what is held, so the order on the wire is the order of the sends.</summary>
-    public CoalescingScope Coalesce()
+    internal CoalescingScope Coalesce()
     {
         lock (_sendGate) _holding = true;
         return new CoalescingScope(this);
@@ -661,7 +661,7 @@ public sealed class PduConnection : IAsyncDisposable
     }
 
     /// <summary>Ends a <see cref="Coalesce"/> scope, writing what it gathered.</summary>
-    public readonly struct CoalescingScope(PduConnection connection) : IDisposable
+    internal readonly struct CoalescingScope(PduConnection connection) : IDisposable
     {
         public void Dispose() => connection.EndCoalescing();
     }

@@ -166,7 +166,7 @@ public class DatasetRoundTripTests
         foreach (var head in new[] { withLength, withoutLength })
         {
             byte[] bytes = [.. head, .. dataSet];
-            var read = DicomFileReader.TryReadMeta(bytes, wholeFile: true);
+            var read = DicomFileReader.TryReadHead(bytes, wholeFile: true);
             Assert.NotNull(read);
             await using var reader = await DicomFileReader.OpenAsync(new MemoryStream(bytes));
             Assert.Equal(reader.DataSetOffset, read.DataSetOffset);
@@ -176,12 +176,12 @@ public class DatasetRoundTripTests
             Assert.Equal(TransferSyntax.ExplicitVRLittleEndian.Uid, read.TransferSyntax.Uid);
             Assert.Equal(reader.MetaDataset.Count(), read.MetaDataset.Count());
             // Any first bytes that end inside the meta, not the whole file: more is needed.
-            for (var cut = 0; cut < head.Length; cut++) Assert.Null(DicomFileReader.TryReadMeta(bytes.AsMemory(0, cut), wholeFile: false));
+            for (var cut = 0; cut < head.Length; cut++) Assert.Null(DicomFileReader.TryReadHead(bytes.AsMemory(0, cut), wholeFile: false));
         }
         // With a group length the meta's end is known at its last byte; a whole file cut inside it is malformed.
-        Assert.NotNull(DicomFileReader.TryReadMeta(withLength, wholeFile: false));
+        Assert.NotNull(DicomFileReader.TryReadHead(withLength, wholeFile: false));
         for (var cut = 0; cut < withLength.Length; cut++)
-            Assert.Throws<DicomDataException>(() => DicomFileReader.TryReadMeta(withLength.AsMemory(0, cut), wholeFile: true));
+            Assert.Throws<DicomDataException>(() => DicomFileReader.TryReadHead(withLength.AsMemory(0, cut), wholeFile: true));
     }
 
     [Fact]
@@ -213,8 +213,8 @@ public class DatasetRoundTripTests
         await File.WriteAllBytesAsync(path, [.. head, .. dataSet]);
         try
         {
-            Assert.Null(DicomFileReader.TryReadMeta(head.AsMemory(0, 4096), wholeFile: false));
-            var read = await DicomFileReader.ReadMetaAsync(path);
+            Assert.Null(DicomFileReader.TryReadHead(head.AsMemory(0, 4096), wholeFile: false));
+            var read = await DicomFileReader.ReadHeadAsync(path);
             Assert.Equal(head.Length, read.DataSetOffset);
             Assert.Equal(meta.MediaStorageSopInstanceUid, read.Meta.MediaStorageSopInstanceUid);
             Assert.Equal(6000, ((DicomElement)read.MetaDataset[new DicomTag(DicomTags.PrivateInformation)]!).Value.Length);

@@ -89,7 +89,7 @@ public sealed class DicomFileReader : IAsyncDisposable
     /// <summary>The File Meta Information of the file at <paramref name="path"/>: from one read of its first bytes
     /// when the meta fits in them (the usual case), else through <see cref="OpenAsync"/>. The read runs on the
     /// caller's thread.</summary>
-    public static async Task<FileMetaHead> ReadMetaAsync(string path, CancellationToken cancellationToken = default)
+    public static async Task<FileMetaHead> ReadHeadAsync(string path, CancellationToken cancellationToken = default)
     {
         var head = ArrayPool<byte>.Shared.Rent(HeadRead);
         try
@@ -99,7 +99,7 @@ public sealed class DicomFileReader : IAsyncDisposable
             {
                 read = RandomAccess.Read(handle, head.AsSpan(0, HeadRead), 0);
             }
-            if (TryReadMeta(head.AsMemory(0, read), wholeFile: read < HeadRead) is { } found) return found;
+            if (TryReadHead(head.AsMemory(0, read), wholeFile: read < HeadRead) is { } found) return found;
         }
         finally
         {
@@ -110,7 +110,7 @@ public sealed class DicomFileReader : IAsyncDisposable
         return new FileMetaHead(reader.Meta, reader.MetaDataset, reader.TransferSyntax, reader.DataSetOffset);
     }
 
-    /// <summary>The first read of <see cref="ReadMetaAsync(string, CancellationToken)"/>: the preamble and a File Meta
+    /// <summary>The first read of <see cref="ReadHeadAsync(string, CancellationToken)"/>: the preamble and a File Meta
     /// Information of common size (a few hundred bytes) fit with room to spare.</summary>
     private const int HeadRead = 4096;
 
@@ -118,7 +118,7 @@ public sealed class DicomFileReader : IAsyncDisposable
     /// stream: null when <paramref name="head"/> ends before the meta does and is not the whole file (then read the
     /// file with <see cref="OpenAsync"/>). Malformed input throws as <see cref="OpenAsync"/> does.</summary>
     /// <remarks>PS3.10 7.1</remarks>
-    public static FileMetaHead? TryReadMeta(ReadOnlyMemory<byte> head, bool wholeFile)
+    public static FileMetaHead? TryReadHead(ReadOnlyMemory<byte> head, bool wholeFile)
     {
         var bytes = new ReadOnlySequence<byte>(head);
         if (!CheckPreamble(bytes, wholeFile)) return null;
@@ -257,6 +257,6 @@ public sealed class DicomFileReader : IAsyncDisposable
     }
 }
 
-/// <summary>The File Meta Information of a file read from memory (<see cref="DicomFileReader.TryReadMeta"/>): its
+/// <summary>The File Meta Information of a file read from memory (<see cref="DicomFileReader.TryReadHead"/>): its
 /// fields, its elements, the Data Set's transfer syntax, and where the Data Set starts.</summary>
 public sealed record FileMetaHead(DicomFileMeta Meta, DicomDataset MetaDataset, TransferSyntax TransferSyntax, long DataSetOffset);
