@@ -22,6 +22,7 @@ public static class ExitCodes
     public const int Interrupted = 5;
 
     /// <summary>After SIGINT/SIGTERM, how long a verb has to stop cleanly; past it the process ends with 130 (SIGINT)
-    /// or 143 (SIGTERM). Above the listener's 10 s wait for aborted associations to end.</summary>
-    public static readonly TimeSpan ShutdownBound = TimeSpan.FromSeconds(30);
+    /// or 143 (SIGTERM). Above dsg scp's longest --stop-timeout (60 s) plus the listener's 10 s wait for aborted
+    /// associations to end; systemd's default stop timeout is as long.</summary>
+    public static readonly TimeSpan ShutdownBound = TimeSpan.FromSeconds(90);
 }

@@ -37,8 +37,9 @@ var root = new RootCommand("dsg — DICOM networking generated from the standard
     CommitCommand.Create(common),
 };
 // SIGINT/SIGTERM cancel the verb's token (without a configuration System.CommandLine 2.0 handles neither and the
-// runtime ends the process at once, skipping every cleanup). The verb then stops: dsg scp closes its listener, aborts
-// the associations still open, flushes the archive and the audit trail and exits Ok; a client verb cut short exits
+// runtime ends the process at once, skipping every cleanup). The verb then stops: dsg scp closes its listener, gives the
+// open associations --stop-timeout to end, aborts those left, flushes the archive and the audit trail and exits Ok; a
+// client verb cut short exits
 // Interrupted. Past ShutdownBound System.CommandLine gives up waiting and exits 130 (SIGINT) or 143 (SIGTERM).
 var invocation = new InvocationConfiguration { ProcessTerminationTimeout = ExitCodes.ShutdownBound, EnableDefaultExceptionHandler = false };
 try

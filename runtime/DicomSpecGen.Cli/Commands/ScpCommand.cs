@@ -47,13 +47,14 @@ public static class ScpCommand
         duplicates.AcceptOnlyFromAmong("replace", "keep-first");
         var metricsPort = new Option<int?>("--metrics-port") { Description = "serve metrics in the Prometheus text format at http://127.0.0.1:N/metrics (docs/observability.md)" };
         var conformance = new Option<bool>("--conformance") { Description = "print the conformance statement of this configuration (PS3.2 shape) and exit" };
+        var stopTimeout = new Option<int>("--stop-timeout") { Description = $"after SIGINT/SIGTERM: seconds the open associations get to end before those left are aborted (0: abort at once; at most {MaxStopSeconds}; with --config, Dicom:Timeouts:Shutdown)", DefaultValueFactory = _ => (int)new Hosting.DicomTimeoutsConfig().Shutdown.TotalSeconds };
         var format = new Option<string>("--format") { Description = "with --conformance: md or html", DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md", "html");
         var command = new Command("scp", "run the archive SCP: C-ECHO, C-STORE into Part 10 files + an index (SQLite, or PostgreSQL with --index), C-FIND/C-MOVE/C-GET over it");
         command.Arguments.Add(port);
         var ian = ScpIan.CreateFlags();
         foreach (var o in ian.All) command.Options.Add(o);
-        foreach (var o in new Option[] { config, folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, worklist, mpps, commit, commitAe, commitDelay, index, duplicates, metricsPort, conformance, format, asyncOps }) command.Options.Add(o);
+        foreach (var o in new Option[] { config, folder, ae, requireCalled, allow, max, dest, explain, noFsync, bind, pnCaseSensitive, worklist, mpps, commit, commitAe, commitDelay, index, duplicates, metricsPort, conformance, format, asyncOps, stopTimeout }) command.Options.Add(o);
         common.AddTo(command);
         common.Audit.AddTo(command);
         common.IdentityValidation.AddTo(command);
@@ -93,6 +94,12 @@ public static class ScpCommand
             var maxAssociations = ScpConfigFile.Pick(file, result, max, o => o.Limits.MaxAssociations);
             var requireCalledAet = ScpConfigFile.Pick(file, result, requireCalled, o => o.RequireCalledAeTitle);
             var worklistFolder = ScpConfigFile.Pick(file, result, worklist, o => o.Services.WorklistFolder);
+            var stopSeconds = ScpConfigFile.Pick(file, result, stopTimeout, o => (int)Math.Ceiling(o.Timeouts.Shutdown.TotalSeconds));
+            if (stopSeconds is < 0 or > MaxStopSeconds)
+            {
+                Console.Error.WriteLine($"E: {(file != null && result.GetResult(stopTimeout) is not { Implicit: false } ? "Dicom:Timeouts:Shutdown" : "--stop-timeout")} {stopSeconds} s: 0 to {MaxStopSeconds} seconds (dsg ends at the latest {ExitCodes.ShutdownBound.TotalSeconds:0} s after the signal)");
+                return ExitCodes.BadInput;
+            }
             if (worklistFolder is { } wl && !Directory.Exists(wl))
             {
                 Console.Error.WriteLine($"E: --worklist folder '{wl}' does not exist");
@@ -211,12 +218,18 @@ public static class ScpCommand
             catch (OperationCanceledException)
             {
             }
-            Console.WriteLine($"{title} stopping: the listener closes, open associations are aborted, then the process exits {ExitCodes.Ok}");
+            Console.WriteLine($"{title} stopping: the listener closes, open associations get up to {stopSeconds} s to end, those left are aborted, then the process exits {ExitCodes.Ok}");
+            // As the hosted server stops (Dicom:Timeouts:Shutdown): an operation in flight finishes instead of being cut.
+            await server.StopAsync(TimeSpan.FromSeconds(stopSeconds), CancellationToken.None);
             audit?.Post(audit.Events.ApplicationActivity(start: false));
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    /// <summary>The longest --stop-timeout: with the listener's 10 s wait for aborted associations it stays within
+    /// <see cref="ExitCodes.ShutdownBound"/>.</summary>
+    internal const int MaxStopSeconds = 60;
 
     /// <summary>Idle thread-pool workers wait without spinning first. Each association reads and stores on its own
     /// thread, so the pool only gets occasional work (file staging, timers); its default spin before sleeping then burns

@@ -8,15 +8,15 @@ public class ScpShutdownTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
-    // ExitCodes.ShutdownBound (30 s) plus room for a loaded machine; a clean stop takes well under a second.
+    // Well within ExitCodes.ShutdownBound (90 s); a clean stop with nothing to wait for takes well under a second.
     private static readonly TimeSpan ExitWithin = TimeSpan.FromSeconds(40);
 
     [Fact]
-    public async Task Sigterm_stops_the_listener_aborts_an_association_in_flight_and_exits_ok()
+    public async Task Sigterm_with_no_stop_timeout_stops_the_listener_aborts_an_association_in_flight_and_exits_ok()
     {
         using var dir = new TempDir("dsg-scp-stop-");
         var archive = Path.Combine(dir.Path, "archive");
-        await using var scp = await DsgScpProcess.StartAsync("-od", archive, "-aet", "STOPSCP", "-v");
+        await using var scp = await DsgScpProcess.StartAsync("-od", archive, "-aet", "STOPSCP", "-v", "--stop-timeout", "0");
         var port = scp.Port.ToString();
         var files = await DcmtkFiles.CreateAsync(dir.Path, 1, "STOP1");
         var store = await Dcmtk.RunAsync("storescu", Limit, "-aec", "STOPSCP", "127.0.0.1", port, files[0].Path);
@@ -33,7 +33,7 @@ public class ScpShutdownTests
         Assert.True(kill.ExitCode == 0, kill.ToString());
         // Before the fix the runtime ended the process on the signal: exit 143, none of the lines below.
         Assert.Equal(0, await scp.WaitForExitAsync(ExitWithin));
-        Assert.Contains("STOPSCP stopping: the listener closes, open associations are aborted", scp.Output);
+        Assert.Contains("STOPSCP stopping: the listener closes, open associations get up to 0 s to end, those left are aborted", scp.Output);
 
         // The association in flight was ended by the SCP, not left to time out.
         await echo.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
@@ -44,5 +44,64 @@ public class ScpShutdownTests
         var staging = Path.Combine(archive, ".incoming");
         Assert.True(!Directory.Exists(staging) || Directory.GetFiles(staging).Length == 0, string.Join(", ", Directory.GetFiles(staging)));
         Assert.Single(Directory.EnumerateFiles(archive, "*.dcm", SearchOption.AllDirectories), f => !f.StartsWith(staging, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sigterm_lets_an_association_in_flight_finish_within_the_default_stop_timeout()
+    {
+        using var dir = new TempDir("dsg-scp-drain-");
+        await using var scp = await DsgScpProcess.StartAsync("-od", Path.Combine(dir.Path, "archive"), "-aet", "DRAINSCP", "-v");
+        var port = scp.Port.ToString();
+
+        // echoscu repeating C-ECHO on one association (a few seconds of them): in flight when the signal comes.
+        using var echo = Dcmtk.Start("echoscu", "-aec", "DRAINSCP", "--repeat", "20000", "127.0.0.1", port);
+        var echoOutput = Task.WhenAll(echo.StandardOutput.ReadToEndAsync(), echo.StandardError.ReadToEndAsync());
+        var deadline = DateTime.UtcNow + Limit;
+        while (!scp.Output.Contains("accepted ECHOSCU", StringComparison.Ordinal) && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.True(scp.Output.Contains("accepted ECHOSCU", StringComparison.Ordinal), scp.Output);
+
+        var kill = await PeerProcess.RunAsync("/bin/kill", TimeSpan.FromSeconds(10), "-TERM", scp.ProcessId.ToString());
+        Assert.True(kill.ExitCode == 0, kill.ToString());
+        Assert.Equal(0, await scp.WaitForExitAsync(ExitWithin));
+        Assert.Contains("DRAINSCP stopping: the listener closes, open associations get up to 10 s to end", scp.Output);
+
+        // The association was not cut: echoscu ran its echoes to the end and released.
+        await echo.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        var echoText = string.Concat(await echoOutput);
+        Assert.True(echo.ExitCode == 0, echoText);
+        Assert.DoesNotContain("Peer aborted Association", echoText);
+        Assert.DoesNotContain("aborting", scp.Output);
+    }
+
+    [Fact]
+    public async Task A_stop_timeout_beyond_the_bound_is_refused_naming_the_limit()
+    {
+        using var dir = new TempDir("dsg-scp-stopbad-");
+        var run = await Dsg.RunAsync(Limit, "scp", "0", "-od", dir.Path, "--stop-timeout", "61");
+        Assert.True(run.ExitCode == 4, run.Output);
+        Assert.Contains("--stop-timeout 61 s: 0 to 60 seconds", run.Output);
+    }
+
+    [Fact]
+    public async Task With_config_the_files_shutdown_timeout_is_the_stop_timeout()
+    {
+        using var dir = new TempDir("dsg-scp-stopcfg-");
+        var config = Path.Combine(dir.Path, "appsettings.json");
+        static string Json(int port, string shutdown) => $$"""
+            { "Dicom": { "AeTitle": "CFGSCP", "Port": {{port}}, "BindAddress": "127.0.0.1", "Timeouts": { "Shutdown": "{{shutdown}}" } } }
+            """;
+        await File.WriteAllTextAsync(config, Json(Dcmtk.FreePort(), "00:00:02"));
+        await using (var scp = await DsgScpProcess.StartWithAsync("scp", "--config", config, "-od", Path.Combine(dir.Path, "archive")))
+        {
+            var kill = await PeerProcess.RunAsync("/bin/kill", TimeSpan.FromSeconds(10), "-TERM", scp.ProcessId.ToString());
+            Assert.True(kill.ExitCode == 0, kill.ToString());
+            Assert.Equal(0, await scp.WaitForExitAsync(ExitWithin));
+            Assert.Contains("CFGSCP stopping: the listener closes, open associations get up to 2 s to end", scp.Output);
+        }
+
+        await File.WriteAllTextAsync(config, Json(Dcmtk.FreePort(), "00:02:00"));
+        var bad = await Dsg.RunAsync(Limit, "scp", "--config", config, "-od", Path.Combine(dir.Path, "archive"));
+        Assert.True(bad.ExitCode == 4, bad.Output);
+        Assert.Contains("Dicom:Timeouts:Shutdown 120 s: 0 to 60 seconds", bad.Output);
     }
 }
