@@ -39,12 +39,23 @@ var root = new RootCommand("dsg — DICOM networking generated from the standard
 // SIGINT/SIGTERM cancel the verb's token (without a configuration System.CommandLine 2.0 handles neither and the
 // runtime ends the process at once, skipping every cleanup). The verb then stops: dsg scp closes its listener, gives the
 // open associations --stop-timeout to end, aborts those left, flushes the archive and the audit trail and exits Ok; a
-// client verb cut short exits
-// Interrupted. Past ShutdownBound System.CommandLine gives up waiting and exits 130 (SIGINT) or 143 (SIGTERM).
+// client verb cut short exits Interrupted. Past ShutdownBound System.CommandLine gives up waiting and exits 130
+// (SIGINT) or 143 (SIGTERM).
 var invocation = new InvocationConfiguration { ProcessTerminationTimeout = ExitCodes.ShutdownBound, EnableDefaultExceptionHandler = false };
+// System.CommandLine registers its signal handlers only once the verb's action first yields: a verb that runs
+// synchronously up to its wait (dsg scp, up to "listening") would meet a signal in between with the runtime's
+// default, exit 143 and no cleanup. These cover the process from here on.
+using var stop = new CancellationTokenSource();
+void OnSignal(System.Runtime.InteropServices.PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.Cancel();
+}
+using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, OnSignal);
+using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, OnSignal);
 try
 {
-    return await root.Parse(args).InvokeAsync(invocation);
+    return await root.Parse(args).InvokeAsync(invocation, stop.Token);
 }
 catch (OperationCanceledException)
 {

@@ -104,4 +104,21 @@ public class ScpShutdownTests
         Assert.True(bad.ExitCode == 4, bad.Output);
         Assert.Contains("Dicom:Timeouts:Shutdown 120 s: 0 to 60 seconds", bad.Output);
     }
+
+    [Fact]
+    public async Task Sigterm_as_soon_as_it_listens_still_stops_cleanly()
+    {
+        // dsg scp runs synchronously up to "listening"; System.CommandLine registers its signal handlers only when the
+        // verb first yields, so a signal in between met the runtime's default (killed by SIGTERM, no cleanup) in
+        // about half of such runs before Program registered its own handlers first.
+        for (var i = 0; i < 5; i++)
+        {
+            using var dir = new TempDir("dsg-scp-early-");
+            await using var scp = await DsgScpProcess.StartAsync("-od", dir.Path, "-aet", "EARLYSCP");
+            var kill = await PeerProcess.RunAsync("/bin/kill", TimeSpan.FromSeconds(10), "-TERM", scp.ProcessId.ToString());
+            Assert.True(kill.ExitCode == 0, kill.ToString());
+            Assert.True(await scp.WaitForExitAsync(ExitWithin) == 0, $"run {i + 1}: " + scp.Output);
+            Assert.Contains("EARLYSCP stopping", scp.Output);
+        }
+    }
 }
