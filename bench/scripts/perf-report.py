@@ -2,10 +2,12 @@
 """One Markdown table of issue 20's end-to-end figures from the raw outputs of the bench scripts (standard library):
 
   perf-report.py [--compare RAW.tsv --echo-n N] [--window RAW.tsv] [--memory memory.tsv] [--index index.log ...]
+                 [--index-reference index-ref.log ...]
 
 --compare: compare.sh's raw.tsv (figure, repetition, ours ms, reference ms, objects, bytes); --window:
 async-window.sh's raw.tsv (repetition, case, objects/s); --memory: scp-memory.sh's memory.tsv; --index: the output
-of index-scale.sh (repeated for several runs: the insert-rate rows take their median, C-FIND and size the first run). Rows whose input is missing are left out. A ratio is taken within each repetition (> 1: ours is
+of index-scale.sh (repeated for several runs: the insert-rate rows take their median, C-FIND and size the first run);
+--index-reference: index-scale.sh --patients 1 after each of those runs (row 21's bound). Rows whose input is missing are left out. A ratio is taken within each repetition (> 1: ours is
 faster) and shown as median (min–max); "ours" and "reference" are the rates of the median times of each side. Where
 a target may lie beyond this machine, the last two columns give the physical bound measured in the same run and ours
 as a fraction of it (median (min–max) over the same repetitions): the receiver bound of the SCU rows (replaystore.c),
@@ -226,9 +228,13 @@ def memory_rows(path):
     return out
 
 
-def index_rows(paths):
-    """Rows 21-22 from every run (median, min-max when there are several); C-FIND and size from the first run."""
+def index_rows(paths, references=()):
+    """Rows 21-22 from every run (median, min-max when there are several); C-FIND and size from the first run. With
+    references (index-scale.sh --patients 1, one per run, in the same order), row 21's bound: the same instances into
+    one patient's few series, so that only the random SOP Instance UID key grows at random places."""
     texts = [open(p).read() for p in paths]
+    rate = r"first (\d+): (\d+)/s, last \d+: (\d+)/s, last/first ([\d.]+)"
+    refs = [float(m.group(4)) for m in (re.search(rate, open(p).read()) for p in references) if m]
     text = texts[0]
     out = []
     head = re.search(r"index-scale: (\w+), (\d+) instances", text)
@@ -237,14 +243,21 @@ def index_rows(paths):
     def over_runs(values):
         return f"{values[0]:.2f}x (one run)" if len(values) == 1 else spread(values, note=f", {len(values)} runs")
 
-    runs = [m for m in (re.search(r"first (\d+): (\d+)/s, last \d+: (\d+)/s, last/first ([\d.]+)", t) for t in texts) if m]
+    runs = [m for m in (re.search(rate, t) for t in texts) if m]
     if runs:
         ratios = [float(m.group(4)) for m in runs]
         med = statistics.median(ratios)
         first = int(statistics.median(int(m.group(2)) for m in runs))
         last = int(statistics.median(int(m.group(3)) for m in runs))
+        bound, fraction = "", ""
+        if refs:
+            beyond = " (the target is beyond it)" if statistics.median(refs) < 0.8 else ""
+            bound = (f"reference last/first {over_runs(refs)}: the same {n} instances into one patient's few series "
+                     f"(`index-scale.sh --patients 1`), so only the random SOP Instance UID key grows at random places{beyond}")
+            # Paired run by run (each reference ran right after its run) where both sides have every run.
+            fraction = over_runs([o / r for o, r in zip(ratios, refs)] if len(refs) == len(ratios) else [med / statistics.median(refs)])
         out.append([f"archive index, {n} instances: insert rate of the last {int(runs[0].group(1)):,} vs the first (empty index)",
-                    f"{last}/s", f"first {first}/s", over_runs(ratios), "≥ 0.8x", "yes" if med >= 0.8 else "no", "", ""])
+                    f"{last}/s", f"first {first}/s", over_runs(ratios), "≥ 0.8x", "yes" if med >= 0.8 else "no", bound, fraction])
     cpu = [m for m in (re.search(r"CPU per insert.*?first \d+: (\d+) µs, last \d+: (\d+) µs", t) for t in texts) if m]
     if cpu:
         a = int(statistics.median(int(m.group(1)) for m in cpu))
@@ -270,6 +283,7 @@ def main():
     p.add_argument("--window")
     p.add_argument("--memory")
     p.add_argument("--index", action="append", help="index-scale.sh output; repeat for several runs")
+    p.add_argument("--index-reference", action="append", default=[], help="index-scale.sh --patients 1 output, one per --index run")
     a = p.parse_args()
     rows = []
     if a.compare:
@@ -279,7 +293,7 @@ def main():
     if a.memory:
         rows += memory_rows(a.memory)
     if a.index:
-        rows += index_rows(a.index)
+        rows += index_rows(a.index, a.index_reference)
     if a.compare:
         rows += compare_rows(Compare(a.compare), a.echo_n, last=True)
     print(HEAD)

@@ -5,9 +5,10 @@
 #                     8 parallel durable, durable vs storescp -od, C-ECHO, raw loopback TCP for large objects
 #   async-window.sh   dsg store --async-ops 8 vs storescu into the same dsg scp, and vs storescu -> storescp -od
 #   scp-memory.sh     one 1 GB object; 64 associations at once
-#   index-scale.sh    the archive index at COUNT instances: insert rate last/first, STUDY-level C-FIND times, size
+#   index-scale.sh    the archive index at COUNT instances: insert rate last/first, STUDY-level C-FIND times, size;
+#                     after each run a reference run into one patient (--patients 1), row 21's bound
 #
-#   bench/scripts/perf-report.sh                 # full: R=5, 1000/100/4 objects, window 2000, index 1,000,000 (~5 min idle on 2026-12-07, plus the build)
+#   bench/scripts/perf-report.sh                 # full: R=5, 1000/100/4 objects, window 2000, index 1,000,000 (~8 min idle on 2026-12-08, plus the build)
 #   bench/scripts/perf-report.sh --quick         # R=3, 1000/100/2 objects, window 2000, index 100,000 (~5 min once built)
 #   bench/scripts/perf-report.sh --update-doc    # full, then the table replaces the generated part of docs/performance.md
 #   bench/scripts/perf-report.sh --quick --count 20000 --only compare,window   # parts: compare, window, memory, index
@@ -85,6 +86,10 @@ if has index; then
     say "index-scale.sh --count $COUNT (run $i of $IR)"
     TMO=7200 WORK=$OUT/index timeout 7300 bash "$S/index-scale.sh" --count "$COUNT" > "$OUT/index$i.log" 2>&1 || say "index-scale.sh failed (exit $?): $OUT/index$i.log"
     use --index "$OUT/index$i.log" "index$i"
+    # Row 21's bound, right after each run: the same count into one patient's few series (only the random UID key grows).
+    say "index-scale.sh --count $COUNT --patients 1 (reference $i of $IR)"
+    TMO=7200 WORK=$OUT/index timeout 7300 bash "$S/index-scale.sh" --count "$COUNT" --patients 1 --runs 1 > "$OUT/index-ref$i.log" 2>&1 || say "index-scale.sh --patients 1 failed (exit $?): $OUT/index-ref$i.log"
+    use --index-reference "$OUT/index-ref$i.log" "index-ref$i"
   done
 fi
 CC_END=$(create_cost)
