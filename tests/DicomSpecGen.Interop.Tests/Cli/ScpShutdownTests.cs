@@ -22,23 +22,12 @@ public class ScpShutdownTests
         var store = await Dcmtk.RunAsync("storescu", Limit, "-aec", "STOPSCP", "127.0.0.1", port, files[0].Path);
         Assert.True(store.ExitCode == 0, store.Output);
 
-        // echoscu repeating C-ECHO on one association: in flight when the signal comes.
-        using var echo = Dcmtk.Start("echoscu", "-aec", "STOPSCP", "--repeat", "1000000", "127.0.0.1", port);
-        var echoOutput = Task.WhenAll(echo.StandardOutput.ReadToEndAsync(), echo.StandardError.ReadToEndAsync());
-        var deadline = DateTime.UtcNow + Limit;
-        while (!scp.Output.Contains("accepted ECHOSCU", StringComparison.Ordinal) && DateTime.UtcNow < deadline) await Task.Delay(50);
-        Assert.True(scp.Output.Contains("accepted ECHOSCU", StringComparison.Ordinal), scp.Output);
-
-        var kill = await PeerProcess.RunAsync("/bin/kill", TimeSpan.FromSeconds(10), "-TERM", scp.ProcessId.ToString());
-        Assert.True(kill.ExitCode == 0, kill.ToString());
-        // Before the fix the runtime ended the process on the signal: exit 143, none of the lines below.
-        Assert.Equal(0, await scp.WaitForExitAsync(ExitWithin));
+        // echoscu repeating C-ECHO on one association, more than it could finish: in flight when the signal comes.
+        var echo = await SigtermWithEchoInFlightAsync(scp, "STOPSCP", 1_000_000);
         Assert.Contains("STOPSCP stopping: the listener closes, open associations get up to 0 s to end, those left are aborted", scp.Output);
 
         // The association in flight was ended by the SCP, not left to time out.
-        await echo.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
-        var echoText = string.Concat(await echoOutput);
-        Assert.Contains("Peer aborted Association", echoText);
+        Assert.Contains("Peer aborted Association", echo.Output);
 
         // Nothing left half-written in the staging folder; the stored instance is in the archive.
         var staging = Path.Combine(archive, ".incoming");
@@ -51,10 +40,22 @@ public class ScpShutdownTests
     {
         using var dir = new TempDir("dsg-scp-drain-");
         await using var scp = await DsgScpProcess.StartAsync("-od", Path.Combine(dir.Path, "archive"), "-aet", "DRAINSCP", "-v");
-        var port = scp.Port.ToString();
 
         // echoscu repeating C-ECHO on one association (a few seconds of them): in flight when the signal comes.
-        using var echo = Dcmtk.Start("echoscu", "-aec", "DRAINSCP", "--repeat", "20000", "127.0.0.1", port);
+        var echo = await SigtermWithEchoInFlightAsync(scp, "DRAINSCP", 20_000);
+        Assert.Contains("DRAINSCP stopping: the listener closes, open associations get up to 10 s to end", scp.Output);
+
+        // The association was not cut: echoscu ran its echoes to the end and released.
+        Assert.True(echo.ExitCode == 0, echo.Output);
+        Assert.DoesNotContain("Peer aborted Association", echo.Output);
+        Assert.DoesNotContain("aborting", scp.Output);
+    }
+
+    /// <summary>echoscu sends <paramref name="repeat"/> C-ECHOs on one association; once the SCP has accepted it, SIGTERM
+    /// to the SCP, which must exit 0; then echoscu's exit code and output, once it has ended.</summary>
+    private static async Task<(int ExitCode, string Output)> SigtermWithEchoInFlightAsync(DsgScpProcess scp, string calledAe, int repeat)
+    {
+        using var echo = Dcmtk.Start("echoscu", "-aec", calledAe, "--repeat", repeat.ToString(), "127.0.0.1", scp.Port.ToString());
         var echoOutput = Task.WhenAll(echo.StandardOutput.ReadToEndAsync(), echo.StandardError.ReadToEndAsync());
         var deadline = DateTime.UtcNow + Limit;
         while (!scp.Output.Contains("accepted ECHOSCU", StringComparison.Ordinal) && DateTime.UtcNow < deadline) await Task.Delay(50);
@@ -63,14 +64,8 @@ public class ScpShutdownTests
         var kill = await PeerProcess.RunAsync("/bin/kill", TimeSpan.FromSeconds(10), "-TERM", scp.ProcessId.ToString());
         Assert.True(kill.ExitCode == 0, kill.ToString());
         Assert.Equal(0, await scp.WaitForExitAsync(ExitWithin));
-        Assert.Contains("DRAINSCP stopping: the listener closes, open associations get up to 10 s to end", scp.Output);
-
-        // The association was not cut: echoscu ran its echoes to the end and released.
         await echo.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
-        var echoText = string.Concat(await echoOutput);
-        Assert.True(echo.ExitCode == 0, echoText);
-        Assert.DoesNotContain("Peer aborted Association", echoText);
-        Assert.DoesNotContain("aborting", scp.Output);
+        return (echo.ExitCode, string.Concat(await echoOutput));
     }
 
     [Fact]
