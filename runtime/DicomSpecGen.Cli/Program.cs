@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using DicomSpecGen.Cli;
 using DicomSpecGen.Cli.Commands;
 
@@ -46,13 +47,13 @@ var invocation = new InvocationConfiguration { ProcessTerminationTimeout = ExitC
 // synchronously up to its wait (dsg scp, up to "listening") would meet a signal in between with the runtime's
 // default, exit 143 and no cleanup. These cover the process from here on.
 using var stop = new CancellationTokenSource();
-void OnSignal(System.Runtime.InteropServices.PosixSignalContext context)
+void OnSignal(PosixSignalContext context)
 {
     context.Cancel = true;
     stop.Cancel();
 }
-using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, OnSignal);
-using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, OnSignal);
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 try
 {
     return await root.Parse(args).InvokeAsync(invocation, stop.Token);
