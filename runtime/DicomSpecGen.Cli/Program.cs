@@ -45,8 +45,10 @@ var root = new RootCommand("dsg — DICOM networking generated from the standard
 var invocation = new InvocationConfiguration { ProcessTerminationTimeout = ExitCodes.ShutdownBound, EnableDefaultExceptionHandler = false };
 // System.CommandLine registers its signal handlers only once the verb's action first yields: a verb that runs
 // synchronously up to its wait (dsg scp, up to "listening") would meet a signal in between with the runtime's
-// default, exit 143 and no cleanup. These cover the process from here on.
-using var stop = new CancellationTokenSource();
+// default, exit 143 and no cleanup. These cover the process from here on. The source is never disposed: the runtime
+// runs a signal's handlers one after another in no fixed order, and System.CommandLine's waits for the verb to end, so
+// this one may run after Main has returned.
+var stop = new CancellationTokenSource();
 void OnSignal(PosixSignalContext context)
 {
     context.Cancel = true;
