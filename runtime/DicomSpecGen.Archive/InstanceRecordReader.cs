@@ -68,7 +68,7 @@ public static class InstanceRecordReader
                     values.Items[sequence.Tag].Add(item);
                     continue;
                 case DicomReaderToken.Element when data.Depth == 2 && sequence != null && item != null:
-                    if (IsItemKey(sequence, data.Tag.Value))
+                    if (sequence.HasItemKey(data.Tag.Value))
                         item[data.Tag.Value] = data.IsValueLoaded ? Text(data.Value.Span) : await TextAsync(data, cancellationToken).ConfigureAwait(false);
                     continue;
                 case DicomReaderToken.Element or DicomReaderToken.FragmentsStart when data.Depth <= 1:
@@ -80,13 +80,6 @@ public static class InstanceRecordReader
             }
         }
         return (values, false);
-    }
-
-    private static bool IsItemKey(IndexedAttributes.Sequence sequence, uint tag)
-    {
-        foreach (var key in sequence.ItemKeys)
-            if (key.Tag == tag) return true;
-        return false;
     }
 
     /// <summary>A value not yet in memory (read from the stream); a loaded one is decoded in place (<see cref="Text"/>).</summary>

@@ -43,6 +43,14 @@ public static class IndexedAttributes
     {
         /// <summary>The query result column holding the items (a JSON array of arrays, item key order).</summary>
         public string ResultColumn => "seq_" + Table;
+
+        /// <summary>Whether <paramref name="tag"/> is one of the item keys (a loop: the store path asks per item element).</summary>
+        public bool HasItemKey(uint tag)
+        {
+            foreach (var key in ItemKeys)
+                if (key.Tag == tag) return true;
+            return false;
+        }
     }
 
     /// <summary>Procedure Code Sequence (PS3.4 Table C.6-2/C.6-5) with the Basic Code Value keys of its items

@@ -23,7 +23,7 @@ public static class QueryKeyTable
         if (row.Parent != null)
         {
             var parent = IndexedAttributes.Sequences.FirstOrDefault(q => DicomDictionary.TryLookupKeyword(row.Parent, out var e) && e.Tag == q.Tag);
-            return parent != null && parent.ItemKeys.Any(k => k.Tag == tag) ? MatchedPrefix + Kinds(tag) + ", item by item" : "not held: returned zero-length, not matched";
+            return parent != null && parent.HasItemKey(tag) ? MatchedPrefix + Kinds(tag) + ", item by item" : "not held: returned zero-length, not matched";
         }
         if (tag == DicomTags.ModalitiesInStudy) return MatchedPrefix + "single value or wild card, each of several values, against the modality of every series of the study";
         if (IndexedAttributes.SequenceByTag(tag) != null) return MatchedPrefix + "sequence matching (C.2.2.2.6); universal when empty";

@@ -257,6 +257,7 @@ public sealed class DicomFileReader : IAsyncDisposable
     }
 }
 
-/// <summary>The File Meta Information of a file read from memory (<see cref="DicomFileReader.TryReadHead"/>): its
-/// fields, its elements, the Data Set's transfer syntax, and where the Data Set starts.</summary>
+/// <summary>The File Meta Information of a Part 10 file without its Data Set (<see cref="DicomFileReader.TryReadHead"/>,
+/// <see cref="DicomFileReader.ReadHeadAsync"/>): its fields, its elements, the Data Set's transfer syntax, and where the
+/// Data Set starts.</summary>
 public sealed record FileMetaHead(DicomFileMeta Meta, DicomDataset MetaDataset, TransferSyntax TransferSyntax, long DataSetOffset);

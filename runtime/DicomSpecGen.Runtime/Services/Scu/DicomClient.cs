@@ -234,7 +234,7 @@ public sealed class DicomClient : IAsyncDisposable
                 var length = (int)prepared.Length;
                 prepared.Bytes = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
                 ReadExactly(handle, prepared.Bytes.AsSpan(0, length));
-                var head = DicomFileReader.TryReadHead(prepared.Bytes.AsMemory(0, length), wholeFile: true)!;
+                var head = DicomFileReader.TryReadHead(prepared.Bytes.AsMemory(0, length), wholeFile: true)!;   // the whole file: a result or a throw
                 if (!Choose(prepared, contexts, head.Meta, head.TransferSyntax)) return;
                 var offset = (int)head.DataSetOffset;
                 prepared.Encoded = Connection.TryEncode(prepared.ContextId, prepared.Request!, prepared.Bytes.AsMemory(offset, length - offset));
