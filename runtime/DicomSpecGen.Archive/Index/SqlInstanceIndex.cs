@@ -18,7 +18,12 @@ public enum DuplicatePolicy
 /// for every dialect but for text matching, string aggregation and the JSON of sequence items.</summary>
 public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
 {
-    protected SqlInstanceIndex(SqlDialect dialect) => Dialect = dialect;
+    protected SqlInstanceIndex(SqlDialect dialect)
+    {
+        Dialect = dialect;
+        _upsertSql = UpsertSql(dialect);
+        _insertParentIfNew = InsertParentIfNew(dialect);
+    }
 
     public SqlDialect Dialect { get; }
 
@@ -121,18 +126,18 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
         if (policy == DuplicatePolicy.KeepFirst)
         {
             // The parents first (FOREIGN KEY), then the instance unless stored already: a duplicate changes nothing.
-            await ParentAsync(lease, tx, InsertParentIfNew[0], 0, parents, cancellationToken, r.PatientId, r.PatientName, r.PatientBirthDate, r.PatientSex).ConfigureAwait(false);
-            await ParentAsync(lease, tx, InsertParentIfNew[1], 1, parents, cancellationToken, r.StudyInstanceUid, r.PatientId, r.StudyDate, r.StudyTime, r.AccessionNumber, r.StudyId, r.StudyDescription).ConfigureAwait(false);
-            await ParentAsync(lease, tx, InsertParentIfNew[2], 2, parents, cancellationToken, r.SeriesInstanceUid, r.StudyInstanceUid, r.Modality, r.SeriesNumber, r.SeriesDescription).ConfigureAwait(false);
+            await ParentAsync(lease, tx, _insertParentIfNew[0], 0, parents, cancellationToken, r.PatientId, r.PatientName, r.PatientBirthDate, r.PatientSex).ConfigureAwait(false);
+            await ParentAsync(lease, tx, _insertParentIfNew[1], 1, parents, cancellationToken, r.StudyInstanceUid, r.PatientId, r.StudyDate, r.StudyTime, r.AccessionNumber, r.StudyId, r.StudyDescription).ConfigureAwait(false);
+            await ParentAsync(lease, tx, _insertParentIfNew[2], 2, parents, cancellationToken, r.SeriesInstanceUid, r.StudyInstanceUid, r.Modality, r.SeriesNumber, r.SeriesDescription).ConfigureAwait(false);
             if (await ExecuteAsync(lease.Command(InsertInstanceIfNew), tx, cancellationToken, r.SopInstanceUid, r.SeriesInstanceUid, r.SopClassUid, r.InstanceNumber, r.TransferSyntaxUid, r.RelativePath, r.Size).ConfigureAwait(false) == 0)
                 return false;
         }
         // A new instance (or, replacing, any) updates its patient, study and series as the last one stored says.
-        await ParentAsync(lease, tx, UpsertSql[0], 0, parents, cancellationToken, r.PatientId, r.PatientName, r.PatientBirthDate, r.PatientSex).ConfigureAwait(false);
-        await ParentAsync(lease, tx, UpsertSql[1], 1, parents, cancellationToken, r.StudyInstanceUid, r.PatientId, r.StudyDate, r.StudyTime, r.AccessionNumber, r.StudyId, r.StudyDescription).ConfigureAwait(false);
-        await ParentAsync(lease, tx, UpsertSql[2], 2, parents, cancellationToken, r.SeriesInstanceUid, r.StudyInstanceUid, r.Modality, r.SeriesNumber, r.SeriesDescription).ConfigureAwait(false);
+        await ParentAsync(lease, tx, _upsertSql[0], 0, parents, cancellationToken, r.PatientId, r.PatientName, r.PatientBirthDate, r.PatientSex).ConfigureAwait(false);
+        await ParentAsync(lease, tx, _upsertSql[1], 1, parents, cancellationToken, r.StudyInstanceUid, r.PatientId, r.StudyDate, r.StudyTime, r.AccessionNumber, r.StudyId, r.StudyDescription).ConfigureAwait(false);
+        await ParentAsync(lease, tx, _upsertSql[2], 2, parents, cancellationToken, r.SeriesInstanceUid, r.StudyInstanceUid, r.Modality, r.SeriesNumber, r.SeriesDescription).ConfigureAwait(false);
         if (policy == DuplicatePolicy.Replace)
-            await RunAsync(lease, UpsertSql[3], tx, cancellationToken, r.SopInstanceUid, r.SeriesInstanceUid, r.SopClassUid, r.InstanceNumber, r.TransferSyntaxUid, r.RelativePath, r.Size).ConfigureAwait(false);
+            await RunAsync(lease, _upsertSql[3], tx, cancellationToken, r.SopInstanceUid, r.SeriesInstanceUid, r.SopClassUid, r.InstanceNumber, r.TransferSyntaxUid, r.RelativePath, r.Size).ConfigureAwait(false);
         // A sequence is an attribute of its entity: the items of the last stored instance that has the sequence
         // replace the earlier ones; an instance without it leaves them.
         var sequenceSql = SequenceSql;
@@ -151,8 +156,15 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
         return true;
     }
 
+    private readonly string[] _upsertSql;
+    private readonly string[] _insertParentIfNew;
+
+    // A new series row gets the next series_key (IndexSchema migration 6); an instance row takes its series' key, found
+    // by the series UID (@v2) in the row the series statement just wrote or left.
+    private const string InstanceSeriesKey = "(SELECT se.series_key FROM series se WHERE se.series_uid = @v2)";
+
     /// <summary>The four upserts (patient, study, series, instance).</summary>
-    private static readonly string[] UpsertSql =
+    private static string[] UpsertSql(SqlDialect dialect) =>
     [
         """
                 INSERT INTO patient(patient_id, patient_name, birth_date, sex) VALUES(@v1, @v2, @v3, @v4)
@@ -163,27 +175,27 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
                 ON CONFLICT(study_uid) DO UPDATE SET patient_id = excluded.patient_id, study_date = excluded.study_date, study_time = excluded.study_time,
                   accession = excluded.accession, study_id = excluded.study_id, study_description = excluded.study_description
                 """,
-        """
-                INSERT INTO series(series_uid, study_uid, modality, series_number, series_description) VALUES(@v1, @v2, @v3, @v4, @v5)
+        $"""
+                INSERT INTO series(series_uid, study_uid, modality, series_number, series_description, series_key) VALUES(@v1, @v2, @v3, @v4, @v5, {IndexSchema.NewSeriesKey(dialect)})
                 ON CONFLICT(series_uid) DO UPDATE SET study_uid = excluded.study_uid, modality = excluded.modality,
                   series_number = excluded.series_number, series_description = excluded.series_description
                 """,
-        """
-                INSERT INTO instance(sop_uid, series_uid, sop_class, instance_number, transfer_syntax, path, size) VALUES(@v1, @v2, @v3, @v4, @v5, @v6, @v7)
-                ON CONFLICT(sop_uid) DO UPDATE SET series_uid = excluded.series_uid, sop_class = excluded.sop_class, instance_number = excluded.instance_number,
+        $"""
+                INSERT INTO instance(sop_uid, series_uid, series_key, sop_class, instance_number, transfer_syntax, path, size) VALUES(@v1, @v2, {InstanceSeriesKey}, @v3, @v4, @v5, @v6, @v7)
+                ON CONFLICT(sop_uid) DO UPDATE SET series_uid = excluded.series_uid, series_key = excluded.series_key, sop_class = excluded.sop_class, instance_number = excluded.instance_number,
                   transfer_syntax = excluded.transfer_syntax, path = excluded.path, size = excluded.size
                 """,
     ];
 
-    private static readonly string[] InsertParentIfNew =
+    private static string[] InsertParentIfNew(SqlDialect dialect) =>
     [
         "INSERT INTO patient(patient_id, patient_name, birth_date, sex) VALUES(@v1, @v2, @v3, @v4) ON CONFLICT(patient_id) DO NOTHING",
         "INSERT INTO study(study_uid, patient_id, study_date, study_time, accession, study_id, study_description) VALUES(@v1, @v2, @v3, @v4, @v5, @v6, @v7) ON CONFLICT(study_uid) DO NOTHING",
-        "INSERT INTO series(series_uid, study_uid, modality, series_number, series_description) VALUES(@v1, @v2, @v3, @v4, @v5) ON CONFLICT(series_uid) DO NOTHING",
+        $"INSERT INTO series(series_uid, study_uid, modality, series_number, series_description, series_key) VALUES(@v1, @v2, @v3, @v4, @v5, {IndexSchema.NewSeriesKey(dialect)}) ON CONFLICT(series_uid) DO NOTHING",
     ];
 
     private const string InsertInstanceIfNew =
-        "INSERT INTO instance(sop_uid, series_uid, sop_class, instance_number, transfer_syntax, path, size) VALUES(@v1, @v2, @v3, @v4, @v5, @v6, @v7) ON CONFLICT(sop_uid) DO NOTHING";
+        $"INSERT INTO instance(sop_uid, series_uid, series_key, sop_class, instance_number, transfer_syntax, path, size) VALUES(@v1, @v2, {InstanceSeriesKey}, @v3, @v4, @v5, @v6, @v7) ON CONFLICT(sop_uid) DO NOTHING";
 
     /// <summary>Per indexed sequence: delete the owner's items, insert one item.</summary>
     private static readonly string[] SequenceSql = [.. IndexedAttributes.Sequences.SelectMany(q => new[]
@@ -219,7 +231,7 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
         }
     }
 
-    private const string Joined = "patient p JOIN study s ON s.patient_id = p.patient_id JOIN series se ON se.study_uid = s.study_uid JOIN instance i ON i.series_uid = se.series_uid";
+    private const string Joined = "patient p JOIN study s ON s.patient_id = p.patient_id JOIN series se ON se.study_uid = s.study_uid JOIN instance i ON i.series_key = se.series_key";
 
     private static readonly string[] PatientColumns = ["p.patient_id", "p.patient_name", "p.birth_date", "p.sex"];
     private static readonly string[] StudyColumns = ["s.study_uid", "s.study_date", "s.study_time", "s.accession", "s.study_id", "s.study_description"];
@@ -270,10 +282,10 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
         var derived = (level, counted) switch
         {
             (QueryLevel.Patient, true) =>
-                $"(SELECT count(DISTINCT y.study_uid) {PatientCounts}) AS patient_studies, (SELECT count(DISTINCT c.series_uid) {PatientCounts}) AS patient_series, " +
+                $"(SELECT count(DISTINCT y.study_uid) {PatientCounts}) AS patient_studies, (SELECT count(DISTINCT c.series_key) {PatientCounts}) AS patient_series, " +
                 $"(SELECT sum(c.instances) {PatientCounts}) AS patient_instances",
             (QueryLevel.Study, true) =>
-                $"(SELECT sum(c.instances) {StudyCounts}) AS study_instances, (SELECT count(DISTINCT c.series_uid) {StudyCounts}) AS study_series, " +
+                $"(SELECT sum(c.instances) {StudyCounts}) AS study_instances, (SELECT count(DISTINCT c.series_key) {StudyCounts}) AS study_series, " +
                 $"(SELECT {DistinctList("x.modality")} {StudyCounts}) AS modalities, (SELECT {DistinctList("c.sop_class")} {StudyCounts}) AS sop_classes",
             (QueryLevel.Series, true) => $"(SELECT sum(c.instances) {SeriesCountsOf}) AS series_instances",
             (QueryLevel.Patient, _) => "count(DISTINCT s.study_uid) AS patient_studies, count(DISTINCT se.series_uid) AS patient_series, count(i.sop_uid) AS patient_instances",
@@ -316,9 +328,9 @@ public abstract class SqlInstanceIndex : IInstanceIndex, IDisposable
     }
 
     // The per-series counts below one patient, study or series (correlated with p, s, se of the outer query).
-    private const string PatientCounts = $"FROM study y JOIN series x ON x.study_uid = y.study_uid JOIN {IndexSchema.SeriesCounts} c ON c.series_uid = x.series_uid WHERE y.patient_id = p.patient_id";
-    private const string StudyCounts = $"FROM series x JOIN {IndexSchema.SeriesCounts} c ON c.series_uid = x.series_uid WHERE x.study_uid = s.study_uid";
-    private const string SeriesCountsOf = $"FROM {IndexSchema.SeriesCounts} c WHERE c.series_uid = se.series_uid";
+    private const string PatientCounts = $"FROM study y JOIN series x ON x.study_uid = y.study_uid JOIN {IndexSchema.SeriesCounts} c ON c.series_key = x.series_key WHERE y.patient_id = p.patient_id";
+    private const string StudyCounts = $"FROM series x JOIN {IndexSchema.SeriesCounts} c ON c.series_key = x.series_key WHERE x.study_uid = s.study_uid";
+    private const string SeriesCountsOf = $"FROM {IndexSchema.SeriesCounts} c WHERE c.series_key = se.series_key";
 
     /// <summary>The Query/Retrieve level of the entity a condition is on.</summary>
     private static QueryLevel ConditionLevel(KeyCondition c)

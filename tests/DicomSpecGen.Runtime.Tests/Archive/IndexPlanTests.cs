@@ -100,52 +100,95 @@ public sealed class IndexPlanTests(IndexPlanTests.Populated populated) : IClassF
         [Theory]
         [InlineData(3)]
         [InlineData(4)]
+        [InlineData(5)]
         public async Task Opening_an_index_of_an_older_schema_adds_the_query_indexes_and_counts_and_keeps_the_rows(int version)
         {
             var file = Path.Combine(TestFiles.TempDir(), "index.sqlite");
             using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
             {
                 connection.Open();
-                // An index as that version left it: its tables and indexes, a study of two instances in two series.
-                foreach (var migration in IndexSchema.Migrations.Where(m => m.Version <= version))
-                {
-                    foreach (var statement in IndexSchema.Statements(migration, SqlDialect.Sqlite))
-                    {
-                        using var command = connection.CreateCommand();
-                        command.CommandText = statement;
-                        command.ExecuteNonQuery();
-                    }
-                }
-                using var rows = connection.CreateCommand();
-                rows.CommandText = $"""
-                    CREATE TABLE schema_version(version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied TEXT NOT NULL);
-                    INSERT INTO schema_version SELECT value, '', '' FROM json_each('[{string.Join(",", Enumerable.Range(1, version))}]');
-                    INSERT INTO patient VALUES('P1', 'Smith^Ann', NULL, NULL);
-                    INSERT INTO study(study_uid, patient_id, study_date) VALUES('1.2.3', 'P1', '20240105');
-                    INSERT INTO series(series_uid, study_uid, modality) VALUES('1.2.3.1', '1.2.3', 'CT'), ('1.2.3.2', '1.2.3', 'SR');
-                    INSERT INTO instance VALUES('1.2.3.1.1', '1.2.3.1', '1.2.840.10008.5.1.4.1.1.2', '1', '1.2.840.10008.1.2.1', 'a.dcm', 1),
-                      ('1.2.3.2.1', '1.2.3.2', '1.2.840.10008.5.1.4.1.1.88.11', '1', '1.2.840.10008.1.2.1', 'b.dcm', 1);
-                    """;
-                rows.ExecuteNonQuery();
+                OlderSchema.Write(connection, SqlDialect.Sqlite, version);
             }
             using var index = new SqliteInstanceIndex(file);
-            var identifier = new DicomDataset()
-                .SetString(DicomTags.QueryRetrieveLevel, DicomVr.CS, "STUDY")
-                .SetString(DicomTags.PatientName, DicomVr.PN, "SMITH*")
-                .SetString(DicomTags.StudyDate, DicomVr.DA, "20240101-20240131");
-            var (level, conditions) = QueryTranslator.Translate(DicomUids.StudyRootQueryRetrieveInformationModelFind, identifier);
-            // The counts of the rows already there were filled in by the migration, and later stores add to them.
-            var row = Assert.Single(await index.QueryAsync(level, conditions, CancellationToken.None));
-            Assert.Equal(("2", "2"), (row["study_instances"], row["study_series"]));
-            await index.AddAsync(new InstanceRecord
-            {
-                PatientId = "P1", PatientName = "Smith^Ann", StudyInstanceUid = "1.2.3", StudyDate = "20240105", SeriesInstanceUid = "1.2.3.1",
-                Modality = "CT", SopInstanceUid = "1.2.3.1.2", SopClassUid = DicomUids.CTImageStorage, InstanceNumber = "2",
-                TransferSyntaxUid = DicomUids.ExplicitVRLittleEndian, RelativePath = "c.dcm", Size = 1,
-            }, DuplicatePolicy.Replace, CancellationToken.None);
-            row = Assert.Single(await index.QueryAsync(level, conditions, CancellationToken.None));
-            Assert.Equal(("3", "2"), (row["study_instances"], row["study_series"]));
-            var plan = string.Join("\n", await index.ExplainQueryAsync(level, conditions, CancellationToken.None));
+            await OlderSchema.CheckAsync(index);
+            var plan = string.Join("\n", await index.ExplainQueryAsync(OlderSchema.Query.Level, OlderSchema.Query.Conditions, CancellationToken.None));
             Assert.Matches("USING INDEX (patient_name_folded|study_date)", plan);
         }
     }
+
+/// <summary>An index as an older schema version left it, with rows, for the migration tests of both databases.</summary>
+internal static class OlderSchema
+{
+    /// <summary>The tables and indexes of migrations 1…<paramref name="version"/> and a study of two instances in two series.</summary>
+    public static void Write(System.Data.Common.DbConnection connection, SqlDialect dialect, int version)
+    {
+        void Run(string sql)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+        foreach (var migration in IndexSchema.Migrations.Where(m => m.Version <= version))
+            foreach (var statement in IndexSchema.Statements(migration, dialect)) Run(statement);
+        Run("CREATE TABLE schema_version(version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied TEXT NOT NULL)");
+        Run("INSERT INTO schema_version VALUES " + string.Join(", ", Enumerable.Range(1, version).Select(v => $"({v}, '', '')")));
+        Run("INSERT INTO patient VALUES('P1', 'Smith^Ann', NULL, NULL)");
+        Run("INSERT INTO study(study_uid, patient_id, study_date) VALUES('1.2.3', 'P1', '20240105')");
+        Run("INSERT INTO series(series_uid, study_uid, modality) VALUES('1.2.3.1', '1.2.3', 'CT'), ('1.2.3.2', '1.2.3', 'SR')");
+        Run("""
+            INSERT INTO instance VALUES('1.2.3.1.1', '1.2.3.1', '1.2.840.10008.5.1.4.1.1.2', '1', '1.2.840.10008.1.2.1', 'a.dcm', 1),
+              ('1.2.3.2.1', '1.2.3.2', '1.2.840.10008.5.1.4.1.1.88.11', '1', '1.2.840.10008.1.2.1', 'b.dcm', 1)
+            """);
+    }
+
+    /// <summary>The study list's query of that study (by name and date).</summary>
+    public static (QueryLevel Level, IReadOnlyList<KeyCondition> Conditions) Query { get; } = QueryTranslator.Translate(
+        DicomUids.StudyRootQueryRetrieveInformationModelFind,
+        new DicomDataset()
+            .SetString(DicomTags.QueryRetrieveLevel, DicomVr.CS, "STUDY")
+            .SetString(DicomTags.PatientName, DicomVr.PN, "SMITH*")
+            .SetString(DicomTags.StudyDate, DicomVr.DA, "20240101-20240131"));
+
+    private static InstanceRecord Instance(string series, string sop, string modality) => new()
+    {
+        PatientId = "P1", PatientName = "Smith^Ann", StudyInstanceUid = "1.2.3", StudyDate = "20240105", SeriesInstanceUid = series,
+        Modality = modality, SopInstanceUid = sop, SopClassUid = DicomUids.CTImageStorage, InstanceNumber = "2",
+        TransferSyntaxUid = DicomUids.ExplicitVRLittleEndian, RelativePath = sop + ".dcm", Size = 1,
+    };
+
+    /// <summary>The migrated index counts the rows already there; a store into an old series counts in it, one into a
+    /// new series makes a third (its key not taken by an old one); C-MOVE's lookup finds each instance in its series.</summary>
+    public static async Task CheckAsync(SqlInstanceIndex index)
+    {
+        var row = Assert.Single(await index.QueryAsync(Query.Level, Query.Conditions, CancellationToken.None));
+        Assert.Equal(("2", "2"), (row["study_instances"], row["study_series"]));
+        await index.AddAsync(Instance("1.2.3.1", "1.2.3.1.2", "CT"), DuplicatePolicy.Replace, CancellationToken.None);
+        row = Assert.Single(await index.QueryAsync(Query.Level, Query.Conditions, CancellationToken.None));
+        Assert.Equal(("3", "2"), (row["study_instances"], row["study_series"]));
+        await index.AddAsync(Instance("1.2.3.3", "1.2.3.3.1", "MR"), DuplicatePolicy.Replace, CancellationToken.None);
+        row = Assert.Single(await index.QueryAsync(Query.Level, Query.Conditions, CancellationToken.None));
+        Assert.Equal(("4", "3"), (row["study_instances"], row["study_series"]));
+        var instances = await index.InstancesAsync([new KeyCondition("study_uid", KeyMatch.Single, ["1.2.3"])], CancellationToken.None);
+        Assert.Equal(["1.2.3.1/1.2.3.1.1", "1.2.3.1/1.2.3.1.2", "1.2.3.2/1.2.3.2.1", "1.2.3.3/1.2.3.3.1"],
+            instances.Select(i => $"{i.SeriesInstanceUid}/{i.SopInstanceUid}").Order(StringComparer.Ordinal));
+    }
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresIndexMigrationTests(PostgresCluster cluster)
+{
+    [Theory]
+    [InlineData(4)]
+    [InlineData(5)]
+    public async Task Opening_an_index_of_an_older_schema_adds_the_query_indexes_and_counts_and_keeps_the_rows(int version)
+    {
+        var connectionString = cluster.NewDatabase();
+        await using (var connection = new Npgsql.NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            OlderSchema.Write(connection, SqlDialect.PostgreSql, version);
+        }
+        using var index = new PostgresInstanceIndex(connectionString);
+        await OlderSchema.CheckAsync(index);
+    }
+}
