@@ -507,7 +507,7 @@ public sealed partial class FileSystemInstanceStore : IInstanceStore
     private void RestoreJournaled(string journal, PlacementJournal.Entry entry, string staging)
     {
         var bytes = new byte[entry.DataLength];
-        using (var from = Posix.OpenRead(journal)) RandomAccess.Read(from, bytes, entry.DataOffset);
+        using (var from = Posix.OpenRead(journal)) FileBytes.ReadExactlyAt(from, bytes, entry.DataOffset, "the journal record");
         var folder = Path.GetDirectoryName(staging)!;
         Directory.CreateDirectory(folder);
         File.Delete(staging);

@@ -97,7 +97,7 @@ public sealed class DicomFileReader : IAsyncDisposable
             int read;
             using (var handle = File.OpenHandle(path))
             {
-                read = RandomAccess.Read(handle, head.AsSpan(0, HeadRead), 0);
+                read = FileBytes.ReadAt(handle, head.AsSpan(0, HeadRead), 0);
             }
             if (TryReadHead(head.AsMemory(0, read), wholeFile: read < HeadRead) is { } found) return found;
         }

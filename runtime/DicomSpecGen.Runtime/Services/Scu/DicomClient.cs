@@ -233,7 +233,8 @@ public sealed class DicomClient : IAsyncDisposable
                 // are encoded from it.
                 var length = (int)prepared.Length;
                 prepared.Bytes = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
-                ReadExactly(handle, prepared.Bytes.AsSpan(0, length));
+                // A file shorter than its length when opened (cut since) is an I/O error.
+                FileBytes.ReadExactlyAt(handle, prepared.Bytes.AsSpan(0, length), 0, "the file");
                 var head = DicomFileReader.TryReadHead(prepared.Bytes.AsMemory(0, length), wholeFile: true)!;   // the whole file: a result or a throw
                 if (!Choose(prepared, contexts, head.Meta, head.TransferSyntax)) return;
                 var offset = (int)head.DataSetOffset;
@@ -255,19 +256,6 @@ public sealed class DicomClient : IAsyncDisposable
         finally
         {
             handle?.Dispose();
-        }
-    }
-
-    /// <summary>Reads <paramref name="bytes"/>' length from the start of the file; a file shorter than its length
-    /// when opened (cut since) is an I/O error.</summary>
-    private static void ReadExactly(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> bytes)
-    {
-        var read = 0;
-        while (read < bytes.Length)
-        {
-            var n = RandomAccess.Read(handle, bytes[read..], read);
-            if (n == 0) throw new EndOfStreamException($"the file ended after {read} of its {bytes.Length} bytes");
-            read += n;
         }
     }
 
