@@ -90,10 +90,11 @@ for rep in $(seq "$REPS"); do
   order=("${order[@]:1}" "${order[0]}")
   unset rate cpu
 done
-stats() { printf "%s\n" "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "median %.2fx (min %.2fx, max %.2fx, n=%d)", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR], NR }'; }
+. "$ROOT/bench/scripts/summary.sh"
+stats() { summary 1 "median %.2fx (min %.2fx, max %.2fx, n=%d)" "$@"; }
 echo "before / reference: $(stats "${RB[@]}")"
 echo "after  / reference: $(stats "${RA[@]}")"
 echo "after  / before:    $(stats "${RAB[@]}")"
-med() { printf "%s\n" "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.0f (min %.0f, max %.0f)", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR] }'; }
+med() { summary 1 "%.0f (min %.0f, max %.0f)" "$@"; }
 echo "receiver CPU per object, µs: before $(med "${CB[@]}"), after $(med "${CA[@]}")"
 echo "# load average at end: $(cut -d' ' -f1-3 /proc/loadavg); logs in $OUT"

@@ -61,10 +61,11 @@ for rep in $(seq "$REPS"); do
   order=("${order[@]:1}" "${order[0]}")   # rotate who goes first
   unset rate cpu
 done
-stats() { printf "%s\n" "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "median %.2fx (min %.2fx, max %.2fx, n=%d)", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR], NR }'; }
+. "$(dirname "$0")/summary.sh"
+stats() { summary 1 "median %.2fx (min %.2fx, max %.2fx, n=%d)" "$@"; }
 echo "before / storescu: $(stats "${RB[@]}")"
 echo "after  / storescu: $(stats "${RA[@]}")"
 echo "after  / before:   $(stats "${RAB[@]}")"
-cpu() { printf "%s\n" "$@" | sort -g | awk -v n="$N" '{ v[NR] = $1 } END { printf "%.0f µs (min %.0f, max %.0f)", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) * 1000 / n, v[1] * 1000 / n, v[NR] * 1000 / n }'; }
+cpu() { summary "$(awk -v n="$N" 'BEGIN { print 1000 / n }')" "%.0f µs (min %.0f, max %.0f)" "$@"; }
 echo "sender CPU per object, whole process: storescu $(cpu "${CS[@]}"), before $(cpu "${CB[@]}"), after $(cpu "${CA[@]}")"
 echo "# load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

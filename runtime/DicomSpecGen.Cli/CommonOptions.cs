@@ -43,9 +43,14 @@ public sealed class CommonOptions
         Tls.AddTo(command);
     }
 
-    public ILoggerFactory Logging(ParseResult result) => LoggerFactory.Create(builder => builder
-        .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; })
-        .SetMinimumLevel(result.GetValue(Debug) ? LogLevel.Trace : result.GetValue(Verbose) ? LogLevel.Information : LogLevel.Warning));
+    /// <summary>Single-line console logging at the level the flags ask (default Warning); made on the first message.</summary>
+    public ILoggerFactory Logging(ParseResult result)
+    {
+        var level = result.GetValue(Debug) ? LogLevel.Trace : result.GetValue(Verbose) ? LogLevel.Information : LogLevel.Warning;
+        return new DeferredLoggerFactory(level, () => LoggerFactory.Create(builder => builder
+            .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; })
+            .SetMinimumLevel(level)));
+    }
 
     /// <summary>Transport options; with --tls, TLS for the listening (<paramref name="acceptor"/>) or the connecting side.
     /// Throws <see cref="CliInputException"/> for unusable TLS flags or files.</summary>

@@ -48,7 +48,11 @@ public sealed class ScpConfigFile
 
     /// <summary>The flag's value when given on the command line, else the file's.</summary>
     public static T Pick<T>(ScpConfigFile? file, ParseResult result, Option<T> flag, Func<DicomServerOptions, T> fromFile)
-        => file == null || result.GetResult(flag) is { Implicit: false } ? result.GetValue(flag)! : fromFile(file.Options);
+        => FromFile(file, result, flag) ? fromFile(file!.Options) : result.GetValue(flag)!;
+
+    /// <summary>Whether <see cref="Pick"/> takes the file's value: a file is given and the flag is not.</summary>
+    public static bool FromFile(ScpConfigFile? file, ParseResult result, Option flag)
+        => file != null && result.GetResult(flag) is not { Implicit: false };
 
     /// <summary>The port argument, else the file's port; without either, <see cref="CliInputException"/>.</summary>
     public static int Port(ScpConfigFile? file, ParseResult result, Argument<int> port)

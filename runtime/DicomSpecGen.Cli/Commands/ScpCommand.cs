@@ -97,7 +97,7 @@ public static class ScpCommand
             var stopSeconds = ScpConfigFile.Pick(file, result, stopTimeout, o => (int)Math.Ceiling(o.Timeouts.Shutdown.TotalSeconds));
             if (stopSeconds is < 0 or > MaxStopSeconds)
             {
-                Console.Error.WriteLine($"E: {(file != null && result.GetResult(stopTimeout) is not { Implicit: false } ? "Dicom:Timeouts:Shutdown" : "--stop-timeout")} {stopSeconds} s: 0 to {MaxStopSeconds} seconds (dsg ends at the latest {ExitCodes.ShutdownBound.TotalSeconds:0} s after the signal)");
+                Console.Error.WriteLine($"E: {(ScpConfigFile.FromFile(file, result, stopTimeout) ? "Dicom:Timeouts:Shutdown" : "--stop-timeout")} {stopSeconds} s: 0 to {MaxStopSeconds} seconds (dsg ends at the latest {ExitCodes.ShutdownBound.TotalSeconds:0} s after the signal)");
                 return ExitCodes.BadInput;
             }
             if (worklistFolder is { } wl && !Directory.Exists(wl))

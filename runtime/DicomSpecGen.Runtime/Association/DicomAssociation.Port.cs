@@ -89,7 +89,10 @@ public sealed partial class DicomAssociation
                     break;
                 case DulPrimitiveKind.ProviderAbortIndication:
                     var abort = primitive.Content as DulAbort;
-                    owner._logger.LogWarning("association with {Peer} aborted by the provider: {Reason}", owner.RemoteAddress, abort?.Reason.ToString() ?? "provider abort");
+                    // Without a transport connection there was no association: the failed connect is the caller's
+                    // error (ConnectAsync throws it), not an abort to warn of ("association with (null)").
+                    if (owner.RemoteAddress is { } peer) owner._logger.LogWarning("association with {Peer} aborted by the provider: {Reason}", peer, abort?.Reason.ToString() ?? "provider abort");
+                    else owner._logger.LogDebug("no transport connection: {Reason}", abort?.Reason.ToString() ?? "provider abort");
                     owner.Ended(new AssociationAbortedException($"A-P-ABORT: {abort?.Reason.ToString() ?? "provider abort"}"));
                     break;
             }
