@@ -12,7 +12,8 @@ public enum SqlDialect
 
 /// <summary>The one definition of the index's tables, rendered for each dialect, applied as numbered migrations
 /// recorded in table <c>schema_version</c>. Every table and index is CREATE … IF NOT EXISTS, so an index file written
-/// before the version table existed (tables already there) is brought up to date without losing rows.</summary>
+/// before the version table existed (tables already there) is brought up to date without losing rows; the columns
+/// migration 6 adds (ALTER TABLE, not repeatable) are added once, as the recorded version says.</summary>
 public static class IndexSchema
 {
     public enum ColumnType
@@ -113,7 +114,7 @@ public static class IndexSchema
     /// <summary>The value of series_key in a new series row: PostgreSQL's identity sequence (safe with several writers);
     /// in SQLite, whose writer holds the file's lock for the transaction, one more than the largest (the unique index's
     /// last entry).</summary>
-    public static string NewSeriesKey(SqlDialect dialect) => dialect == SqlDialect.PostgreSql ? "DEFAULT" : "(SELECT coalesce(max(series_key), 0) + 1 FROM series)";
+    internal static string NewSeriesKey(SqlDialect dialect) => dialect == SqlDialect.PostgreSql ? "DEFAULT" : "(SELECT coalesce(max(series_key), 0) + 1 FROM series)";
 
     /// <summary>The table of instance counts per series (by series_key) and SOP Class: the derived keys of a C-FIND (Number of … Related
     /// Instances/Series, SOP Classes in Study, which series have instances) read a few of its rows per matched entity
